@@ -1,0 +1,224 @@
+"""The one build: sources -> Issue -> DOCX/PDF -> out/ folder and ledger row.
+
+The CLI, the scheduler and anything later call `build`; none has a pipeline of its own.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import date as Date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from .config import Config
+from .editorial.classify import classify
+from .editorial.compose import compose
+from .editorial.dedup import dedup
+from .editorial.summarize import Budget, summarize
+from .ledger import Ledger
+from .model import Article, Issue, Masthead, Skipped
+from .publish import build_manifest, commit, staging, write_manifest
+from .render.content import issue_characters
+from .render.fonts import load_fonts
+from .resources import sample_sources
+from .sources import read_sources
+from .text.clean import clean_article
+from .text.pages import split_document
+
+FORMATS = ("docx", "pdf")
+
+
+class BuildError(Exception):
+    """The build could not produce an issue (exit code 1); the message says why."""
+
+
+class UsageError(Exception):
+    """The request itself is wrong (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    sources: tuple[str, ...] = ()
+    date: Date | None = None
+    out_dir: Path | None = None
+    formats: tuple[str, ...] = FORMATS
+    special: bool = False
+    edition: str | None = None
+
+
+@dataclass
+class BuildResult:
+    issue: Issue
+    folder: Path
+    manifest: dict
+    outputs: dict[str, Path]
+    warnings: list[str] = field(default_factory=list)
+
+
+Progress = Callable[[str], None]
+
+
+def today(config: Config) -> Date:
+    return datetime.now(ZoneInfo(config.briefing.timezone)).date()
+
+
+def resolve_sources(config: Config, requested: tuple[str, ...]) -> list[str]:
+    if requested:
+        return list(requested)
+    if config.source_paths:
+        return config.source_paths
+    if config.path is None:
+        return [str(p) for p in sample_sources()]
+    raise UsageError(f"{config.path}: no sources to build from; pass SOURCE paths or set [sources] paths")
+
+
+class _Clock:
+    def __init__(self, progress: Progress | None):
+        self.timings: dict[str, int] = {}
+        self._progress = progress
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        if self._progress:
+            self._progress(name)
+        start = time.perf_counter()
+        yield
+        self.timings[name] = self.timings.get(name, 0) + round((time.perf_counter() - start) * 1000)
+
+
+def build(config: Config, request: BuildRequest, progress: Progress | None = None) -> BuildResult:
+    bad = [f for f in request.formats if f not in FORMATS]
+    if bad or not request.formats:
+        raise UsageError(f"--formats: unknown format {', '.join(bad) or '(none)'}; use docx, pdf or docx,pdf")
+    clock = _Clock(progress)
+    day = request.date or today(config)
+    edition = request.edition or config.briefing.edition
+
+    with clock.stage("read"):
+        documents, skipped = read_sources(resolve_sources(config, request.sources))
+    with clock.stage("extract"):
+        raw_articles = []
+        for document in documents:
+            found = split_document(document)
+            if not found:
+                skipped.append(Skipped(document.source, "no article found in the text"))
+            raw_articles.extend(found)
+    with clock.stage("clean"):
+        articles = [clean_article(raw) for raw in raw_articles]
+        articles = _drop_empty(articles, skipped)
+    with clock.stage("dedup"):
+        unique = dedup(articles)
+    with clock.stage("classify"):
+        classifications = {c.article_id: c for c in classify(
+            unique.articles, config.sections, config.editorial.min_score)}
+    with clock.stage("summarize"):
+        budget = Budget(config.editorial.summary_min_chars, config.editorial.summary_max_chars)
+        on_topic = [a for a in unique.articles if classifications[a.id].section]
+        summaries = {a.id: summarize(a, budget) for a in on_topic}
+        titles = {a.id: _item_title(a, config.editorial.title_max_chars) for a in on_topic}
+    if not any(summaries.values()):
+        raise BuildError(_nothing_usable(documents, skipped, articles))
+
+    fonts = load_fonts(config.fonts_dir) if "pdf" in request.formats else None
+    out_dir = request.out_dir or config.output_dir
+    with Ledger(config.state_dir) as ledger:
+        build_id = ledger.start_build(edition, day)
+        issue_id, number, fresh = ledger.reserve(edition, day, request.special)
+        try:
+            with clock.stage("compose"):
+                masthead = Masthead(config.briefing.title, config.briefing.issuer, day, number,
+                                    config.briefing.show_total)
+                issue = compose(
+                    briefing=config.briefing.title, edition=edition, masthead=masthead,
+                    sections=config.sections, articles=unique.articles, classifications=classifications,
+                    summaries=summaries, titles=titles, merged=unique.merged, all_articles=articles,
+                    distribution=config.distribution, skipped=skipped,
+                    max_items=config.editorial.max_items_per_section,
+                    empty_sections=config.editorial.empty_sections, contents=config.briefing.contents,
+                )
+            warnings = _font_warnings(issue, fonts) if fonts else []
+            result = _render_and_publish(issue, request.formats, fonts, out_dir, clock, warnings)
+        except BaseException as exc:
+            if fresh:
+                ledger.release(issue_id)
+            ledger.finish_build(build_id, "failed", message=str(exc) or type(exc).__name__)
+            raise
+        ledger.mark(issue_id, "built", str(result.folder))
+        ledger.finish_build(build_id, "ok", issue_id, str(result.folder))
+    return result
+
+
+def _render_and_publish(issue: Issue, formats: tuple[str, ...], fonts, out_dir: Path,
+                        clock: _Clock, warnings: list[dict]) -> BuildResult:
+    from .render.docx import render_docx
+    from .render.pdf import render_pdf
+
+    with staging(out_dir, issue.folder_name) as temp:
+        names: dict[str, str] = {}
+        if "docx" in formats:
+            with clock.stage("docx"):
+                names["docx"] = render_docx(issue, temp / f"{issue.file_stem}.docx").name
+        if "pdf" in formats:
+            with clock.stage("pdf"):
+                work = temp / ".work"
+                names["pdf"] = render_pdf(issue, temp / f"{issue.file_stem}.pdf", fonts, work).name
+                _remove_tree(work)
+        issue = replace(issue, timings_ms=dict(clock.timings))
+        manifest = build_manifest(issue, names, warnings)
+        write_manifest(temp, manifest)
+        folder = commit(temp, out_dir / issue.folder_name)
+    outputs = {kind: folder / name for kind, name in names.items()}
+    outputs["manifest"] = folder / "manifest.json"
+    messages = [f"{s.source}: skipped: {s.reason}" for s in issue.skipped]
+    messages += [f"no font draws {w['char']} ({w['codepoint']}) for the {w['role']} role; it will show as a box"
+                 for w in warnings]
+    return BuildResult(issue, folder, manifest, outputs, messages)
+
+
+def _remove_tree(path: Path) -> None:
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _drop_empty(articles: list[Article], skipped: list[Skipped]) -> list[Article]:
+    kept = []
+    for article in articles:
+        if article.paragraphs:
+            kept.append(article)
+        else:
+            skipped.append(Skipped(article.source, f"article {article.title!r} has no body text"))
+    return kept
+
+
+def _item_title(article: Article, cap: int) -> str:
+    """The headline; if it runs past the cap, the shorter of title and subtitle/kicker."""
+    title = article.title
+    if len(title) <= cap:
+        return title
+    for alternative in (article.subtitle, article.kicker):
+        if alternative and len(alternative) <= cap:
+            return alternative
+    return title  # never cut mid-word; an editor shortens it in the draft
+
+
+def _font_warnings(issue: Issue, fonts) -> list[dict]:
+    characters = issue_characters(issue)
+    warnings = []
+    for role in ("body",):
+        for ch in sorted(fonts.missing(role, characters)):
+            warnings.append({"kind": "missing_glyph", "char": ch, "codepoint": f"U+{ord(ch):04X}", "role": role})
+    return warnings
+
+
+def _nothing_usable(documents, skipped: list[Skipped], articles: list[Article]) -> str:
+    if not documents:
+        reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped[:5]) or "no source given"
+        return f"no readable source ({reasons})"
+    if not articles:
+        return "the sources hold no article with body text"
+    return (f"none of the {len(articles)} article(s) fits a section of the briefing "
+            "(all off-topic); see the section keywords in briefing.toml")

@@ -1,0 +1,274 @@
+"""briefing.toml -> typed, validated Config.
+
+Every key has a default, so an empty file (or no file) works. Errors name the file, the line
+when it can be found, and the key, and say what is expected.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .editorial.lexicon import DEFAULT_SECTIONS
+from .model import SECTION_IDS, Distribution, SectionSpec
+
+CONFIG_NAME = "briefing.toml"
+
+
+class ConfigError(Exception):
+    """A user's configuration mistake: reported without a traceback, exit code 2."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BriefingSettings(_Strict):
+    title: str = "科技创新动态"
+    issuer: str = "××办公室"
+    edition: str = Field(default="daily", pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    timezone: str = "Asia/Shanghai"
+    output_dir: str = "out"
+    state_dir: str = ".briefing"
+    show_total: bool = False
+    contents: bool = True  # print 本期要目
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Asia/Shanghai)")
+        return value
+
+
+class SourceSettings(_Strict):
+    paths: list[str] = Field(default_factory=list)
+    feeds: list[str] = Field(default_factory=list)
+
+
+class SectionSettings(_Strict):
+    id: Literal["collaboration", "facilities", "standards", "biomedicine", "talent", "health"]
+    title: str | None = None
+    description: str | None = None
+    keywords: list[str] | dict[str, float] | None = None
+    exclude: list[str] = Field(default_factory=list)
+    replace_keywords: bool = False  # true: use only these keywords, not the built-in lexicon
+
+
+class EditorialSettings(_Strict):
+    summary_min_chars: int = Field(default=150, ge=20, le=2000)
+    summary_max_chars: int = Field(default=250, ge=40, le=4000)
+    title_max_chars: int = Field(default=30, ge=8, le=200)
+    max_items_per_section: int = Field(default=5, ge=1, le=50)
+    min_score: float = Field(default=4.0, ge=0)
+    empty_sections: Literal["omit", "placeholder"] = "omit"
+
+
+class Recipient(_Strict):
+    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+$")
+    gets: list[Literal["pdf", "docx"]] = Field(default_factory=lambda: ["pdf"])
+
+
+class DeliverySettings(_Strict):
+    smtp: str = ""
+    starttls: bool = True
+    username: str = ""
+    ca_file: str = ""
+    from_: str = Field(default="", alias="from")
+    recipients: list[Recipient] = Field(default_factory=list)
+
+    @field_validator("smtp")
+    @classmethod
+    def _smtp_url(cls, value: str) -> str:
+        if value and not re.match(r"^smtps?://[^/\s:]+(:\d+)?/?$", value):
+            raise ValueError("expected smtps://host:465 or smtp://host:587")
+        return value
+
+
+class DistributionSettings(_Strict):
+    bao: list[str] = Field(default_factory=list)
+    song: list[str] = Field(default_factory=list)
+    fa: list[str] = Field(default_factory=list)
+    copies: int | None = Field(default=None, ge=1)
+
+
+class RawConfig(_Strict):
+    briefing: BriefingSettings = Field(default_factory=BriefingSettings)
+    sources: SourceSettings = Field(default_factory=SourceSettings)
+    sections: list[SectionSettings] = Field(default_factory=list)
+    editorial: EditorialSettings = Field(default_factory=EditorialSettings)
+    schedule: dict[str, str] = Field(default_factory=dict)
+    delivery: DeliverySettings = Field(default_factory=DeliverySettings)
+    distribution: DistributionSettings = Field(default_factory=DistributionSettings)
+
+
+class Config:
+    """The validated settings plus where they came from (for resolving relative paths)."""
+
+    def __init__(self, raw: RawConfig, path: Path | None, base_dir: Path):
+        self.raw = raw
+        self.path = path
+        self.base_dir = base_dir
+
+    @property
+    def briefing(self) -> BriefingSettings:
+        return self.raw.briefing
+
+    @property
+    def editorial(self) -> EditorialSettings:
+        return self.raw.editorial
+
+    @property
+    def delivery(self) -> DeliverySettings:
+        return self.raw.delivery
+
+    @property
+    def schedule(self) -> dict[str, str]:
+        return self.raw.schedule
+
+    def resolve(self, value: str) -> Path:
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else (self.base_dir / path)
+
+    @property
+    def output_dir(self) -> Path:
+        return self.resolve(self.briefing.output_dir)
+
+    @property
+    def state_dir(self) -> Path:
+        return self.resolve(self.briefing.state_dir)
+
+    @property
+    def source_paths(self) -> list[str]:
+        return [str(self.resolve(p)) for p in self.raw.sources.paths] + list(self.raw.sources.feeds)
+
+    @property
+    def fonts_dir(self) -> Path:
+        """Where an operator may drop licensed fonts; they win over the bundled ones."""
+        return self.base_dir / "fonts"
+
+    @property
+    def distribution(self) -> Distribution:
+        d = self.raw.distribution
+        return Distribution(tuple(d.bao), tuple(d.song), tuple(d.fa), d.copies)
+
+    @property
+    def sections(self) -> list[SectionSpec]:
+        overrides = {s.id: s for s in self.raw.sections}
+        specs = []
+        for default in DEFAULT_SECTIONS:
+            override = overrides.get(default["id"])
+            keywords = dict(default["keywords"])
+            title, description, exclude = default["title"], default["description"], ()
+            if override is not None:
+                extra = override.keywords or {}
+                if isinstance(extra, list):
+                    extra = {term: 2.0 for term in extra}
+                keywords = dict(extra) if override.replace_keywords else {**keywords, **extra}
+                title = override.title or title
+                description = override.description or description
+                exclude = tuple(override.exclude)
+            specs.append(SectionSpec(default["id"], title, keywords, exclude, description))
+        return specs
+
+
+def find_config(explicit: str | Path | None, cwd: Path | None = None) -> Path | None:
+    if explicit:
+        path = Path(explicit).expanduser()
+        if not path.is_file():
+            raise ConfigError(f"{path}: config file not found (check --config)")
+        return path
+    candidate = (cwd or Path.cwd()) / CONFIG_NAME
+    return candidate if candidate.is_file() else None
+
+
+def load_config(explicit: str | Path | None = None, cwd: Path | None = None) -> Config:
+    path = find_config(explicit, cwd)
+    if path is None:
+        return Config(RawConfig(), None, (cwd or Path.cwd()).resolve())
+    return parse_config(path)
+
+
+def parse_config(path: Path) -> Config:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text; save briefing.toml as UTF-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config ({exc.strerror})")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: TOML syntax error: {exc}")
+    try:
+        raw = RawConfig.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_describe(path, text, exc)) from None
+    _check_sections_unique(path, text, raw)
+    return Config(raw, path.resolve(), path.resolve().parent)
+
+
+def _check_sections_unique(path: Path, text: str, raw: RawConfig) -> None:
+    seen: set[str] = set()
+    for section in raw.sections:
+        if section.id in seen:
+            line = _line_of(text, ("sections", 0, "id"), needle=f'"{section.id}"')
+            raise ConfigError(f"{path}{line}: [[sections]] id {section.id!r} appears twice; "
+                              "give each section once")
+        seen.add(section.id)
+
+
+def _describe(path: Path, text: str, exc: ValidationError) -> str:
+    messages = []
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        key = _dotted(loc)
+        line = _line_of(text, loc)
+        if error["type"] == "extra_forbidden":
+            what = f"unknown key {key!r}; check its spelling (see `briefing init` for every key)"
+        elif error["type"] == "literal_error" and loc[:1] == ("sections",):
+            what = f"{key}: {error['msg'].lower()} (the six ids are {', '.join(SECTION_IDS)})"
+        else:
+            value = error.get("input")
+            shown = f" (got {value!r})" if not isinstance(value, (dict, list)) else ""
+            what = f"{key}: {error['msg']}{shown}"
+        messages.append(f"{path}{line}: {what}")
+    return "\n".join(messages)
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts[-1] = f"{parts[-1]}[{part}]" if parts else f"[{part}]"
+        else:
+            parts.append("from" if part == "from_" else str(part))
+    return ".".join(parts)
+
+
+def _line_of(text: str, loc: tuple[Any, ...], needle: str | None = None) -> str:
+    """Best-effort line number of the key in loc, as ':N' (empty when not found)."""
+    names = [p for p in loc if isinstance(p, str)]
+    if not names:
+        return ""
+    table, key = (names[0], names[-1]) if len(names) > 1 else (None, names[0])
+    in_table = table is None
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]\]?", stripped)
+        if header:
+            in_table = table is None or header.group(1) == table
+            if table is None and header.group(1) == key:
+                return f":{number}"
+            continue
+        if in_table and re.match(rf"^\"?{re.escape(key)}\"?\s*=", stripped):
+            if needle is None or needle in stripped:
+                return f":{number}"
+    return ""

@@ -1,0 +1,1 @@
+"""Editorial stages: dedup, classify, summarize, compose."""

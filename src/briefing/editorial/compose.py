@@ -1,0 +1,89 @@
+"""Put classified, summarized articles together into an Issue."""
+
+from __future__ import annotations
+
+from ..model import (
+    Article,
+    ArticleRecord,
+    Classification,
+    Distribution,
+    Issue,
+    IssueSection,
+    Item,
+    Masthead,
+    SectionSpec,
+    Skipped,
+)
+
+
+def compose(
+    *,
+    briefing: str,
+    edition: str,
+    masthead: Masthead,
+    sections: list[SectionSpec],
+    articles: list[Article],
+    classifications: dict[str, Classification],
+    summaries: dict[str, str],
+    titles: dict[str, str],
+    merged: dict[str, str],
+    all_articles: list[Article],
+    distribution: Distribution,
+    skipped: list[Skipped],
+    max_items: int,
+    empty_sections: str,
+    contents: bool,
+) -> Issue:
+    issue_sections = []
+    used: set[str] = set()
+    dropped: dict[str, str] = {}
+    for section in sections:
+        members = [a for a in articles if classifications[a.id].section == section.id]
+        ranked = sorted(members, key=lambda a: -classifications[a.id].score)
+        items = []
+        for article in ranked:
+            if not summaries.get(article.id):
+                dropped[article.id] = "no complete sentence to summarize"
+                continue
+            if len(items) >= max_items:
+                dropped[article.id] = f"section {section.id} is full ({max_items} items)"
+                continue
+            items.append(Item(
+                article_id=article.id,
+                title=titles[article.id],
+                summary=summaries[article.id],
+                sources=article.sources,
+                outlets=(article.outlet,) if article.outlet else (),
+                score=classifications[article.id].score,
+            ))
+            used.add(article.id)
+        if items or empty_sections == "placeholder":
+            issue_sections.append(IssueSection(section.id, section.title, tuple(items)))
+    records = tuple(_record(a, classifications, merged, used, dropped) for a in all_articles)
+    return Issue(
+        briefing=briefing,
+        edition=edition,
+        masthead=masthead,
+        sections=tuple(issue_sections),
+        distribution=distribution,
+        articles=records,
+        skipped=tuple(skipped),
+        contents=contents,
+    )
+
+
+def _record(article: Article, classifications: dict[str, Classification], merged: dict[str, str],
+            used: set[str], dropped: dict[str, str]) -> ArticleRecord:
+    if article.id in merged:
+        target = merged[article.id]
+        c = classifications.get(target)
+        return ArticleRecord(article.id, article.title, article.source, c.section if c else None,
+                             "duplicate", f"same story as {target}", merged_into=target)
+    c = classifications[article.id]
+    common = dict(score=c.score, runner_up=c.runner_up, terms=c.terms[:8])
+    if c.section is None:
+        return ArticleRecord(article.id, article.title, article.source, None, "off_topic", c.reason, **common)
+    if article.id in dropped:
+        return ArticleRecord(article.id, article.title, article.source, c.section, "dropped",
+                             dropped[article.id], **common)
+    return ArticleRecord(article.id, article.title, article.source, c.section, "used", c.reason, **common)

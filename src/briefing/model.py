@@ -1,0 +1,203 @@
+"""Plain data objects passed from one pipeline stage to the next.
+
+Each stage takes the objects of the stage before and returns new ones; nothing here knows how
+it was read or how it will be rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+SECTION_IDS = ("collaboration", "facilities", "standards", "biomedicine", "talent", "health")
+
+
+@dataclass(frozen=True)
+class Document:
+    """The text of one source, decoded, before it is split into articles."""
+
+    source: str  # path or URL, as the operator would recognise it
+    text: str
+    encoding: str
+    kind: str  # "text", "markdown", ...
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A source (or part of one) that could not be used, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """One article cut out of a document: headings recognised, body still uncleaned."""
+
+    source: str
+    title: str
+    kicker: str | None
+    subtitle: str | None
+    blocks: tuple[Block, ...]
+    encoding: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """A body paragraph or an in-article subhead (`###`)."""
+
+    kind: str  # "para" | "subhead"
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: body without bylines, captions or repeats; metadata beside it."""
+
+    id: str
+    source: str
+    title: str
+    kicker: str | None
+    subtitle: str | None
+    blocks: tuple[Block, ...]
+    encoding: str
+    authors: tuple[str, ...] = ()
+    outlet: str | None = None
+    published: str | None = None
+    sources: tuple[str, ...] = ()  # every source this story came from (after dedup)
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(b.text for b in self.blocks if b.kind == "para")
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+def article_id(source: str, title: str, body: str) -> str:
+    digest = hashlib.sha1(f"{source}\n{title}\n{body}".encode("utf-8")).hexdigest()
+    return digest[:12]
+
+
+@dataclass(frozen=True)
+class Classification:
+    article_id: str
+    section: str | None  # one of SECTION_IDS, or None when off-topic
+    score: float
+    best_section: str | None  # the best guess even when off-topic
+    runner_up: str | None
+    runner_up_score: float
+    terms: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    id: str
+    title: str
+    keywords: dict[str, float]
+    exclude: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    article_id: str
+    title: str
+    summary: str
+    sources: tuple[str, ...]
+    outlets: tuple[str, ...] = ()
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class IssueSection:
+    id: str
+    title: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class IssueNumber:
+    year: int
+    number: int
+    total: int | None
+    special: bool
+
+
+@dataclass(frozen=True)
+class Masthead:
+    title: str  # briefing name, printed in red
+    issuer: str  # 编印单位
+    date: Date
+    number: IssueNumber
+    show_total: bool = False
+
+    @property
+    def number_line(self) -> str:
+        if self.number.special:
+            return f"增刊第{self.number.number}期"
+        line = f"第{self.number.number}期"
+        if self.show_total and self.number.total:
+            line += f"（总第{self.number.total}期）"
+        return line
+
+    @property
+    def date_line(self) -> str:
+        return f"{self.date.year}年{self.date.month}月{self.date.day}日"
+
+
+@dataclass(frozen=True)
+class Distribution:
+    bao: tuple[str, ...] = ()
+    song: tuple[str, ...] = ()
+    fa: tuple[str, ...] = ()
+    copies: int | None = None
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """What the manifest says about one article: used, merged, off-topic or dropped."""
+
+    id: str
+    title: str
+    source: str
+    section: str | None
+    status: str  # used | duplicate | off_topic | dropped
+    reason: str
+    score: float | None = None
+    runner_up: str | None = None
+    terms: tuple[str, ...] = ()
+    merged_into: str | None = None
+
+
+@dataclass(frozen=True)
+class Issue:
+    briefing: str
+    edition: str
+    masthead: Masthead
+    sections: tuple[IssueSection, ...]
+    distribution: Distribution
+    articles: tuple[ArticleRecord, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    contents: bool = True  # print 本期要目
+    timings_ms: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def item_count(self) -> int:
+        return sum(len(s.items) for s in self.sections)
+
+    @property
+    def file_stem(self) -> str:
+        m = self.masthead
+        if m.number.special:
+            return f"{self.briefing}（{m.number.year}年增刊第{m.number.number}期）"
+        return f"{self.briefing}（{m.number.year}年第{m.number.number}期）"
+
+    @property
+    def folder_name(self) -> str:
+        n = self.masthead.number
+        number = f"s{n.number}" if n.special else str(n.number)
+        return f"{self.masthead.date.isoformat()}-{self.edition}-{number}"

@@ -1,0 +1,89 @@
+"""The output folder: out/<date>-<edition>-<number>/ with the DOCX, the PDF and manifest.json,
+written in a temporary folder beside it and renamed into place, so a reader never sees half an
+issue and a failed build leaves nothing behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .model import Issue
+
+MANIFEST = "manifest.json"
+
+
+class PublishError(Exception):
+    pass
+
+
+@contextmanager
+def staging(out_dir: Path, folder_name: str) -> Iterator[Path]:
+    """A temporary folder inside out_dir; removed if the block fails."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        temp = Path(tempfile.mkdtemp(prefix=f".{folder_name}.", dir=out_dir))
+    except OSError as exc:
+        raise PublishError(f"{out_dir}: cannot create the output folder ({exc.strerror}); check --out or output_dir")
+    try:
+        yield temp
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+
+
+def commit(temp: Path, final: Path) -> Path:
+    """Move a finished staging folder to its final name, replacing an earlier build of it."""
+    old = None
+    if final.exists():
+        old = final.with_name(f".{final.name}.old-{os.getpid()}")
+        shutil.rmtree(old, ignore_errors=True)
+        final.rename(old)
+    try:
+        temp.rename(final)
+    except OSError as exc:
+        if old is not None:
+            old.rename(final)
+        raise PublishError(f"{final}: cannot move the new issue into place ({exc.strerror})")
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    return final
+
+
+def write_manifest(folder: Path, manifest: dict) -> Path:
+    path = folder / MANIFEST
+    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def build_manifest(issue: Issue, outputs: dict[str, str], warnings: list[dict]) -> dict:
+    m = issue.masthead
+    return {
+        "briefing": issue.briefing,
+        "edition": issue.edition,
+        "date": m.date.isoformat(),
+        "issue": {"year": m.number.year, "number": m.number.number, "total": m.number.total,
+                  "special": m.number.special},
+        "masthead": {"title": m.title, "issuer": m.issuer, "number_line": m.number_line,
+                     "date_line": m.date_line},
+        "outputs": outputs,
+        "sections": [
+            {"id": s.id, "title": s.title,
+             "items": [{"article": i.article_id, "title": i.title, "summary": i.summary,
+                        "sources": list(i.sources), "score": i.score} for i in s.items]}
+            for s in issue.sections
+        ],
+        "articles": [
+            {"id": a.id, "title": a.title, "source": a.source, "section": a.section, "status": a.status,
+             "reason": a.reason, "score": a.score, "runner_up": a.runner_up, "terms": list(a.terms),
+             **({"merged_into": a.merged_into} if a.merged_into else {})}
+            for a in issue.articles
+        ],
+        "skipped": [{"source": s.source, "reason": s.reason} for s in issue.skipped],
+        "warnings": warnings,
+        "timings_ms": dict(issue.timings_ms),
+    }

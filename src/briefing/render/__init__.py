@@ -1,0 +1,1 @@
+"""Renderers: Issue -> DOCX and Issue -> PDF, both reading render.layout."""

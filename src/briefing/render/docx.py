@@ -1,0 +1,203 @@
+"""Issue -> editable DOCX draft (python-docx), formatted by named styles from render.layout.
+
+Every paragraph gets a named style (简报-正文, 简报-一级标题 …) rather than direct formatting,
+so an editor who types a new paragraph in Word or WPS gets the right look, and the navigation
+pane shows the sections.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, time
+from pathlib import Path
+
+from docx import Document as new_document
+from docx.document import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.shared import Mm, Pt, RGBColor
+
+from ..model import Issue
+from . import ooxml
+from .content import CONTENTS_HEADING, contents_entries, copies_line, distribution_lines, source_line
+from .layout import DOCX_STYLE_NAMES, FONT_ROLES, LAYOUT, STYLES, TextStyle, page_number_text, section_prefix
+
+ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+TWIPS_PER_PT = 20
+
+
+def render_docx(issue: Issue, target: Path) -> Path:
+    doc = new_document()
+    _set_up_page(doc)
+    _define_styles(doc)
+    _write_masthead(doc, issue)
+    if issue.contents:
+        _write_contents(doc, issue)
+    _write_sections(doc, issue)
+    _write_distribution(doc, issue)
+    _write_page_numbers(doc)
+    _set_properties(doc, issue)
+    doc.save(str(target))
+    return target
+
+
+def _set_up_page(doc: Document) -> None:
+    section = doc.sections[0]
+    section.start_type = WD_SECTION.NEW_PAGE
+    section.page_width, section.page_height = Mm(LAYOUT.page_width_mm), Mm(LAYOUT.page_height_mm)
+    section.top_margin, section.bottom_margin = Mm(LAYOUT.margin_top_mm), Mm(LAYOUT.margin_bottom_mm)
+    section.left_margin, section.right_margin = Mm(LAYOUT.margin_left_mm), Mm(LAYOUT.margin_right_mm)
+    section.footer_distance = Mm(LAYOUT.margin_bottom_mm - LAYOUT.page_number_gap_mm - 7)
+    ooxml.set_doc_grid(section._sectPr, _twips(LAYOUT.line_pitch_pt), _char_space())
+
+
+def _char_space() -> int:
+    """w:charSpace for linesAndChars: the pitch beyond the body size, in 1/4096 pt."""
+    return round((LAYOUT.char_pitch_pt - STYLES["body"].size_pt) * 4096)
+
+
+def _condense_twentieths() -> int:
+    """The whole twentieths of a point that bring a body character under the grid pitch."""
+    return math.floor((LAYOUT.char_pitch_pt - STYLES["body"].size_pt) * 20)
+
+
+def _define_styles(doc: Document) -> None:
+    body_font = FONT_ROLES["body"].docx_name
+    # docDefaults point at the theme's East Asian font (a Japanese face in python-docx's template),
+    # and their size is what the document grid's character pitch is measured from.
+    for rpr in doc.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr"):
+        ooxml.set_fonts(rpr, body_font)
+        ooxml.set_size(rpr, STYLES["body"].size_pt)
+    normal = doc.styles["Normal"]
+    _apply(normal, STYLES["body"])
+    for key, name in DOCX_STYLE_NAMES.items():
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.quick_style = True
+        _apply(style, STYLES[key])
+    body = doc.styles[DOCX_STYLE_NAMES["body"]]
+    for key in ("section_heading", "item_title"):
+        doc.styles[DOCX_STYLE_NAMES[key]].next_paragraph_style = body
+
+
+def _apply(style, spec: TextStyle) -> None:
+    style.font.size = Pt(spec.size_pt)
+    style.font.bold = spec.bold
+    style.font.color.rgb = RGBColor.from_string(spec.color)
+    ooxml.set_fonts(style.element.get_or_add_rPr(), FONT_ROLES[spec.role].docx_name)
+    fmt = style.paragraph_format
+    fmt.alignment = ALIGN[spec.align]
+    fmt.first_line_indent = Pt(spec.indent_chars * spec.size_pt) if spec.indent_chars else Pt(0)
+    fmt.space_before, fmt.space_after = Pt(spec.space_before_pt), Pt(spec.space_after_pt)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(spec.line_pitch_pt or LAYOUT.line_pitch_pt)
+    fmt.widow_control = True
+    if spec.outline_level is not None:
+        ooxml.set_outline_level(style.element.get_or_add_pPr(), spec.outline_level)
+        fmt.keep_with_next = True
+    # The section keeps the 22 × 28 document grid (Word's page setup shows it), but paragraphs
+    # do not snap to it: LibreOffice puts a 16 pt character into two 15.8 pt grid cells, halving
+    # the line. Condensing body-size text by a quarter point fits 28 characters per line in
+    # Word, WPS and LibreOffice alike.
+    ooxml.set_snap_to_grid(style.element.get_or_add_pPr(), False)
+    if spec.size_pt == STYLES["body"].size_pt and spec.role != "title":
+        ooxml.set_char_spacing(style.element.get_or_add_rPr(), _condense_twentieths())
+
+
+def _para(doc: Document, key: str, text: str = ""):
+    return doc.add_paragraph(text, style=DOCX_STYLE_NAMES[key])
+
+
+def _write_masthead(doc: Document, issue: Issue) -> None:
+    m = issue.masthead
+    _para(doc, "masthead", m.title)
+    _para(doc, "issue_number", m.number_line)
+    line = _para(doc, "issuer_line", f"{m.issuer}\t{m.date_line}")
+    ppr = line._p.get_or_add_pPr()
+    ooxml.add_right_tab(ppr, _twips(LAYOUT.text_width_pt))
+    ooxml.set_border(ppr, "bottom", LAYOUT.masthead_rule_pt, LAYOUT.red, space_pt=4)
+
+
+def _write_contents(doc: Document, issue: Issue) -> None:
+    entries = contents_entries(issue)
+    if not entries:
+        return
+    _para(doc, "contents_heading", CONTENTS_HEADING)
+    for _, titles in entries:
+        for title in titles:
+            _para(doc, "contents_entry", title)
+
+
+def _write_sections(doc: Document, issue: Issue) -> None:
+    for index, section in enumerate(issue.sections):
+        _para(doc, "section_heading", f"{section_prefix(index)}{section.title}")
+        if not section.items:
+            _para(doc, "body", "本期暂无。")
+        for item in section.items:
+            _para(doc, "item_title", item.title)
+            _para(doc, "body", item.summary)
+            line = source_line(item)
+            if line:
+                _para(doc, "source", line)
+
+
+def _write_distribution(doc: Document, issue: Issue) -> None:
+    lines = [f"{label}{names}" for label, names in distribution_lines(issue.distribution)]
+    copies = copies_line(issue.distribution)
+    if not lines and not copies:
+        return
+    _para(doc, "body")  # a blank line between the last item and the 报尾
+    paragraphs = [_para(doc, "distribution", text) for text in lines]
+    if copies:
+        last = _para(doc, "distribution", copies)
+        last.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        paragraphs.append(last)
+    for k, paragraph in enumerate(paragraphs):
+        ppr = paragraph._p.get_or_add_pPr()
+        if k == 0:
+            ooxml.set_border(ppr, "top", LAYOUT.footer_rule_pt, "000000")
+        is_last = k == len(paragraphs) - 1
+        ooxml.set_border(ppr, "bottom", LAYOUT.footer_rule_pt if is_last else LAYOUT.footer_inner_rule_pt, "000000")
+        ooxml.set_border(ppr, "between", LAYOUT.footer_inner_rule_pt, "000000")
+        paragraph.paragraph_format.left_indent = Pt(STYLES["distribution"].size_pt)
+        paragraph.paragraph_format.right_indent = Pt(STYLES["distribution"].size_pt)
+
+
+def _write_page_numbers(doc: Document) -> None:
+    doc.settings.odd_and_even_pages_header_footer = True
+    section = doc.sections[0]
+    one_char = Pt(STYLES["page_number"].size_pt)
+    for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT), (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0]
+        paragraph.style = doc.styles[DOCX_STYLE_NAMES["page_number"]]
+        paragraph.alignment = align
+        if align == WD_ALIGN_PARAGRAPH.RIGHT:
+            paragraph.paragraph_format.right_indent = one_char
+        else:
+            paragraph.paragraph_format.left_indent = one_char
+        before, after = page_number_text("|").split("|")
+        paragraph.add_run(before)
+        ooxml.add_page_field(paragraph)
+        paragraph.add_run(after)
+
+
+def _set_properties(doc: Document, issue: Issue) -> None:
+    props = doc.core_properties
+    props.title = issue.file_stem
+    props.author = issue.masthead.issuer
+    props.subject = issue.briefing
+    props.identifier = issue.folder_name
+    props.created = datetime.combine(issue.masthead.date, time(8, 0))
+    props.last_modified_by = "briefing"
+    props.keywords = "简报"
+
+
+def _twips(points: float) -> int:
+    return round(points * TWIPS_PER_PT)

@@ -1,0 +1,155 @@
+"""Font files for the PDF: which file plays each role, what it covers, and fast subsetting.
+
+The bundled open fonts are listed by role in fonts/fonts.toml. An operator may drop licensed
+files (方正小标宋简体, 仿宋_GB2312 …) into the fonts/ folder beside briefing.toml; a file whose
+family name matches a role's Word font goes first in that role's chain.
+
+WeasyPrint subsets embedded fonts itself, but without the system's hb-subset library it falls
+back to fontTools and spends seconds on each large CJK font. So we cut every font down to the
+issue's characters with HarfBuzz (uharfbuzz, a wheel, always present) before WeasyPrint sees it;
+its own pass over a few hundred glyphs is then instant.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import uharfbuzz as hb
+
+from ..resources import fonts_dir as bundled_fonts_dir
+from .layout import FONT_ROLES
+
+ROLES = tuple(FONT_ROLES)
+FONT_SUFFIXES = {".ttf", ".otf", ".ttc", ".otc"}
+
+# Family names (as in the font's name table) that an operator's licensed file may carry.
+OPERATOR_FAMILIES: dict[str, tuple[str, ...]] = {
+    "title": ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05"),
+    "heading": ("黑体", "SimHei", "方正黑体简体", "FZHei-B01S"),
+    "subheading": ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "方正楷体简体", "FZKai-Z03S"),
+    "body": ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "方正仿宋简体", "FZFangSong-Z02S"),
+    "number": ("宋体", "SimSun", "方正书宋简体", "FZShuSong-Z01S"),
+}
+
+
+class FontError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class FontFile:
+    path: Path
+    family: str
+    operator: bool = False  # dropped in by the operator, not bundled
+
+    @property
+    def codepoints(self) -> frozenset[int]:
+        return _codepoints(self.path)
+
+
+@dataclass
+class FontSet:
+    chains: dict[str, list[FontFile]] = field(default_factory=dict)
+
+    def all_files(self) -> list[FontFile]:
+        seen: dict[Path, FontFile] = {}
+        for chain in self.chains.values():
+            for font in chain:
+                seen.setdefault(font.path, font)
+        return list(seen.values())
+
+    def missing(self, role: str, characters: set[str]) -> set[str]:
+        """Characters no font of this role (nor, as a last resort, any bundled font) can draw."""
+        wanted = {ch for ch in characters if not ch.isspace()}
+        for font in self.chains[role] + self.all_files():
+            wanted = {ch for ch in wanted if ord(ch) not in font.codepoints}
+            if not wanted:
+                break
+        return wanted
+
+
+def load_fonts(operator_dir: Path | None = None) -> FontSet:
+    bundled = bundled_fonts_dir()
+    manifest = bundled / "fonts.toml"
+    try:
+        roles = tomllib.loads(manifest.read_text(encoding="utf-8"))["roles"]
+    except (OSError, KeyError, tomllib.TOMLDecodeError) as exc:
+        raise FontError(f"{manifest}: cannot read the font roles ({exc}); reinstall briefing")
+    operator = _operator_fonts(operator_dir) if operator_dir else {}
+    chains: dict[str, list[FontFile]] = {}
+    for role in ROLES:
+        chain = list(operator.get(role, []))
+        for name in roles.get(role, []):
+            path = bundled / name
+            if not path.is_file():
+                raise FontError(f"{path}: bundled font for role {role!r} is missing; reinstall briefing")
+            chain.append(FontFile(path, _family(path)))
+        if not chain:
+            raise FontError(f"{manifest}: no font for role {role!r}")
+        chains[role] = chain
+    return FontSet(chains)
+
+
+def _operator_fonts(folder: Path) -> dict[str, list[FontFile]]:
+    if not folder.is_dir():
+        return {}
+    found: dict[str, list[FontFile]] = {}
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in FONT_SUFFIXES:
+            continue
+        try:
+            names = _names(path)
+        except FontError:
+            continue  # doctor reports unreadable files; a build goes on with the bundled ones
+        for role, families in OPERATOR_FAMILIES.items():
+            if names & set(families):
+                found.setdefault(role, []).append(FontFile(path, _family(path), operator=True))
+    return found
+
+
+@lru_cache(maxsize=32)
+def _face(path: Path) -> hb.Face:
+    try:
+        return hb.Face(hb.Blob.from_file_path(str(path)))
+    except Exception as exc:  # uharfbuzz raises bare Exceptions for unreadable files
+        raise FontError(f"{path}: not a readable font ({exc})")
+
+
+@lru_cache(maxsize=32)
+def _codepoints(path: Path) -> frozenset[int]:
+    return frozenset(_face(path).unicodes)
+
+
+def _names(path: Path) -> set[str]:
+    face = _face(path)
+    names = set()
+    for entry in face.list_names():
+        if entry.name_id in (hb.OTNameIdPredefined.FONT_FAMILY, hb.OTNameIdPredefined.TYPOGRAPHIC_FAMILY,
+                             hb.OTNameIdPredefined.FULL_NAME):
+            value = face.get_name(entry.name_id, entry.language)
+            if value:
+                names.add(value)
+    return names
+
+
+@lru_cache(maxsize=32)
+def _family(path: Path) -> str:
+    face = _face(path)
+    return face.get_name(hb.OTNameIdPredefined.FONT_FAMILY) or path.stem
+
+
+def subset_font(font: FontFile, characters: set[str], target: Path) -> Path:
+    """Write a copy of font holding only characters (plus what shaping needs) to target."""
+    face = _face(font.path)
+    plan = hb.SubsetInput()
+    for ch in characters:
+        plan.unicode_set.add(ord(ch))
+    plan.flags = hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.DESUBROUTINIZE
+    subset = hb.subset(face, plan)
+    if subset is None:
+        raise FontError(f"{font.path}: HarfBuzz could not subset this font")
+    target.write_bytes(subset.blob.data)
+    return target

@@ -1,0 +1,1 @@
+"""Text handling shared by the stages: decoding, normalising, sentences, repair."""

@@ -1,0 +1,94 @@
+"""Character-level normalisation of Chinese news text.
+
+Half-width punctuation inside Chinese text becomes full-width, full-width digits and Latin
+letters become half-width, and whitespace is tidied. Numbers (5.95万亿元, 1,000, 10:30), URLs
+and English phrases keep their ASCII punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Ideographs, CJK punctuation and full-width forms: "Chinese context" for punctuation rules.
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201d\u2026\u2014\u300a-\u300f"
+_CJK_CHAR = re.compile(f"[{CJK}]")
+IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+_FULLWIDTH_ALNUM = {
+    **{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)},
+    **{chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)},
+    **{chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)},
+}
+_FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH_ALNUM)
+
+_SIMPLE_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+
+
+def normalize_text(text: str) -> str:
+    """Normalise one paragraph or title."""
+    text = unicodedata.normalize("NFC", text).translate(_FULLWIDTH_TABLE)
+    text = text.replace("\u00a0", " ").replace("\t", " ")
+    text = re.sub(r"[ \u3000]{2,}", " ", text).strip(" \u3000")
+    text = _fullwidth_punctuation(text)
+    text = _fullwidth_parentheses(text)
+    text = _curly_quotes(text)
+    return text
+
+
+def compact_cjk_spaces(text: str) -> str:
+    """Drop stray spaces between two Chinese characters (copy-paste artefacts in body text)."""
+    return re.sub(f"(?<=[{CJK}]) +(?=[{CJK}])", "", text)
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(_CJK_CHAR.match(ch))
+
+
+def _fullwidth_punctuation(text: str) -> str:
+    out = []
+    for i, ch in enumerate(text):
+        if ch in _SIMPLE_PUNCT:
+            before = text[i - 1] if i else ""
+            after = text[i + 1:i + 2]
+            after_word = text[i + 1:].lstrip(" ")[:1]
+            if ch in ",:" and before.isdigit() and after.isdigit():
+                out.append(ch)  # 1,000 and 10:30
+                continue
+            if ch == ":" and text[i + 1:i + 3] == "//":
+                out.append(ch)  # URLs
+                continue
+            if _is_cjk(before) or _is_cjk(after_word):
+                out.append(_SIMPLE_PUNCT[ch])
+                continue
+        out.append(ch)
+    # a full-width mark carries its own spacing
+    return re.sub(r"([，：；？！]) +", r"\1", "".join(out))
+
+
+def _fullwidth_parentheses(text: str) -> str:
+    def swap(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        start = match.start()
+        before = text[start - 1] if start else ""
+        if IDEOGRAPH.search(inner) or _is_cjk(before):
+            return f"（{inner}）"
+        return match.group(0)
+
+    return re.sub(r"\(([^()\n]*)\)", swap, text)
+
+
+def _curly_quotes(text: str) -> str:
+    if '"' not in text or not IDEOGRAPH.search(text) or text.count('"') % 2:
+        return text
+    parts = text.split('"')
+    out = [parts[0]]
+    for index, part in enumerate(parts[1:]):
+        out.append("“" if index % 2 == 0 else "”")
+        out.append(part)
+    return "".join(out)
+
+
+def compact(text: str) -> str:
+    """A comparison key: no whitespace, no punctuation differences."""
+    return re.sub(r"[\s\u3000]+", "", normalize_text(text))

@@ -1,0 +1,57 @@
+"""Repair paragraphs mangled by copy-paste: broken lines joined, repeats dropped."""
+
+from __future__ import annotations
+
+from .normalize import compact
+from .sentences import ends_sentence, split_sentences
+
+MIN_REPEAT = 10  # shorter fragments repeat legitimately (同时，…)
+
+
+def join_broken(paragraphs: list[str]) -> list[str]:
+    """Join a paragraph that stops mid-sentence with the one after it."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and not ends_sentence(joined[-1]) and not joined[-1].endswith("："):
+            joined[-1] = joined[-1] + paragraph
+        elif joined and joined[-1].endswith("：") and paragraph[:1] in "“「":
+            joined[-1] = joined[-1] + paragraph
+        else:
+            joined.append(paragraph)
+    return joined
+
+
+class RepeatFilter:
+    """Remembers what an article has said, to drop what it says again.
+
+    Catches exact repeats, a repeat that starts mid-sentence (a tail of an earlier paragraph),
+    and a paragraph that repeats a few sentences before going on.
+    """
+
+    def __init__(self) -> None:
+        self._text = ""
+        self._sentences: set[str] = set()
+
+    def fresh_part(self, paragraph: str) -> str | None:
+        key = compact(paragraph)
+        if len(key) >= MIN_REPEAT and key in self._text:
+            return None
+        fresh = []
+        for index, sentence in enumerate(split_sentences(paragraph)):
+            s_key = compact(sentence)
+            repeated = s_key in self._sentences or (index == 0 and s_key in self._text)
+            if len(s_key) >= MIN_REPEAT and repeated:
+                continue
+            fresh.append(sentence)
+        if not fresh:
+            return None
+        text = "".join(fresh)
+        self._text += compact(text) + "\n"
+        self._sentences.update(compact(s) for s in fresh)
+        return text
+
+
+def drop_repeats(paragraphs: list[str]) -> list[str]:
+    """Paragraphs with what was already said earlier removed."""
+    seen = RepeatFilter()
+    return [text for text in map(seen.fresh_part, paragraphs) if text]
