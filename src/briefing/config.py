@@ -93,10 +93,13 @@ class DeliverySettings(_Strict):
 
 
 class DistributionSettings(_Strict):
-    bao: list[str] = Field(default_factory=list)
-    song: list[str] = Field(default_factory=list)
-    fa: list[str] = Field(default_factory=list)
-    copies: int | None = Field(default=None, ge=1)
+    """The 报尾. The defaults are the design's placeholders, so an unconfigured build still
+    shows a complete 简报; set empty lists to leave a line out."""
+
+    bao: list[str] = Field(default_factory=lambda: ["市委办公厅"])
+    song: list[str] = Field(default_factory=lambda: ["市政府办公厅"])
+    fa: list[str] = Field(default_factory=lambda: ["各区科委"])
+    copies: int | None = Field(default=60, ge=1)
 
 
 class RawConfig(_Strict):

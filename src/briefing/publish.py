@@ -27,6 +27,9 @@ def staging(out_dir: Path, folder_name: str) -> Iterator[Path]:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         temp = Path(tempfile.mkdtemp(prefix=f".{folder_name}.", dir=out_dir))
+        umask = os.umask(0)
+        os.umask(umask)
+        temp.chmod(0o777 & ~umask)  # mkdtemp makes it private; an issue folder is not
     except OSError as exc:
         raise PublishError(f"{out_dir}: cannot create the output folder ({exc.strerror}); check --out or output_dir")
     try:

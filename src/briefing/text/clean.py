@@ -40,7 +40,7 @@ def clean_article(raw: RawArticle) -> Article:
             flush()
             blocks.append(Block("subhead", normalize_text(block.text)))
             continue
-        text = compact_cjk_spaces(normalize_text(block.text))
+        text = normalize_text(block.text)  # spaces still separate the names in a byline
         if _EDITOR.match(text) or _CAPTION.search(text):
             continue
         byline = _BYLINE.match(text)
@@ -52,7 +52,7 @@ def clean_article(raw: RawArticle) -> Article:
             authors.extend(_names(lead.group("names")))
             outlet = outlet or _outlet(lead.group("outlet"))
             text = text[lead.end():].lstrip("，, ")
-        paragraphs.append(text)
+        paragraphs.append(compact_cjk_spaces(text))
     flush()
     body = "\n".join(b.text for b in blocks if b.kind == "para")
     title = normalize_text(raw.title).rstrip("。，；：")
@@ -75,7 +75,9 @@ def _names(text: str) -> list[str]:
 
 
 def _outlet(text: str) -> str | None:
-    text = text.strip()
+    """新华社北京11月25日 -> 新华社; 本报 names no outlet (the operator's source settings do)."""
+    text = re.sub(r"\d{1,2}月\d{1,2}日$", "", text.strip())
     if not text or text.startswith("本报"):
-        return None  # "本报" names no outlet; the operator's source settings do
-    return re.sub(r"[\u4e00-\u9fff]{2,3}\d{1,2}月\d{1,2}日$", "", text) or None
+        return None
+    named = re.match(r"^.+?(?:社|网|报|台|客户端)", text)
+    return named.group(0) if named else text
