@@ -17,7 +17,7 @@ from .config import Config
 from .editorial.classify import classify
 from .editorial.compose import compose
 from .editorial.dedup import dedup
-from .editorial.summarize import Budget, summarize
+from .editorial.summarize import item_titles, summarize_articles
 from .ledger import Ledger
 from .model import Article, Issue, Masthead, Skipped
 from .publish import build_manifest, commit, staging, write_manifest
@@ -98,7 +98,7 @@ def build(config: Config, request: BuildRequest, progress: Progress | None = Non
     edition = request.edition or config.briefing.edition
 
     with clock.stage("read"):
-        documents, skipped = read_sources(resolve_sources(config, request.sources))
+        documents, skipped = read_sources(resolve_sources(config, request.sources), config.sources)
     with clock.stage("extract"):
         raw_articles = []
         for document in documents:
@@ -112,13 +112,11 @@ def build(config: Config, request: BuildRequest, progress: Progress | None = Non
     with clock.stage("dedup"):
         unique = dedup(articles)
     with clock.stage("classify"):
-        classifications = {c.article_id: c for c in classify(
-            unique.articles, config.sections, config.editorial.min_score)}
+        classifications = {c.article_id: c for c in classify(unique.articles, config.sections, config.editorial)}
     with clock.stage("summarize"):
-        budget = Budget(config.editorial.summary_min_chars, config.editorial.summary_max_chars)
         on_topic = [a for a in unique.articles if classifications[a.id].section]
-        summaries = {a.id: summarize(a, budget) for a in on_topic}
-        titles = {a.id: _item_title(a, config.editorial.title_max_chars) for a in on_topic}
+        summaries = summarize_articles(on_topic, config.editorial)
+        titles = item_titles(on_topic, config.editorial)
     if not any(summaries.values()):
         raise BuildError(_nothing_usable(documents, skipped, articles))
 
@@ -135,12 +133,11 @@ def build(config: Config, request: BuildRequest, progress: Progress | None = Non
                     briefing=config.briefing.title, edition=edition, masthead=masthead,
                     sections=config.sections, articles=unique.articles, classifications=classifications,
                     summaries=summaries, titles=titles, merged=unique.merged, all_articles=articles,
-                    distribution=config.distribution, skipped=skipped,
-                    max_items=config.editorial.max_items_per_section,
-                    empty_sections=config.editorial.empty_sections, contents=config.briefing.contents,
+                    distribution=config.distribution, skipped=skipped, settings=config.editorial,
+                    contents=config.briefing.contents,
                 )
             warnings = _font_warnings(issue, fonts) if fonts else []
-            result = _render_and_publish(issue, request.formats, fonts, out_dir, clock, warnings)
+            result = _render_and_publish(issue, request.formats, fonts, config, out_dir, clock, warnings)
         except BaseException as exc:
             if fresh:
                 ledger.release(issue_id)
@@ -151,7 +148,7 @@ def build(config: Config, request: BuildRequest, progress: Progress | None = Non
     return result
 
 
-def _render_and_publish(issue: Issue, formats: tuple[str, ...], fonts, out_dir: Path,
+def _render_and_publish(issue: Issue, formats: tuple[str, ...], fonts, config: Config, out_dir: Path,
                         clock: _Clock, warnings: list[dict]) -> BuildResult:
     from .render.docx import render_docx
     from .render.pdf import render_pdf
@@ -160,11 +157,11 @@ def _render_and_publish(issue: Issue, formats: tuple[str, ...], fonts, out_dir: 
         names: dict[str, str] = {}
         if "docx" in formats:
             with clock.stage("docx"):
-                names["docx"] = render_docx(issue, temp / f"{issue.file_stem}.docx").name
+                names["docx"] = render_docx(issue, temp / f"{issue.file_stem}.docx", config.render).name
         if "pdf" in formats:
             with clock.stage("pdf"):
                 work = temp / ".work"
-                names["pdf"] = render_pdf(issue, temp / f"{issue.file_stem}.pdf", fonts, work).name
+                names["pdf"] = render_pdf(issue, temp / f"{issue.file_stem}.pdf", fonts, work, config.render).name
                 _remove_tree(work)
         issue = replace(issue, timings_ms=dict(clock.timings))
         manifest = build_manifest(issue, names, warnings)
@@ -192,17 +189,6 @@ def _drop_empty(articles: list[Article], skipped: list[Skipped]) -> list[Article
         else:
             skipped.append(Skipped(article.source, f"article {article.title!r} has no body text"))
     return kept
-
-
-def _item_title(article: Article, cap: int) -> str:
-    """The headline; if it runs past the cap, the shorter of title and subtitle/kicker."""
-    title = article.title
-    if len(title) <= cap:
-        return title
-    for alternative in (article.subtitle, article.kicker):
-        if alternative and len(alternative) <= cap:
-            return alternative
-    return title  # never cut mid-word; an editor shortens it in the draft
 
 
 def _font_warnings(issue: Issue, fonts) -> list[dict]:

@@ -90,9 +90,10 @@ def _parse_formats(value: str) -> tuple[str, ...]:
 @click.option("--formats", default="docx,pdf", show_default=True, help="Which files to render.")
 @click.option("--special", is_flag=True, help="Build a special issue (增刊), numbered in its own sequence.")
 @click.option("--json", "as_json", is_flag=True, help="Print the manifest as JSON on stdout, nothing else.")
+@click.option("--explain", is_flag=True, help="Show why each article went to its section (or was left out).")
 @expected_failures
 def build_command(sources: tuple[str, ...], config_path: Path | None, date_text: str | None,
-                  out_dir: Path | None, formats: str, special: bool, as_json: bool) -> None:
+                  out_dir: Path | None, formats: str, special: bool, as_json: bool, explain: bool) -> None:
     """Build one issue from SOURCE files or folders (default: the config's sources, or the
     bundled sample issue when there is no config)."""
     config = load_config(config_path)
@@ -111,6 +112,8 @@ def build_command(sources: tuple[str, ...], config_path: Path | None, date_text:
         result = build(config, request)
     for warning in result.warnings:
         click.echo(f"briefing: warning: {warning}", err=True)
+    if explain:
+        print_explanation(result.manifest, to_stderr=as_json)
     if as_json:
         click.echo(json.dumps(result.manifest, ensure_ascii=False, indent=2))
         return
@@ -119,6 +122,21 @@ def build_command(sources: tuple[str, ...], config_path: Path | None, date_text:
                f"{issue.item_count} item(s) in {len(issue.sections)} section(s)")
     for kind, path in result.outputs.items():
         click.echo(f"  {kind:8} {path}")
+
+
+def print_explanation(manifest: dict, to_stderr: bool = False) -> None:
+    """The classification table an operator asks for: where each article went, and why."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="articles", show_lines=False)
+    for column in ("status", "section", "score", "runner-up", "deciding terms", "title"):
+        table.add_column(column, overflow="fold")
+    for article in manifest["articles"]:
+        score = article.get("score")
+        table.add_row(article["status"], article["section"] or "—", "" if score is None else f"{score:.1f}",
+                      article.get("runner_up") or "—", "、".join(article.get("terms", [])[:5]), article["title"])
+    Console(stderr=to_stderr, width=160 if not sys.stdout.isatty() else None).print(table)
 
 
 @main.command("init")
@@ -149,3 +167,9 @@ def doctor_command(config_path: Path | None, as_json: bool) -> None:
             click.echo(f"[{mark}] {check.name}: {check.detail}")
     if any(c.status == "fail" for c in checks):
         sys.exit(EXIT_FAILED)
+
+
+# Commands in their own modules (briefing/commands/) register themselves on `main`.
+from .commands import load_commands  # noqa: E402
+
+load_commands()

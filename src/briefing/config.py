@@ -50,7 +50,14 @@ class BriefingSettings(_Strict):
 
 class SourceSettings(_Strict):
     paths: list[str] = Field(default_factory=list)
-    feeds: list[str] = Field(default_factory=list)
+    feeds: list[str] = Field(default_factory=list)  # feed files or http(s) URLs
+    max_file_mb: float = Field(default=20, gt=0, le=1024)  # larger sources are skipped
+    feed_timeout_seconds: float = Field(default=15, gt=0, le=300)
+    feed_max_mb: float = Field(default=10, gt=0, le=200)
+    to_simplified: bool = True  # convert articles written in traditional characters
+    # outlet name per source path prefix (relative to this file), e.g. { "inbox/bjrb" = "北京日报" },
+    # for articles that only say 本报
+    outlets: dict[str, str] = Field(default_factory=dict)
 
 
 class SectionSettings(_Strict):
@@ -71,6 +78,16 @@ class EditorialSettings(_Strict):
     empty_sections: Literal["omit", "placeholder"] = "omit"
 
 
+class RenderSettings(_Strict):
+    item_title: Literal["subheading", "bold_body"] = "subheading"  # 楷体, or bold 仿宋
+    # The fonts named in the DOCX, per role: what officials' Word/WPS have installed.
+    docx_fonts: dict[Literal["title", "heading", "subheading", "body", "number"], str] = Field(default_factory=dict)
+
+
+class ServiceSettings(_Strict):
+    misfire_grace_seconds: int = Field(default=3600, ge=1)  # a run missed by less still runs
+
+
 class Recipient(_Strict):
     email: str = Field(pattern=r"^[^@\s]+@[^@\s]+$")
     gets: list[Literal["pdf", "docx"]] = Field(default_factory=lambda: ["pdf"])
@@ -83,6 +100,9 @@ class DeliverySettings(_Strict):
     ca_file: str = ""
     from_: str = Field(default="", alias="from")
     recipients: list[Recipient] = Field(default_factory=list)
+    timeout_seconds: float = Field(default=30, gt=0, le=600)
+    max_attempts: int = Field(default=5, ge=1, le=50)
+    retry_base_seconds: float = Field(default=30, ge=0, le=3600)
 
     @field_validator("smtp")
     @classmethod
@@ -108,6 +128,8 @@ class RawConfig(_Strict):
     sections: list[SectionSettings] = Field(default_factory=list)
     editorial: EditorialSettings = Field(default_factory=EditorialSettings)
     schedule: dict[str, str] = Field(default_factory=dict)
+    service: ServiceSettings = Field(default_factory=ServiceSettings)
+    render: RenderSettings = Field(default_factory=RenderSettings)
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)
     distribution: DistributionSettings = Field(default_factory=DistributionSettings)
 
@@ -136,6 +158,18 @@ class Config:
     def schedule(self) -> dict[str, str]:
         return self.raw.schedule
 
+    @property
+    def sources(self) -> SourceSettings:
+        return self.raw.sources
+
+    @property
+    def render(self) -> RenderSettings:
+        return self.raw.render
+
+    @property
+    def service(self) -> ServiceSettings:
+        return self.raw.service
+
     def resolve(self, value: str) -> Path:
         path = Path(value).expanduser()
         return path if path.is_absolute() else (self.base_dir / path)
@@ -150,7 +184,13 @@ class Config:
 
     @property
     def source_paths(self) -> list[str]:
-        return [str(self.resolve(p)) for p in self.raw.sources.paths] + list(self.raw.sources.feeds)
+        feeds = [f if re.match(r"^https?://", f) else str(self.resolve(f)) for f in self.raw.sources.feeds]
+        return [str(self.resolve(p)) for p in self.raw.sources.paths] + feeds
+
+    @property
+    def outlets(self) -> dict[str, str]:
+        """Outlet names keyed by absolute source path prefix."""
+        return {str(self.resolve(prefix)): name for prefix, name in self.raw.sources.outlets.items()}
 
     @property
     def fonts_dir(self) -> Path:

@@ -12,14 +12,19 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..model import Article, Classification, SectionSpec
+
+if TYPE_CHECKING:
+    from ..config import EditorialSettings
 
 TITLE_WEIGHT = 3.0
 
 
-def classify(articles: list[Article], sections: list[SectionSpec], min_score: float) -> list[Classification]:
-    return [classify_one(a, sections, min_score) for a in articles]
+def classify(articles: list[Article], sections: list[SectionSpec], settings: EditorialSettings
+             ) -> list[Classification]:
+    return [classify_one(a, sections, settings.min_score) for a in articles]
 
 
 def classify_one(article: Article, sections: list[SectionSpec], min_score: float) -> Classification:

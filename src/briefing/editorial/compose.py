@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..model import (
     Article,
     ArticleRecord,
@@ -14,6 +16,9 @@ from ..model import (
     SectionSpec,
     Skipped,
 )
+
+if TYPE_CHECKING:
+    from ..config import EditorialSettings
 
 
 def compose(
@@ -30,10 +35,10 @@ def compose(
     all_articles: list[Article],
     distribution: Distribution,
     skipped: list[Skipped],
-    max_items: int,
-    empty_sections: str,
+    settings: EditorialSettings,
     contents: bool,
 ) -> Issue:
+    max_items, empty_sections = settings.max_items_per_section, settings.empty_sections
     issue_sections = []
     used: set[str] = set()
     dropped: dict[str, str] = {}

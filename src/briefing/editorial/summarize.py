@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Article
 from ..text.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from ..config import EditorialSettings
 
 CONNECTIVES = ("此外", "同时", "其中", "对此", "另外", "而且", "但是", "因此", "与此同时", "不过", "比如", "例如")
 FRAMING = re.compile(r"^(?:这是)?记者(?:从|获悉|了解到|注意到|换算)|据(?:了解|悉)$|记者了解到")
@@ -24,6 +28,27 @@ MIN_SENTENCE = 12
 class Budget:
     min_chars: int = 150
     max_chars: int = 250
+
+
+def summarize_articles(articles: list[Article], settings: EditorialSettings) -> dict[str, str]:
+    """Summary per article id."""
+    budget = Budget(settings.summary_min_chars, settings.summary_max_chars)
+    return {a.id: summarize(a, budget) for a in articles}
+
+
+def item_titles(articles: list[Article], settings: EditorialSettings) -> dict[str, str]:
+    """Item title per article id: the headline; past the cap, a shorter subtitle or kicker."""
+    return {a.id: item_title(a, settings.title_max_chars) for a in articles}
+
+
+def item_title(article: Article, cap: int) -> str:
+    title = article.title
+    if len(title) <= cap:
+        return title
+    for alternative in (article.subtitle, article.kicker):
+        if alternative and len(alternative) <= cap:
+            return alternative
+    return title  # never cut mid-word; an editor shortens it in the draft
 
 
 def summarize(article: Article, budget: Budget = Budget()) -> str:

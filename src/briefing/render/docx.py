@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from datetime import datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx import Document as new_document
 from docx.document import Document
@@ -21,7 +22,20 @@ from docx.shared import Mm, Pt, RGBColor
 from ..model import Issue
 from . import ooxml
 from .content import CONTENTS_HEADING, contents_entries, copies_line, distribution_lines, source_line
-from .layout import DOCX_STYLE_NAMES, FONT_ROLES, LAYOUT, STYLES, TextStyle, page_number_text, section_prefix
+from .layout import (
+    DOCX_STYLE_NAMES,
+    LAYOUT,
+    STYLES,
+    FontRole,
+    TextStyle,
+    font_roles,
+    page_number_text,
+    section_prefix,
+    styles_for,
+)
+
+if TYPE_CHECKING:
+    from ..config import RenderSettings
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -32,10 +46,11 @@ ALIGN = {
 TWIPS_PER_PT = 20
 
 
-def render_docx(issue: Issue, target: Path) -> Path:
+def render_docx(issue: Issue, target: Path, settings: RenderSettings | None = None) -> Path:
     doc = new_document()
     _set_up_page(doc)
-    _define_styles(doc)
+    styles = styles_for(settings.item_title if settings else "subheading")
+    _define_styles(doc, styles, font_roles(settings.docx_fonts if settings else None))
     _write_masthead(doc, issue)
     if issue.contents:
         _write_contents(doc, issue)
@@ -67,30 +82,30 @@ def _condense_twentieths() -> int:
     return math.floor((LAYOUT.char_pitch_pt - STYLES["body"].size_pt) * 20)
 
 
-def _define_styles(doc: Document) -> None:
-    body_font = FONT_ROLES["body"].docx_name
+def _define_styles(doc: Document, styles: dict[str, TextStyle], roles: dict[str, FontRole]) -> None:
+    body_font = roles["body"].docx_name
     # docDefaults point at the theme's East Asian font (a Japanese face in python-docx's template),
     # and their size is what the document grid's character pitch is measured from.
     for rpr in doc.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr"):
         ooxml.set_fonts(rpr, body_font)
         ooxml.set_size(rpr, STYLES["body"].size_pt)
     normal = doc.styles["Normal"]
-    _apply(normal, STYLES["body"])
+    _apply(normal, styles["body"], roles)
     for key, name in DOCX_STYLE_NAMES.items():
         style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.quick_style = True
-        _apply(style, STYLES[key])
+        _apply(style, styles[key], roles)
     body = doc.styles[DOCX_STYLE_NAMES["body"]]
     for key in ("section_heading", "item_title"):
         doc.styles[DOCX_STYLE_NAMES[key]].next_paragraph_style = body
 
 
-def _apply(style, spec: TextStyle) -> None:
+def _apply(style, spec: TextStyle, roles: dict[str, FontRole]) -> None:
     style.font.size = Pt(spec.size_pt)
     style.font.bold = spec.bold
     style.font.color.rgb = RGBColor.from_string(spec.color)
-    ooxml.set_fonts(style.element.get_or_add_rPr(), FONT_ROLES[spec.role].docx_name)
+    ooxml.set_fonts(style.element.get_or_add_rPr(), roles[spec.role].docx_name)
     fmt = style.paragraph_format
     fmt.alignment = ALIGN[spec.align]
     fmt.first_line_indent = Pt(spec.indent_chars * spec.size_pt) if spec.indent_chars else Pt(0)

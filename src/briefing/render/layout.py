@@ -7,7 +7,7 @@ PDF both take every size, colour and font role from here, so they cannot drift a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 PT_PER_MM = 72 / 25.4
 
@@ -106,6 +106,19 @@ STYLES: dict[str, TextStyle] = {
     "distribution": TextStyle("body", SIZE["四号"], align="left", line_pitch_pt=26),
     "page_number": TextStyle("number", SIZE["四号"], align="right"),
 }
+
+def styles_for(item_title: str = "subheading") -> dict[str, TextStyle]:
+    """STYLES with the configurable choices applied ([render] item_title: 楷体 or bold 仿宋)."""
+    if item_title == "bold_body":
+        return {**STYLES, "item_title": replace(STYLES["item_title"], role="body", bold=True)}
+    return dict(STYLES)
+
+
+def font_roles(docx_fonts: dict[str, str] | None = None) -> dict[str, FontRole]:
+    """FONT_ROLES with the operator's DOCX font names ([render] docx_fonts) applied."""
+    docx_fonts = docx_fonts or {}
+    return {role: replace(spec, docx_name=docx_fonts.get(role, spec.docx_name)) for role, spec in FONT_ROLES.items()}
+
 
 # Style names editors see in Word/WPS (and that `publish` reads back).
 DOCX_STYLE_NAMES: dict[str, str] = {

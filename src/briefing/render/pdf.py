@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from weasyprint import HTML
@@ -26,7 +27,10 @@ from .content import (
     source_line,
 )
 from .fonts import FontSet, subset_font
-from .layout import FONT_ROLES, LAYOUT, STYLES, section_prefix
+from .layout import FONT_ROLES, LAYOUT, STYLES, section_prefix, styles_for
+
+if TYPE_CHECKING:
+    from ..config import RenderSettings
 
 CSS_CLASSES = {
     "masthead-title": "masthead",
@@ -70,7 +74,9 @@ class ConfinedFetcher(URLFetcher):
         return URLFetcherResponse(url, body=path.read_bytes())
 
 
-def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path) -> Path:
+def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
+               settings: RenderSettings | None = None) -> Path:
+    styles = styles_for(settings.item_title if settings else "subheading")
     faces, families = _prepare_fonts(issue, fonts, work_dir / "fonts")
     env = Environment(
         loader=FileSystemLoader(str(templates_dir())),
@@ -83,8 +89,8 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path) -> Pa
         font_faces=faces,
         families=families,
         layout=LAYOUT,
-        styles={k: asdict(v) for k, v in STYLES.items()},
-        css_styles={cls: STYLES[key] for cls, key in CSS_CLASSES.items()},
+        styles={k: asdict(v) for k, v in styles.items()},
+        css_styles={cls: styles[key] for cls, key in CSS_CLASSES.items()},
         letter_spacing_pt=round(LAYOUT.char_pitch_pt - STYLES["body"].size_pt, 3),
         page_number_box=_page_number_box(families["number"]),
     )

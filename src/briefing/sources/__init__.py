@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import Document, Skipped
 from .text import read_text_file
+
+if TYPE_CHECKING:
+    from ..config import SourceSettings
 
 Reader = Callable[[Path], Document]
 
@@ -23,29 +27,31 @@ READERS: dict[str, Reader] = {
     ".markdown": read_text_file,
 }
 
-MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_MB = 20
 
 
 class SourceError(Exception):
     """A source that cannot be used; the message says why."""
 
 
-def read_sources(sources: Iterable[str | Path]) -> tuple[list[Document], list[Skipped]]:
+def read_sources(sources: Iterable[str | Path], settings: SourceSettings | None = None
+                 ) -> tuple[list[Document], list[Skipped]]:
     documents: list[Document] = []
     skipped: list[Skipped] = []
+    max_bytes = int((settings.max_file_mb if settings else DEFAULT_MAX_MB) * 1024 * 1024)
     for source in sources:
         for path, problem in _expand(Path(source)):
             if problem:
                 skipped.append(Skipped(str(path), problem))
                 continue
             try:
-                documents.append(read_file(path))
+                documents.append(read_file(path, max_bytes))
             except SourceError as exc:
                 skipped.append(Skipped(str(path), str(exc)))
     return documents, skipped
 
 
-def read_file(path: Path) -> Document:
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024) -> Document:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise SourceError(f"unsupported kind of file {path.suffix or '(no suffix)'!r}")
@@ -53,8 +59,9 @@ def read_file(path: Path) -> Document:
         size = path.stat().st_size
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror}")
-    if size > MAX_BYTES:
-        raise SourceError(f"too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+    if size > max_bytes:
+        raise SourceError(f"too large ({size / 2**20:.1f} MB; the limit is {max_bytes / 2**20:g} MB, "
+                          "[sources] max_file_mb)")
     return reader(path)
 
 
