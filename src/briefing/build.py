@@ -21,7 +21,6 @@ from .editorial.summarize import item_titles, summarize_articles
 from .ledger import Ledger
 from .model import Article, Issue, Masthead, Skipped
 from .publish import build_manifest, commit, staging, write_manifest
-from .render.content import issue_characters
 from .render.fonts import load_fonts
 from .resources import sample_sources
 from .sources import read_sources
@@ -136,7 +135,7 @@ def build(config: Config, request: BuildRequest, progress: Progress | None = Non
                     distribution=config.distribution, skipped=skipped, settings=config.editorial,
                     contents=config.briefing.contents,
                 )
-            warnings = _font_warnings(issue, fonts) if fonts else []
+            warnings = _font_warnings(issue, fonts, config) if fonts else []
             result = _render_and_publish(issue, request.formats, fonts, config, out_dir, clock, warnings)
         except BaseException as exc:
             if fresh:
@@ -161,7 +160,8 @@ def _render_and_publish(issue: Issue, formats: tuple[str, ...], fonts, config: C
         if "pdf" in formats:
             with clock.stage("pdf"):
                 work = temp / ".work"
-                names["pdf"] = render_pdf(issue, temp / f"{issue.file_stem}.pdf", fonts, work, config.render).name
+                names["pdf"] = render_pdf(issue, temp / f"{issue.file_stem}.pdf", fonts, work, config.render,
+                                          created=datetime.now(ZoneInfo(config.briefing.timezone))).name
                 _remove_tree(work)
         issue = replace(issue, timings_ms=dict(clock.timings))
         manifest = build_manifest(issue, names, warnings)
@@ -170,8 +170,8 @@ def _render_and_publish(issue: Issue, formats: tuple[str, ...], fonts, config: C
     outputs = {kind: folder / name for kind, name in names.items()}
     outputs["manifest"] = folder / "manifest.json"
     messages = [f"{s.source}: skipped: {s.reason}" for s in issue.skipped]
-    messages += [f"no font draws {w['char']} ({w['codepoint']}) for the {w['role']} role; it will show as a box"
-                 for w in warnings]
+    messages += [f"no font draws {w['char']} ({w['codepoint']} {w['name']}) for the {w['role']} role; "
+                 "it will print as a box — add a font that has it to fonts/" for w in warnings]
     return BuildResult(issue, folder, manifest, outputs, messages)
 
 
@@ -191,13 +191,10 @@ def _drop_empty(articles: list[Article], skipped: list[Skipped]) -> list[Article
     return kept
 
 
-def _font_warnings(issue: Issue, fonts) -> list[dict]:
-    characters = issue_characters(issue)
-    warnings = []
-    for role in ("body",):
-        for ch in sorted(fonts.missing(role, characters)):
-            warnings.append({"kind": "missing_glyph", "char": ch, "codepoint": f"U+{ord(ch):04X}", "role": role})
-    return warnings
+def _font_warnings(issue: Issue, fonts, config: Config) -> list[dict]:
+    from .render.pdf import missing_glyphs
+
+    return missing_glyphs(issue, fonts, config.render)
 
 
 def _nothing_usable(documents, skipped: list[Skipped], articles: list[Article]) -> str:

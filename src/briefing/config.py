@@ -80,6 +80,8 @@ class EditorialSettings(_Strict):
 
 class RenderSettings(_Strict):
     item_title: Literal["subheading", "bold_body"] = "subheading"  # 楷体, or bold 仿宋
+    # "pdf/a-2b" (or pdf/a-3b, pdf/ua-1 …, any WeasyPrint variant) for archiving; "" = plain PDF
+    pdf_variant: str = Field(default="", pattern=r"^(|pdf/(a-[1-4][abuf]?|ua-[12]))$")
     # The fonts named in the DOCX, per role: what officials' Word/WPS have installed.
     docx_fonts: dict[Literal["title", "heading", "subheading", "body", "number"], str] = Field(default_factory=dict)
 

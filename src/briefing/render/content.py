@@ -32,17 +32,39 @@ def contents_entries(issue: Issue) -> list[tuple[str, list[str]]]:
     return [(s.title, [i.title for i in s.items]) for s in issue.sections if s.items]
 
 
-def issue_characters(issue: Issue) -> set[str]:
-    """Every character the rendered issue can print, for font subsetting and coverage."""
-    from .layout import CHINESE_NUMERALS, page_number_text
+PLACEHOLDER = "本期暂无。"
+
+
+def text_by_style(issue: Issue) -> dict[str, list[str]]:
+    """Every string the rendered issue prints, keyed by the layout style that prints it."""
+    from .layout import page_number_text, section_prefix
 
     m = issue.masthead
-    parts = [m.title, m.issuer, m.number_line, m.date_line, CONTENTS_HEADING, CHINESE_NUMERALS, "、",
-             page_number_text("0123456789"), "报送发：，（共印份）"]
-    for section in issue.sections:
-        parts.append(section.title)
-        for item in section.items:
-            parts += [item.title, item.summary, source_line(item) or "", "本期暂无"]
-    d = issue.distribution
-    parts += [*d.bao, *d.song, *d.fa, copies_line(d) or ""]
-    return set("".join(parts)) - {"\n"}
+    texts: dict[str, list[str]] = {
+        "masthead": [m.title],
+        "issue_number": [m.number_line],
+        "issuer_line": [m.issuer, m.date_line],
+        "contents_heading": [CONTENTS_HEADING] if issue.contents else [],
+        "contents_entry": [t for _, titles in contents_entries(issue) for t in titles] if issue.contents else [],
+        "section_heading": [f"{section_prefix(k)}{s.title}" for k, s in enumerate(issue.sections)],
+        "item_title": [i.title for s in issue.sections for i in s.items],
+        "body": [i.summary for s in issue.sections for i in s.items] + [PLACEHOLDER],
+        "source": [line for s in issue.sections for i in s.items if (line := source_line(i))],
+        "distribution": [f"{label}{names}" for label, names in distribution_lines(issue.distribution)]
+                        + [copies_line(issue.distribution) or ""],
+        "page_number": [page_number_text("0123456789")],
+    }
+    return texts
+
+
+def characters_by_role(issue: Issue, styles: dict) -> dict[str, set[str]]:
+    """The characters each font role must draw (a space everywhere: it separates runs)."""
+    by_role: dict[str, set[str]] = {}
+    for key, strings in text_by_style(issue).items():
+        by_role.setdefault(styles[key].role, {" "}).update("".join(strings))
+    return {role: chars - {"\n", "\t"} for role, chars in by_role.items()}
+
+
+def issue_characters(issue: Issue) -> set[str]:
+    """Every character the rendered issue can print."""
+    return set().union(*(set("".join(t)) for t in text_by_style(issue).values())) - {"\n", "\t"}

@@ -62,13 +62,36 @@ class FontSet:
         return list(seen.values())
 
     def missing(self, role: str, characters: set[str]) -> set[str]:
-        """Characters no font of this role (nor, as a last resort, any bundled font) can draw."""
-        wanted = {ch for ch in characters if not ch.isspace()}
-        for font in self.chains[role] + self.all_files():
-            wanted = {ch for ch in wanted if ord(ch) not in font.codepoints}
-            if not wanted:
+        """Characters no font of this role (nor, as a last resort, any other font) can draw."""
+        return plan_fonts(self, {role: characters}).missing.get(role, set())
+
+
+@dataclass
+class FontPlan:
+    """Which characters each font file draws, and what no font can."""
+
+    draws: dict[Path, set[str]]
+    missing: dict[str, set[str]]  # role -> characters no font has
+
+
+def plan_fonts(fonts: FontSet, characters_by_role: dict[str, set[str]]) -> FontPlan:
+    """Give each character of a role to the first font of the role's chain that has it, then
+    to any other font as a last resort (so a rare name character still renders)."""
+    draws: dict[Path, set[str]] = {}
+    missing: dict[str, set[str]] = {}
+    for role, characters in characters_by_role.items():
+        remaining = {ch for ch in characters if not ch.isspace()}
+        spaces = characters - remaining
+        for font in dict.fromkeys(fonts.chains[role] + fonts.all_files()):
+            covered = {ch for ch in remaining if ord(ch) in font.codepoints}
+            if covered or font is fonts.chains[role][0]:
+                draws.setdefault(font.path, set()).update(covered | spaces)
+            remaining -= covered
+            if not remaining:
                 break
-        return wanted
+        if remaining:
+            missing[role] = remaining
+    return FontPlan(draws, missing)
 
 
 def load_fonts(operator_dir: Path | None = None) -> FontSet:
@@ -147,7 +170,9 @@ def subset_font(font: FontFile, characters: set[str], target: Path) -> Path:
     plan = hb.SubsetInput()
     for ch in characters:
         plan.unicode_set.add(ord(ch))
-    plan.flags = hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.DESUBROUTINIZE
+    # No hinting (PDF viewers do not use it), and no layout closure: alternates reachable
+    # only through GSUB (vertical forms, other locales) would double the glyph count.
+    plan.flags = hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.DESUBROUTINIZE | hb.SubsetFlags.NO_LAYOUT_CLOSURE
     subset = hb.subset(face, plan)
     if subset is None:
         raise FontError(f"{font.path}: HarfBuzz could not subset this font")

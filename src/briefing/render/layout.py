@@ -99,7 +99,7 @@ STYLES: dict[str, TextStyle] = {
     # body
     "section_heading": TextStyle("heading", BODY_PT, align="left", indent_chars=2, outline_level=0,
                                  space_before_pt=6),
-    "item_title": TextStyle("subheading", BODY_PT, bold=True, align="left", indent_chars=2, outline_level=1),
+    "item_title": TextStyle("subheading", BODY_PT, align="left", indent_chars=2, outline_level=1),
     "body": TextStyle("body", BODY_PT, align="justify", indent_chars=2),
     "source": TextStyle("subheading", BODY_PT, align="right"),
     # 报尾

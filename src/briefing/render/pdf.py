@@ -8,25 +8,27 @@ the URL fetcher refuses every other URL, including file:// paths and the network
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..model import Issue
 from ..resources import templates_dir
 from .content import (
     CONTENTS_HEADING,
+    characters_by_role,
     contents_entries,
     copies_line,
     distribution_lines,
-    issue_characters,
     source_line,
 )
-from .fonts import FontSet, subset_font
+from .fonts import FontSet, plan_fonts, subset_font
 from .layout import FONT_ROLES, LAYOUT, STYLES, section_prefix, styles_for
 
 if TYPE_CHECKING:
@@ -56,28 +58,35 @@ class FontFace:
     url: str
 
 
-class ConfinedFetcher(URLFetcher):
-    """Serves file:// URLs under the given folders only; refuses everything else."""
+def ConfinedFetcher(roots: list[Path]):  # noqa: N802 - a class, built once WeasyPrint is imported
+    """A URL fetcher serving file:// URLs under the given folders only, refusing all else."""
+    return _confined_fetcher_class()(roots)
 
-    def __init__(self, roots: list[Path]):
-        super().__init__(allowed_protocols={"file"}, fail_on_errors=False)
-        self._roots = [root.resolve() for root in roots]
 
-    def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
-        if not url.startswith("file://"):
-            raise ValueError(f"refused to fetch {url}: briefing renders from local templates and fonts only")
-        from urllib.parse import unquote, urlsplit
+@lru_cache(maxsize=1)
+def _confined_fetcher_class():
+    urls = _weasyprint().urls
 
-        path = Path(unquote(urlsplit(url).path)).resolve()
-        if not any(path.is_relative_to(root) for root in self._roots):
-            raise ValueError(f"refused to read {path}: outside templates/ and fonts/")
-        return URLFetcherResponse(url, body=path.read_bytes())
+    class Confined(urls.URLFetcher):
+        def __init__(self, roots: list[Path]):
+            super().__init__(allowed_protocols={"file"}, fail_on_errors=False)
+            self._roots = [root.resolve() for root in roots]
+
+        def fetch(self, url: str, headers: dict | None = None):
+            if not url.startswith("file://"):
+                raise ValueError(f"refused to fetch {url}: briefing renders from local templates and fonts only")
+            path = Path(unquote(urlsplit(url).path)).resolve()
+            if not any(path.is_relative_to(root) for root in self._roots):
+                raise ValueError(f"refused to read {path}: outside templates/ and fonts/")
+            return urls.URLFetcherResponse(url, body=path.read_bytes())
+
+    return Confined
 
 
 def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
-               settings: RenderSettings | None = None) -> Path:
+               settings: RenderSettings | None = None, created: datetime | None = None) -> Path:
     styles = styles_for(settings.item_title if settings else "subheading")
-    faces, families = _prepare_fonts(issue, fonts, work_dir / "fonts")
+    faces, families = _prepare_fonts(issue, fonts, styles, work_dir / "fonts")
     env = Environment(
         loader=FileSystemLoader(str(templates_dir())),
         autoescape=lambda name: bool(name) and name.endswith(".html.j2"),
@@ -97,6 +106,8 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
     html = env.get_template("briefing.html.j2").render(
         issue=issue,
         masthead=issue.masthead,
+        # W3C dates with a time need a zone, or WeasyPrint drops the creation date
+        created=(created or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
         css=css,
         contents_heading=CONTENTS_HEADING,
         contents_entries=contents_entries(issue) if issue.contents else [],
@@ -114,33 +125,95 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
         distribution_lines=distribution_lines(issue.distribution),
         copies_line=copies_line(issue.distribution),
     )
+    HTML = _weasyprint().HTML
+    options = {"full_fonts": True}  # fonts are already cut to exactly what each one draws
+    if settings and settings.pdf_variant:
+        options["pdf_variant"] = settings.pdf_variant
     roots = [templates_dir(), work_dir / "fonts"]
     try:
         document = HTML(string=html, base_url=str(templates_dir()), url_fetcher=ConfinedFetcher(roots))
-        document.write_pdf(target)
+        document.write_pdf(target, **options)
     except OSError as exc:
         raise RenderError(f"{target}: cannot write the PDF ({exc.strerror or exc})")
     return target
 
 
-def _prepare_fonts(issue: Issue, fonts: FontSet, folder: Path) -> tuple[list[FontFace], dict[str, str]]:
-    """Subset every font once to the issue's characters; CSS family lists per role."""
+def missing_glyphs(issue: Issue, fonts: FontSet, settings: RenderSettings | None = None) -> list[dict]:
+    """Characters of the issue that no font can draw: they would print as boxes."""
+    styles = styles_for(settings.item_title if settings else "subheading")
+    plan = plan_fonts(fonts, characters_by_role(issue, styles))
+    return [{"kind": "missing_glyph", "char": ch, "codepoint": f"U+{ord(ch):04X}",
+             "name": unicodedata.name(ch, "unnamed character"), "role": role}
+            for role, chars in sorted(plan.missing.items()) for ch in sorted(chars)]
+
+
+def _prepare_fonts(issue: Issue, fonts: FontSet, styles: dict, folder: Path) -> tuple[list[FontFace], dict[str, str]]:
+    """Cut each font to the characters it will draw; CSS family lists per role."""
     folder.mkdir(parents=True, exist_ok=True)
-    characters = issue_characters(issue)
-    subsets: dict[Path, FontFace] = {}
+    plan = plan_fonts(fonts, characters_by_role(issue, styles))
+    faces: dict[Path, FontFace] = {}
     for index, font in enumerate(fonts.all_files()):
+        if font.path not in plan.draws:
+            continue
         target = folder / f"font-{index}.ttf"
-        subset_font(font, characters, target)
-        subsets[font.path] = FontFace(f"briefing-font-{index}", target.resolve().as_uri())
+        subset_font(font, plan.draws[font.path], target)
+        # the family name shows in the PDF's font list: say what it is and which role it plays
+        faces[font.path] = FontFace(f"{font.family} {index}", target.resolve().as_uri())
+    last_resort = [f'"{face.family}"' for face in faces.values()]
     families = {}
-    last_resort = [f'"{face.family}"' for face in subsets.values()]
     for role in FONT_ROLES:
-        chain = [f'"{subsets[font.path].family}"' for font in fonts.chains[role]]
+        chain = [f'"{faces[font.path].family}"' for font in fonts.chains[role] if font.path in faces]
         families[role] = ", ".join(dict.fromkeys(chain + last_resort))
-    return list(subsets.values()), families
+    return list(faces.values()), families
 
 
 def _page_number_box(family: str) -> str:
     style = STYLES["page_number"]
     return (f"font-family: {family}; font-size: {style.size_pt}pt; vertical-align: top; "
             f"padding-top: {LAYOUT.page_number_gap_mm}mm;")
+
+
+@lru_cache(maxsize=1)
+def _weasyprint():
+    """Import WeasyPrint with a faster library lookup.
+
+    WeasyPrint finds Pango, HarfBuzz and friends by trying six spellings of each library name
+    through ctypes.util.find_library, and every miss forks ldconfig and gcc: about a quarter
+    of a second of a cold build. One `ldconfig -p` listing answers all of those lookups.
+    """
+    import ctypes.util
+
+    original = ctypes.util.find_library
+    listing = _ldconfig_listing()
+    if listing is None:
+        import weasyprint
+        return weasyprint
+
+    def find_library(name: str) -> str | None:
+        for prefix in (f"lib{name}.so", f"{name}.so"):
+            for soname in listing:
+                if soname.startswith(prefix):
+                    return soname
+        return None
+
+    ctypes.util.find_library = find_library
+    try:
+        import weasyprint
+    finally:
+        ctypes.util.find_library = original
+    return weasyprint
+
+
+def _ldconfig_listing() -> list[str] | None:
+    """Shared library names known to the dynamic linker, or None when ldconfig is unavailable."""
+    import subprocess
+
+    for ldconfig in ("/sbin/ldconfig", "/usr/sbin/ldconfig", "ldconfig"):
+        try:
+            output = subprocess.run([ldconfig, "-p"], capture_output=True, text=True, timeout=5).stdout
+        except (OSError, subprocess.SubprocessError):
+            continue
+        names = [line.split()[0] for line in output.splitlines()[1:] if line.strip()]
+        if names:
+            return sorted(names, key=lambda n: (len(n), n))
+    return None
