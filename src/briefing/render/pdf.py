@@ -29,6 +29,7 @@ from .content import (
     source_line,
 )
 from .fonts import FontSet, plan_fonts, subset_font
+from .lines import Line, Measurer, set_paragraph
 from .layout import FONT_ROLES, LAYOUT, STYLES, section_prefix, styles_for
 
 if TYPE_CHECKING:
@@ -103,6 +104,13 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
         letter_spacing_pt=round(LAYOUT.char_pitch_pt - STYLES["body"].size_pt, 3),
         page_number_box=_page_number_box(families["number"]),
     )
+    measurer = Measurer([f.path for f in fonts.chains[styles["body"].role]], styles["body"].size_pt)
+    spacing = LAYOUT.char_pitch_pt - styles["body"].size_pt
+
+    def set_body(text: str) -> list[Line]:
+        return set_paragraph(text, measurer, LAYOUT.text_width_pt, spacing,
+                             indent_pt=styles["body"].indent_chars * LAYOUT.char_pitch_pt)
+
     html = env.get_template("briefing.html.j2").render(
         issue=issue,
         masthead=issue.masthead,
@@ -117,7 +125,8 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
                 "title": s.title,
                 "prefix": section_prefix(k),
                 "items": [
-                    {"title": i.title, "summary": i.summary, "source_line": source_line(i)} for i in s.items
+                    {"title": i.title, "lines": set_body(i.summary), "source_line": source_line(i)}
+                    for i in s.items
                 ],
             }
             for k, s in enumerate(issue.sections)

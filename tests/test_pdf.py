@@ -1,0 +1,216 @@
+"""The PDF officials open: fonts, text, outline, metadata, the 28-character line, safety, and
+ink where text should be — checked with two independent engines (poppler and PDFium)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from pypdf import PdfReader
+
+from briefing.render.layout import LAYOUT, PT_PER_MM
+from briefing.render.lines import NO_LINE_END, NO_LINE_START
+
+CJK_ONLY = re.compile(r"^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·]+$")
+
+
+def pdf_path(issue_dir: Path) -> Path:
+    return next(issue_dir.glob("*.pdf"))
+
+
+def pdfium_lines(path: Path) -> list[tuple[int, str, float]]:
+    """(page index, line text, right edge of the line's last character in pt) for every line."""
+    document = pdfium.PdfDocument(str(path))
+    result = []
+    for index in range(len(document)):
+        textpage = document[index].get_textpage()
+        count = textpage.count_chars()
+        line, right = "", 0.0
+        for k in range(count):
+            ch = textpage.get_text_range(k, 1)
+            if ch in ("\r", "\n"):
+                if line:
+                    result.append((index, line, right))
+                line, right = "", 0.0
+                continue
+            line += ch
+            right = max(right, textpage.get_charbox(k, loose=True)[2])  # the cell, not the ink
+        if line:
+            result.append((index, line, right))
+    return result
+
+
+def summaries(manifest: dict) -> list[str]:
+    return [item["summary"] for section in manifest["sections"] for item in section["items"]]
+
+
+def test_fonts_are_embedded_subset_truetype_and_simplified_chinese(sample_build):
+    issue_dir, _ = sample_build
+    reader = PdfReader(pdf_path(issue_dir))
+    seen = {}
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            descendant = font["/DescendantFonts"][0].get_object()
+            descriptor = descendant["/FontDescriptor"].get_object()
+            seen[str(font["/BaseFont"])] = ("/FontFile2" in descriptor, descendant["/Subtype"])
+    assert len(seen) >= 4
+    for name, (truetype, subtype) in seen.items():
+        assert re.match(r"^/[A-Z]{6}\+", name), f"{name} is not a subset"
+        assert truetype and subtype == "/CIDFontType2", f"{name} is not embedded as TrueType"
+        assert "JP" not in name and "Japanese" not in name and "KR" not in name
+    assert any("Noto-Serif-CJK-SC" in n for n in seen) and any("WenKai" in n for n in seen)
+
+
+def test_item_text_extracts_back_exactly(sample_build):
+    issue_dir, manifest = sample_build
+    lines = [line for _, line, _ in pdfium_lines(pdf_path(issue_dir)) if not re.match(r"^— \d+ —$", line)]
+    text = "".join(lines)
+    for summary in summaries(manifest):
+        assert summary in text
+
+
+def test_outline_and_metadata(sample_build):
+    issue_dir, manifest = sample_build
+    reader = PdfReader(pdf_path(issue_dir))
+    outline = reader.outline
+    top = [entry.title for entry in outline if not isinstance(entry, list)]
+    assert top == [f"{n}、{s['title']}" for n, s in zip("一二三四五六", manifest["sections"])]
+    children = [[e.title for e in entry] for entry in outline if isinstance(entry, list)]
+    assert children == [[i["title"] for i in s["items"]] for s in manifest["sections"]]
+    meta = reader.metadata
+    assert meta["/Title"] == "科技创新动态（2026年第1期）"
+    assert meta["/Author"] == "××办公室"
+    assert "第1期" in meta["/Subject"] and "2026年11月26日" in meta["/Subject"]
+    assert "协同创新" in meta["/Keywords"]
+    assert re.match(r"^D:\d{14}\+08'00$", meta["/CreationDate"]), "creation date in Asia/Shanghai"
+
+
+def test_body_lines_fill_the_28_character_grid_flush_right(sample_build):
+    issue_dir, manifest = sample_build
+    right_margin = (LAYOUT.page_width_mm - LAYOUT.margin_right_mm) * PT_PER_MM
+    texts = summaries(manifest)
+    lines = [(line, right) for _, line, right in pdfium_lines(pdf_path(issue_dir))]
+    full = flush = 0
+    for (line, right), (following, _) in zip(lines, lines[1:] + [("", 0)]):
+        owner = next((s for s in texts if line in s), None)
+        if owner is None or owner.endswith(line):
+            continue  # not body text, or a paragraph's last line
+        assert abs(right - right_margin) < 2, f"{line!r} ends at {right:.1f}pt, not at {right_margin:.1f}pt"
+        flush += 1
+        # A line of pure Chinese holds 28 characters (26 after the indent) unless a closing mark,
+        # an opening mark or a number at the start of the next line made the break earlier.
+        next_starts_plain = (CJK_ONLY.match(following[:2] or "x")
+                             and not set(following[:2]) & (NO_LINE_START | NO_LINE_END))
+        if CJK_ONLY.match(line) and next_starts_plain:
+            assert len(line) == (26 if owner.startswith(line) else 28), line
+            full += 1
+    assert flush >= 20 and full >= 8
+
+
+def test_no_line_starts_with_closing_punctuation(sample_build):
+    issue_dir, manifest = sample_build
+    texts = summaries(manifest)
+    body_lines = [line for _, line, _ in pdfium_lines(pdf_path(issue_dir)) if any(line in s for s in texts)]
+    assert len(body_lines) > 30
+    assert not [line for line in body_lines if line[0] in NO_LINE_START]
+
+
+def _article(tmp_path: Path, name: str, title: str, body: str) -> Path:
+    path = tmp_path / name
+    path.write_text(f"# {title}\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+def test_character_outside_every_font_is_reported_by_name_and_code_point(cli, tmp_path):
+    _article(tmp_path, "rare.md", "国家卫健委发布公共卫生新规",
+             "国家卫健委今天发布公共卫生与健康服务新规，负责人𠀀堃说明了医院智慧医疗建设要求，提升基层医疗健康服务水平。"
+             "新规覆盖全国卫生健康机构，要求医院改善患者就医体验。")
+    result = cli("build", "rare.md", "--date", "2026-11-26", "--json")
+    assert result.code == 0, result.stderr
+    manifest = json.loads(result.stdout)
+    missing = [w for w in manifest["warnings"] if w["kind"] == "missing_glyph"]
+    assert [(w["char"], w["codepoint"]) for w in missing] == [("𠀀", "U+20000")]
+    assert "U+20000" in result.stderr and "CJK UNIFIED IDEOGRAPH-20000" in result.stderr
+    assert "堃" not in result.stderr, "a rare character the fonts have must not be reported"
+
+
+@pytest.mark.parametrize("markup", [
+    "<img src='file:///etc/passwd'>",
+    "<link rel=attachment href='file:///etc/passwd'>",
+    "<style>@import url(file:///etc/passwd); body { color: red }</style>",
+    "<script>document.write('x')</script>",
+])
+def test_hostile_markup_in_an_article_prints_as_text_and_fetches_nothing(cli, tmp_path, markup):
+    _article(tmp_path, "hostile.md", "国家卫健委发布公共卫生新规",
+             f"国家卫健委今天发布公共卫生与健康服务新规{markup}，推动医院智慧医疗建设，提升基层医疗健康服务水平。"
+             "新规覆盖全国卫生健康机构，要求医院改善患者就医体验。")
+    result = cli("build", "hostile.md", "--date", "2026-11-26", "--formats", "pdf", "--json")
+    assert result.code == 0, result.stderr
+    manifest = json.loads(result.stdout)
+    pdf = tmp_path / "out" / "2026-11-26-daily-1" / manifest["outputs"]["pdf"]
+    text = "".join(line for _, line, _ in pdfium_lines(pdf))
+    tag = markup[1:markup.index(" ") if " " in markup else markup.index(">")]
+    assert f"<{tag}" in text, "the markup must be printed as text"
+    assert "root:" not in text
+    reader = PdfReader(pdf)
+    assert not reader.attachments, "nothing may be attached"
+    assert b"root:x:0:0" not in pdf.read_bytes()
+
+
+def _dark_fraction(pixels: bytes, width: int, height: int, channels: int, stride: int,
+                   box: tuple[float, float, float, float]) -> float:
+    """Share of pixels darker than mid-grey in a box given as fractions of the page."""
+    x0, y0, x1, y1 = int(box[0] * width), int(box[1] * height), int(box[2] * width), int(box[3] * height)
+    dark = total = 0
+    for y in range(y0, y1):
+        row = pixels[y * stride:(y + 1) * stride]
+        for x in range(x0, x1, 2):
+            b, g, r = row[x * channels], row[x * channels + 1], row[x * channels + 2]
+            dark += (r + g + b) < 384
+            total += 1
+    return dark / max(total, 1)
+
+
+TEXT_AREA = (LAYOUT.margin_left_mm / LAYOUT.page_width_mm, 0.5,
+             1 - LAYOUT.margin_right_mm / LAYOUT.page_width_mm, 0.75)
+
+
+def test_pdfium_draws_ink_where_text_is_expected(sample_build):
+    issue_dir, _ = sample_build
+    document = pdfium.PdfDocument(str(pdf_path(issue_dir)))
+    for index in range(len(document)):
+        bitmap = document[index].render(scale=0.6)
+        data = bytes(bitmap.buffer)
+        share = _dark_fraction(data, bitmap.width, bitmap.height, bitmap.n_channels, bitmap.stride, TEXT_AREA)
+        margin = _dark_fraction(data, bitmap.width, bitmap.height, bitmap.n_channels, bitmap.stride,
+                                (0.0, 0.5, 0.08, 0.75))
+        if index < len(document) - 1:
+            assert share > 0.03, f"page {index + 1}: no text drawn by PDFium"
+        assert margin == 0, f"page {index + 1}: ink in the left margin"
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_poppler_draws_ink_where_text_is_expected(sample_build, tmp_path):
+    issue_dir, _ = sample_build
+    subprocess.run(["pdftoppm", "-r", "40", "-gray", str(pdf_path(issue_dir)), str(tmp_path / "p")], check=True)
+    pages = sorted(tmp_path.glob("p-*.pgm"))
+    assert len(pages) >= 3
+    for page in pages[:-1]:
+        width, height, pixels = _read_pgm(page)
+        x0, y0 = int(TEXT_AREA[0] * width), int(TEXT_AREA[1] * height)
+        x1, y1 = int(TEXT_AREA[2] * width), int(TEXT_AREA[3] * height)
+        dark = sum(1 for y in range(y0, y1) for x in range(x0, x1) if pixels[y * width + x] < 128)
+        assert dark / ((x1 - x0) * (y1 - y0)) > 0.03, f"{page.name}: no text drawn by poppler"
+
+
+def _read_pgm(path: Path) -> tuple[int, int, bytes]:
+    data = path.read_bytes()
+    magic, width, height, maxval, rest = data.split(maxsplit=4)
+    assert magic == b"P5" and maxval == b"255"
+    return int(width), int(height), rest
