@@ -214,3 +214,37 @@ def _read_pgm(path: Path) -> tuple[int, int, bytes]:
     magic, width, height, maxval, rest = data.split(maxsplit=4)
     assert magic == b"P5" and maxval == b"255"
     return int(width), int(height), rest
+
+
+def _one_item_issue(summary: str):
+    from datetime import date
+
+    from briefing.model import Distribution, Issue, IssueNumber, IssueSection, Item, Masthead
+
+    masthead = Masthead("科技创新动态", "××办公室", date(2026, 11, 26), IssueNumber(2026, 1, 1, False))
+    item = Item("a1", "北京居城市健康指数榜首", summary, ("x.txt",))
+    return Issue("科技创新动态", "daily", masthead, (IssueSection("health", "卫生健康", (item,)),),
+                 Distribution(("市委办公厅",), ("市政府办公厅",), ("各区科委",), 60), contents=False)
+
+
+def test_a_page_holding_only_the_tail_has_no_page_number(tmp_path):
+    from briefing.render.fonts import load_fonts
+    from briefing.render.pdf import render_pdf
+
+    fonts = load_fonts()
+    sentence = "北京稳居城市健康指数大城市组综合榜首，清华大学发布城市健康指数研究成果。"  # 36 characters
+    for count in range(14, 40):
+        pdf = render_pdf(_one_item_issue(sentence * count), tmp_path / f"{count}.pdf", fonts, tmp_path / "work")
+        pages: dict[int, list[str]] = {}
+        for index, line, _ in pdfium_lines(pdf):
+            pages.setdefault(index, []).append(line)
+        last = pages[max(pages)]
+        numbers = [line for line in last if re.match(r"^— \d+ —$", line)]
+        content = [line for line in last if line not in numbers]
+        if len(pages) > 1 and all(line[:2] in ("报：", "送：", "发：") or "共印" in line for line in content):
+            assert numbers == [], f"page {len(pages)} holds only the 报尾 but is numbered"
+            previous = pages[max(pages) - 1]
+            assert any(re.match(rf"^— {len(pages) - 1} —$", line) for line in previous)
+            return
+        assert numbers == [f"— {len(pages)} —"], "an ordinary last page keeps its number"
+    pytest.fail("no body length put the 报尾 alone on a page")

@@ -140,11 +140,44 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
         options["pdf_variant"] = settings.pdf_variant
     roots = [templates_dir(), work_dir / "fonts"]
     try:
-        document = HTML(string=html, base_url=str(templates_dir()), url_fetcher=ConfinedFetcher(roots))
+        document = _layout(HTML, html, roots)
+        if _only_the_tail_on_last_page(document):
+            # A page holding nothing but the 报尾 carries no page number (GB/T 9704 practice);
+            # lay out again with that page's number removed (the layout itself does not change).
+            page = len(document.pages)
+            html = html.replace("</style>", f"@page :nth({page}) {{ @bottom-right {{ content: none; }} "
+                                            f"@bottom-left {{ content: none; }} }}\n</style>", 1)
+            document = _layout(HTML, html, roots)
         document.write_pdf(target, **options)
     except OSError as exc:
         raise RenderError(f"{target}: cannot write the PDF ({exc.strerror or exc})")
     return target
+
+
+def _layout(HTML, html: str, roots: list[Path]):
+    return HTML(string=html, base_url=str(templates_dir()), url_fetcher=ConfinedFetcher(roots)).render()
+
+
+def _only_the_tail_on_last_page(document) -> bool:
+    """True when the last page's only content is the 报尾 (the footnote area)."""
+    if len(document.pages) < 2:
+        return False
+    found = {"tail": False, "text": False}
+
+    def walk(box, in_tail: bool) -> None:
+        element = getattr(box, "element", None)
+        classes = (element.get("class") or "") if element is not None else ""
+        in_tail = in_tail or "distribution" in classes.split()
+        if type(box).__name__ == "TextBox" and box.text.strip():
+            found["tail" if in_tail else "text"] = True
+        for child in getattr(box, "children", []):
+            walk(child, in_tail)
+
+    page_box = document.pages[-1]._page_box
+    for child in page_box.children:
+        if type(child).__name__ != "MarginBox":  # page numbers live in margin boxes
+            walk(child, False)
+    return found["tail"] and not found["text"]
 
 
 def missing_glyphs(issue: Issue, fonts: FontSet, settings: RenderSettings | None = None) -> list[dict]:
