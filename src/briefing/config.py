@@ -75,6 +75,7 @@ class EditorialSettings(_Strict):
     title_max_chars: int = Field(default=30, ge=8, le=200)
     max_items_per_section: int = Field(default=5, ge=1, le=50)
     min_score: float = Field(default=4.0, ge=0)
+    min_margin: float = Field(default=0.1, ge=0, lt=1)  # the best section must lead the runner-up by this share
     empty_sections: Literal["omit", "placeholder"] = "omit"
 
 
@@ -88,6 +89,8 @@ class RenderSettings(_Strict):
 
 class ServiceSettings(_Strict):
     misfire_grace_seconds: int = Field(default=3600, ge=1)  # a run missed by less still runs
+    # how long a build or send waits for another run of the same edition and date to finish
+    lock_wait_seconds: float = Field(default=900, ge=0, le=86400)
 
 
 class Recipient(_Strict):

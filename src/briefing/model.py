@@ -21,6 +21,10 @@ class Document:
     text: str
     encoding: str
     kind: str  # "text", "markdown", ...
+    # Structured sources (HTML, DOCX metadata, feeds, JSONL) hand over their articles already cut
+    # out; split_document returns these instead of splitting `text`.
+    articles: tuple[RawArticle, ...] = ()
+    outlet: str | None = None  # the outlet the operator's [sources] outlets names for this source
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,10 @@ class RawArticle:
     subtitle: str | None
     blocks: tuple[Block, ...]
     encoding: str
+    authors: tuple[str, ...] = ()  # as stated by the source's metadata (page, feed, JSONL)
+    published: str | None = None  # YYYY-MM-DD (or as stated) when the source gives a date
+    outlet: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,8 @@ class Article:
     outlet: str | None = None
     published: str | None = None
     sources: tuple[str, ...] = ()  # every source this story came from (after dedup)
+    outlets: tuple[str, ...] = ()  # every outlet that ran this story (after dedup), for 据…报道
+    url: str | None = None
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -110,6 +120,12 @@ class Item:
     sources: tuple[str, ...]
     outlets: tuple[str, ...] = ()
     score: float = 0.0
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The summary's paragraphs ("\\n" between them): an editor may split a summary or add
+        a paragraph in the draft, and the final issue keeps that."""
+        return tuple(p.strip() for p in self.summary.split("\n") if p.strip())
 
 
 @dataclass(frozen=True)
@@ -171,6 +187,7 @@ class ArticleRecord:
     runner_up: str | None = None
     terms: tuple[str, ...] = ()
     merged_into: str | None = None
+    best_section: str | None = None  # the section it came closest to, also when off-topic
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,11 @@
-"""Put classified, summarized articles together into an Issue."""
+"""Put classified, summarized articles together into an Issue.
+
+Sections come in the fixed order of the configuration; an empty one is left out, or printed
+with 本期暂无 when `empty_sections = "placeholder"`. Within a section, items go by relevance
+(classification score, ties in arrival order) up to `max_items_per_section`; an article that
+does not fit, or has no whole sentence to summarize, is recorded as dropped with the reason.
+Duplicates were merged upstream (dedup.py): one item carries all their sources.
+"""
 
 from __future__ import annotations
 
@@ -44,7 +51,7 @@ def compose(
     dropped: dict[str, str] = {}
     for section in sections:
         members = [a for a in articles if classifications[a.id].section == section.id]
-        ranked = sorted(members, key=lambda a: -classifications[a.id].score)
+        ranked = sorted(members, key=lambda a: -classifications[a.id].score)  # stable: ties keep arrival order
         items = []
         for article in ranked:
             if not summaries.get(article.id):
@@ -85,7 +92,7 @@ def _record(article: Article, classifications: dict[str, Classification], merged
         return ArticleRecord(article.id, article.title, article.source, c.section if c else None,
                              "duplicate", f"same story as {target}", merged_into=target)
     c = classifications[article.id]
-    common = dict(score=c.score, runner_up=c.runner_up, terms=c.terms[:8])
+    common = dict(score=c.score, runner_up=c.runner_up, terms=c.terms[:8], best_section=c.best_section)
     if c.section is None:
         return ArticleRecord(article.id, article.title, article.source, None, "off_topic", c.reason, **common)
     if article.id in dropped:

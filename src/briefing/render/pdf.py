@@ -125,7 +125,8 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
                 "title": s.title,
                 "prefix": section_prefix(k),
                 "items": [
-                    {"title": i.title, "lines": set_body(i.summary), "source_line": source_line(i)}
+                    {"title": i.title, "paragraphs": [set_body(p) for p in i.paragraphs],
+                     "source_line": source_line(i)}
                     for i in s.items
                 ],
             }

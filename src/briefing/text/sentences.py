@@ -1,24 +1,49 @@
 """Chinese sentence splitting.
 
 A sentence ends at 。！？ (or ASCII ! ? after them), keeping any closing quotes and brackets
-with it. It does not end at …, at commas, or at the dot in 5.95.
+with it. It does not end at …, at commas, or at the dot in 5.95. A quotation of several
+sentences stays one sentence with the words around it, so a summary never opens a quote it
+does not close; when the quotes in a paragraph do not pair up, they are not trusted.
 """
 
 from __future__ import annotations
 
-import re
-
-_SENTENCE = re.compile(r"[^。！？!?]*?(?:[。！？!?]+[”’」』）》\"']*|$)")
-TERMINALS = "。！？!?…”’」』"
+TERMINALS = "。！？!?"
+OPENING_QUOTES = "“‘「『"
+CLOSING_QUOTES = "”’」』"
+CLOSERS = CLOSING_QUOTES + "）)》\"'"  # what may follow a terminal and still belong to its sentence
 
 
 def split_sentences(text: str) -> list[str]:
-    sentences = []
-    for match in _SENTENCE.finditer(text):
-        piece = match.group(0).strip()
-        if piece:
-            sentences.append(piece)
-    return sentences
+    pieces = _split(text, respect_quotes=True)
+    if pieces is None:  # unbalanced quotes: split at every terminal instead
+        pieces = _split(text, respect_quotes=False)
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def _split(text: str, respect_quotes: bool) -> list[str] | None:
+    pieces: list[str] = []
+    start, depth, i = 0, 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch in OPENING_QUOTES:
+            depth += 1
+        elif ch in CLOSING_QUOTES:
+            depth -= 1
+        elif ch in TERMINALS:
+            while i + 1 < len(text) and text[i + 1] in TERMINALS:
+                i += 1
+            while i + 1 < len(text) and text[i + 1] in CLOSERS:
+                i += 1
+                depth -= text[i] in CLOSING_QUOTES
+            if depth <= 0 or not respect_quotes:
+                pieces.append(text[start:i + 1])
+                start, depth = i + 1, 0
+        i += 1
+    if respect_quotes and depth != 0:
+        return None
+    pieces.append(text[start:])
+    return pieces
 
 
 def ends_sentence(text: str) -> bool:

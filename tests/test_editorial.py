@@ -1,0 +1,276 @@
+"""The editorial engine on real articles: sections, off-topic, summaries, titles, composing.
+
+The articles come from the development set (benchmarks/devset/articles.jsonl, real Chinese news
+with their URLs); the tests assert behaviour, never the benchmark's figures.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+import pytest
+
+from briefing.config import EditorialSettings, load_config
+from briefing.editorial.classify import classify, classify_one
+from briefing.editorial.compose import compose
+from briefing.editorial.lexicon import words
+from briefing.editorial.summarize import (
+    CONNECTIVES,
+    Budget,
+    candidates,
+    clean_title,
+    item_title,
+    summarize,
+)
+from briefing.model import Block, Distribution, IssueNumber, Masthead, RawArticle, SectionSpec
+from briefing.text.clean import clean_article
+from briefing.text.sentences import split_sentences
+
+from conftest import REPO
+
+DEVSET = REPO / "benchmarks" / "devset" / "articles.jsonl"
+SETTINGS = EditorialSettings()
+
+
+def make_article(title: str, paragraphs: list[str], source: str = "test.txt", kicker: str | None = None):
+    raw = RawArticle(source, title, kicker, None, tuple(Block("para", p) for p in paragraphs), "utf-8")
+    return clean_article(raw)
+
+
+@pytest.fixture(scope="module")
+def devset():
+    entries = [json.loads(line) for line in DEVSET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {e["id"]: (e, make_article(e["title"], e["text"].split("\n"), e["url"])) for e in entries}
+
+
+@pytest.fixture(scope="module")
+def sections():
+    return load_config(None, cwd=REPO).sections
+
+
+# ----------------------------------------------------------------------------- sentences
+
+def test_sentences_keep_a_quoted_passage_whole_and_split_after_it():
+    text = "他说：“第一句。第二句！”随后离开。增长5.95万亿元……仍在继续，对吗？好。"
+    assert split_sentences(text) == ["他说：“第一句。第二句！”", "随后离开。", "增长5.95万亿元……仍在继续，对吗？", "好。"]
+
+
+def test_sentences_do_not_trust_quotes_that_never_close():
+    assert split_sentences("他说：“第一句。第二句。然后走了。") == ["他说：“第一句。", "第二句。", "然后走了。"]
+
+
+def test_sentences_keep_closing_brackets_and_runs_of_marks():
+    assert split_sentences("真的吗？！（完）这是下一句。") == ["真的吗？！", "（完）这是下一句。"]
+    assert split_sentences("（记者 张三）今天发布。") == ["（记者 张三）今天发布。"]
+
+
+# ----------------------------------------------------------------------------- classification
+
+@pytest.mark.parametrize("article_id, section", [
+    ("collab-jjj-tech-contracts", "collaboration"),
+    ("collab-suihong-center", "collaboration"),
+    ("fac-ssrf-beamlines", "facilities"),
+    ("fac-fast-acceptance", "facilities"),
+    ("std-iso-exhibitions", "standards"),
+    ("std-report-2023", "standards"),
+    ("bio-cspc-astrazeneca", "biomedicine"),
+    ("bio-lanzhou-park", "biomedicine"),
+    ("tal-national-220m", "talent"),
+    ("tal-fujian-gold-workers", "talent"),
+    ("hea-internet-hospitals", "health"),
+    ("hea-nrdl-111", "health"),
+])
+def test_known_articles_land_in_their_section(devset, sections, article_id, section):
+    _, article = devset[article_id]
+    result = classify_one(article, sections, SETTINGS.min_score, SETTINGS.min_margin)
+    assert result.section == section, result.reason
+    assert result.score >= SETTINGS.min_score and result.terms
+    assert result.runner_up != section
+
+
+@pytest.mark.parametrize("article_id, kind", [
+    ("off-sports-pingpong", "sports"),
+    ("off-sports-volleyball-military", "sports"),
+    ("off-film-yichuhaoxi", "entertainment"),
+    ("off-property-peacock", "property"),
+    ("off-weather-coldwave-2025", "weather"),
+])
+def test_sports_entertainment_property_and_weather_are_off_topic(devset, sections, article_id, kind):
+    _, article = devset[article_id]
+    result = classify_one(article, sections, SETTINGS.min_score, SETTINGS.min_margin)
+    assert result.section is None
+    assert f"reads as {kind}" in result.reason
+
+
+def test_below_the_threshold_is_off_topic_with_its_best_section_and_score(sections):
+    article = make_article("市政府召开常务会议", ["会议研究了近期工作，部署了人才工作和其他事项。"])
+    result = classify_one(article, sections, min_score=50)
+    assert result.section is None
+    assert result.best_section == "talent" and result.score > 0
+    assert "below the threshold 50" in result.reason and "talent" in result.reason
+
+
+def test_no_clear_winner_is_off_topic(sections):
+    article = make_article("会议召开", ["会议讨论了国际标准。会议讨论了高技能人才。"])
+    undecided = classify_one(article, sections, min_score=0.1, min_margin=0.5)
+    assert undecided.section is None and "no clear winner" in undecided.reason
+    decided = classify_one(article, sections, min_score=0.1, min_margin=0.0)
+    assert decided.section in {"standards", "talent"}
+
+
+def test_the_headline_outweighs_the_body(sections):
+    body = ["医院介绍了人才培养的做法。" * 2]
+    by_title = classify_one(make_article("国际标准发布", body), sections, 1.0)
+    assert by_title.section == "standards", by_title.reason
+
+
+def test_configured_keywords_and_excluded_terms_change_the_section(sections):
+    article = make_article("创客节开幕", ["本届创客节吸引众多创客参加，展示了创客作品。"])
+    assert classify_one(article, sections, 4.0).section is None
+    extended = [SectionSpec(s.id, s.title, {**s.keywords, "创客": 3.0}) if s.id == "collaboration" else s
+                for s in sections]
+    assert classify_one(article, extended, 4.0).section == "collaboration"
+    excluded = [SectionSpec(s.id, s.title, s.keywords, ("创客节",)) if s.id == "collaboration" else s
+                for s in extended]
+    assert classify_one(article, excluded, 4.0).section is None
+
+
+def test_classification_is_deterministic(devset, sections):
+    articles = [a for _, a in devset.values()]
+    assert classify(articles, sections, SETTINGS) == classify(articles, sections, SETTINGS)
+
+
+# ----------------------------------------------------------------------------- summaries
+
+def on_topic(devset):
+    return [(e, a) for e, a in devset.values() if e["section"] != "off_topic"]
+
+
+def summary_sentences(summary: str) -> list[str]:
+    return split_sentences(summary)
+
+
+def test_summaries_keep_the_budget_in_whole_sentences_in_source_order(devset):
+    budget = Budget(150, 250)
+    for entry, article in on_topic(devset):
+        summary = summarize(article, budget)
+        assert summary, entry["id"]
+        assert len(summary) <= budget.max_chars, entry["id"]
+        usable = [c.text for c in candidates(article)]
+        positions = [usable.index(s) for s in summary_sentences(summary)]  # each a whole candidate sentence
+        assert positions == sorted(positions), entry["id"]
+        assert all(s in article.body or s in "".join(article.paragraphs) or any(s in p for p in article.paragraphs)
+                   for s in summary_sentences(summary)), entry["id"]
+
+
+def test_no_summary_sentence_leans_on_one_it_left_out(devset):
+    for entry, article in on_topic(devset):
+        usable = [c.text for c in candidates(article)]
+        sentences = summary_sentences(summarize(article))
+        for k, sentence in enumerate(sentences):
+            if sentence.startswith(CONNECTIVES):
+                assert k > 0 and usable.index(sentences[k - 1]) == usable.index(sentence) - 1, (entry["id"], sentence)
+
+
+def test_summaries_leave_out_datelines_bylines_captions_and_page_furniture(devset):
+    for entry, article in on_topic(devset):
+        summary = summarize(article)
+        assert not re.search(r"\d{1,2}月\d{1,2}日电|讯（|记者\s*\S{2,4}\s*/?摄|责任编辑|资料图|首页|正文|上一篇", summary), \
+            (entry["id"], summary)
+        assert not summary.startswith(("记者", "据了解", "据悉")), (entry["id"], summary)
+
+
+def test_summaries_keep_the_figures_that_carry_the_news(devset):
+    expectations = {
+        "tal-national-220m": ["2.2亿人"],
+        "hea-internet-hospitals": ["1100家"],
+        "bio-milestones": ["1300亿美元"],
+        "std-report-2023": ["44499项"],
+        "fac-huairou-22": ["196.9亿元"],
+    }
+    for article_id, figures in expectations.items():
+        summary = summarize(devset[article_id][1])
+        for figure in figures:
+            assert figure in summary, (article_id, summary)
+
+
+def test_a_sentence_longer_than_the_budget_still_gives_a_whole_sentence():
+    long_sentence = "北京市今天发布" + "，".join(["一项重要的科技政策"] * 20) + "。"
+    article = make_article("北京发布科技政策", [long_sentence, "此外，还有一项。"])
+    assert summarize(article, Budget(20, 40)) == long_sentence
+
+
+def test_framing_is_cut_and_the_sentence_stays_whole():
+    article = make_article("互联网医院超过1100家", [
+        "新华社北京3月23日电（记者田晓航）记者从国家卫健委获悉：全国已建成超过1100家互联网医院。",
+        "这是记者从昨日举行的发布会上了解到的。",
+    ])
+    assert summarize(article, Budget(10, 200)) == "全国已建成超过1100家互联网医院。"
+
+
+def test_summaries_are_deterministic(devset):
+    articles = [a for _, a in on_topic(devset)][:10]
+    assert [summarize(a) for a in articles] == [summarize(a) for a in articles]
+
+
+# ----------------------------------------------------------------------------- item titles
+
+def test_titles_lose_outlet_names_column_tags_and_trailing_punctuation():
+    assert clean_title("国家卫健委：全国已建成超过1100家互联网医院_中国新闻网") == "国家卫健委：全国已建成超过1100家互联网医院"
+    assert clean_title("【权威发布】北京发布人才新政！") == "北京发布人才新政"
+    assert clean_title("怀柔科学城发布 8项代表性重大成果 - 新华网") == "怀柔科学城发布 8项代表性重大成果"
+    assert clean_title("“十四五”北京牵头制定国际标准超500项。") == "“十四五”北京牵头制定国际标准超500项"
+
+
+def test_long_titles_choose_the_main_title_over_the_kicker_and_stay_within_the_cap():
+    kicker_colon = make_article("贯彻落实中央人才工作会议精神开创新局面：全市高层次人才座谈会召开", ["正文。"])
+    assert item_title(kicker_colon, 30) == "全市高层次人才座谈会召开"
+    subtitle_dash = make_article("三生制药15亿美元创纪录首付款——解码中国创新药出海核心价值与未来走向", ["正文。"])
+    assert item_title(subtitle_dash, 20) == "三生制药15亿美元创纪录首付款"
+    one_line = make_article("中国标准化发展年度报告发布国家标准已达44499项国家标准样品共4164项", ["正文。"])
+    cut = item_title(one_line, 20)
+    prefixes = {"".join(words(one_line.title)[:k]) for k in range(1, 30)}
+    assert len(cut) <= 20 and cut in prefixes, cut  # cut between two words, never inside one
+
+
+# ----------------------------------------------------------------------------- composing
+
+def issue_from(articles, sections, settings, placeholder=False):
+    classified = {c.article_id: c for c in classify(articles, sections, settings)}
+    on = [a for a in articles if classified[a.id].section]
+    masthead = Masthead("科技创新动态", "××办公室", date(2026, 11, 26), IssueNumber(2026, 1, 1, False))
+    return compose(
+        briefing="科技创新动态", edition="daily", masthead=masthead, sections=sections, articles=articles,
+        classifications=classified, summaries={a.id: summarize(a) for a in on},
+        titles={a.id: item_title(a, settings.title_max_chars) for a in on}, merged={}, all_articles=articles,
+        distribution=Distribution(), skipped=[], settings=settings, contents=True,
+    ), classified
+
+
+def test_compose_keeps_the_fixed_order_the_cap_and_relevance_and_records_why(devset, sections):
+    articles = [a for _, a in devset.values()]
+    settings = EditorialSettings(max_items_per_section=2)
+    issue, classified = issue_from(articles, sections, settings)
+    order = [s.id for s in sections]
+    assert [s.id for s in issue.sections] == sorted((s.id for s in issue.sections), key=order.index)
+    for section in issue.sections:
+        assert 1 <= len(section.items) <= 2
+        scores = [i.score for i in section.items]
+        assert scores == sorted(scores, reverse=True)
+    records = {r.id: r for r in issue.articles}
+    dropped = [r for r in records.values() if r.status == "dropped"]
+    assert dropped and all("is full (2 items)" in r.reason for r in dropped)
+    off = [r for r in records.values() if r.status == "off_topic"]
+    assert len(off) == 11 and all(r.section is None and r.score is not None for r in off)
+    assert all(r.best_section for r in off if r.score), "an off-topic article that matched a section names it"
+
+
+def test_empty_sections_are_omitted_or_marked(devset, sections):
+    articles = [devset["std-report-2023"][1], devset["tal-national-220m"][1]]
+    omitted, _ = issue_from(articles, sections, EditorialSettings())
+    assert [s.id for s in omitted.sections] == ["standards", "talent"]
+    marked, _ = issue_from(articles, sections, EditorialSettings(empty_sections="placeholder"))
+    assert [s.id for s in marked.sections] == [s.id for s in sections]
+    assert [len(s.items) for s in marked.sections] == [0, 0, 1, 0, 1, 0]
