@@ -7,6 +7,7 @@ pane shows the sections.
 
 from __future__ import annotations
 
+import itertools
 import math
 from datetime import datetime, time
 from pathlib import Path
@@ -15,13 +16,21 @@ from typing import TYPE_CHECKING
 from docx import Document as new_document
 from docx.document import Document
 from docx.enum.section import WD_SECTION
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm, Pt, RGBColor
 
 from ..model import Issue
 from . import ooxml
-from .content import CONTENTS_HEADING, contents_entries, copies_line, distribution_lines, source_line
+from .content import (
+    CONTENTS_HEADING,
+    PLACEHOLDER,
+    contents_entries,
+    copies_line,
+    distribution_lines,
+    source_line,
+)
 from .layout import (
     DOCX_STYLE_NAMES,
     LAYOUT,
@@ -45,12 +54,34 @@ ALIGN = {
 }
 TWIPS_PER_PT = 20
 
+# How `briefing publish` recognises a draft and the issue it belongs to (File → Properties →
+# Custom in Word and WPS). The issue's id is its folder name, e.g. 2026-11-26-daily-1.
+PROPERTY_ISSUE = "BriefingIssue"
+PROPERTY_EDITION = "BriefingEdition"
+PROPERTY_DATE = "BriefingDate"
+PROPERTY_NUMBER = "BriefingNumber"
+PROPERTY_SPECIAL = "BriefingSpecial"
+PROPERTY_FORMAT = "BriefingFormat"
+DRAFT_FORMAT = "1"  # bumped when the draft's structure changes in a way publish must know
+
+# Hidden bookmarks (a leading underscore hides them in Word's bookmark list) that travel with an
+# item title or section heading when an editor cuts and pastes it.
+ITEM_BOOKMARK = "_briefing_item_"
+SECTION_BOOKMARK = "_briefing_section_"
+BOOKMARK_MAX = 40  # Word's limit on a bookmark name
+
+# Names Word and WPS fall back to when the exact face is missing (Windows ships 仿宋 and 楷体,
+# not their _GB2312 versions).
+ALTERNATIVE_FONT_NAMES = {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标宋简体": "宋体"}
+
 
 def render_docx(issue: Issue, target: Path, settings: RenderSettings | None = None) -> Path:
     doc = new_document()
     _set_up_page(doc)
     styles = styles_for(settings.item_title if settings else "subheading")
-    _define_styles(doc, styles, font_roles(settings.docx_fonts if settings else None))
+    roles = font_roles(settings.docx_fonts if settings else None)
+    _define_styles(doc, styles, roles)
+    _declare_fonts(doc, roles)
     _write_masthead(doc, issue)
     if issue.contents:
         _write_contents(doc, issue)
@@ -58,6 +89,7 @@ def render_docx(issue: Issue, target: Path, settings: RenderSettings | None = No
     _write_distribution(doc, issue)
     _write_page_numbers(doc)
     _set_properties(doc, issue)
+    ooxml.drop_template_leftovers(doc)
     doc.save(str(target))
     return target
 
@@ -89,6 +121,9 @@ def _define_styles(doc: Document, styles: dict[str, TextStyle], roles: dict[str,
     for rpr in doc.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr"):
         ooxml.set_fonts(rpr, body_font)
         ooxml.set_size(rpr, STYLES["body"].size_pt)
+    # The template's own styles (Heading 1, Title …) point at theme fonts too; without them they
+    # fall back to the body font above instead of a Japanese face.
+    ooxml.remove_theme_fonts(doc.styles.element)
     normal = doc.styles["Normal"]
     _apply(normal, styles["body"], roles)
     for key, name in DOCX_STYLE_NAMES.items():
@@ -99,6 +134,28 @@ def _define_styles(doc: Document, styles: dict[str, TextStyle], roles: dict[str,
     body = doc.styles[DOCX_STYLE_NAMES["body"]]
     for key in ("section_heading", "item_title"):
         doc.styles[DOCX_STYLE_NAMES[key]].next_paragraph_style = body
+    # Enter after a source line starts the next item.
+    doc.styles[DOCX_STYLE_NAMES["source"]].next_paragraph_style = doc.styles[DOCX_STYLE_NAMES["item_title"]]
+    _inset_distribution(doc.styles[DOCX_STYLE_NAMES["distribution"]])
+
+
+def _inset_distribution(style) -> None:
+    """报尾 lines start one character in and 共印N份 ends one character in (a right tab stop),
+    while the paragraphs themselves keep no side indents: Word and LibreOffice draw a paragraph
+    border from indent to indent, and the rules must span the whole text area."""
+    one_char = STYLES["distribution"].size_pt
+    style.paragraph_format.first_line_indent = Pt(one_char)
+    ooxml.add_right_tab(style.element.get_or_add_pPr(), _twips(LAYOUT.text_width_pt - one_char))
+
+
+def _declare_fonts(doc: Document, roles: dict[str, FontRole]) -> None:
+    """Font table entries (GB2312 charset, fallback names) and the theme's East Asian faces, so
+    nothing left in the package resolves to the template's Japanese fonts."""
+    parts = {rel.reltype: rel.target_part for rel in doc.part.rels.values() if not rel.is_external}
+    names = {role.docx_name: ALTERNATIVE_FONT_NAMES.get(role.docx_name) for role in roles.values()}
+    ooxml.add_fonts_to_table(parts[RT.FONT_TABLE], names)
+    ooxml.set_theme_east_asian_fonts(parts[RT.THEME], roles["heading"].docx_name, roles["body"].docx_name)
+    ooxml.set_theme_font_language(doc.settings.element)
 
 
 def _apply(style, spec: TextStyle, roles: dict[str, FontRole]) -> None:
@@ -150,13 +207,18 @@ def _write_contents(doc: Document, issue: Issue) -> None:
 
 
 def _write_sections(doc: Document, issue: Issue) -> None:
+    bookmark_ids = itertools.count(1)
     for index, section in enumerate(issue.sections):
-        _para(doc, "section_heading", f"{section_prefix(index)}{section.title}")
+        heading = _para(doc, "section_heading", f"{section_prefix(index)}{section.title}")
+        ooxml.add_bookmark(heading, SECTION_BOOKMARK + section.id, next(bookmark_ids))
         if not section.items:
-            _para(doc, "body", "本期暂无。")
+            _para(doc, "body", PLACEHOLDER)
         for item in section.items:
-            _para(doc, "item_title", item.title)
-            _para(doc, "body", item.summary)
+            title = _para(doc, "item_title", item.title)
+            if item.article_id:
+                ooxml.add_bookmark(title, (ITEM_BOOKMARK + item.article_id)[:BOOKMARK_MAX], next(bookmark_ids))
+            for paragraph in item.paragraphs or ("",):
+                _para(doc, "body", paragraph)
             line = source_line(item)
             if line:
                 _para(doc, "source", line)
@@ -165,23 +227,21 @@ def _write_sections(doc: Document, issue: Issue) -> None:
 def _write_distribution(doc: Document, issue: Issue) -> None:
     lines = [f"{label}{names}" for label, names in distribution_lines(issue.distribution)]
     copies = copies_line(issue.distribution)
-    if not lines and not copies:
+    if copies:
+        lines.append(f"\t{copies}")  # to the style's right tab stop, one character in
+    if not lines:
         return
     _para(doc, "body")  # a blank line between the last item and the 报尾
     paragraphs = [_para(doc, "distribution", text) for text in lines]
-    if copies:
-        last = _para(doc, "distribution", copies)
-        last.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        paragraphs.append(last)
     for k, paragraph in enumerate(paragraphs):
         ppr = paragraph._p.get_or_add_pPr()
         if k == 0:
             ooxml.set_border(ppr, "top", LAYOUT.footer_rule_pt, "000000")
         is_last = k == len(paragraphs) - 1
         ooxml.set_border(ppr, "bottom", LAYOUT.footer_rule_pt if is_last else LAYOUT.footer_inner_rule_pt, "000000")
+        # Consecutive paragraphs with the same borders form one group that draws its bottom rule
+        # once; the between rule is what separates the 报、送、发 lines inside that group.
         ooxml.set_border(ppr, "between", LAYOUT.footer_inner_rule_pt, "000000")
-        paragraph.paragraph_format.left_indent = Pt(STYLES["distribution"].size_pt)
-        paragraph.paragraph_format.right_indent = Pt(STYLES["distribution"].size_pt)
 
 
 def _write_page_numbers(doc: Document) -> None:
@@ -212,6 +272,16 @@ def _set_properties(doc: Document, issue: Issue) -> None:
     props.created = datetime.combine(issue.masthead.date, time(8, 0))
     props.last_modified_by = "briefing"
     props.keywords = "简报"
+    props.comments = "简报草稿：修改后用 briefing publish 生成正式版。"
+    n = issue.masthead.number
+    ooxml.set_custom_properties(doc, {
+        PROPERTY_ISSUE: issue.folder_name,
+        PROPERTY_EDITION: issue.edition,
+        PROPERTY_DATE: issue.masthead.date.isoformat(),
+        PROPERTY_NUMBER: str(n.number),
+        PROPERTY_SPECIAL: "true" if n.special else "false",
+        PROPERTY_FORMAT: DRAFT_FORMAT,
+    })
 
 
 def _twips(points: float) -> int:

@@ -1,0 +1,45 @@
+"""`briefing publish EDITED.docx`: the final issue from the editor's draft."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..build import UsageError
+from ..cli import config_option, expected_failures, main
+
+
+@main.command("publish")
+@click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
+@config_option
+@click.option("--json", "as_json", is_flag=True, help="Print the updated manifest as JSON on stdout, nothing else.")
+@expected_failures
+def publish_command(draft: Path, config_path: Path | None, as_json: bool) -> None:
+    """Publish the final issue from an edited DOCX draft: the editor's version is rendered to the
+    final PDF and a clean DOCX in the issue's folder, and the issue is marked published."""
+    from ..config import load_config
+    from ..editing import describe, publish_draft
+    from ..render.read_docx import DraftError
+
+    if not draft.is_file():
+        raise UsageError(f"{draft}: no such file; give the edited .docx draft")
+    config = load_config(config_path)
+    try:
+        result = publish_draft(config, draft)
+    except DraftError as exc:
+        raise UsageError(str(exc)) from None
+    for warning in result.warnings:
+        click.echo(f"briefing: warning: {warning}", err=True)
+    if as_json:
+        click.echo(json.dumps(result.manifest, ensure_ascii=False, indent=2))
+        return
+    issue = result.issue
+    click.echo(f"published {issue.briefing} {issue.masthead.number_line} ({issue.masthead.date_line}): "
+               f"{issue.item_count} item(s) in {len(issue.sections)} section(s), "
+               f"{len(result.changes)} change(s) from the draft")
+    for change in result.changes:
+        click.echo(f"  {describe(change)}")
+    for kind, path in result.outputs.items():
+        click.echo(f"  {kind:8} {path}")
