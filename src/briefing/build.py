@@ -46,6 +46,7 @@ class BuildRequest:
     formats: tuple[str, ...] = FORMATS
     special: bool = False
     edition: str | None = None
+    send: bool = False  # mail the issue to [delivery] recipients once it is built
 
 
 @dataclass
@@ -55,6 +56,7 @@ class BuildResult:
     manifest: dict
     outputs: dict[str, Path]
     warnings: list[str] = field(default_factory=list)
+    delivery: object | None = None  # deliver.DeliveryReport when the request asked to send
 
 
 Progress = Callable[[str], None]
@@ -89,6 +91,39 @@ class _Clock:
 
 
 def build(config: Config, request: BuildRequest, progress: Progress | None = None) -> BuildResult:
+    """Build one issue, and with request.send mail it, holding the (edition, date) lock from the
+    check that it has not been mailed yet to the last message."""
+    if not request.send:
+        return _build(config, request, progress)
+    from .deliver import DeliveryError, check_settings, send_issue
+
+    day = request.date or today(config)
+    edition = request.edition or config.briefing.edition
+    check_settings(config)  # before the build: a missing SMTP setting should not cost a number
+    with _issue_lock(config, edition, day, "build --send", progress):
+        if not request.special:
+            with Ledger(config.state_dir) as ledger:
+                mailed = ledger.mailed_issue(edition, day)
+            if mailed is not None:
+                raise DeliveryError(
+                    f"{edition} {day.isoformat()} has already been mailed as 第{mailed['number']}期 ({mailed['folder']}); "
+                    f"`briefing send {mailed['folder']}` finishes its delivery, or build without --send "
+                    "and send the new folder to mail a corrected issue")
+        result = _build(config, replace(request, date=day, edition=edition), progress)
+        result.delivery = send_issue(config, result.folder, progress=progress)
+    return result
+
+
+def _issue_lock(config: Config, edition: str, day: Date, purpose: str, progress: Progress | None):
+    """One build, send or scheduled run of (edition, day) at a time: they never write the same
+    folder at once. Re-entrant, so a scheduled run holding it can call build()."""
+    from .locks import issue_lock
+
+    return issue_lock(config.state_dir, edition, day, purpose=purpose, on_wait=progress,
+                      wait_seconds=config.service.lock_wait_seconds)
+
+
+def _build(config: Config, request: BuildRequest, progress: Progress | None = None) -> BuildResult:
     bad = [f for f in request.formats if f not in FORMATS]
     if bad or not request.formats:
         raise UsageError(f"--formats: unknown format {', '.join(bad) or '(none)'}; use docx, pdf or docx,pdf")
@@ -121,7 +156,9 @@ def build(config: Config, request: BuildRequest, progress: Progress | None = Non
 
     fonts = load_fonts(config.fonts_dir) if "pdf" in request.formats else None
     out_dir = request.out_dir or config.output_dir
-    with Ledger(config.state_dir) as ledger:
+    # the lock is taken only here, where the ledger and out/ are written: a build that fails
+    # earlier leaves nothing behind, not even a state_dir
+    with _issue_lock(config, edition, day, "build", progress), Ledger(config.state_dir) as ledger:
         build_id = ledger.start_build(edition, day)
         issue_id, number, fresh = ledger.reserve(edition, day, request.special)
         try:

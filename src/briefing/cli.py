@@ -91,15 +91,17 @@ def _parse_formats(value: str) -> tuple[str, ...]:
 @click.option("--special", is_flag=True, help="Build a special issue (增刊), numbered in its own sequence.")
 @click.option("--json", "as_json", is_flag=True, help="Print the manifest as JSON on stdout, nothing else.")
 @click.option("--explain", is_flag=True, help="Show why each article went to its section (or was left out).")
+@click.option("--send", is_flag=True, help="Mail the issue to the [delivery] recipients once it is built.")
 @expected_failures
 def build_command(sources: tuple[str, ...], config_path: Path | None, date_text: str | None,
-                  out_dir: Path | None, formats: str, special: bool, as_json: bool, explain: bool) -> None:
+                  out_dir: Path | None, formats: str, special: bool, as_json: bool, explain: bool,
+                  send: bool) -> None:
     """Build one issue from SOURCE files or folders (default: the config's sources, or the
     bundled sample issue when there is no config)."""
     config = load_config(config_path)
     request = BuildRequest(
         sources=tuple(sources), date=_parse_date(date_text), out_dir=out_dir,
-        formats=_parse_formats(formats), special=special,
+        formats=_parse_formats(formats), special=special, send=send,
     )
     interactive = sys.stderr.isatty() and not as_json
     if interactive:
@@ -115,13 +117,21 @@ def build_command(sources: tuple[str, ...], config_path: Path | None, date_text:
     if explain:
         print_explanation(result.manifest, to_stderr=as_json)
     if as_json:
-        click.echo(json.dumps(result.manifest, ensure_ascii=False, indent=2))
-        return
-    issue = result.issue
-    click.echo(f"{issue.briefing} {issue.masthead.number_line} ({issue.masthead.date_line}): "
-               f"{issue.item_count} item(s) in {len(issue.sections)} section(s)")
-    for kind, path in result.outputs.items():
-        click.echo(f"  {kind:8} {path}")
+        delivery = {"delivery": result.delivery.as_dict()} if result.delivery is not None else {}
+        click.echo(json.dumps({**result.manifest, **delivery}, ensure_ascii=False, indent=2))
+    else:
+        issue = result.issue
+        click.echo(f"{issue.briefing} {issue.masthead.number_line} ({issue.masthead.date_line}): "
+                   f"{issue.item_count} item(s) in {len(issue.sections)} section(s)")
+        for kind, path in result.outputs.items():
+            click.echo(f"  {kind:8} {path}")
+    if result.delivery is not None:
+        from .commands.send import print_report
+
+        if not as_json:
+            print_report(result.delivery)
+        if not result.delivery.complete:
+            sys.exit(EXIT_FAILED)
 
 
 def print_explanation(manifest: dict, to_stderr: bool = False) -> None:

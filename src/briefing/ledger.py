@@ -1,4 +1,5 @@
-"""The SQLite ledger under state_dir: issue numbers and the record of builds.
+"""The SQLite ledger under state_dir: issue numbers, the record of builds, the outbox of mail
+and the record of scheduled runs.
 
 Numbering rules: numbers run per year and restart on 1 January; regular issues and special
 issues (增刊) have separate sequences; a running total counts regular issues across years.
@@ -44,7 +45,44 @@ CREATE TABLE IF NOT EXISTS builds (
     folder TEXT,
     message TEXT
 );
+-- One row per (issue, recipient): pending -> sending -> sent | failed | unknown.
+-- 'unknown': the connection was lost after the message was handed over and before the server
+-- answered; it may have arrived, so it is shown to the operator and never resent blindly.
+CREATE TABLE IF NOT EXISTS outbox (
+    id INTEGER PRIMARY KEY,
+    issue_key TEXT NOT NULL,
+    issue_id INTEGER REFERENCES issues(id),
+    folder TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending',  -- pending | sending | sent | failed | unknown
+    permanent INTEGER NOT NULL DEFAULT 0,    -- failed with a 5xx: retrying will not help
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_reply TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    sent_at TEXT,
+    UNIQUE (issue_key, recipient)
+);
+-- One row per (edition, scheduled time): what the service did for that run.
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    edition TEXT NOT NULL,
+    scheduled_for TEXT NOT NULL,  -- UTC, ISO 8601
+    date TEXT NOT NULL,           -- the issue date, in the briefing's time zone
+    trigger TEXT NOT NULL,        -- schedule | manual
+    status TEXT NOT NULL,         -- running | built | done | failed | missed
+    folder TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    message TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (edition, scheduled_for)
+);
 """
+
+RUN_UNFINISHED = ("running", "built")
+MAILED = ("sent", "sending", "unknown")  # statuses that mean a copy may be out there
 
 
 class LedgerError(Exception):
@@ -91,6 +129,9 @@ class Ledger:
         with self._transaction() as db:
             row = db.execute(
                 "SELECT * FROM issues WHERE edition=? AND date=? AND special=? AND status IN ('reserved','built')"
+                # once any recipient may have a copy, a rebuild is a new issue, never an overwrite
+                " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.issue_id = issues.id"
+                " AND o.status IN ('sent','sending','unknown'))"
                 " ORDER BY id DESC LIMIT 1",
                 (edition, day.isoformat(), int(special)),
             ).fetchone()
@@ -144,6 +185,144 @@ class Ledger:
 
     def builds(self, limit: int = 20) -> list[sqlite3.Row]:
         return self._db.execute("SELECT * FROM builds ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+
+
+    # -- issues, looked up by what a manifest says -------------------------------------------------
+
+    def find_issue(self, edition: str, year: int, number: int, special: bool) -> sqlite3.Row | None:
+        return self._db.execute(
+            "SELECT * FROM issues WHERE edition=? AND year=? AND number=? AND special=?",
+            (edition, year, number, int(special)),
+        ).fetchone()
+
+    def mailed_issue(self, edition: str, day: Date) -> sqlite3.Row | None:
+        """The latest regular issue of (edition, day) that has gone out to anyone, if any."""
+        return self._db.execute(
+            "SELECT * FROM issues WHERE edition=? AND date=? AND special=0 AND (status='sent'"
+            " OR EXISTS (SELECT 1 FROM outbox o WHERE o.issue_id = issues.id AND o.status IN ('sent','sending','unknown')))"
+            " ORDER BY id DESC LIMIT 1",
+            (edition, day.isoformat()),
+        ).fetchone()
+
+    def published_issue(self, edition: str, day: Date) -> sqlite3.Row | None:
+        """The latest regular issue of (edition, day) published from an editor's draft, if any."""
+        return self._db.execute(
+            "SELECT * FROM issues WHERE edition=? AND date=? AND special=0 AND status='published'"
+            " ORDER BY id DESC LIMIT 1", (edition, day.isoformat()),
+        ).fetchone()
+
+    # -- outbox ------------------------------------------------------------------------------------
+
+    def outbox_rows(self, issue_key: str) -> list[sqlite3.Row]:
+        return self._db.execute("SELECT * FROM outbox WHERE issue_key=? ORDER BY id", (issue_key,)).fetchall()
+
+    def outbox_row(self, issue_key: str, recipient: str) -> sqlite3.Row | None:
+        return self._db.execute("SELECT * FROM outbox WHERE issue_key=? AND recipient=?",
+                                (issue_key, recipient)).fetchone()
+
+    def enqueue(self, issue_key: str, issue_id: int | None, folder: str, recipient: str, message_id: str) -> None:
+        """The row for (issue, recipient), created pending if new; an existing row is kept as it is."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO outbox (issue_key, issue_id, folder, recipient, message_id, status, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT (issue_key, recipient) DO UPDATE SET"
+                " folder=excluded.folder, issue_id=COALESCE(outbox.issue_id, excluded.issue_id)",
+                (issue_key, issue_id, folder, recipient, message_id, _now(), _now()),
+            )
+
+    def settle_interrupted(self, issue_key: str) -> int:
+        """Rows left 'sending' by a process that died mid-send become 'unknown'. Only call this
+        while holding the issue's lock, when no one else can be sending them."""
+        with self._transaction() as db:
+            return db.execute(
+                "UPDATE outbox SET status='unknown', updated_at=?, last_reply=COALESCE(last_reply || '; ', '')"
+                " || 'interrupted while sending: it may or may not have arrived' WHERE issue_key=? AND status='sending'",
+                (_now(), issue_key),
+            ).rowcount
+
+    def set_outbox(self, issue_key: str, recipient: str, status: str, reply: str | None = None,
+                   permanent: bool = False, attempted: bool = False) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE outbox SET status=?, last_reply=COALESCE(?, last_reply), permanent=?,"
+                " attempts=attempts + ?, updated_at=?, sent_at=CASE WHEN ?='sent' THEN ? ELSE sent_at END"
+                " WHERE issue_key=? AND recipient=?",
+                (status, reply, int(permanent), int(attempted), _now(), status, _now(), issue_key, recipient),
+            )
+
+    def mark_sent_when_done(self, issue_id: int | None, issue_key: str) -> bool:
+        """Mark the issue 'sent' once delivery to all its recipients has finished (each row sent
+        or failed, at least one sent). A published issue stays published."""
+        rows = self.outbox_rows(issue_key)
+        done = rows and all(r["status"] in ("sent", "failed") for r in rows) and any(r["status"] == "sent" for r in rows)
+        if issue_id is not None and done:
+            with self._transaction() as db:
+                db.execute("UPDATE issues SET status='sent', updated_at=? WHERE id=? AND status IN ('reserved','built')",
+                           (_now(), issue_id))
+        return bool(done)
+
+    # -- scheduled runs ------------------------------------------------------------------------------
+
+    def run(self, edition: str, scheduled_for: datetime) -> sqlite3.Row | None:
+        return self._db.execute("SELECT * FROM runs WHERE edition=? AND scheduled_for=?",
+                                (edition, _utc(scheduled_for))).fetchone()
+
+    def runs(self, edition: str | None = None, limit: int = 50) -> list[sqlite3.Row]:
+        if edition is None:
+            return self._db.execute("SELECT * FROM runs ORDER BY scheduled_for DESC, id DESC LIMIT ?",
+                                    (limit,)).fetchall()
+        return self._db.execute("SELECT * FROM runs WHERE edition=? ORDER BY scheduled_for DESC, id DESC LIMIT ?",
+                                (edition, limit)).fetchall()
+
+    def claim_run(self, edition: str, scheduled_for: datetime, day: Date, trigger: str) -> sqlite3.Row | None:
+        """Take the run (edition, scheduled_for) to work on it, or None when it needs nothing.
+
+        A new run starts 'running'. A run found 'running' or 'built' was left by a process that
+        died (the caller holds the issue lock, so no one else is working on it): it is taken
+        again, and resumes from where it got to. A finished, failed or missed run is left alone.
+        """
+        key = _utc(scheduled_for)
+        with self._transaction() as db:
+            row = db.execute("SELECT * FROM runs WHERE edition=? AND scheduled_for=?", (edition, key)).fetchone()
+            if row is None:
+                db.execute(
+                    "INSERT INTO runs (edition, scheduled_for, date, trigger, status, attempts, created_at, updated_at)"
+                    " VALUES (?, ?, ?, ?, 'running', 1, ?, ?)",
+                    (edition, key, day.isoformat(), trigger, _now(), _now()),
+                )
+            elif row["status"] in RUN_UNFINISHED:
+                db.execute("UPDATE runs SET attempts=attempts + 1, updated_at=? WHERE id=?", (_now(), row["id"]))
+            else:
+                return None
+            return db.execute("SELECT * FROM runs WHERE edition=? AND scheduled_for=?", (edition, key)).fetchone()
+
+    def update_run(self, run_id: int, status: str, folder: str | None = None, message: str | None = None) -> None:
+        with self._transaction() as db:
+            db.execute("UPDATE runs SET status=?, folder=COALESCE(?, folder), message=COALESCE(?, message),"
+                       " updated_at=? WHERE id=?", (status, folder, message, _now(), run_id))
+
+    def record_missed(self, edition: str, scheduled_for: datetime, day: Date, message: str) -> bool:
+        """Record a run that came too late to be run; False if the run was already recorded."""
+        with self._transaction() as db:
+            return db.execute(
+                "INSERT INTO runs (edition, scheduled_for, date, trigger, status, message, created_at, updated_at)"
+                " VALUES (?, ?, ?, 'schedule', 'missed', ?, ?, ?) ON CONFLICT (edition, scheduled_for) DO NOTHING",
+                (edition, _utc(scheduled_for), day.isoformat(), message, _now(), _now()),
+            ).rowcount == 1
+
+    def unfinished_runs(self, since: datetime) -> list[sqlite3.Row]:
+        """Runs a crashed process left halfway, scheduled at or after `since`."""
+        return self._db.execute(
+            "SELECT * FROM runs WHERE status IN ('running','built') AND scheduled_for >= ? ORDER BY scheduled_for",
+            (_utc(since),),
+        ).fetchall()
+
+
+def _utc(moment: datetime) -> str:
+    """Run times are stored in UTC with a fixed format, so they compare as text."""
+    if moment.tzinfo is None:
+        raise ValueError("run times must carry a time zone")
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S+00:00")
 
 
 def _number(row: sqlite3.Row) -> IssueNumber:

@@ -1,0 +1,60 @@
+"""`briefing send ISSUE_DIR`: mail an issue that has been built."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..cli import EXIT_FAILED, config_option, expected_failures, main
+
+
+@main.command("send")
+@click.argument("issue_dir", type=click.Path(path_type=Path))
+@config_option
+@click.option("--to", "to", multiple=True, metavar="EMAIL",
+              help="Send only to this address (repeatable; default: [delivery] recipients).")
+@click.option("--dry-run", is_flag=True, help="Write the messages as .eml files into the issue folder instead.")
+@click.option("--resend-unknown", is_flag=True,
+              help="Also send to recipients whose last send ended 'unknown' (check first that it did not arrive).")
+@click.option("--json", "as_json", is_flag=True, help="Print the delivery report as JSON on stdout, nothing else.")
+@expected_failures
+def send_command(issue_dir: Path, config_path: Path | None, to: tuple[str, ...], dry_run: bool,
+                 resend_unknown: bool, as_json: bool) -> None:
+    """Mail the issue in ISSUE_DIR to each recipient who has not had it yet."""
+    from ..config import load_config
+    from ..deliver import send_issue
+
+    config = load_config(config_path)
+    report = with_progress(lambda progress: send_issue(config, issue_dir, to=to, dry_run=dry_run,
+                                                       resend_unknown=resend_unknown, progress=progress),
+                           quiet=as_json)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print_report(report)
+    if not report.complete:
+        sys.exit(EXIT_FAILED)
+
+
+def with_progress(work, quiet: bool):
+    """Run work(progress) with a spinner on a terminal; quietly otherwise."""
+    if quiet or not sys.stderr.isatty():
+        return work(None)
+    from rich.console import Console
+
+    with Console(stderr=True).status("sending…") as status:
+        return work(lambda message: status.update(f"{message}…"))
+
+
+def print_report(report, err: bool = False) -> None:
+    """One line per recipient, then what the operator should do about any problem."""
+    verb = "written" if report.dry_run else "mail"
+    click.echo(f"{report.subject}: {verb} for {len(report.outcomes)} recipient(s)", err=err)
+    for outcome in report.outcomes:
+        detail = outcome.note or outcome.reply
+        click.echo(f"  {outcome.status:8} {outcome.email}" + (f"  ({detail})" if detail else ""), err=err)
+    for problem in report.problems():
+        click.echo(f"briefing: error: {problem}", err=True)

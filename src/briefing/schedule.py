@@ -1,0 +1,465 @@
+"""The scheduler service (`briefing serve`) and the one path every scheduled run takes.
+
+APScheduler 3.x decides *when*: a BlockingScheduler, its jobs in an SQLAlchemyJobStore (SQLite
+under state_dir) so that a run that falls due while the service is down is still known at the
+next start, cron triggers in the briefing's time zone, coalescing and a misfire grace time.
+
+Our run ledger (`runs` in ledger.sqlite3) decides *whether*: each (edition, scheduled time) is
+claimed under the (edition, date) lock before anything is built, so a run never builds or mails
+twice, across restarts and beside operators' one-off builds. A run that a crash left halfway is
+taken up again at the next start if it is still within the grace time; the outbox makes sure
+that resuming it mails only the recipients who have not had the issue.
+
+At start the job store is reconciled with `[schedule]` while the scheduler is paused: unchanged
+jobs are kept as they are (with their pending next run time, which may lie in the past and so
+run now), changed ones are updated, removed ones deleted, new ones added. Re-adding every job
+with replace_existing would recompute the next run time from now and silently drop a run that
+was due while the service was down.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date as Date, datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MISSED, EVENT_SCHEDULER_STARTED
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.memory import MemoryJobStore
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.base import STATE_STOPPED, BaseScheduler
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
+
+from .build import BuildError, BuildRequest, UsageError, build
+from .config import Config, ConfigError, load_config
+from .ledger import Ledger, LedgerError
+from .locks import issue_lock, service_lock
+
+log = logging.getLogger("briefing.schedule")
+
+JOBSTORE_NAME = "jobs.sqlite3"
+JOB_FUNCTION = "briefing.schedule:scheduled_job"
+RECOVERY_STORE = "recovery"  # in memory: rebuilt from the run ledger at every start
+MAX_CATCH_UP = 1000  # fire times looked at when recording runs missed during a long stop
+
+Clock = Callable[[], datetime]
+Progress = Callable[[str], None]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+# -- jobs from [schedule] -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    edition: str
+    cron: str
+    trigger: CronTrigger
+
+
+def job_specs(config: Config) -> list[JobSpec]:
+    """One job per `[schedule]` entry (edition name = cron), validated, in the briefing's time zone."""
+    return [JobSpec(edition, cron, cron_trigger(config, edition, cron)) for edition, cron in config.schedule.items()]
+
+
+def cron_trigger(config: Config, edition: str, cron: str) -> CronTrigger:
+    where = f"{config.path or 'briefing.toml'}: [schedule] {edition} = {cron!r}"
+    import re
+
+    if not re.match(r"^[a-z0-9][a-z0-9_-]*$", edition):
+        raise ConfigError(f"{where}: an edition name is lower-case letters, digits, - and _ (e.g. daily)")
+    fields = cron.split()
+    if len(fields) != 5:
+        raise ConfigError(f"{where}: expected five cron fields: minute hour day month day-of-week "
+                          "(e.g. \"30 7 * * mon-fri\")")
+    if re.search(r"\d", fields[4]):
+        # APScheduler counts days of the week from Monday = 0, cron from Sunday = 0: a number
+        # would silently move the run by a day, so only names are accepted.
+        raise ConfigError(f"{where}: write days of the week as names (mon-fri, sat,sun), not numbers")
+    try:
+        return CronTrigger.from_crontab(cron, timezone=ZoneInfo(config.briefing.timezone))
+    except ValueError as exc:
+        raise ConfigError(f"{where}: not a valid cron expression ({exc})")
+
+
+def next_fire_times(trigger: CronTrigger, now: datetime, count: int = 3) -> list[datetime]:
+    times: list[datetime] = []
+    previous = None
+    moment = now
+    while len(times) < count:
+        fire = trigger.get_next_fire_time(previous, moment)
+        if fire is None:
+            break
+        times.append(fire)
+        previous, moment = fire, fire + timedelta(seconds=1)
+    return times
+
+
+def fire_times_between(trigger: CronTrigger, start: datetime, end: datetime, limit: int = MAX_CATCH_UP) -> list[datetime]:
+    """Fire times t with start <= t <= end."""
+    times: list[datetime] = []
+    fire = trigger.get_next_fire_time(None, start)
+    while fire is not None and fire <= end and len(times) < limit:
+        times.append(fire)
+        fire = trigger.get_next_fire_time(fire, fire + timedelta(seconds=1))
+    return times
+
+
+def latest_fire_time(trigger: CronTrigger, now: datetime, window: timedelta) -> datetime | None:
+    """The run a job that fires at `now` stands for: its latest fire time in [now - window, now]."""
+    times = fire_times_between(trigger, now - window, now)
+    return times[-1] if times else None
+
+
+# -- one run ------------------------------------------------------------------------------------
+
+
+@dataclass
+class RunOutcome:
+    edition: str
+    scheduled_for: datetime
+    date: Date
+    status: str  # done | failed | missed | already (nothing to do: the run was handled before)
+    folder: str | None = None
+    message: str = ""
+    delivery: object | None = None  # deliver.DeliveryReport
+
+    def as_dict(self) -> dict:
+        return {"edition": self.edition, "scheduled_for": self.scheduled_for.isoformat(),
+                "date": self.date.isoformat(), "status": self.status, "folder": self.folder,
+                "message": self.message,
+                "delivery": self.delivery.as_dict() if self.delivery is not None else None}
+
+
+def issue_date(config: Config, scheduled_for: datetime) -> Date:
+    """The issue's date is the scheduled time's date in the briefing's time zone, whatever the
+    server's zone: a 07:30 Shanghai run (23:30 UTC the day before) makes that morning's issue."""
+    return scheduled_for.astimezone(ZoneInfo(config.briefing.timezone)).date()
+
+
+def run_edition(config: Config, edition: str, scheduled_for: datetime, trigger: str = "schedule",
+                progress: Progress | None = None) -> RunOutcome:
+    """Build and mail the issue for one run, exactly once. Scheduled runs, runs resumed after a
+    crash and `briefing schedule run` all come here."""
+    day = issue_date(config, scheduled_for)
+    with issue_lock(config.state_dir, edition, day, purpose=f"{trigger} run of {edition}", on_wait=progress,
+                    wait_seconds=config.service.lock_wait_seconds):
+        with Ledger(config.state_dir) as ledger:
+            run = ledger.claim_run(edition, scheduled_for, day, trigger)
+            if run is None:
+                done = ledger.run(edition, scheduled_for)
+                return RunOutcome(edition, scheduled_for, day, "already", done["folder"],
+                                  f"this run was handled before ({done['status']}): {done['message'] or ''}".rstrip(": "))
+            try:
+                return _carry_out(config, ledger, run, edition, scheduled_for, day, progress)
+            except (BuildError, UsageError, ConfigError, LedgerError) as exc:
+                ledger.update_run(run["id"], "failed", message=str(exc))
+                log.error("run %s %s failed: %s", edition, scheduled_for.isoformat(), exc)
+                return RunOutcome(edition, scheduled_for, day, "failed", run["folder"], str(exc))
+            except BaseException as exc:
+                ledger.update_run(run["id"], "failed", message=f"{type(exc).__name__}: {exc}")
+                raise
+
+
+def _carry_out(config: Config, ledger: Ledger, run, edition: str, scheduled_for: datetime, day: Date,
+               progress: Progress | None) -> RunOutcome:
+    from .deliver import send_issue
+
+    folder, note = _issue_for_run(config, ledger, run, edition, day, progress)
+    ledger.update_run(run["id"], "built", folder=str(folder), message=note)
+    if not config.delivery.recipients:
+        message = f"{note}; no [delivery] recipients, so nothing was mailed"
+        ledger.update_run(run["id"], "done", message=message)
+        return RunOutcome(edition, scheduled_for, day, "done", str(folder), message)
+    report = send_issue(config, folder, progress=progress)
+    sent = sum(1 for o in report.outcomes if o.status == "sent")
+    message = f"{note}; mailed to {sent} of {len(report.outcomes)} recipient(s)"
+    if not report.complete:
+        message += ": " + "; ".join(report.problems())
+        log.error("run %s %s: %s", edition, scheduled_for.isoformat(), message)
+    status = "done" if report.complete else "failed"
+    ledger.update_run(run["id"], status, message=message)
+    return RunOutcome(edition, scheduled_for, day, status, str(folder), message, report)
+
+
+def _issue_for_run(config: Config, ledger: Ledger, run, edition: str, day: Date,
+                   progress: Progress | None) -> tuple[Path, str]:
+    """The issue folder this run mails: the one it built before a crash, the one already mailed
+    for this date (by an operator or an earlier run), the one an editor published for this date,
+    or a new build."""
+    if run["status"] == "built" and run["folder"] and Path(run["folder"]).is_dir():
+        return Path(run["folder"]), "resumed after an interruption"
+    mailed = ledger.mailed_issue(edition, day)
+    if mailed is not None and mailed["folder"] and Path(mailed["folder"]).is_dir():
+        return Path(mailed["folder"]), f"第{mailed['number']}期 had already gone out; only its delivery was finished"
+    published = ledger.published_issue(edition, day)
+    if published is not None and published["folder"] and Path(published["folder"]).is_dir():
+        return Path(published["folder"]), f"mailed 第{published['number']}期 as the editor published it"
+    result = build(config, BuildRequest(edition=edition, date=day), progress)
+    return result.folder, f"built {result.issue.masthead.number_line}"
+
+
+# -- what the job store calls -------------------------------------------------------------------
+
+
+def _config_from(config_file: str, base_dir: str) -> Config:
+    return load_config(config_file or None, cwd=Path(base_dir))
+
+
+def scheduled_job(config_file: str, base_dir: str, edition: str) -> str:
+    """A cron job fired. The config is read again so that changed recipients take effect."""
+    now = utc_now()
+    try:
+        config = _config_from(config_file, base_dir)
+        spec = {s.edition: s for s in job_specs(config)}.get(edition)
+    except ConfigError as exc:  # edited into a mistake since the service started
+        log.error("run %s at %s NOT RUN: %s", edition, now.isoformat(timespec="seconds"), exc)
+        return "failed"
+    window = timedelta(seconds=config.service.misfire_grace_seconds + 300)
+    scheduled_for = (latest_fire_time(spec.trigger, now, window) if spec else None) or now.replace(microsecond=0)
+    outcome = run_edition(config, edition, scheduled_for)
+    log.info("run %s %s: %s %s", edition, scheduled_for.isoformat(), outcome.status, outcome.message)
+    return outcome.status
+
+
+def recovered_job(config_file: str, base_dir: str, edition: str, scheduled_for: str) -> str:
+    """A run that a crash left halfway, taken up again."""
+    config = _config_from(config_file, base_dir)
+    outcome = run_edition(config, edition, datetime.fromisoformat(scheduled_for))
+    log.info("resumed run %s %s: %s %s", edition, scheduled_for, outcome.status, outcome.message)
+    return outcome.status
+
+
+# -- the service --------------------------------------------------------------------------------
+
+
+class _Scheduler(BlockingScheduler):
+    """A BlockingScheduler that does nothing once shut down.
+
+    Upstream's main loop processes jobs once more after shutdown() wakes it, when the executors
+    are already gone: a job due at that moment has its next run time moved on and its run lost.
+    """
+
+    def _process_jobs(self):
+        if self.state == STATE_STOPPED:
+            return None
+        return super()._process_jobs()
+
+
+class _StoreOnly(BaseScheduler):
+    """A scheduler with no loop, which never runs a job: for reconciling or reading the store."""
+
+    def shutdown(self, wait=True):
+        super().shutdown(wait)
+
+    def wakeup(self):
+        pass
+
+
+@dataclass
+class Reconciled:
+    added: list[str]
+    changed: list[str]
+    removed: list[str]
+    kept: list[str]
+
+
+class Service:
+    """`briefing serve`: one BlockingScheduler over the SQLite job store, in the foreground."""
+
+    def __init__(self, config: Config, clock: Clock = utc_now):
+        self.config = config
+        self.clock = clock  # decides reconcile and recovery; APScheduler keeps its own clock
+        self.specs = job_specs(config)
+        self.scheduler: BlockingScheduler | None = None
+        self.started = threading.Event()
+        self._startup_error: BaseException | None = None
+
+    @property
+    def jobstore_url(self) -> str:
+        return f"sqlite:///{self.config.state_dir / JOBSTORE_NAME}"
+
+    @property
+    def grace(self) -> timedelta:
+        return timedelta(seconds=self.config.service.misfire_grace_seconds)
+
+    def make_scheduler(self, kind: type = _Scheduler):
+        self.config.state_dir.mkdir(parents=True, exist_ok=True)
+        return kind(
+            jobstores={"default": SQLAlchemyJobStore(url=self.jobstore_url), RECOVERY_STORE: MemoryJobStore()},
+            executors={"default": ThreadPoolExecutor(4)},
+            job_defaults={"coalesce": True, "max_instances": 1,
+                          "misfire_grace_time": self.config.service.misfire_grace_seconds},
+            timezone=ZoneInfo(self.config.briefing.timezone),
+        )
+
+    def run(self) -> None:
+        """Serve until shutdown (stop(), SIGTERM or Ctrl-C, both raised as KeyboardInterrupt)."""
+        with service_lock(self.config.state_dir):
+            scheduler = self.scheduler = self.make_scheduler()
+            scheduler.add_listener(self._on_started, EVENT_SCHEDULER_STARTED)
+            scheduler.add_listener(self._on_missed, EVENT_JOB_MISSED)
+            scheduler.add_listener(self._on_error, EVENT_JOB_ERROR)
+            try:
+                scheduler.start(paused=True)  # blocks; _on_started reconciles, then resumes
+            except KeyboardInterrupt:
+                log.warning("stopping: no new runs; waiting for the runs in progress to finish")
+                if scheduler.running:
+                    scheduler.shutdown(wait=True)
+            if self._startup_error is not None:
+                raise self._startup_error
+
+    def sync_store(self) -> Reconciled:
+        """Reconcile the job store with [schedule], as a start would, and stop without running
+        anything (what a service that ran at self.clock() and then stopped leaves behind)."""
+        with self._paused() as scheduler, Ledger(self.config.state_dir) as ledger:
+            return self.reconcile(scheduler, self.clock(), ledger)
+
+    def stored_jobs(self) -> list[dict]:
+        """The jobs in the store as they are: id, trigger and pending next run time."""
+        with self._paused() as scheduler:
+            return [{"id": job.id, "trigger": str(job.trigger), "next_run_time": job.next_run_time}
+                    for job in scheduler.get_jobs(jobstore="default")]
+
+    @contextmanager
+    def _paused(self) -> Iterator:
+        with service_lock(self.config.state_dir):
+            scheduler = self.make_scheduler(_StoreOnly)
+            scheduler.start(paused=True)
+            try:
+                yield scheduler
+            finally:
+                scheduler.shutdown(wait=False)
+
+    def stop(self) -> None:
+        if self.scheduler is not None and self.scheduler.running:
+            self.scheduler.shutdown(wait=True)
+
+    def _on_started(self, _event) -> None:
+        scheduler = self.scheduler
+        try:
+            now = self.clock()
+            with Ledger(self.config.state_dir) as ledger:
+                result = self.reconcile(scheduler, now, ledger)
+                recovered = self.recover(scheduler, now, ledger)
+            log.info("schedule: added %s, changed %s, removed %s, kept %s; %d interrupted run(s) resumed",
+                     result.added or "-", result.changed or "-", result.removed or "-", result.kept or "-",
+                     len(recovered))
+            scheduler.resume()
+        except BaseException as exc:  # APScheduler would only log a listener's error and stay paused
+            self._startup_error = exc
+            scheduler.shutdown(wait=False)
+        finally:
+            self.started.set()
+
+    def reconcile(self, scheduler, now: datetime, ledger: Ledger) -> Reconciled:
+        """Make the paused scheduler's job store match [schedule] without losing a pending run."""
+        wanted = {spec.edition: spec for spec in self.specs}
+        stored = {job.id: job for job in scheduler.get_jobs(jobstore="default")}
+        result = Reconciled([], [], [], [])
+        for job_id in sorted(set(stored) - set(wanted)):
+            scheduler.remove_job(job_id, jobstore="default")
+            result.removed.append(job_id)
+        for edition, spec in wanted.items():
+            settings = self._job_settings(spec)
+            job = stored.get(edition)
+            if job is None:
+                scheduler.add_job(JOB_FUNCTION, trigger=spec.trigger, id=edition, jobstore="default",
+                                  next_run_time=spec.trigger.get_next_fire_time(None, now), **settings)
+                result.added.append(edition)
+            elif _trigger_key(job.trigger) != _trigger_key(spec.trigger):
+                # a new time table: the old one's pending run no longer applies
+                scheduler.modify_job(edition, jobstore="default", trigger=spec.trigger,
+                                     next_run_time=spec.trigger.get_next_fire_time(None, now), **settings)
+                result.changed.append(edition)
+            else:
+                self._record_missed_while_down(job, now, ledger)
+                current = {"func": job.func_ref, "args": tuple(job.args), "name": job.name,
+                           "misfire_grace_time": job.misfire_grace_time, "coalesce": job.coalesce,
+                           "max_instances": job.max_instances}
+                if current != {**settings, "func": JOB_FUNCTION, "args": tuple(settings["args"])}:
+                    scheduler.modify_job(edition, jobstore="default", func=JOB_FUNCTION, **settings)
+                    result.changed.append(edition)
+                else:
+                    result.kept.append(edition)
+        return result
+
+    def _job_settings(self, spec: JobSpec) -> dict:
+        config_file = str(self.config.path) if self.config.path else ""
+        return {"name": f"{spec.edition} ({spec.cron})", "args": [config_file, str(self.config.base_dir), spec.edition],
+                "misfire_grace_time": self.config.service.misfire_grace_seconds, "coalesce": True, "max_instances": 1}
+
+    def _record_missed_while_down(self, job, now: datetime, ledger: Ledger) -> None:
+        """Runs that fell due while the service was down and are past the grace time. APScheduler
+        itself reports only the latest of them (coalescing); each one goes into the run ledger."""
+        if job.next_run_time is None or job.next_run_time > now:
+            return
+        for fire in fire_times_between(job.trigger, job.next_run_time, now - self.grace):
+            self._missed(job.id, fire, ledger)
+
+    def recover(self, scheduler, now: datetime, ledger: Ledger) -> list[str]:
+        """Runs a crash left halfway: resumed now if within the grace time, else recorded failed."""
+        resumed = []
+        config_file = str(self.config.path) if self.config.path else ""
+        for run in ledger.unfinished_runs(since=datetime(1970, 1, 1, tzinfo=timezone.utc)):
+            scheduled_for = datetime.fromisoformat(run["scheduled_for"])
+            if now - scheduled_for > self.grace:
+                ledger.update_run(run["id"], "failed", message="interrupted, and past the grace time at restart; "
+                                  f"not resumed (finish it with `briefing send {run['folder']}`)" if run["folder"]
+                                  else "interrupted, and past the grace time at restart; not resumed")
+                log.error("run %s %s was interrupted and is past the grace time; not resumed",
+                          run["edition"], run["scheduled_for"])
+                continue
+            scheduler.add_job("briefing.schedule:recovered_job", jobstore=RECOVERY_STORE,
+                              id=f"resume {run['edition']} {run['scheduled_for']}", misfire_grace_time=None,
+                              args=[config_file, str(self.config.base_dir), run["edition"], run["scheduled_for"]])
+            resumed.append(f"{run['edition']} {run['scheduled_for']}")
+            log.warning("resuming run %s %s, interrupted in status %s", run["edition"], run["scheduled_for"],
+                        run["status"])
+        return resumed
+
+    def _on_missed(self, event) -> None:
+        if event.jobstore != "default":
+            return
+        with Ledger(self.config.state_dir) as ledger:
+            self._missed(event.job_id, event.scheduled_run_time, ledger)
+
+    def _missed(self, edition: str, fire: datetime, ledger: Ledger) -> None:
+        late = self.clock() - fire
+        message = f"missed: due {fire.isoformat()}, the service came {late} late (grace {self.grace})"
+        if ledger.record_missed(edition, fire, issue_date(self.config, fire), message):
+            log.error("run %s %s NOT RUN: %s", edition, fire.isoformat(), message)
+
+    def _on_error(self, event) -> None:
+        log.error("job %s (scheduled %s) raised %r\n%s", event.job_id, event.scheduled_run_time,
+                  event.exception, event.traceback or "")
+
+
+def _trigger_key(trigger) -> tuple[str, str]:
+    return str(trigger), str(getattr(trigger, "timezone", ""))
+
+
+# -- for `briefing schedule list` ---------------------------------------------------------------
+
+
+def schedule_table(config: Config, now: datetime | None = None, count: int = 3) -> list[dict]:
+    now = now or utc_now()
+    rows = []
+    with Ledger(config.state_dir) as ledger:
+        for spec in job_specs(config):
+            last = ledger.runs(spec.edition, limit=1)
+            rows.append({
+                "edition": spec.edition, "cron": spec.cron, "timezone": config.briefing.timezone,
+                "next": [t.isoformat() for t in next_fire_times(spec.trigger, now, count)],
+                "last_run": dict(last[0]) if last else None,
+            })
+    return rows

@@ -1,0 +1,299 @@
+"""Email delivery against a real SMTP server on 127.0.0.1: TLS, attachments, the outbox, faults."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing.config import load_config
+from briefing.deliver import DeliveryError, load_issue, message_id, send_issue
+from briefing.ledger import Ledger
+from test_deliver_servers import (  # noqa: F401  (fixtures)
+    PASSWORD, USER, ca_file, copy_issue, mail_server, test_ca, write_config,
+)
+
+LEADER, EDITOR, THIRD = "leader@example.gov", "editor@example.gov", "third@example.gov"
+
+
+@pytest.fixture
+def issue(sample_build, tmp_path) -> Path:
+    issue_dir, _ = sample_build
+    return copy_issue(issue_dir, tmp_path)
+
+
+def outbox(config) -> dict[str, dict]:
+    with Ledger(config.state_dir) as ledger:
+        rows = ledger._db.execute("SELECT * FROM outbox").fetchall()
+    return {row["recipient"]: dict(row) for row in rows}
+
+
+def test_starttls_login_and_what_each_recipient_gets(issue, tmp_path, mail_server, ca_file, monkeypatch):
+    server = mail_server(tls="starttls", auth=True)
+    config = load_config(write_config(tmp_path, server.port, starttls=True,
+                                      extra_delivery=f'username = "{USER}"\nca_file = "{ca_file.name}"'))
+    monkeypatch.setenv("BRIEFING_SMTP_PASSWORD", PASSWORD)
+
+    report = send_issue(config, issue)
+
+    assert report.complete and [o.status for o in report.outcomes] == ["sent", "sent"]
+    manifest = json.loads((issue / "manifest.json").read_text(encoding="utf-8"))
+    by_rcpt = {m["To"]: m for m in server.mailbox.parsed()}
+    assert sorted(by_rcpt) == [EDITOR, LEADER]
+    for rcpt, message in by_rcpt.items():
+        assert message["Subject"] == "科技创新动态 第1期（2026年11月26日）"
+        assert message["Auto-Submitted"] == "auto-generated"
+        assert message["Message-ID"] == message_id(load_issue(issue), rcpt, "briefing@example.gov")
+        assert message["From"].addresses[0].display_name == "科技创新动态"
+        text = message.get_body(("plain",)).get_content()
+        html = message.get_body(("html",)).get_content()
+        for section in manifest["sections"]:
+            for item in section["items"]:
+                assert item["title"] in text and item["title"] in html
+        assert "本期要目" in text and "一、协同创新" in text
+    pdf_name = manifest["outputs"]["pdf"]
+    leader_files = {a.get_filename(): a for a in by_rcpt[LEADER].iter_attachments()}
+    editor_files = {a.get_filename() for a in by_rcpt[EDITOR].iter_attachments()}
+    assert list(leader_files) == ["科技创新动态（2026年第1期）.pdf"] == [pdf_name]
+    assert editor_files == {pdf_name, manifest["outputs"]["docx"]}
+    assert leader_files[pdf_name].get_content() == (issue / pdf_name).read_bytes()
+    raw = next(content for rcpts, content in server.mailbox.messages if rcpts == [LEADER])
+    assert b"filename*0*=utf-8''%E7%A7%91" in raw  # RFC 2231, not raw UTF-8 bytes in the header
+    rows = outbox(config)
+    assert {r: (row["status"], row["attempts"]) for r, row in rows.items()} == {LEADER: ("sent", 1), EDITOR: ("sent", 1)}
+
+
+def test_implicit_tls_and_two_sends_deliver_each_message_once(issue, tmp_path, mail_server, ca_file, cli):
+    server = mail_server(tls="implicit")
+    write_config(tmp_path, server.port, scheme="smtps", extra_delivery=f'ca_file = "{ca_file}"')
+
+    first = cli("send", str(issue))
+    second = cli("send", str(issue), "--json")
+
+    assert first.code == 0, first.stderr
+    assert "sent     leader@example.gov" in first.stdout
+    assert second.code == 0, second.stderr
+    report = json.loads(second.stdout)
+    assert [r["note"].startswith("already sent") for r in report["recipients"]] == [True, True]
+    assert server.mailbox.recipients() == [EDITOR, LEADER]
+    assert server.mailbox.transactions == 2
+
+
+def test_an_untrusted_certificate_is_refused(issue, tmp_path, mail_server, cli):
+    server = mail_server(tls="implicit")  # signed by the test CA, which nobody told the client about
+    config = load_config(write_config(tmp_path, server.port, scheme="smtps"))
+
+    result = cli("send", str(issue))
+
+    assert result.code == 1
+    assert "not trusted" in result.stderr and "ca_file" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) <= 3
+    assert server.mailbox.transactions == 0
+    assert {row["status"] for row in outbox(config).values()} == {"failed"}
+
+
+def test_starttls_is_required_unless_turned_off_explicitly(issue, tmp_path, mail_server):
+    server = mail_server(tls=None)  # offers no STARTTLS
+    config = load_config(write_config(tmp_path, server.port, starttls=True))
+
+    with pytest.raises(DeliveryError, match="does not offer STARTTLS"):
+        send_issue(config, issue)
+    assert server.mailbox.transactions == 0
+
+    plain = load_config(write_config(tmp_path, server.port, starttls=False))
+    assert send_issue(plain, issue).complete
+    assert server.mailbox.recipients() == [EDITOR, LEADER]
+
+
+def test_server_down_then_back_up(issue, tmp_path, mail_server):
+    from test_deliver_servers import free_port
+
+    port = free_port()
+    config = load_config(write_config(tmp_path, port))
+    waits: list[float] = []
+
+    report = send_issue(config, issue, sleep=waits.append)
+
+    assert not report.complete
+    rows = outbox(config)
+    assert {r: (row["status"], row["attempts"]) for r, row in rows.items()} == {LEADER: ("failed", 3), EDITOR: ("failed", 3)}
+    assert all(f"cannot reach 127.0.0.1:{port}" in row["last_reply"] for row in rows.values())
+    assert waits == [0, 0]  # retry_base_seconds = 0: backoff 0·2⁰, 0·2¹ between three attempts
+
+    server = mail_server(port=port)
+    assert send_issue(config, issue).complete
+    assert server.mailbox.recipients() == [EDITOR, LEADER]
+    assert {row["attempts"] for row in outbox(config).values()} == {4}
+
+
+def test_a_451_is_retried_with_backoff_and_then_delivered(issue, tmp_path, mail_server):
+    server = mail_server()
+    server.mailbox.data_replies.append("451 4.3.0 Try again later")
+    config = load_config(write_config(tmp_path, server.port, recipients=[(LEADER, ["pdf"])]))
+    waits: list[float] = []
+
+    report = send_issue(config, issue, sleep=waits.append)
+
+    assert report.complete
+    row = outbox(config)[LEADER]
+    assert (row["status"], row["attempts"]) == ("sent", 2)
+    assert server.mailbox.recipients() == [LEADER] and server.mailbox.transactions == 2
+    assert len(waits) == 1
+
+
+def test_backoff_doubles(issue, tmp_path, mail_server):
+    server = mail_server()
+    server.mailbox.data_replies += ["451 busy", "451 busy"]
+    path = write_config(tmp_path, server.port, recipients=[(LEADER, ["pdf"])])
+    path.write_text(path.read_text(encoding="utf-8").replace("retry_base_seconds = 0", "retry_base_seconds = 30"),
+                    encoding="utf-8")
+    waits: list[float] = []
+
+    assert send_issue(load_config(path), issue, sleep=waits.append).complete
+    assert waits == [30, 60]
+
+
+def test_a_550_for_one_of_three_is_not_retried_and_a_second_send_leaves_the_others_alone(issue, tmp_path,
+                                                                                          mail_server, cli):
+    server = mail_server()
+    server.mailbox.reject_rcpt[THIRD] = "550 5.1.1 no such user"
+    config = load_config(write_config(tmp_path, server.port,
+                                      recipients=[(LEADER, ["pdf"]), (EDITOR, ["pdf"]), (THIRD, ["pdf"])]))
+
+    first = cli("send", str(issue))
+
+    assert first.code == 1
+    assert f"{THIRD}: failed after 1 attempt(s): 550 5.1.1 no such user" in first.stderr
+    rows = outbox(config)
+    assert {r: (row["status"], row["attempts"], row["permanent"]) for r, row in rows.items()} == {
+        LEADER: ("sent", 1, 0), EDITOR: ("sent", 1, 0), THIRD: ("failed", 1, 1)}
+
+    del server.mailbox.reject_rcpt[THIRD]  # the mailbox has been created
+    second = cli("send", str(issue))
+
+    assert second.code == 0, second.stderr
+    assert server.mailbox.recipients() == sorted([LEADER, EDITOR, THIRD])
+    assert {r: row["attempts"] for r, row in outbox(config).items()} == {LEADER: 1, EDITOR: 1, THIRD: 2}
+
+
+def test_a_line_dropped_before_the_reply_leaves_unknown_and_is_not_resent_blindly(issue, tmp_path, mail_server, cli):
+    server = mail_server()
+    server.mailbox.drop_after_data_for.add(EDITOR)
+    config = load_config(write_config(tmp_path, server.port,
+                                      recipients=[(LEADER, ["pdf"]), (EDITOR, ["pdf"]), (THIRD, ["pdf"])]))
+
+    first = cli("send", str(issue))
+
+    assert first.code == 1
+    assert f"{EDITOR}: may or may not have arrived" in first.stderr and "--resend-unknown" in first.stderr
+    rows = outbox(config)
+    assert {r: row["status"] for r, row in rows.items()} == {LEADER: "sent", EDITOR: "unknown", THIRD: "sent"}
+    assert "before the server answered" in rows[EDITOR]["last_reply"]
+
+    again = cli("send", str(issue), "--json")
+
+    assert again.code == 1
+    assert {r["email"]: r["status"] for r in json.loads(again.stdout)["recipients"]}[EDITOR] == "unknown"
+    assert server.mailbox.transactions == 3  # nothing was handed over a second time
+
+    resend = cli("send", str(issue), "--to", EDITOR, "--resend-unknown")
+
+    assert resend.code == 0, resend.stderr
+    assert server.mailbox.recipients() == sorted([LEADER, EDITOR, THIRD])
+    assert outbox(config)[EDITOR]["status"] == "sent"
+
+
+def test_a_send_interrupted_mid_message_becomes_unknown(issue, tmp_path, mail_server):
+    server = mail_server()
+    config = load_config(write_config(tmp_path, server.port))
+    folder = load_issue(issue)
+    with Ledger(config.state_dir) as ledger:  # what a process killed during DATA leaves behind
+        ledger.enqueue(folder.key, None, str(issue), LEADER, message_id(folder, LEADER, "briefing@example.gov"))
+        ledger.set_outbox(folder.key, LEADER, "sending")
+
+    report = send_issue(config, issue)
+
+    assert {o.email: o.status for o in report.outcomes} == {LEADER: "unknown", EDITOR: "sent"}
+    assert server.mailbox.recipients() == [EDITOR]
+    assert "interrupted while sending" in outbox(config)[LEADER]["last_reply"]
+
+
+def test_an_empty_or_broken_issue_is_never_mailed(issue, tmp_path, mail_server, cli):
+    server = mail_server()
+    write_config(tmp_path, server.port)
+    manifest_path = issue / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    pdf = issue / manifest["outputs"]["pdf"]
+    good_pdf = pdf.read_bytes()
+
+    pdf.write_bytes(good_pdf[: len(good_pdf) // 3])
+    broken = cli("send", str(issue))
+    pdf.write_bytes(good_pdf)
+    manifest_path.write_text(json.dumps({**manifest, "sections": []}, ensure_ascii=False), encoding="utf-8")
+    empty = cli("send", str(issue))
+
+    assert broken.code == 1 and "the PDF does not open" in broken.stderr and "Traceback" not in broken.stderr
+    assert empty.code == 1 and "the issue has no items" in empty.stderr
+    assert server.mailbox.transactions == 0
+
+
+def test_dry_run_writes_the_messages_into_the_issue_folder(issue, tmp_path, cli):
+    (tmp_path / "briefing.toml").write_text(
+        '[delivery]\nrecipients = [{ email = "leader@example.gov", gets = ["pdf", "docx"] }]\n', encoding="utf-8")
+
+    result = cli("send", str(issue), "--dry-run")
+
+    assert result.code == 0, result.stderr
+    import email
+    import email.policy
+
+    (eml,) = issue.glob("*.eml")
+    message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    assert message["To"] == LEADER and message["Auto-Submitted"] == "auto-generated"
+    assert sorted(a.get_filename() for a in message.iter_attachments()) == [
+        "科技创新动态（2026年第1期）.docx", "科技创新动态（2026年第1期）.pdf"]
+    assert not (tmp_path / ".briefing" / "ledger.sqlite3").exists() or not outbox(load_config(tmp_path / "briefing.toml"))
+
+
+@pytest.mark.parametrize("setup, expected", [
+    ("", "no recipients"),
+    ('[delivery]\nrecipients = [{ email = "a@example.gov" }]\n', "[delivery] smtp is not set"),
+    ('[delivery]\nsmtp = "smtp://127.0.0.1:1"\nfrom = "b@example.gov"\nusername = "u"\n'
+     'recipients = [{ email = "a@example.gov" }]\n', "BRIEFING_SMTP_PASSWORD is not set"),
+])
+def test_settings_mistakes_are_one_line_and_exit_2(issue, tmp_path, cli, setup, expected):
+    (tmp_path / "briefing.toml").write_text(setup, encoding="utf-8")
+
+    result = cli("send", str(issue))
+
+    assert result.code == 2
+    assert expected in result.stderr and "Traceback" not in result.stderr
+
+
+def test_not_an_issue_folder(tmp_path, cli):
+    result = cli("send", str(tmp_path), "--to", LEADER)
+    assert result.code == 2 and "no manifest.json" in result.stderr
+
+
+def test_sent_issue_is_marked_and_a_partly_mailed_issue_keeps_its_number(tmp_path, mail_server):
+    from briefing.build import BuildRequest, build
+    from datetime import date
+    from conftest import REPO
+
+    server = mail_server()
+    server.mailbox.drop_after_data_for.add(EDITOR)
+    config = load_config(write_config(tmp_path, server.port, extra=f'[sources]\npaths = ["{REPO / "sample"}"]\n'))
+
+    first = build(config, BuildRequest(date=date(2026, 11, 26), formats=("pdf", "docx"), send=True))
+    assert {o.email: o.status for o in first.delivery.outcomes} == {LEADER: "sent", EDITOR: "unknown"}
+    rebuilt = build(config, BuildRequest(date=date(2026, 11, 27), formats=("pdf",)))
+    again = build(config, BuildRequest(date=date(2026, 11, 26), formats=("pdf", "docx")))
+
+    # a copy of 第1期 is out there: rebuilding that date makes a new issue instead of overwriting it
+    assert again.issue.masthead.number.number == 3 and rebuilt.issue.masthead.number.number == 2
+    with Ledger(config.state_dir) as ledger:
+        assert [row["status"] for row in ledger.issues()] == ["built", "built", "built"]
+    assert send_issue(config, first.folder, to=[EDITOR], resend_unknown=True).complete
+    with Ledger(config.state_dir) as ledger:
+        assert ledger.issues()[0]["status"] == "sent"

@@ -1,0 +1,153 @@
+"""Real SMTP servers on 127.0.0.1 for the delivery and scheduler tests (aiosmtpd), with a test CA
+(trustme) for STARTTLS and implicit TLS, and handlers that answer 4xx/5xx or drop the line.
+
+This module holds fixtures and helpers only; the tests that use them import them.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import shutil
+import socket
+import ssl
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import trustme
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
+
+USER, PASSWORD = "briefing", "s3cret-test-password"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Mailbox:
+    """What the server accepted, and how it should misbehave."""
+
+    messages: list[tuple[list[str], bytes]] = field(default_factory=list)
+    reject_rcpt: dict[str, str] = field(default_factory=dict)  # address -> reply, e.g. "550 5.1.1 no such user"
+    data_replies: list[str] = field(default_factory=list)  # replies to DATA before the normal 250
+    drop_after_data_for: set[str] = field(default_factory=set)  # close the line instead of answering DATA
+    transactions: int = 0  # messages the client handed over, accepted or not
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.reject_rcpt:
+            return self.reject_rcpt[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.transactions += 1
+        if self.drop_after_data_for & set(envelope.rcpt_tos):
+            self.drop_after_data_for -= set(envelope.rcpt_tos)
+            server.transport.abort()  # the message arrived; the client never hears so
+            return "250 OK (never delivered to the client)"
+        if self.data_replies:
+            return self.data_replies.pop(0)
+        self.messages.append((list(envelope.rcpt_tos), envelope.original_content))
+        return "250 2.0.0 Message accepted"
+
+    def parsed(self) -> list[email.message.EmailMessage]:
+        return [email.message_from_bytes(raw, policy=email.policy.default) for _, raw in self.messages]
+
+    def recipients(self) -> list[str]:
+        return sorted(r for rcpts, _ in self.messages for r in rcpts)
+
+
+def _authenticate(server, session, envelope, mechanism, auth_data):
+    ok = auth_data.login == USER.encode() and auth_data.password == PASSWORD.encode()
+    return AuthResult(success=ok)
+
+
+@dataclass
+class MailServer:
+    port: int
+    mailbox: Mailbox
+    controller: Controller
+
+    def stop(self) -> None:
+        self.controller.stop()
+
+
+@pytest.fixture(scope="session")
+def test_ca() -> trustme.CA:
+    return trustme.CA()
+
+
+@pytest.fixture
+def ca_file(test_ca, tmp_path) -> Path:
+    path = tmp_path / "test-ca.pem"
+    test_ca.cert_pem.write_to_path(str(path))
+    return path
+
+
+def server_context(ca: trustme.CA) -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1", "localhost").configure_cert(context)
+    return context
+
+
+@pytest.fixture
+def mail_server(test_ca):
+    """start(tls=None | "starttls" | "implicit", auth=False, port=None, ca=None) -> MailServer."""
+    started: list[MailServer] = []
+
+    def start(tls: str | None = None, auth: bool = False, port: int | None = None,
+              ca: trustme.CA | None = None) -> MailServer:
+        mailbox = Mailbox()
+        port = port or free_port()
+        kwargs = {}
+        context = server_context(ca or test_ca) if tls else None
+        if tls == "starttls":
+            kwargs.update(tls_context=context, require_starttls=True)
+        elif tls == "implicit":
+            kwargs.update(ssl_context=context)
+        if auth:
+            kwargs.update(authenticator=_authenticate, auth_required=True)
+        controller = Controller(mailbox, hostname="127.0.0.1", port=port, **kwargs)
+        controller.start()
+        server = MailServer(port, mailbox, controller)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+def write_config(folder: Path, port: int, *, scheme: str = "smtp", starttls: bool = False,
+                 recipients: list[tuple[str, list[str]]] | None = None, extra_delivery: str = "",
+                 extra: str = "") -> Path:
+    recipients = recipients or [("leader@example.gov", ["pdf"]), ("editor@example.gov", ["docx", "pdf"])]
+    listed = ",\n".join(f'  {{ email = "{e}", gets = {list(g)!r} }}'.replace("'", '"') for e, g in recipients)
+    path = folder / "briefing.toml"
+    path.write_text(
+        f"""{extra}
+[delivery]
+smtp = "{scheme}://127.0.0.1:{port}"
+starttls = {str(starttls).lower()}
+from = "科技创新动态 <briefing@example.gov>"
+retry_base_seconds = 0
+max_attempts = 3
+timeout_seconds = 10
+{extra_delivery}
+recipients = [
+{listed}
+]
+""", encoding="utf-8")
+    return path
+
+
+def copy_issue(issue_dir: Path, folder: Path) -> Path:
+    """A private copy of a built issue, so a test can send (or spoil) it on its own."""
+    target = folder / "out" / issue_dir.name
+    shutil.copytree(issue_dir, target)
+    return target
