@@ -248,3 +248,22 @@ def test_a_page_holding_only_the_tail_has_no_page_number(tmp_path):
             return
         assert numbers == [f"— {len(pages)} —"], "an ordinary last page keeps its number"
     pytest.fail("no body length put the 报尾 alone on a page")
+
+
+def test_pdf_a_variant_for_archiving(cli, tmp_path):
+    (tmp_path / "briefing.toml").write_text('[render]\npdf_variant = "pdf/a-2b"\n', encoding="utf-8")
+    from conftest import SAMPLE
+
+    result = cli("build", str(SAMPLE), "--date", "2026-11-26", "--formats", "pdf", "--json")
+    assert result.code == 0, result.stderr
+    manifest = json.loads(result.stdout)
+    pdf = tmp_path / "out" / "2026-11-26-daily-1" / manifest["outputs"]["pdf"]
+    reader = PdfReader(pdf)
+    xmp = reader.xmp_metadata
+    assert xmp is not None
+    raw = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b"pdfaid:part" in raw and (b'pdfaid:part="2"' in raw or b"<pdfaid:part>2</pdfaid:part>" in raw)
+    assert "/OutputIntents" in reader.trailer["/Root"]
+    (tmp_path / "bad.toml").write_text('[render]\npdf_variant = "pdf/z"\n', encoding="utf-8")
+    bad = cli("build", str(SAMPLE), "--config", "bad.toml")
+    assert bad.code == 2 and "render.pdf_variant" in bad.stderr
