@@ -144,7 +144,8 @@ def print_explanation(manifest: dict, to_stderr: bool = False) -> None:
         table.add_column(column, overflow="fold")
     for article in manifest["articles"]:
         score = article.get("score")
-        table.add_row(article["status"], article["section"] or "—", "" if score is None else f"{score:.1f}",
+        section = article["section"] or (f"— ({article['best_section']})" if article.get("best_section") else "—")
+        table.add_row(article["status"], section, "" if score is None else f"{score:.1f}",
                       article.get("runner_up") or "—", "、".join(article.get("terms", [])[:5]), article["title"])
     Console(stderr=to_stderr, width=160 if not sys.stdout.isatty() else None).print(table)
 

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from .build import UsageError
 from .config import Config
 from .ledger import Ledger
+from .locks import issue_lock
 from .model import ArticleRecord, Issue, IssueNumber, IssueSection, Masthead
 from .publish import MANIFEST, PublishError, build_manifest, commit, staging, write_manifest
 from .render.read_docx import Draft, DraftError, read_draft
@@ -41,7 +42,10 @@ class PublishResult:
 def publish_draft(config: Config, draft_path: Path) -> PublishResult:
     """Read the edited draft, render the final issue into its folder, mark it published."""
     draft = read_draft(draft_path, _known_section_titles(config))
-    with Ledger(config.state_dir) as ledger:
+    identity = draft.identity
+    # a scheduled run or an operator's build of the same issue must not rewrite the folder meanwhile
+    with issue_lock(config.state_dir, identity.edition, identity.date, purpose=f"publish {draft_path.name}",
+                    wait_seconds=config.service.lock_wait_seconds), Ledger(config.state_dir) as ledger:
         row = _issue_row(ledger, draft)
         folder = _issue_folder(row, draft, ledger.path)
         original = _read_manifest(folder)

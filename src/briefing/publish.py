@@ -82,7 +82,8 @@ def build_manifest(issue: Issue, outputs: dict[str, str], warnings: list[dict]) 
         ],
         "articles": [
             {"id": a.id, "title": a.title, "source": a.source, "section": a.section, "status": a.status,
-             "reason": a.reason, "score": a.score, "runner_up": a.runner_up, "terms": list(a.terms),
+             "reason": a.reason, "score": a.score, "best_section": a.best_section, "runner_up": a.runner_up,
+             "terms": list(a.terms),
              **({"merged_into": a.merged_into} if a.merged_into else {})}
             for a in issue.articles
         ],

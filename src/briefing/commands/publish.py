@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
 
 from ..build import UsageError
-from ..cli import config_option, expected_failures, main
+from ..cli import EXIT_FAILED, config_option, expected_failures, main
 
 
 @main.command("publish")
 @click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
 @config_option
 @click.option("--json", "as_json", is_flag=True, help="Print the updated manifest as JSON on stdout, nothing else.")
+@click.option("--send", is_flag=True, help="Mail the final issue to the [delivery] recipients once it is published.")
 @expected_failures
-def publish_command(draft: Path, config_path: Path | None, as_json: bool) -> None:
+def publish_command(draft: Path, config_path: Path | None, as_json: bool, send: bool) -> None:
     """Publish the final issue from an edited DOCX draft: the editor's version is rendered to the
     final PDF and a clean DOCX in the issue's folder, and the issue is marked published."""
     from ..config import load_config
@@ -32,8 +34,16 @@ def publish_command(draft: Path, config_path: Path | None, as_json: bool) -> Non
         raise UsageError(str(exc)) from None
     for warning in result.warnings:
         click.echo(f"briefing: warning: {warning}", err=True)
+    report = None
+    if send:
+        from ..deliver import send_issue
+
+        # "final": mailed as a second version, so recipients of the draft issue get the final one too
+        report = send_issue(config, result.folder, revision="final")
     if as_json:
-        click.echo(json.dumps(result.manifest, ensure_ascii=False, indent=2))
+        delivery = {"delivery": report.as_dict()} if report is not None else {}
+        click.echo(json.dumps({**result.manifest, **delivery}, ensure_ascii=False, indent=2))
+        _exit_if_incomplete(report)
         return
     issue = result.issue
     click.echo(f"published {issue.briefing} {issue.masthead.number_line} ({issue.masthead.date_line}): "
@@ -43,3 +53,13 @@ def publish_command(draft: Path, config_path: Path | None, as_json: bool) -> Non
         click.echo(f"  {describe(change)}")
     for kind, path in result.outputs.items():
         click.echo(f"  {kind:8} {path}")
+    if report is not None:
+        from .send import print_report
+
+        print_report(report)
+    _exit_if_incomplete(report)
+
+
+def _exit_if_incomplete(report) -> None:
+    if report is not None and not report.complete:
+        sys.exit(EXIT_FAILED)

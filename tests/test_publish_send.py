@@ -1,0 +1,45 @@
+"""`briefing publish EDITED.docx --send`: the final issue is mailed, also to those who had the draft issue."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from docx import Document
+
+from conftest import SAMPLE
+from test_deliver_servers import mail_server, test_ca, write_config  # noqa: F401  (fixtures)
+
+EDITED = "编辑改写：北京稳居城市健康指数大城市组综合榜首，清华城市健康指数最新研究成果在论坛发布。"
+
+
+def test_publish_send_mails_the_final_pdf_once(cli, tmp_path, mail_server):
+    server = mail_server()
+    write_config(tmp_path, server.port, recipients=[("leader@example.gov", ["pdf"])])
+    built = cli("build", str(SAMPLE), "--date", "2026-11-26", "--send", "--json")
+    assert built.code == 0, built.stderr
+    manifest = json.loads(built.stdout)
+    assert [m["To"] for m in server.mailbox.parsed()] == ["leader@example.gov"]
+
+    folder = tmp_path / "out" / "2026-11-26-daily-1"
+    draft = tmp_path / "edited.docx"
+    shutil.copyfile(folder / manifest["outputs"]["docx"], draft)
+    doc = Document(str(draft))
+    health = [p for p in doc.paragraphs if p.style.name == "简报-正文" and "清华城市健康指数" in p.text][0]
+    for run in health.runs[1:]:
+        run._r.getparent().remove(run._r)
+    health.runs[0].text = EDITED
+    doc.save(str(draft))
+
+    published = cli("publish", str(draft), "--send", "--json")
+    assert published.code == 0, published.stderr
+    assert json.loads(published.stdout)["delivery"]["recipients"][0]["status"] == "sent"
+    messages = server.mailbox.parsed()
+    assert len(messages) == 2, "the final issue goes out as a second message"
+    assert messages[0]["Message-ID"] != messages[1]["Message-ID"]
+    (attachment,) = list(messages[1].iter_attachments())
+    assert attachment.get_content() == (folder / manifest["outputs"]["pdf"]).read_bytes()
+
+    again = cli("publish", str(draft), "--send", "--json")
+    assert again.code == 0, again.stderr
+    assert len(server.mailbox.parsed()) == 2, "publishing and sending again mails nobody twice"
