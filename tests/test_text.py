@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.model import Block, Document, RawArticle
+from briefing.model import Block, RawArticle
 from briefing.sources import read_sources
 from briefing.text.clean import clean_article
 from briefing.text.normalize import normalize_text
@@ -114,8 +114,9 @@ def test_bad_sources_are_skipped_with_a_reason(tmp_path: Path):
     documents, skipped = read_sources([tmp_path, tmp_path / "missing.txt"])
     assert documents == []
     reasons = {Path(s.source).name: s.reason for s in skipped}
-    assert set(reasons) == {"empty.txt", "binary.txt", "photo.jpg", "missing.txt"}
+    assert set(reasons) == {"empty.txt", "binary.txt", "photo.jpg", "missing.txt", ".hidden.txt"}
     assert "empty" in reasons["empty.txt"]
+    assert "hidden" in reasons[".hidden.txt"]
     assert "binary" in reasons["binary.txt"] or "not readable" in reasons["binary.txt"]
     assert "unsupported" in reasons["photo.jpg"]
     assert "not found" in reasons["missing.txt"]

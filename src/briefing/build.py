@@ -132,7 +132,7 @@ def _build(config: Config, request: BuildRequest, progress: Progress | None = No
     edition = request.edition or config.briefing.edition
 
     with clock.stage("read"):
-        documents, skipped = read_sources(resolve_sources(config, request.sources), config.sources)
+        documents, skipped = read_sources(resolve_sources(config, request.sources), config.sources, config.outlets)
     with clock.stage("extract"):
         raw_articles = []
         for document in documents:

@@ -194,8 +194,9 @@ class Config:
 
     @property
     def outlets(self) -> dict[str, str]:
-        """Outlet names keyed by absolute source path prefix."""
-        return {str(self.resolve(prefix)): name for prefix, name in self.raw.sources.outlets.items()}
+        """Outlet names keyed by absolute source path prefix (feed URL prefixes kept as they are)."""
+        return {prefix if re.match(r"^https?://", prefix) else str(self.resolve(prefix)): name
+                for prefix, name in self.raw.sources.outlets.items()}
 
     @property
     def fonts_dir(self) -> Path:

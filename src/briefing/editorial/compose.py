@@ -65,7 +65,7 @@ def compose(
                 title=titles[article.id],
                 summary=summaries[article.id],
                 sources=article.sources,
-                outlets=(article.outlet,) if article.outlet else (),
+                outlets=article.outlets or ((article.outlet,) if article.outlet else ()),
                 score=classifications[article.id].score,
             ))
             used.add(article.id)

@@ -1,32 +1,67 @@
-"""Clean a raw article: normalise characters, move bylines and captions to metadata, join
-broken paragraphs and drop repeated ones."""
+"""Clean a raw article: normalise characters, move bylines, datelines, captions and information
+lines to metadata, drop page furniture and spam, join broken paragraphs and drop repeated ones.
+
+Every kind of source goes through here, so a copy-pasted page in a .txt file and a saved .html
+page end up the same.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from ..model import Article, Block, RawArticle, article_id
-from .normalize import compact_cjk_spaces, normalize_text
+from . import boilerplate, bylines
+from .metadata import info_fields, is_info_line
+from .normalize import compact, compact_cjk_spaces, normalize_text
 from .repair import RepeatFilter, join_broken
+from .sentences import ends_sentence
 
-_NAME = r"[\u4e00-\u9fff·]{2,5}"
-_NAMES = rf"{_NAME}(?:[ 、，]+{_NAME})*"
+# 一、总体要求 / （二）重点任务 / 第三部分: a numbered heading pasted as a paragraph of its own
+_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}[部分章节])")
+MAX_HEADING = 30
 
-# 本报讯（记者 曲经纬）… / 新华社北京11月25日电（记者 张三 李四）…
-_LEAD_BYLINE = re.compile(rf"^(?P<outlet>[^，。（]{{0,24}}?)(?:讯|电)（(?:本报)?记者\s*(?P<names>{_NAMES})）")
-# 本报记者 张群琛 / 记者 张三 李四 (a paragraph of its own)
-_BYLINE = re.compile(rf"^(?:本报)?(?:记者|通讯员|文)[：:\s]*(?P<names>{_NAMES})$")
-# photo captions and credits: …。记者 常鸣/摄, 图为…（新华社发）, （摄影：××）
-_CAPTION = re.compile(r"(?:记者|摄影|摄|图)?\s*[\u4e00-\u9fff·]{2,5}\s*/\s*摄\s*$|^图为|（[^）]{0,20}(?:摄|供图|发)）$")
-_EDITOR = re.compile(r"^[（(]?(?:责任编辑|编辑|校对|审核)[：:][^）)]*[）)]?$")
+
+@dataclass
+class _Found:
+    """Metadata met in the body while cleaning it."""
+
+    authors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    published: str | None = None
 
 
 def clean_article(raw: RawArticle) -> Article:
-    authors: list[str] = []
-    outlet: str | None = None
+    found = _Found(authors=list(raw.authors))
+    title = normalize_text(raw.title).rstrip("。，；：")
+    blocks = _clean_blocks(raw.blocks, title, found)
+    body = "\n".join(b.text for b in blocks if b.kind == "para")
+    # An outlet named in the dateline (新华社…电) is who wrote the story; the operator's or the
+    # page's outlet is who carried it. The briefing cites the writer.
+    outlet = found.outlet or raw.outlet
+    return Article(
+        id=article_id(raw.source, title, body),
+        source=raw.source,
+        title=title,
+        kicker=normalize_text(raw.kicker) if raw.kicker else None,
+        subtitle=normalize_text(raw.subtitle) if raw.subtitle else None,
+        blocks=tuple(blocks),
+        encoding=raw.encoding,
+        authors=tuple(dict.fromkeys(found.authors)),
+        outlet=outlet,
+        published=raw.published or found.published,
+        sources=(raw.source,),
+        outlets=(outlet,) if outlet else (),
+        url=raw.url,
+    )
+
+
+def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> list[Block]:
     blocks: list[Block] = []
     paragraphs: list[str] = []
     seen = RepeatFilter()  # one per article: repeats can straddle a subhead
+    title_key = compact(title)
+    in_related = False
 
     def flush() -> None:
         for text in join_broken(paragraphs):
@@ -35,49 +70,74 @@ def clean_article(raw: RawArticle) -> Article:
                 blocks.append(Block("para", fresh))
         paragraphs.clear()
 
-    for block in raw.blocks:
-        if block.kind == "subhead":
-            flush()
-            blocks.append(Block("subhead", normalize_text(block.text)))
-            continue
+    for block in raw_blocks:
         text = normalize_text(block.text)  # spaces still separate the names in a byline
-        if _EDITOR.match(text) or _CAPTION.search(text):
+        if not text:
             continue
-        byline = _BYLINE.match(text)
-        if byline:
-            authors.extend(_names(byline.group("names")))
+        if in_related and boilerplate.is_related_item(text):
             continue
-        lead = _LEAD_BYLINE.match(text)
-        if lead:
-            authors.extend(_names(lead.group("names")))
-            outlet = outlet or _outlet(lead.group("outlet"))
-            text = text[lead.end():].lstrip("，, ")
-        paragraphs.append(compact_cjk_spaces(text))
+        in_related = boilerplate.is_related_header(text)
+        if in_related or _took_info_line(text, found) or boilerplate.is_junk(text) or compact(text) == title_key:
+            continue
+        if block.kind == "subhead" or _is_numbered_heading(text):
+            flush()
+            blocks.append(Block("subhead", text))  # a space may part its two phrases
+            continue
+        text = _take_metadata(text, found)
+        if text:
+            paragraphs.append(compact_cjk_spaces(text))
     flush()
-    body = "\n".join(b.text for b in blocks if b.kind == "para")
-    title = normalize_text(raw.title).rstrip("。，；：")
-    return Article(
-        id=article_id(raw.source, title, body),
-        source=raw.source,
-        title=title,
-        kicker=raw.kicker,
-        subtitle=raw.subtitle,
-        blocks=tuple(blocks),
-        encoding=raw.encoding,
-        authors=tuple(dict.fromkeys(authors)),
-        outlet=outlet,
-        sources=(raw.source,),
-    )
+    return _without_empty_subheads(blocks)
 
 
-def _names(text: str) -> list[str]:
-    return [name for name in re.split(r"[ 、，]+", text) if name]
+def _take_metadata(text: str, found: _Found) -> str:
+    """The paragraph without its byline, dateline or information line ("" when that was all)."""
+    if bylines.is_caption(text):
+        return ""
+    names = bylines.byline_paragraph(text)
+    if names:
+        found.authors.extend(names)
+        return ""
+    lead = bylines.lead_byline(text)
+    if lead:
+        found.authors.extend(lead.authors)
+        found.outlet = found.outlet or _outlet_name(lead.outlet)
+        text = lead.rest
+    return boilerplate.without_spam(text)
 
 
-def _outlet(text: str) -> str | None:
-    """新华社北京11月25日 -> 新华社; 本报 names no outlet (the operator's source settings do)."""
+def _took_info_line(text: str, found: _Found) -> bool:
+    """2025-11-25 08:30　来源：北京日报　作者：曲经纬: metadata, taken before the line is judged as junk."""
+    if not is_info_line(text):
+        return False
+    info = info_fields(text)
+    found.authors.extend(info.authors)
+    found.outlet = found.outlet or _outlet_name(info.outlet)
+    found.published = found.published or info.published
+    return True
+
+
+def _is_numbered_heading(text: str) -> bool:
+    return len(text) <= MAX_HEADING and bool(_NUMBERED_HEADING.match(text)) and not ends_sentence(text)
+
+
+def _outlet_name(text: str | None) -> str | None:
+    """新华社北京 -> 新华社; 本报 names no outlet (the operator's source settings do)."""
+    if not text:
+        return None
     text = re.sub(r"\d{1,2}月\d{1,2}日$", "", text.strip())
     if not text or text.startswith("本报"):
         return None
-    named = re.match(r"^.+?(?:社|网|报|台|客户端)", text)
+    named = re.match(r"^.+?(?:通讯社|社|网|报|台|客户端)", text)
     return named.group(0) if named else text
+
+
+def _without_empty_subheads(blocks: list[Block]) -> list[Block]:
+    """A subhead whose section lost all its text (a repeat, a caption) goes too."""
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if block.kind == "subhead" and (following is None or following.kind == "subhead"):
+            continue
+        kept.append(block)
+    return kept

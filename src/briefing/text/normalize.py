@@ -22,6 +22,7 @@ _FULLWIDTH_ALNUM = {
 }
 _FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH_ALNUM)
 
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _SIMPLE_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 
 
@@ -58,12 +59,21 @@ def _fullwidth_punctuation(text: str) -> str:
             if ch == ":" and text[i + 1:i + 3] == "//":
                 out.append(ch)  # URLs
                 continue
-            if _is_cjk(before) or _is_cjk(after_word):
+            if (_is_cjk(before) or _is_cjk(after_word)) and not _ends_english_phrase(text, i):
                 out.append(_SIMPLE_PUNCT[ch])
                 continue
         out.append(ch)
     # a full-width mark carries its own spacing
     return re.sub(r"([，：；？！]) +", r"\1", "".join(out))
+
+
+def _ends_english_phrase(text: str, index: int) -> bool:
+    """Hello, world! 同台: the mark closes words of English (two or more since the last Chinese
+    character), not a Chinese clause; AI, 大数据 is one Latin word inside Chinese."""
+    start = index
+    while start > 0 and index - start < 80 and not _is_cjk(text[start - 1]):
+        start -= 1
+    return len(_LATIN_WORD.findall(text, start, index)) >= 2 and not _is_cjk(text[index - 1:index])
 
 
 def _fullwidth_parentheses(text: str) -> str:

@@ -9,7 +9,7 @@ without headings is one article whose title is its first short line, or the file
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model import Block, Document, RawArticle
@@ -17,17 +17,30 @@ from .normalize import normalize_text
 from .sentences import ends_sentence
 
 _HEADING = re.compile(r"^(#{1,6})\s*(.+?)\s*#*\s*$")
+_HASHTAG = re.compile(r"^#[^#\s]{1,30}#")  # a #话题# tag, not a heading
 MAX_TITLE = 60
 
 
 @dataclass
-class _Line:
-    level: int  # 0 for a paragraph, 1.. for headings
+class Line:
+    level: int  # 0 for a paragraph, 1 title, 2 kicker or subtitle, 3.. subhead
     text: str
 
 
+
 def split_document(doc: Document) -> list[RawArticle]:
-    lines = _lines(doc.text)
+    if doc.articles:  # a structured source (page, feed, JSONL, Word) already cut them out
+        articles = list(doc.articles)
+    else:
+        articles = split_lines(_lines(doc.text), doc.source, doc.encoding)
+    if doc.outlet:  # the operator's name for this source wins over the page's or feed's own
+        articles = [replace(a, outlet=doc.outlet) for a in articles]
+    return articles
+
+
+def split_lines(lines: list[Line], source: str, encoding: str) -> list[RawArticle]:
+    """Articles from heading-marked lines (text files, Word paragraphs with their styles)."""
+    doc = Document(source=source, text="", encoding=encoding, kind="lines")
     if not any(line.level == 1 for line in lines):
         return _single_article(doc, lines)
     articles: list[RawArticle] = []
@@ -48,38 +61,38 @@ def split_document(doc: Document) -> list[RawArticle]:
     return articles
 
 
-def _lines(text: str) -> list[_Line]:
+def _lines(text: str) -> list[Line]:
     lines = []
     for raw in text.splitlines():
         raw = raw.strip().lstrip("\ufeff")
         if not raw:
             continue
-        match = _HEADING.match(raw)
+        match = None if _HASHTAG.match(raw) else _HEADING.match(raw)
         if match:
-            lines.append(_Line(len(match.group(1)), normalize_text(match.group(2))))
+            lines.append(Line(len(match.group(1)), normalize_text(match.group(2))))
         else:
-            lines.append(_Line(0, raw))
+            lines.append(Line(0, raw))
     return lines
 
 
-def _title_spans(lines: list[_Line]) -> list[tuple[int, int]]:
+def _title_spans(lines: list[Line]) -> list[tuple[int, int]]:
     starts = [i for i, line in enumerate(lines) if line.level == 1]
     return [(s, starts[k + 1] if k + 1 < len(starts) else len(lines)) for k, s in enumerate(starts)]
 
 
-def _kicker_before(lines: list[_Line], title_index: int) -> str | None:
+def _kicker_before(lines: list[Line], title_index: int) -> str | None:
     before = lines[title_index - 1] if title_index else None
     return before.text if before is not None and before.level == 2 else None
 
 
-def _drop_trailing_kicker(body: list[_Line], lines: list[_Line], end: int) -> list[_Line]:
+def _drop_trailing_kicker(body: list[Line], lines: list[Line], end: int) -> list[Line]:
     """A `##` line right before the next `#` title is that title's kicker, not our subhead."""
     if body and body[-1].level == 2 and end < len(lines):
         return body[:-1]
     return body
 
 
-def _single_article(doc: Document, lines: list[_Line]) -> list[RawArticle]:
+def _single_article(doc: Document, lines: list[Line]) -> list[RawArticle]:
     if not lines:
         return []
     first = lines[0].text

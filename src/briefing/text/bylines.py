@@ -1,0 +1,107 @@
+"""Bylines, datelines and photo credits: who wrote it and where it was filed, out of the body.
+
+    本报讯（记者 曲经纬）大国科技……        lead byline: 曲经纬, outlet 本报 (the operator names it)
+    新华社北京11月25日电（记者 张三 李四）……  dateline: 新华社; 张三, 李四
+    中新网北京4月30日电(中新财经记者 吴家驹)…  dateline with a desk before 记者
+    【环球时报报道 记者 王五】……             bracketed lead
+    本报记者 张群琛 / （记者 张三 通讯员 李四） / 文/赵六     a byline paragraph of its own
+    ……。记者 常鸣/摄 / （新华社记者 张三 摄） / 图为…… / 视觉中国供图    photo captions and credits
+
+The text is already normalised (full-width brackets and colons in Chinese context).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HAN = "\u4e00-\u9fff"
+NAME = rf"[{_HAN}·]{{2,5}}"
+ROLES = ("摄影记者", "特约记者", "见习记者", "首席记者", "实习记者", "记者", "通讯员", "实习生", "报道员", "特约撰稿")
+_ROLE = "|".join(ROLES)
+_ROLE_SPLIT = re.compile(rf"({_ROLE})")
+_OUTLET = rf"[{_HAN}A-Za-z]{{1,10}}?(?:通讯社|社|网|报|台|客户端|新闻)"
+_DATE = r"\d{1,2}月\d{1,2}日"
+_LEAD = re.compile(
+    rf"^据?(?:(?P<dated>本报|{_OUTLET})(?:[{_HAN}]{{2,8}}?)?{_DATE}(?:电|讯)"
+    rf"|(?P<paper>本报)讯"
+    rf"|(?P<wire>{_OUTLET})(?:电|讯)(?=[\s（，：]))"  # 新华社电（…）, not 广播电视台电影频道
+    r"\s*(?:（(?P<credit>[^（）]{1,40})）)?[ ，：]*"
+)
+_BRACKET_LEAD = re.compile(r"^【(?P<inner>[^【】]{2,40}?)】\s*")
+_WRITER = re.compile(rf"^[（]?(?:文|撰文|作者)\s*[/｜|：]\s*(?P<names>{NAME}(?:[ 、，]+{NAME})*)"
+                     rf"(?:\s*(?:图|摄影|摄)\s*[/｜|：]\s*{NAME}(?:[ 、，]+{NAME})*)?[）]?$")
+_CAPTION = re.compile(
+    rf"{NAME}\s*/\s*摄\s*[）]?$"                                   # 记者 常鸣/摄
+    rf"|(?:记者|通讯员|摄影)\s*{NAME}(?:[ 、，]+{NAME})*\s*摄\s*[）]?$"  # 新华社记者 张三 摄
+    r"|^图为|^图\s*[：/｜|]|^（?资料图(?:片)?）?$|^图片?来源\s*[：]|^图源\s*[：]"
+    r"|（[^（）]{0,30}(?:摄|供图|发|图)）$|(?:供图|视觉中国|东方IC)[）]?$"
+)
+
+
+@dataclass(frozen=True)
+class Byline:
+    authors: tuple[str, ...]
+    outlet: str | None  # None for 本报: the operator's source settings name the outlet
+    rest: str  # the paragraph without its lead
+
+
+def lead_byline(text: str) -> Byline | None:
+    """The byline or dateline a body paragraph opens with, and the paragraph without it."""
+    match = _LEAD.match(text)
+    if match and (match.group("credit") is None or credit_names(match.group("credit")) is not None):
+        authors = credit_names(match.group("credit") or "") or ()
+        outlet = match.group("dated") or match.group("paper") or match.group("wire")
+        return Byline(tuple(authors), None if outlet == "本报" else outlet, text[match.end():])
+    bracket = _BRACKET_LEAD.match(text)
+    if bracket and re.search(rf"报道|{_ROLE}|讯|电", bracket.group("inner")):
+        inner = bracket.group("inner")
+        names = credit_names(inner[inner.find(_first_role(inner)):]) if _first_role(inner) else None
+        outlet = re.match(rf"^({_OUTLET})", inner)
+        return Byline(tuple(names or ()), outlet.group(1) if outlet and outlet.group(1) != "本报" else None,
+                      text[bracket.end():])
+    return None
+
+
+def byline_paragraph(text: str) -> tuple[str, ...] | None:
+    """The authors, when the whole paragraph is a byline (本报记者 张群琛), else None."""
+    stripped = text.strip().removeprefix("（").removesuffix("）").strip()
+    stripped = re.sub(r"\s*报道$", "", stripped)
+    writer = _WRITER.match(text.strip())
+    if writer:
+        return tuple(_names(writer.group("names")))
+    if not re.match(rf"^(?:本报|新华社|[{_HAN}]{{0,6}}?)(?:{_ROLE})", stripped):
+        return None
+    names = credit_names(stripped)
+    return tuple(names) if names else None
+
+
+def credit_names(credit: str) -> list[str] | None:
+    """记者 张三 李四 通讯员 王五 -> [张三, 李四, 王五]; None when it is not a credit."""
+    parts = _ROLE_SPLIT.split(credit.strip())
+    if len(parts) < 3:
+        return None
+    lead = parts[0].strip()
+    if lead and not re.fullmatch(rf"[{_HAN}]{{0,8}}", lead):  # 本报 / 新华社 / 中新财经 before the role
+        return None
+    names: list[str] = []
+    for role_text in parts[2::2]:
+        found = _names(role_text)
+        if role_text.strip() and not found:
+            return None
+        names.extend(found)
+    return names or None
+
+
+def is_caption(text: str) -> bool:
+    return bool(_CAPTION.search(text))
+
+
+def _names(text: str) -> list[str]:
+    names = [n for n in re.split(r"[\s、，：]+", text.strip()) if n]
+    return names if all(re.fullmatch(NAME, n) for n in names) else []
+
+
+def _first_role(text: str) -> str | None:
+    match = _ROLE_SPLIT.search(text)
+    return match.group(1) if match else None

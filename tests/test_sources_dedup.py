@@ -1,0 +1,91 @@
+"""The same story from several outlets becomes one article with all its sources and outlets.
+
+tests/fixtures/sources/same-story/ holds one story as 北京日报 printed it (.txt), as 科技日报 put
+it online with two more paragraphs (.html), and as a short 新华社 wire (.jsonl); beside them a
+different story on the same subject, which must stay on its own.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import replace
+from pathlib import Path
+
+from briefing.editorial.dedup import dedup
+from briefing.model import Article, Block
+from briefing.sources import read_sources
+from briefing.text.clean import clean_article
+from briefing.text.pages import split_document
+
+from conftest import SAMPLE, run_cli
+
+SAME_STORY = Path(__file__).parent / "fixtures" / "sources" / "same-story"
+
+
+def read(*sources) -> list[Article]:
+    documents, skipped = read_sources([str(s) for s in sources])
+    assert skipped == []
+    return [clean_article(raw) for doc in documents for raw in split_document(doc)]
+
+
+def test_three_outlets_one_story_become_one_article_with_every_source_and_outlet():
+    articles = read(SAME_STORY)
+    by_outlet = {a.outlet: a for a in articles}
+    assert set(by_outlet) == {"北京日报", "科技日报", "新华社", "中国标准化报"}
+    result = dedup(articles)
+    assert len(result.articles) == 2
+    story, other = result.articles
+    fullest = by_outlet["科技日报"]
+    assert story.id == fullest.id and story.body == fullest.body, "the fullest text is kept"
+    assert story.outlets == ("科技日报", "北京日报", "新华社")
+    assert set(story.sources) == {str(SAME_STORY / "bjrb-standards.txt"), str(SAME_STORY / "kjrb-standards.html"),
+                                  f"{SAME_STORY / 'xinhua-standards.jsonl'}:1"}
+    assert set(story.authors) == {"张楠", "王刚", "赵文"}
+    assert result.merged == {by_outlet["北京日报"].id: fullest.id, by_outlet["新华社"].id: fullest.id}
+    assert other.title == "团体标准助力中小企业开拓国际市场" and other.outlets == ("中国标准化报",)
+
+
+def test_distinct_stories_are_never_merged():
+    articles = read(SAMPLE)
+    result = dedup(articles)
+    assert [a.id for a in result.articles] == [a.id for a in articles]
+    assert result.merged == {}
+
+
+def test_dedup_is_order_independent_in_what_it_keeps():
+    articles = read(SAME_STORY)
+    forward, backward = dedup(articles), dedup(list(reversed(articles)))
+    assert {a.id for a in forward.articles} == {a.id for a in backward.articles}
+    assert forward.merged == backward.merged
+
+
+def test_a_short_excerpt_inside_a_long_story_is_the_same_story():
+    rng = random.Random(7)
+    hanzi = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
+    paragraphs = ["".join(rng.choice(hanzi) for _ in range(120)) + "。" for _ in range(12)]
+    long = Article("long", "a.txt", "长稿", None, None, tuple(Block("para", p) for p in paragraphs), "utf-8",
+                   sources=("a.txt",), outlets=("科技日报",), outlet="科技日报")
+    short = replace(long, id="short", source="b.txt", blocks=long.blocks[3:5], sources=("b.txt",),
+                    outlets=("北京日报",), outlet="北京日报")
+    unrelated = replace(long, id="other", source="c.txt", sources=("c.txt",), blocks=tuple(
+        Block("para", "".join(rng.choice(hanzi) for _ in range(120)) + "。") for _ in range(6)))
+    result = dedup([short, unrelated, long])
+    assert [a.id for a in result.articles] == ["long", "other"]
+    assert result.merged == {"short": "long"}
+    assert result.articles[0].outlets == ("科技日报", "北京日报")
+
+
+def test_build_keeps_one_item_and_marks_the_others_duplicate_in_the_manifest(tmp_path):
+    result = run_cli("build", str(SAME_STORY), "--date", "2025-11-25", "--json", "--formats", "docx", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    manifest = json.loads(result.stdout)
+    records = {Path(a["source"].split(":")[0]).name: a for a in manifest["articles"]}
+    kept = records["kjrb-standards.html"]
+    assert kept["status"] == "used"
+    for name in ("bjrb-standards.txt", "xinhua-standards.jsonl"):
+        assert records[name]["status"] == "duplicate"
+        assert records[name]["merged_into"] == kept["id"]
+    items = {item["article"]: item for section in manifest["sections"] for item in section["items"]}
+    assert len(items[kept["id"]]["sources"]) == 3
+    assert records["other-standards.md"]["status"] == "used"
