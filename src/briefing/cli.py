@@ -152,12 +152,14 @@ def print_explanation(manifest: dict, to_stderr: bool = False) -> None:
 
 @main.command("init")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
+@config_option
 @expected_failures
-def init_command(directory: Path) -> None:
-    """Write a commented starter briefing.toml and an inbox/ folder into DIRECTORY."""
+def init_command(directory: Path, config_path: Path | None) -> None:
+    """Write a commented starter briefing.toml and an inbox/ folder into DIRECTORY
+    (or write the config to --config FILE, with the inbox beside it)."""
     from .starter import write_starter
 
-    for path in write_starter(directory):
+    for path in write_starter(directory, config_path):
         click.echo(f"created {path}")
 
 

@@ -44,11 +44,38 @@ bao = ["市委办公厅"]
 song = ["市政府办公厅"]
 fa = ["各区科委"]
 copies = 60
+
+[render]
+item_title = "subheading"       # item titles in 楷体; "bold_body" for bold 仿宋
+pdf_variant = ""                # "pdf/a-2b" for archiving
+# docx_fonts = { body = "仿宋", subheading = "楷体" }   # where the _GB2312 fonts are not installed
+
+# Editions and when they are built and mailed by `briefing serve` (cron, day names not numbers):
+# [schedule]
+# daily = "30 7 * * mon-fri"
+
+[service]
+misfire_grace_seconds = 3600    # a run missed (service down) by less than this still runs
+lock_wait_seconds = 900         # a build waits this long for another run of the same issue
+
+# Mail: the password comes only from the environment variable BRIEFING_SMTP_PASSWORD.
+# [delivery]
+# smtp = "smtps://mail.example.gov:465"   # implicit TLS; smtp://host:587 uses STARTTLS
+# starttls = true                         # false only for a trusted local relay
+# username = "briefing"
+# ca_file = ""                            # extra CA bundle for an internal mail server
+# from = "科技创新动态 <briefing@example.gov>"
+# recipients = [
+#   { email = "leader@example.gov", gets = ["pdf"] },
+#   { email = "editor@example.gov", gets = ["docx", "pdf"] },
+# ]
 '''
 
 
-def write_starter(directory: Path) -> list[Path]:
-    config = directory / CONFIG_NAME
+def write_starter(directory: Path, config: Path | None = None) -> list[Path]:
+    """Write the starter config (to `config`, or DIRECTORY/briefing.toml) and an inbox beside it."""
+    config = config or directory / CONFIG_NAME
+    directory = config.parent
     inbox = directory / "inbox"
     if config.exists():
         raise UsageError(f"{config} already exists; edit it, or run `briefing init` in another folder")
