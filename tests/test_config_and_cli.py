@@ -21,8 +21,20 @@ def test_empty_config_file_works(cli, tmp_path):
     assert (tmp_path / "out" / "2026-11-26-daily-1").is_dir()
 
 
-def test_config_without_sources_asks_for_them(cli, tmp_path):
+def test_empty_config_reads_the_inbox_and_says_when_it_is_missing(cli, tmp_path):
     write(tmp_path / "briefing.toml", "")
+    result = cli("build")
+    assert result.code == 1
+    assert "inbox" in result.stderr and "not found" in result.stderr and "Traceback" not in result.stderr
+    (tmp_path / "inbox").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "inbox")
+    result = cli("build", "--date", "2026-11-26", "--formats", "docx")
+    assert result.code == 0, result.stderr
+    assert (tmp_path / "out" / "2026-11-26-daily-1").is_dir()
+
+
+def test_config_that_empties_the_sources_asks_for_them(cli, tmp_path):
+    write(tmp_path / "briefing.toml", "[sources]\npaths = []\n")
     result = cli("build")
     assert result.code == 2
     assert "briefing.toml" in result.stderr and "[sources]" in result.stderr
@@ -168,3 +180,24 @@ def test_doctor_checks_fonts_templates_and_config(cli, tmp_path):
     write(tmp_path / "briefing.toml", '[delivery]\nsmtp = "smtp://127.0.0.1:1"\n')
     result = cli("doctor")
     assert result.code == 1 and "[FAIL] smtp" in result.stdout and "127.0.0.1:1" in result.stdout
+    result = cli("doctor", "--config", "missing.toml")
+    assert result.code == 2 and "[FAIL] config" in result.stdout and "missing.toml" in result.stdout
+
+
+def test_a_damaged_ledger_is_one_line_not_a_traceback(cli, tmp_path):
+    (tmp_path / ".briefing").mkdir()
+    (tmp_path / ".briefing" / "ledger.sqlite3").write_text("not a database, just text" * 100, encoding="utf-8")
+    result = cli("build", str(SAMPLE), "--formats", "docx")
+    assert result.code == 1
+    assert "ledger.sqlite3" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_building_a_folder_never_reads_the_briefings_own_output(cli, tmp_path):
+    shutil.copy(SAMPLE, tmp_path / "page.txt")
+    first = cli("build", ".", "--date", "2026-11-26", "--json")
+    assert first.code == 0, first.stderr
+    second = cli("build", ".", "--date", "2026-11-27", "--json")
+    assert second.code == 0, second.stderr
+    sources = {a["source"] for a in json.loads(second.stdout)["articles"]}
+    assert sources == {"page.txt"} or all(s.endswith("page.txt") for s in sources), sources

@@ -73,3 +73,14 @@ def test_ledger_records_builds(cli, tmp_path):
         (issue,) = ledger.issues()
     assert build["status"] == "ok" and build["folder"].endswith("2026-11-26-daily-1")
     assert issue["status"] == "built" and issue["number"] == 1
+
+
+def test_rebuild_swaps_the_folder_and_clears_leftovers(cli, tmp_path):
+    manifest_of(cli("build", "--date", "2026-11-26", "--formats", "docx", "--json"))
+    folder = tmp_path / "out" / "2026-11-26-daily-1"
+    inode = folder.stat().st_ino
+    leftover = tmp_path / "out" / ".2026-11-26-daily-1.dead"
+    leftover.mkdir()  # what a build killed mid-way leaves
+    manifest_of(cli("build", "--date", "2026-11-26", "--formats", "docx", "--json"))
+    assert folder.is_dir() and folder.stat().st_ino != inode, "the folder was replaced by the new build"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["2026-11-26-daily-1"]

@@ -1,4 +1,5 @@
-"""`briefing publish EDITED.docx --send`: the final issue is mailed, also to those who had the draft issue."""
+"""`briefing publish EDITED.docx --send`: the final issue is mailed, also to those who had the
+issue as built; the same final text is never mailed twice, a corrected one is."""
 
 from __future__ import annotations
 
@@ -42,4 +43,14 @@ def test_publish_send_mails_the_final_pdf_once(cli, tmp_path, mail_server):
 
     again = cli("publish", str(draft), "--send", "--json")
     assert again.code == 0, again.stderr
-    assert len(server.mailbox.parsed()) == 2, "publishing and sending again mails nobody twice"
+    assert len(server.mailbox.parsed()) == 2, "publishing the same text again mails nobody twice"
+    resend = cli("send", str(folder))
+    assert resend.code == 0 and len(server.mailbox.parsed()) == 2, "a plain send knows the final went out"
+
+    doc = Document(str(draft))
+    health = [p for p in doc.paragraphs if p.style.name == "简报-正文" and EDITED[:10] in p.text][0]
+    health.runs[0].text = EDITED + "相关指数每年更新。"
+    doc.save(str(draft))
+    corrected = cli("publish", str(draft), "--send")
+    assert corrected.code == 0, corrected.stderr
+    assert len(server.mailbox.parsed()) == 3, "a corrected final issue goes out again"

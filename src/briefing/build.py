@@ -21,6 +21,7 @@ from .editorial.summarize import item_titles, summarize_articles
 from .ledger import Ledger
 from .model import Article, Issue, Masthead, Skipped
 from .publish import build_manifest, commit, staging, write_manifest
+from .render import glyph_warning, render_issue
 from .render.fonts import load_fonts
 from .resources import sample_sources
 from .sources import read_sources
@@ -69,14 +70,14 @@ def today(config: Config) -> Date:
 def resolve_sources(config: Config, requested: tuple[str, ...]) -> list[str]:
     if requested:
         return list(requested)
+    if config.path is None:  # no briefing.toml at all: the bundled sample issue
+        return [str(p) for p in sample_sources()]
     if config.source_paths:
         return config.source_paths
-    if config.path is None:
-        return [str(p) for p in sample_sources()]
     raise UsageError(f"{config.path}: no sources to build from; pass SOURCE paths or set [sources] paths")
 
 
-class _Clock:
+class StageClock:
     def __init__(self, progress: Progress | None):
         self.timings: dict[str, int] = {}
         self._progress = progress
@@ -127,12 +128,13 @@ def _build(config: Config, request: BuildRequest, progress: Progress | None = No
     bad = [f for f in request.formats if f not in FORMATS]
     if bad or not request.formats:
         raise UsageError(f"--formats: unknown format {', '.join(bad) or '(none)'}; use docx, pdf or docx,pdf")
-    clock = _Clock(progress)
+    clock = StageClock(progress)
     day = request.date or today(config)
     edition = request.edition or config.briefing.edition
 
     with clock.stage("read"):
-        documents, skipped = read_sources(resolve_sources(config, request.sources), config.sources, config.outlets)
+        documents, skipped = read_sources(resolve_sources(config, request.sources), config.sources, config.outlets,
+                                          exclude=(request.out_dir or config.output_dir, config.state_dir))
     with clock.stage("extract"):
         raw_articles = []
         for document in documents:
@@ -185,21 +187,10 @@ def _build(config: Config, request: BuildRequest, progress: Progress | None = No
 
 
 def _render_and_publish(issue: Issue, formats: tuple[str, ...], fonts, config: Config, out_dir: Path,
-                        clock: _Clock, warnings: list[dict]) -> BuildResult:
-    from .render.docx import render_docx
-    from .render.pdf import render_pdf
-
+                        clock: StageClock, warnings: list[dict]) -> BuildResult:
     with staging(out_dir, issue.folder_name) as temp:
-        names: dict[str, str] = {}
-        if "docx" in formats:
-            with clock.stage("docx"):
-                names["docx"] = render_docx(issue, temp / f"{issue.file_stem}.docx", config.render).name
-        if "pdf" in formats:
-            with clock.stage("pdf"):
-                work = temp / ".work"
-                names["pdf"] = render_pdf(issue, temp / f"{issue.file_stem}.pdf", fonts, work, config.render,
-                                          created=datetime.now(ZoneInfo(config.briefing.timezone))).name
-                _remove_tree(work)
+        names = render_issue(issue, temp, formats, fonts, config, clock.stage,
+                             created=datetime.now(ZoneInfo(config.briefing.timezone)))
         issue = replace(issue, timings_ms=dict(clock.timings))
         manifest = build_manifest(issue, names, warnings)
         write_manifest(temp, manifest)
@@ -207,15 +198,8 @@ def _render_and_publish(issue: Issue, formats: tuple[str, ...], fonts, config: C
     outputs = {kind: folder / name for kind, name in names.items()}
     outputs["manifest"] = folder / "manifest.json"
     messages = [f"{s.source}: skipped: {s.reason}" for s in issue.skipped]
-    messages += [f"no font draws {w['char']} ({w['codepoint']} {w['name']}) for the {w['role']} role; "
-                 "it will print as a box — add a font that has it to fonts/" for w in warnings]
+    messages += [glyph_warning(w) for w in warnings]
     return BuildResult(issue, folder, manifest, outputs, messages)
-
-
-def _remove_tree(path: Path) -> None:
-    import shutil
-
-    shutil.rmtree(path, ignore_errors=True)
 
 
 def _drop_empty(articles: list[Article], skipped: list[Skipped]) -> list[Article]:

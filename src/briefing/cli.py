@@ -7,6 +7,7 @@ clear message naming the file or setting, never a traceback.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections.abc import Callable
 from datetime import date as Date
@@ -49,6 +50,11 @@ def expected_failures(command: Callable) -> Callable:
             _fail(str(exc), EXIT_FAILED)
         except KeyboardInterrupt:
             _fail("interrupted", EXIT_FAILED)
+        except sqlite3.Error as exc:  # the ledger busy past its timeout, or damaged mid-run
+            _fail(f"the ledger in state_dir failed ({exc}); retry, or check the disk and state_dir", EXIT_FAILED)
+        except OSError as exc:  # disk full, permissions, a folder removed under us
+            where = f"{exc.filename}: " if exc.filename else ""
+            _fail(f"{where}{exc.strerror or exc}; check the path, its permissions and free space", EXIT_FAILED)
         except Exception as exc:  # a render library failure: still one readable line
             from .render.pdf import RenderError
 
@@ -178,6 +184,8 @@ def doctor_command(config_path: Path | None, as_json: bool) -> None:
         for check in checks:
             mark = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}[check.status]
             click.echo(f"[{mark}] {check.name}: {check.detail}")
+    if any(c.name == "config" and c.status == "fail" for c in checks):
+        sys.exit(EXIT_USAGE)  # a bad config is a usage error, as for every other command
     if any(c.status == "fail" for c in checks):
         sys.exit(EXIT_FAILED)
 

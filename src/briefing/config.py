@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .editorial.lexicon import DEFAULT_SECTIONS
 from .model import SECTION_IDS, Distribution, SectionSpec
@@ -49,7 +49,7 @@ class BriefingSettings(_Strict):
 
 
 class SourceSettings(_Strict):
-    paths: list[str] = Field(default_factory=list)
+    paths: list[str] = Field(default_factory=lambda: ["inbox/"])  # the folder `briefing init` makes
     feeds: list[str] = Field(default_factory=list)  # feed files or http(s) URLs
     max_file_mb: float = Field(default=20, gt=0, le=1024)  # larger sources are skipped
     feed_timeout_seconds: float = Field(default=15, gt=0, le=300)
@@ -77,6 +77,13 @@ class EditorialSettings(_Strict):
     min_score: float = Field(default=4.0, ge=0)
     min_margin: float = Field(default=0.1, ge=0, lt=1)  # the best section must lead the runner-up by this share
     empty_sections: Literal["omit", "placeholder"] = "omit"
+
+    @model_validator(mode="after")
+    def _budget_in_order(self) -> EditorialSettings:
+        if self.summary_min_chars > self.summary_max_chars:
+            raise ValueError(f"summary_min_chars ({self.summary_min_chars}) is larger than summary_max_chars "
+                             f"({self.summary_max_chars}); make the minimum the smaller one")
+        return self
 
 
 class RenderSettings(_Strict):

@@ -21,7 +21,6 @@ What happens, in order:
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import re
@@ -44,7 +43,7 @@ from .build import BuildError, UsageError
 from .config import Config, ConfigError, DeliverySettings
 from .ledger import Ledger
 from .locks import issue_lock
-from .publish import MANIFEST
+from .publish import MANIFEST, read_manifest
 from .render.layout import section_prefix
 from .resources import templates_dir
 
@@ -115,15 +114,9 @@ def load_issue(issue_dir: Path, revision: str | None = None) -> IssueFolder:
     manifest_path = path / MANIFEST
     if not path.is_dir():
         raise UsageError(f"{path}: no such issue folder; give the folder `briefing build` wrote, e.g. out/2026-11-26-daily-1")
-    try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not manifest_path.exists():
         raise UsageError(f"{path}: no {MANIFEST}; give the folder `briefing build` wrote, e.g. out/2026-11-26-daily-1")
-    except (OSError, ValueError) as exc:
-        raise DeliveryError(f"{manifest_path}: unreadable ({exc}); rebuild the issue")
-    missing = [k for k in ("edition", "date", "issue", "outputs", "sections") if k not in manifest]
-    if missing:
-        raise DeliveryError(f"{manifest_path}: lacks {', '.join(missing)}; rebuild the issue")
+    manifest = read_manifest(path, required=("edition", "date", "issue", "outputs", "sections"))
     return IssueFolder(path.resolve(), manifest, manifest.get("revision", "") if revision is None else revision)
 
 

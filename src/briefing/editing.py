@@ -9,20 +9,21 @@ published. Anything wrong is found before a file is touched.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
-import time
 from dataclasses import dataclass, field, replace
 from datetime import date as Date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .build import UsageError
+from .build import StageClock, UsageError
 from .config import Config
 from .ledger import Ledger
 from .locks import issue_lock
 from .model import ArticleRecord, Issue, IssueNumber, IssueSection, Masthead
-from .publish import MANIFEST, PublishError, build_manifest, commit, staging, write_manifest
+from .publish import MANIFEST, PublishError, build_manifest, commit, read_manifest, staging, write_manifest
+from .render import glyph_warning, render_issue
 from .render.read_docx import Draft, DraftError, read_draft
 
 EDITED_SUFFIX = "（编辑稿）"  # the editor's own file, kept beside the final issue
@@ -48,7 +49,7 @@ def publish_draft(config: Config, draft_path: Path) -> PublishResult:
                     wait_seconds=config.service.lock_wait_seconds), Ledger(config.state_dir) as ledger:
         row = _issue_row(ledger, draft)
         folder = _issue_folder(row, draft, ledger.path)
-        original = _read_manifest(folder)
+        original = read_manifest(folder, required=("briefing", "edition", "date", "issue", "sections", "articles"))
         _check_same_issue(draft, original, folder)
         _check_headings(draft, original)
         issue = final_issue(draft, original)
@@ -90,18 +91,6 @@ def _issue_folder(row, draft: Draft, ledger_path: Path) -> Path:
         raise PublishError(f"{folder}: the folder of issue {draft.identity.issue} (or its {MANIFEST}) is "
                            "missing; publish writes the final issue there, so restore it or build the issue again")
     return folder
-
-
-def _read_manifest(folder: Path) -> dict:
-    path = folder / MANIFEST
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise PublishError(f"{path}: cannot read the issue's manifest ({exc})")
-    for key in ("briefing", "edition", "date", "issue", "sections", "articles"):
-        if key not in manifest:
-            raise PublishError(f"{path}: the manifest has no {key!r}; it was not written by briefing")
-    return manifest
 
 
 def _check_same_issue(draft: Draft, manifest: dict, folder: Path) -> None:
@@ -300,41 +289,30 @@ def describe(change: dict) -> str:
 
 def _render_final(config: Config, draft: Draft, issue: Issue, original: dict, changes: list[dict],
                   folder: Path) -> PublishResult:
-    from .render.docx import render_docx
     from .render.fonts import load_fonts
-    from .render.pdf import missing_glyphs, render_pdf
+    from .render.pdf import missing_glyphs
 
     fonts = load_fonts(config.fonts_dir)
     glyph_warnings = missing_glyphs(issue, fonts, config.render)
     now = datetime.now(ZoneInfo(config.briefing.timezone))
-    timings: dict[str, int] = {}
+    clock = StageClock(None)
     with staging(folder.parent, folder.name) as temp:
         _copy_folder(folder, temp)
-        names = {"docx": f"{issue.file_stem}.docx", "pdf": f"{issue.file_stem}.pdf"}
         edited_name = f"{issue.file_stem}{EDITED_SUFFIX}.docx"
         shutil.copyfile(draft.path, temp / edited_name)
-        start = time.perf_counter()
-        render_docx(issue, temp / names["docx"], config.render)
-        timings["docx"] = round((time.perf_counter() - start) * 1000)
-        start = time.perf_counter()
-        work = temp / ".work"
-        render_pdf(issue, temp / names["pdf"], fonts, work, config.render, created=now)
-        shutil.rmtree(work, ignore_errors=True)
-        timings["pdf"] = round((time.perf_counter() - start) * 1000)
+        names = render_issue(issue, temp, ("docx", "pdf"), fonts, config, clock.stage, created=now)
         manifest = _published_manifest(original, issue, names, glyph_warnings, changes, {
             "published_at": now.isoformat(timespec="seconds"),
             "draft": draft.path.name,
             "edited_copy": edited_name,
-            "timings_ms": timings,
+            "timings_ms": clock.timings,
         })
         write_manifest(temp, manifest)
         final = commit(temp, folder)
     outputs = {kind: final / name for kind, name in names.items()}
     outputs["edited"] = final / edited_name
     outputs["manifest"] = final / MANIFEST
-    warnings = [f"no font draws {w['char']} ({w['codepoint']}) for the {w['role']} role; it will print as a box"
-                for w in glyph_warnings]
-    return PublishResult(issue, final, manifest, outputs, changes, warnings)
+    return PublishResult(issue, final, manifest, outputs, changes, [glyph_warning(w) for w in glyph_warnings])
 
 
 def _copy_folder(folder: Path, temp: Path) -> None:
@@ -358,4 +336,13 @@ def _published_manifest(original: dict, issue: Issue, names: dict[str, str], gly
         manifest[key] = fresh[key]
     manifest["published"] = True
     manifest["publication"] = {**publication, "changes": changes}
+    # `send` mails each revision of an issue separately: readers of the issue as built get the
+    # final one too, and a republished issue goes out again only when what it says changed.
+    manifest["revision"] = final_revision(manifest)
     return manifest
+
+
+def final_revision(manifest: dict) -> str:
+    content = {key: manifest.get(key) for key in ("masthead", "sections")}
+    digest = hashlib.sha1(json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return f"final-{digest.hexdigest()[:10]}"

@@ -99,11 +99,12 @@ class Ledger:
         try:
             state_dir.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.executescript(SCHEMA)
         except (OSError, sqlite3.Error) as exc:
-            raise LedgerError(f"{self.path}: cannot open the ledger ({exc}); check state_dir in briefing.toml")
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(SCHEMA)
+            raise LedgerError(f"{self.path}: cannot open the ledger ({exc}); check state_dir in briefing.toml, "
+                              "and restore the file from a backup if it is damaged")
 
     def close(self) -> None:
         self._db.close()

@@ -4,6 +4,7 @@ issue and a failed build leaves nothing behind."""
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import shutil
@@ -23,9 +24,15 @@ class PublishError(Exception):
 
 @contextmanager
 def staging(out_dir: Path, folder_name: str) -> Iterator[Path]:
-    """A temporary folder inside out_dir; removed if the block fails."""
+    """A temporary folder inside out_dir; removed if the block fails.
+
+    Callers hold the issue's lock, so any older staging folder of the same issue was left by a
+    build that died; it is cleared first.
+    """
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        for leftover in out_dir.glob(f".{folder_name}.*"):
+            shutil.rmtree(leftover, ignore_errors=True)
         temp = Path(tempfile.mkdtemp(prefix=f".{folder_name}.", dir=out_dir))
         umask = os.umask(0)
         os.umask(umask)
@@ -40,7 +47,14 @@ def staging(out_dir: Path, folder_name: str) -> Iterator[Path]:
 
 
 def commit(temp: Path, final: Path) -> Path:
-    """Move a finished staging folder to its final name, replacing an earlier build of it."""
+    """Move a finished staging folder to its final name, replacing an earlier build of it.
+
+    Where the kernel can swap two folders in one step (Linux renameat2), a reader always finds
+    either the old issue or the new one; elsewhere there is a moment with neither.
+    """
+    if final.exists() and _exchange(temp, final):
+        shutil.rmtree(temp, ignore_errors=True)  # it now holds the earlier build
+        return final
     old = None
     if final.exists():
         old = final.with_name(f".{final.name}.old-{os.getpid()}")
@@ -55,6 +69,33 @@ def commit(temp: Path, final: Path) -> Path:
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
     return final
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically (renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0
+
+
+CONTRACT_KEYS = ("briefing", "edition", "date", "issue", "outputs", "sections", "articles")
+
+
+def read_manifest(folder: Path, required: tuple[str, ...] = CONTRACT_KEYS) -> dict:
+    """An issue folder's manifest.json, with the keys the caller relies on."""
+    path = folder / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise PublishError(f"{path}: cannot read the issue's manifest ({exc}); rebuild the issue")
+    missing = [key for key in required if key not in manifest]
+    if missing:
+        raise PublishError(f"{path}: the manifest lacks {', '.join(missing)}; it was not written by briefing "
+                           "(rebuild the issue)")
+    return manifest
 
 
 def write_manifest(folder: Path, manifest: dict) -> Path:

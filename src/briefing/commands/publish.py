@@ -38,8 +38,8 @@ def publish_command(draft: Path, config_path: Path | None, as_json: bool, send: 
     if send:
         from ..deliver import send_issue
 
-        # "final": mailed as a second version, so recipients of the draft issue get the final one too
-        report = send_issue(config, result.folder, revision="final")
+        # the published manifest names its revision: recipients of the issue as built get the final one
+        report = send_issue(config, result.folder)
     if as_json:
         delivery = {"delivery": report.as_dict()} if report is not None else {}
         click.echo(json.dumps({**result.manifest, **delivery}, ensure_ascii=False, indent=2))

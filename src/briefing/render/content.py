@@ -63,8 +63,3 @@ def characters_by_role(issue: Issue, styles: dict) -> dict[str, set[str]]:
     for key, strings in text_by_style(issue).items():
         by_role.setdefault(styles[key].role, {" "}).update("".join(strings))
     return {role: chars - {"\n", "\t"} for role, chars in by_role.items()}
-
-
-def issue_characters(issue: Issue) -> set[str]:
-    """Every character the rendered issue can print."""
-    return set().union(*(set("".join(t)) for t in text_by_style(issue).values())) - {"\n", "\t"}

@@ -63,10 +63,6 @@ class Layout:
         return self.page_width_mm - self.margin_left_mm - self.margin_right_mm
 
     @property
-    def text_height_mm(self) -> float:
-        return self.page_height_mm - self.margin_top_mm - self.margin_bottom_mm
-
-    @property
     def text_width_pt(self) -> float:
         return self.text_width_mm * PT_PER_MM
 

@@ -56,19 +56,22 @@ _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
 def read_sources(sources: Iterable[str | Path], settings: SourceSettings | None = None,
-                 outlets: Mapping[str, str] | None = None) -> tuple[list[Document], list[Skipped]]:
+                 outlets: Mapping[str, str] | None = None, exclude: Iterable[Path] = ()
+                 ) -> tuple[list[Document], list[Skipped]]:
     """Every readable document under `sources`, and every source skipped with its reason.
 
     `outlets` maps an absolute path prefix (or a URL prefix) to the outlet that publishes what
-    lies under it, for articles that only say 本报.
+    lies under it, for articles that only say 本报. Folders in `exclude` (the briefing's own
+    output and state) are never read as sources, even when a source folder contains them.
     """
     limits = Limits.from_settings(settings)
     simplify = settings.to_simplified if settings is not None else True
     documents: list[Document] = []
     skipped: list[Skipped] = []
     seen: set[str] = set()  # a file reached twice (a folder and a file in it) is read once
+    excluded = {p.resolve() for p in exclude}
     for source in sources:
-        found, lost = _read_source(str(source), limits, seen)
+        found, lost = _read_source(str(source), limits, seen, excluded)
         skipped.extend(lost)
         for document in found:
             if simplify:
@@ -107,7 +110,8 @@ def _under(source: str, prefix: str) -> bool:
         return False
 
 
-def _read_source(source: str, limits: Limits, seen: set[str]) -> tuple[list[Document], list[Skipped]]:
+def _read_source(source: str, limits: Limits, seen: set[str], excluded: set[Path] = frozenset()
+                 ) -> tuple[list[Document], list[Skipped]]:
     if _URL.match(source):
         if source in seen:
             return [], []
@@ -115,7 +119,7 @@ def _read_source(source: str, limits: Limits, seen: set[str]) -> tuple[list[Docu
         return _read_url(source, limits)
     documents: list[Document] = []
     skipped: list[Skipped] = []
-    for path, problem in _expand(Path(source)):
+    for path, problem in _expand(Path(source), excluded):
         key = os.path.realpath(path)
         if key in seen:
             continue
@@ -183,7 +187,7 @@ def _sniff(data: bytes) -> Reader | None:
     return read_feed if looks_like_feed(data) else None
 
 
-def _expand(path: Path) -> Iterator[tuple[Path, str | None]]:
+def _expand(path: Path, excluded: set[Path] = frozenset()) -> Iterator[tuple[Path, str | None]]:
     """Files under path (recursively, sorted), or why path or a file under it is not read."""
     if not path.exists():
         yield path, "not found" if not path.is_symlink() else "a link to nothing (broken symbolic link)"
@@ -195,7 +199,7 @@ def _expand(path: Path) -> Iterator[tuple[Path, str | None]]:
     for folder, dirs, files in os.walk(path, onerror=unreadable.append):
         base = Path(folder)
         hidden_dirs = sorted(d for d in dirs if d.startswith("."))
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (base / d).resolve() not in excluded)
         for name in hidden_dirs:
             yield base / name, "hidden folder, not read"
         for name in sorted(files):
