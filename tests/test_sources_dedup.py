@@ -8,10 +8,12 @@ different story on the same subject, which must stay on its own.
 from __future__ import annotations
 
 import json
+import pytest
 import random
 from dataclasses import replace
 from pathlib import Path
 
+from briefing.editorial import dedup as dedup_module
 from briefing.editorial.dedup import dedup
 from briefing.model import Article, Block
 from briefing.sources import read_sources
@@ -21,6 +23,15 @@ from briefing.text.pages import split_document
 from conftest import SAMPLE, run_cli
 
 SAME_STORY = Path(__file__).parent / "fixtures" / "sources" / "same-story"
+
+
+@pytest.fixture(autouse=True, params=["exact", "lsh"])
+def candidate_search(request, monkeypatch):
+    """Every test here runs twice: comparing every pair (a usual day) and through MinHash LSH
+    (a large intake), which must find the same stories."""
+    if request.param == "lsh":
+        monkeypatch.setattr(dedup_module, "EXACT_UP_TO", 0)
+    return request.param
 
 
 def read(*sources) -> list[Article]:

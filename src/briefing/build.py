@@ -21,7 +21,7 @@ from .editorial.summarize import item_titles, summarize_articles
 from .ledger import Ledger
 from .model import Article, Issue, Masthead, Skipped
 from .publish import build_manifest, commit, staging, write_manifest
-from .render import glyph_warning, render_issue
+from .render import PdfWorker, glyph_warning, render_issue
 from .render.fonts import load_fonts
 from .resources import sample_sources
 from .sources import read_sources
@@ -128,6 +128,14 @@ def _build(config: Config, request: BuildRequest, progress: Progress | None = No
     bad = [f for f in request.formats if f not in FORMATS]
     if bad or not request.formats:
         raise UsageError(f"--formats: unknown format {', '.join(bad) or '(none)'}; use docx, pdf or docx,pdf")
+    if "pdf" not in request.formats:
+        return _run_pipeline(config, request, progress, None)
+    with PdfWorker() as pdf_worker:  # imports WeasyPrint while the articles are read and edited
+        return _run_pipeline(config, request, progress, pdf_worker)
+
+
+def _run_pipeline(config: Config, request: BuildRequest, progress: Progress | None,
+                  pdf_worker: PdfWorker | None) -> BuildResult:
     clock = StageClock(progress)
     day = request.date or today(config)
     edition = request.edition or config.briefing.edition
@@ -175,7 +183,7 @@ def _build(config: Config, request: BuildRequest, progress: Progress | None = No
                     contents=config.briefing.contents,
                 )
             warnings = _font_warnings(issue, fonts, config) if fonts else []
-            result = _render_and_publish(issue, request.formats, fonts, config, out_dir, clock, warnings)
+            result = _render_and_publish(issue, request.formats, fonts, config, out_dir, clock, warnings, pdf_worker)
         except BaseException as exc:
             if fresh:
                 ledger.release(issue_id)
@@ -187,10 +195,10 @@ def _build(config: Config, request: BuildRequest, progress: Progress | None = No
 
 
 def _render_and_publish(issue: Issue, formats: tuple[str, ...], fonts, config: Config, out_dir: Path,
-                        clock: StageClock, warnings: list[dict]) -> BuildResult:
+                        clock: StageClock, warnings: list[dict], pdf_worker: PdfWorker | None) -> BuildResult:
     with staging(out_dir, issue.folder_name) as temp:
         names = render_issue(issue, temp, formats, fonts, config, clock.stage,
-                             created=datetime.now(ZoneInfo(config.briefing.timezone)))
+                             created=datetime.now(ZoneInfo(config.briefing.timezone)), pdf_worker=pdf_worker)
         issue = replace(issue, timings_ms=dict(clock.timings))
         manifest = build_manifest(issue, names, warnings)
         write_manifest(temp, manifest)

@@ -24,6 +24,7 @@ SAME_STORY = 0.5  # Jaccard of the 5-gram sets
 CONTAINED = 0.8  # share of the shorter text's 5-grams found in the longer one
 MIN_CONTAINED = 40  # 5-grams: a shorter text must say this much before containment counts
 NEAR_COPY = 0.9  # Jaccard: a copy this close adds nothing to the index
+EXACT_UP_TO = 60  # articles: up to here every pair is compared exactly, past it LSH finds candidates
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,13 @@ def _group(shingles: list[frozenset[str]]) -> _UnionFind:
     groups = _UnionFind(len(shingles))
     present = [index for index, grams in enumerate(shingles) if grams]
     if len(present) < 2:
+        return groups
+    if len(present) <= EXACT_UP_TO:
+        # a usual day: comparing every pair exactly is quicker than loading numpy and scipy
+        for position, index in enumerate(present):
+            for other in present[position + 1:]:
+                if groups.find(index) != groups.find(other) and same_story(shingles[index], shingles[other]):
+                    groups.join(index, other)
         return groups
     from datasketch import MinHash, MinHashLSH, MinHashLSHEnsemble  # numpy, scipy: only when needed
 
