@@ -63,7 +63,8 @@ class PdfWorker:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                                             initializer=_leave_interrupts_to_the_parent)
             self._pool.submit(_warm_up)
         except (ValueError, OSError, ImportError):
             self._pool = None
@@ -87,6 +88,14 @@ class PdfWorker:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    # Ctrl-C reaches the whole process group; the parent stops the build and shuts the worker
+    # down, and a second traceback from the worker would only hide the one-line message.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _warm_up() -> None:
