@@ -18,6 +18,8 @@ from .editorial.lexicon import DEFAULT_SECTIONS
 from .model import SECTION_IDS, Distribution, SectionSpec
 
 CONFIG_NAME = "briefing.toml"
+EDITION_NAME = r"^[a-z0-9][a-z0-9_-]*$"  # it becomes part of folder and lock file names
+EMAIL_ADDRESS = r"^[^@\s]+@[^@\s]+$"
 
 
 class ConfigError(Exception):
@@ -31,7 +33,7 @@ class _Strict(BaseModel):
 class BriefingSettings(_Strict):
     title: str = "科技创新动态"
     issuer: str = "××办公室"
-    edition: str = Field(default="daily", pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    edition: str = Field(default="daily", pattern=EDITION_NAME)
     timezone: str = "Asia/Shanghai"
     output_dir: str = "out"
     state_dir: str = ".briefing"
@@ -101,7 +103,7 @@ class ServiceSettings(_Strict):
 
 
 class Recipient(_Strict):
-    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+$")
+    email: str = Field(pattern=EMAIL_ADDRESS)
     gets: list[Literal["pdf", "docx"]] = Field(default_factory=lambda: ["pdf"])
 
 

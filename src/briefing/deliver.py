@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from .build import BuildError, UsageError
-from .config import Config, ConfigError, DeliverySettings
+from .config import EMAIL_ADDRESS, Config, ConfigError, DeliverySettings
 from .ledger import Ledger
 from .locks import issue_lock
 from .publish import MANIFEST, read_manifest
@@ -175,7 +175,7 @@ def targets(settings: DeliverySettings, to: Iterable[str] = ()) -> list[Target]:
         return list(configured.values())
     chosen = []
     for email in dict.fromkeys(wanted):
-        if not re.match(r"^[^@\s]+@[^@\s]+$", email):
+        if not re.match(EMAIL_ADDRESS, email):
             raise UsageError(f"--to {email!r}: not an email address")
         chosen.append(configured.get(email.lower(), Target(email, ("pdf",))))
     return chosen

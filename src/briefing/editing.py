@@ -74,10 +74,9 @@ def _known_section_titles(config: Config) -> dict[str, list[str]]:
 
 def _issue_row(ledger: Ledger, draft: Draft):
     identity = draft.identity
-    for row in ledger.issues():
-        if (row["edition"], row["date"], bool(row["special"]), row["number"]) == (
-                identity.edition, identity.date.isoformat(), identity.special, identity.number):
-            return row
+    row = ledger.find_issue(identity.edition, identity.date.year, identity.number, identity.special)
+    if row is not None and row["date"] == identity.date.isoformat():
+        return row
     raise UsageError(f"{draft.path}: the draft belongs to issue {identity.issue}, which the ledger "
                      f"{ledger.path} does not know; run publish with the --config the issue was built with")
 

@@ -37,7 +37,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from .build import BuildError, BuildRequest, UsageError, build
-from .config import Config, ConfigError, load_config
+from .config import EDITION_NAME, Config, ConfigError, load_config
 from .ledger import Ledger, LedgerError
 from .locks import issue_lock, service_lock
 
@@ -75,7 +75,7 @@ def cron_trigger(config: Config, edition: str, cron: str) -> CronTrigger:
     where = f"{config.path or 'briefing.toml'}: [schedule] {edition} = {cron!r}"
     import re
 
-    if not re.match(r"^[a-z0-9][a-z0-9_-]*$", edition):
+    if not re.match(EDITION_NAME, edition):
         raise ConfigError(f"{where}: an edition name is lower-case letters, digits, - and _ (e.g. daily)")
     fields = cron.split()
     if len(fields) != 5:
