@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from briefing.render.fonts import load_fonts
-from briefing.render.layout import LAYOUT, STYLES
+from briefing.render.layout import GRID_SPACING_PT, LAYOUT, STYLES
 from briefing.render.lines import NO_LINE_END, NO_LINE_START, Measurer, set_paragraph
 
 BODY = STYLES["body"].size_pt
-SPACING = LAYOUT.char_pitch_pt - BODY
+SPACING = GRID_SPACING_PT
 
 
 def measurer() -> Measurer:

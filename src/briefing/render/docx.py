@@ -33,6 +33,7 @@ from .content import (
 )
 from .layout import (
     DOCX_STYLE_NAMES,
+    GRID_SPACING_PT,
     LAYOUT,
     STYLES,
     FontRole,
@@ -106,12 +107,12 @@ def _set_up_page(doc: Document) -> None:
 
 def _char_space() -> int:
     """w:charSpace for linesAndChars: the pitch beyond the body size, in 1/4096 pt."""
-    return round((LAYOUT.char_pitch_pt - STYLES["body"].size_pt) * 4096)
+    return round(GRID_SPACING_PT * 4096)
 
 
 def _condense_twentieths() -> int:
     """The whole twentieths of a point that bring a body character under the grid pitch."""
-    return math.floor((LAYOUT.char_pitch_pt - STYLES["body"].size_pt) * 20)
+    return math.floor(GRID_SPACING_PT * 20)
 
 
 def _define_styles(doc: Document, styles: dict[str, TextStyle], roles: dict[str, FontRole]) -> None:

@@ -84,6 +84,10 @@ FONT_ROLES: dict[str, FontRole] = {
 
 BODY_PT = SIZE["三号"]
 
+# Letter-spacing that brings body characters onto the grid pitch (negative: 28 characters of
+# 16 pt are a little wider than 156 mm). Both renderers derive their grid settings from it.
+GRID_SPACING_PT = LAYOUT.char_pitch_pt - BODY_PT
+
 STYLES: dict[str, TextStyle] = {
     # 报头
     "masthead": TextStyle("title", 48.0, color=LAYOUT.red, align="center", line_pitch_pt=60),

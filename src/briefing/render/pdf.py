@@ -30,7 +30,7 @@ from .content import (
 )
 from .fonts import FontSet, plan_fonts, subset_font
 from .lines import Line, Measurer, set_paragraph
-from .layout import FONT_ROLES, LAYOUT, STYLES, section_prefix, styles_for
+from .layout import FONT_ROLES, GRID_SPACING_PT, LAYOUT, STYLES, section_prefix, styles_for
 
 if TYPE_CHECKING:
     from ..config import RenderSettings
@@ -101,14 +101,12 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
         layout=LAYOUT,
         styles={k: asdict(v) for k, v in styles.items()},
         css_styles={cls: styles[key] for cls, key in CSS_CLASSES.items()},
-        letter_spacing_pt=round(LAYOUT.char_pitch_pt - STYLES["body"].size_pt, 3),
+        letter_spacing_pt=round(GRID_SPACING_PT, 3),
         page_number_box=_page_number_box(families["number"]),
     )
     measurer = Measurer([f.path for f in fonts.chains[styles["body"].role]], styles["body"].size_pt)
-    spacing = LAYOUT.char_pitch_pt - styles["body"].size_pt
-
     def set_body(text: str) -> list[Line]:
-        return set_paragraph(text, measurer, LAYOUT.text_width_pt, spacing,
+        return set_paragraph(text, measurer, LAYOUT.text_width_pt, GRID_SPACING_PT,
                              indent_pt=styles["body"].indent_chars * LAYOUT.char_pitch_pt)
 
     html = env.get_template("briefing.html.j2").render(
