@@ -23,7 +23,7 @@ import pytest
 
 from briefing.build import BuildRequest, build
 from briefing.config import ConfigError, load_config
-from briefing.deliver import DeliveryError
+from briefing.errors import DeliveryError
 from briefing.ledger import Ledger
 from briefing.locks import issue_lock
 from briefing.schedule import Service, issue_date, job_specs, latest_fire_time, next_fire_times, run_edition
@@ -42,8 +42,9 @@ def service_config(folder: Path, port: int, cron: str, grace: int = 3600, lock_w
 
 
 def runs(config) -> list[dict]:
+    """The run rows as the ledger file holds them, newest first."""
     with Ledger(config.state_dir) as ledger:
-        return [dict(row) for row in ledger.runs()]
+        return [dict(row) for row in ledger._db.execute("SELECT * FROM runs ORDER BY scheduled_for DESC, id DESC")]
 
 
 def builds(config) -> int:
@@ -177,7 +178,7 @@ def test_a_scheduled_run_and_a_one_off_build_send_at_once_mail_once(tmp_path, ma
     else:  # the operator was first; the run only made sure everybody had it
         assert "had already gone out" in results["scheduled"].message
     with Ledger(config.state_dir) as ledger:
-        assert [(row["number"], row["status"]) for row in ledger.issues()] == [(1, "sent")]
+        assert [(row.number.number, row.status) for row in ledger.issues()] == [(1, "sent")]
 
 
 def test_schedule_run_and_build_send_through_the_cli(tmp_path, mail_server, cli):
@@ -272,7 +273,7 @@ def test_an_interrupted_run_is_resumed_on_the_next_start(tmp_path, mail_server):
     old = fire - timedelta(hours=3)
     with Ledger(config.state_dir) as ledger:  # what a process killed after building leaves behind
         run = ledger.claim_run("daily", fire, day, "schedule")
-        ledger.update_run(run["id"], "built", folder=str(built.folder))
+        ledger.update_run(run.id, "built", folder=str(built.folder))
         ledger.claim_run("daily", old, issue_date(config, old), "schedule")  # killed long ago
 
     with serving(Service(config)):
@@ -342,7 +343,7 @@ def test_a_run_mails_the_issue_an_editor_published_for_its_date(tmp_path, mail_s
     built = build(config, BuildRequest(date=date(2026, 11, 26)))
     with Ledger(config.state_dir) as ledger:  # what `briefing publish` records
         (issue,) = ledger.issues()
-        ledger.mark(issue["id"], "published", str(built.folder))
+        ledger.mark(issue.id, "published", str(built.folder))
 
     outcome = run_edition(config, "daily", datetime(2026, 11, 25, 23, 30, tzinfo=timezone.utc))
 
@@ -350,4 +351,4 @@ def test_a_run_mails_the_issue_an_editor_published_for_its_date(tmp_path, mail_s
     assert "as the editor published it" in outcome.message
     assert builds(config) == 1 and server.mailbox.recipients() == [EDITOR, LEADER]
     with Ledger(config.state_dir) as ledger:
-        assert ledger.issues()[0]["status"] == "published"  # stays published once mailed
+        assert ledger.issues()[0].status == "published"  # stays published once mailed
