@@ -13,9 +13,7 @@ from briefing.delivery.outbox import send_issue
 from briefing.delivery.ready import load_issue
 from briefing.errors import DeliveryError
 from briefing.ledger import Ledger
-from test_deliver_servers import (  # noqa: F401  (fixtures)
-    PASSWORD, USER, ca_file, copy_issue, mail_server, test_ca, write_config,
-)
+from smtp_servers import PASSWORD, USER, copy_issue, write_config
 
 LEADER, EDITOR, THIRD = "leader@example.gov", "editor@example.gov", "third@example.gov"
 
@@ -110,7 +108,7 @@ def test_starttls_is_required_unless_turned_off_explicitly(issue, tmp_path, mail
 
 
 def test_server_down_then_back_up(issue, tmp_path, mail_server):
-    from test_deliver_servers import free_port
+    from smtp_servers import free_port
 
     port = free_port()
     config = load_config(write_config(tmp_path, port))

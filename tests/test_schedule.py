@@ -28,7 +28,7 @@ from briefing.ledger import Ledger
 from briefing.locks import issue_lock
 from briefing.schedule import Service, issue_date, job_specs, latest_fire_time, next_fire_times, run_edition
 from conftest import REPO
-from test_deliver_servers import mail_server, test_ca, write_config  # noqa: F401  (fixtures)
+from smtp_servers import write_config
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 LEADER, EDITOR = "leader@example.gov", "editor@example.gov"
@@ -198,11 +198,14 @@ def test_schedule_run_and_build_send_through_the_cli(tmp_path, mail_server, cli)
     assert server.mailbox.recipients() == [EDITOR, LEADER]
 
 
-def test_a_build_during_another_run_waits_then_says_so(tmp_path, cli):
+def test_a_build_during_another_run_waits_then_says_so(tmp_path):
+    from conftest import run_process
+
     config = service_config(tmp_path, 1, "30 7 * * mon-fri", lock_wait=0.3)
+    # the lock is re-entrant within a thread, so the builds run as other processes
     with issue_lock(config.state_dir, "daily", date(2026, 11, 26), purpose="scheduled run of daily", wait_seconds=0):
-        result = cli("build", "--date", "2026-11-26")
-        other_day = cli("build", "--date", "2026-11-27", "--formats", "docx")
+        result = run_process("build", "--date", "2026-11-26", cwd=tmp_path)
+        other_day = run_process("build", "--date", "2026-11-27", "--formats", "docx", cwd=tmp_path)
 
     assert result.code == 1
     assert "daily 2026-11-26 is being built or sent by another run" in result.stderr

@@ -20,7 +20,7 @@ from .editorial.dedup import dedup
 from .editorial.summarize import item_titles, summarize_articles
 from .errors import BuildError, DeliveryError, UsageError
 from .ledger import Ledger
-from .manifest import MANIFEST, manifest_json, write_manifest
+from .manifest import MANIFEST, WrittenIssue, write_manifest
 from .model import Article, BuildStatus, Issue, IssueStatus, Masthead, Skipped, StoredIssue
 from .output import commit, staging
 from .render import glyph_warning, render_issue
@@ -50,23 +50,8 @@ class BuildRequest:
 
 
 @dataclass
-class BuildResult:
-    stored: StoredIssue
-    outputs: dict[str, Path]
-    warnings: list[str] = field(default_factory=list)
+class BuildResult(WrittenIssue):
     delivery: DeliveryReport | None = None  # when the request asked to send
-
-    @property
-    def issue(self) -> Issue:
-        return self.stored.issue
-
-    @property
-    def folder(self) -> Path:
-        return self.stored.folder
-
-    @property
-    def manifest(self) -> dict:
-        return manifest_json(self.stored)
 
 
 def today(config: Config) -> Date:

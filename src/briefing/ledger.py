@@ -430,7 +430,10 @@ class Ledger:
 
 
 def _utc(moment: datetime) -> str:
-    """Run times are stored in UTC with a fixed format, so they compare as text."""
+    """Run times are stored in UTC with a fixed format, so they compare as text: whole seconds
+    (cron times) as 07:30:00+00:00, a one-off run's moment as 07:30:00.123456+00:00, which sorts
+    between them ('+' < '.' < the digits)."""
     if moment.tzinfo is None:
         raise ValueError("run times must carry a time zone")
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    fraction = ".%f" if moment.microsecond else ""
+    return moment.astimezone(timezone.utc).strftime(f"%Y-%m-%dT%H:%M:%S{fraction}+00:00")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import fields
+from dataclasses import dataclass, field, fields
 from datetime import date as Date
 from pathlib import Path
 from typing import Any, Literal
@@ -43,6 +43,27 @@ _ARTICLE_FIELDS = tuple(f.name for f in fields(ArticleRecord))
 
 
 # -- writing ---------------------------------------------------------------------------------
+
+
+@dataclass
+class WrittenIssue:
+    """An issue folder just written by build or publish, and what the command reports of it."""
+
+    stored: StoredIssue
+    outputs: dict[str, Path]  # kind (docx, pdf, manifest …) -> file
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def issue(self) -> Issue:
+        return self.stored.issue
+
+    @property
+    def folder(self) -> Path:
+        return self.stored.folder
+
+    @property
+    def manifest(self) -> dict:
+        return manifest_json(self.stored)
 
 
 def manifest_json(stored: StoredIssue) -> dict:

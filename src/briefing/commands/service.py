@@ -100,7 +100,7 @@ def schedule_run(edition: str, config_path: Path | None, as_json: bool) -> None:
     if edition not in editions:
         raise UsageError(f"no edition {edition!r} in [schedule] of {config.path or 'briefing.toml'} "
                          f"(have: {', '.join(editions) or 'none'})")
-    now = utc_now().replace(microsecond=0)
+    now = utc_now()  # to the microsecond: two one-off runs are two runs, however close together
     outcome = with_progress(lambda progress: run_edition(config, edition, now, trigger="manual", progress=progress),
                             quiet=as_json, label="running…")
     if as_json:

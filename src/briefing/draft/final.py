@@ -21,7 +21,7 @@ from ..config import Config
 from ..errors import DraftError, PublishError, UsageError
 from ..ledger import IssueEntry, Ledger
 from ..locks import issue_lock
-from ..manifest import MANIFEST, manifest_json, read_issue, write_manifest
+from ..manifest import MANIFEST, WrittenIssue, manifest_json, read_issue, write_manifest
 from ..model import ArticleRecord, ArticleStatus, Issue, IssueSection, IssueStatus, Item, Publication, StoredIssue
 from ..output import commit, staging
 from ..render import glyph_warning, render_issue
@@ -34,23 +34,8 @@ DELETED_REASON = "deleted by the editor in the draft"
 
 
 @dataclass
-class PublishResult:
-    stored: StoredIssue
-    outputs: dict[str, Path]
-    changes: list[Change]
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def issue(self) -> Issue:
-        return self.stored.issue
-
-    @property
-    def folder(self) -> Path:
-        return self.stored.folder
-
-    @property
-    def manifest(self) -> dict:
-        return manifest_json(self.stored)
+class PublishResult(WrittenIssue):
+    changes: list[Change] = field(default_factory=list)
 
 
 def publish_draft(config: Config, draft_path: Path) -> PublishResult:
@@ -235,7 +220,7 @@ def _render_final(config: Config, draft: Draft, issue: Issue, original: StoredIs
     outputs = {kind: stored.folder / name for kind, name in names.items()}
     outputs["edited"] = stored.folder / edited_name
     outputs["manifest"] = stored.folder / MANIFEST
-    return PublishResult(stored, outputs, changes, [glyph_warning(w) for w in glyph_warnings])
+    return PublishResult(stored, outputs, [glyph_warning(w) for w in glyph_warnings], changes)
 
 
 def _copy_folder(folder: Path, temp: Path) -> None:
