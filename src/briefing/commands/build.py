@@ -38,6 +38,9 @@ def build_command(sources: tuple[str, ...], config_path: Path | None, date_text:
                   send: bool) -> None:
     """Build one issue from SOURCE files or folders (default: the config's sources, or the
     bundled sample issue when there is no config)."""
+    from ..render.worker import start_early
+
+    start_early()  # the renderers import on the other core while this process gets going
     from ..build import BuildRequest, build
     from ..config import load_config
 

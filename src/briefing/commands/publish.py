@@ -20,6 +20,9 @@ from .common import config_option, exit_if_incomplete, expected_failures, print_
 def publish_command(draft: Path, config_path: Path | None, as_json: bool, send: bool) -> None:
     """Publish the final issue from an edited DOCX draft: the editor's version is rendered to the
     final PDF and a clean DOCX in the issue's folder, and the issue is marked published."""
+    from ..render.worker import start_early
+
+    start_early()  # the renderers import on the other core while the draft is read
     from ..config import load_config
     from ..draft.changes import describe
     from ..draft.final import publish_draft

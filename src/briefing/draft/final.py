@@ -25,6 +25,7 @@ from ..manifest import MANIFEST, WrittenIssue, manifest_json, read_issue, write_
 from ..model import ArticleRecord, ArticleStatus, Issue, IssueSection, IssueStatus, Item, Publication, StoredIssue
 from ..output import commit, staging
 from ..render import glyph_warning, render_issue
+from ..render.worker import renderer
 from ..timing import StageClock
 from .changes import Change, describe_changes
 from .reader import Draft, read_draft
@@ -208,7 +209,8 @@ def _render_final(config: Config, draft: Draft, issue: Issue, original: StoredIs
         _copy_folder(folder, temp)
         edited_name = f"{issue.file_stem}{EDITED_SUFFIX}.docx"
         shutil.copyfile(draft.path, temp / edited_name)
-        names = render_issue(issue, temp, ("docx", "pdf"), fonts, config, clock.stage, created=now)
+        with renderer() as files:
+            names = render_issue(issue, temp, ("docx", "pdf"), fonts, config, clock.stage, created=now, renderer=files)
         publication = Publication(published_at=now.isoformat(timespec="seconds"), draft=draft.path.name,
                                   edited_copy=edited_name, changes=tuple(changes), timings_ms=clock.timings)
         # what was not edited (skipped sources, the build's timings) stays as the build recorded it
