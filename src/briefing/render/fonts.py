@@ -1,8 +1,10 @@
 """Font files for the PDF: which file plays each role, what it covers, and fast subsetting.
 
-The bundled open fonts are listed by role in fonts/fonts.toml. An operator may drop licensed
-files (方正小标宋简体, 仿宋_GB2312 …) into the fonts/ folder beside briefing.toml; a file whose
-family name matches a role's Word font goes first in that role's chain.
+The bundled open fonts are listed by role in fonts/fonts.toml, each role followed by the shared
+fallback chain (Noto Serif CJK SC for ideographs beyond GB 2312 and signs, Noto Serif for
+accented Latin), so every character is drawn by a bundled font and never by a system one. An
+operator may drop licensed files (方正小标宋简体, 仿宋_GB2312 …) into the fonts/ folder beside
+briefing.toml; a file whose family name matches a role's Word font goes first in that role's chain.
 
 WeasyPrint subsets embedded fonts itself, but without the system's hb-subset library it falls
 back to fontTools and spends seconds on each large CJK font. So we cut every font down to the
@@ -61,6 +63,9 @@ class FontSet:
                 seen.setdefault(font.path, font)
         return list(seen.values())
 
+    def primary(self, role: str) -> FontFile:
+        return self.chains[role][0]
+
     def missing(self, role: str, characters: set[str]) -> set[str]:
         """Characters no font of this role (nor, as a last resort, any other font) can draw."""
         return plan_fonts(self, {role: characters}).missing.get(role, set())
@@ -102,17 +107,23 @@ def load_fonts(operator_dir: Path | None = None) -> FontSet:
     except (OSError, KeyError, tomllib.TOMLDecodeError) as exc:
         raise FontError(f"{manifest}: cannot read the font roles ({exc}); reinstall briefing")
     operator = _operator_fonts(operator_dir) if operator_dir else {}
-    chains: dict[str, list[FontFile]] = {}
-    for role in ROLES:
-        chain = list(operator.get(role, []))
+
+    def bundled_files(role: str) -> list[FontFile]:
+        files = []
         for name in roles.get(role, []):
             path = bundled / name
             if not path.is_file():
                 raise FontError(f"{path}: bundled font for role {role!r} is missing; reinstall briefing")
-            chain.append(FontFile(path, _family(path)))
+            files.append(FontFile(path, _family(path)))
+        return files
+
+    fallback = bundled_files("fallback")
+    chains: dict[str, list[FontFile]] = {}
+    for role in ROLES:
+        chain = list(operator.get(role, [])) + bundled_files(role)
         if not chain:
             raise FontError(f"{manifest}: no font for role {role!r}")
-        chains[role] = chain
+        chains[role] = list({font.path: font for font in chain + fallback}.values())
     return FontSet(chains)
 
 
@@ -156,6 +167,13 @@ def _names(path: Path) -> set[str]:
             if value:
                 names.add(value)
     return names
+
+
+def vertical_metrics(path: Path) -> tuple[float, float]:
+    """(ascender, descender) of the font's horizontal line metrics, in em (descender positive)."""
+    face = _face(path)
+    extents = hb.Font(face).get_font_extents("ltr")
+    return extents.ascender / face.upem, -extents.descender / face.upem
 
 
 @lru_cache(maxsize=32)
