@@ -29,6 +29,7 @@ class TextLine:
     cell_right_mm: float  # of the last character's advance (the cell)
     fonts: tuple[str, ...]  # the fonts its characters are drawn with
     chars: tuple[tuple[str, float, float, float, float], ...] = ()  # (char, left, top, right, bottom) mm
+    origins_mm: tuple[float, ...] = ()  # where each character's advance starts, from the left edge
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def text_lines(pdf: Path) -> list[TextLine]:
                 fonts=tuple(dict.fromkeys(c[4] for c in chars)),
                 chars=tuple((c[1], c[2][0] * MM_PER_PT, (height - c[2][3]) * MM_PER_PT, c[2][2] * MM_PER_PT,
                              (height - c[2][1]) * MM_PER_PT) for c in chars),
+                origins_mm=tuple(c[0] * MM_PER_PT for c in chars),
             ))
     return lines
 

@@ -90,6 +90,39 @@ def test_28_characters_to_a_full_line_in_both_documents(documents, sample_build)
         assert sum(c == LAYOUT.chars_per_line for c in counts) >= 0.7 * len(counts), f"{kind}: {counts}"
 
 
+def test_quotes_in_titles_are_full_width_in_both_documents(documents):
+    """“十四五” in 本期要目 and the item title: the quotes take a full character, as in the body
+    (楷体 fonts with proportional quotes set them at a third of that)."""
+    one_char = LAYOUT.char_pitch_pt / PT_PER_MM
+    for kind, pdf in documents.items():
+        titles = [line for line in text_lines(pdf) if line.text.startswith("“十四五”北京")]
+        assert len(titles) == 2, kind  # 本期要目 and the item
+        for line in titles:
+            advances = [b - a for a, b in zip(line.origins_mm, line.origins_mm[1:])]
+            for k in (0, 4):  # “ and ”
+                assert abs(advances[k] - one_char) < 0.3, f"{kind}: {line.text[k]} is {advances[k]:.2f} mm wide"
+
+
+def _widows(lines, texts) -> list[str]:
+    """Pages that begin with the last line of a paragraph begun on the page before."""
+    found = []
+    for page in sorted({line.page for line in lines})[1:]:
+        first = next((line for line in lines if line.page == page and any(line.text in t for t in texts)), None)
+        if first is None:
+            continue
+        owner = next(t for t in texts if first.text in t)
+        if owner.endswith(first.text) and not owner.startswith(first.text):
+            found.append(f"page {page + 1}: {first.text}")
+    return found
+
+
+def test_no_page_begins_with_a_lone_last_line_in_either_document(documents, sample_build):
+    _, manifest = sample_build
+    texts = [i["summary"] for s in manifest["sections"] for i in s["items"]]
+    for kind, pdf in documents.items():
+        assert _widows(text_lines(pdf), texts) == [], kind
+
+
 def test_tail_at_the_foot_of_the_last_page_with_gb9704_rules_in_both_documents(documents):
     tails = {}
     for kind, pdf in documents.items():
@@ -201,5 +234,6 @@ def test_the_docx_tail_stays_at_the_foot_of_the_last_page_however_long_the_text(
                     and line not in tail]
             assert all(line.bottom_mm < top_rule.top_mm for line in text), f"{kind} {n}: text runs into the 报尾"
             pages[kind] = last
+            assert _widows(lines, [sentence * n]) == [], f"{kind} {n}"
         assert pages["docx"] == pages["pdf"], f"{n}: the 报尾 is on page {pages['docx'] + 1} of the DOCX, " \
                                               f"page {pages['pdf'] + 1} of the PDF"

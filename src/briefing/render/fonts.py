@@ -177,8 +177,11 @@ def vertical_metrics(path: Path) -> tuple[float, float]:
 
 @lru_cache(maxsize=32)
 def _family(path: Path) -> str:
+    """The typographic family (name ID 16) where the font has one: "FandolFang", where the
+    legacy family (name ID 1) says "FandolFang R"."""
     face = _face(path)
-    return face.get_name(hb.OTNameIdPredefined.FONT_FAMILY) or path.stem
+    return (face.get_name(hb.OTNameIdPredefined.TYPOGRAPHIC_FAMILY)
+            or face.get_name(hb.OTNameIdPredefined.FONT_FAMILY) or path.stem)
 
 
 def subset_font(font: FontFile, characters: set[str], target: Path) -> Path:
