@@ -5,9 +5,7 @@ converted by a real LibreOffice."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
 import zipfile
 

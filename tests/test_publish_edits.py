@@ -8,7 +8,7 @@ import zipfile
 
 from docx import Document
 
-from test_publish import as_paragraph, built, delete, item_block, paragraph, pdf_text, retype  # noqa: F401
+from test_publish import built, delete, item_block, paragraph, pdf_text, retype  # noqa: F401  (built is a fixture)
 
 FACILITIES = "怀柔科学城发布8项代表性重大成果"
 

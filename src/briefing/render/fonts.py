@@ -28,17 +28,6 @@ from .layout import FONT_ROLES
 ROLES = tuple(FONT_ROLES)
 FONT_SUFFIXES = {".ttf", ".otf", ".ttc", ".otc"}
 
-# Family names (as in the font's name table) that an operator's licensed file may carry.
-OPERATOR_FAMILIES: dict[str, tuple[str, ...]] = {
-    "title": ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05"),
-    "heading": ("黑体", "SimHei", "方正黑体简体", "FZHei-B01S"),
-    "subheading": ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "方正楷体简体", "FZKai-Z03S"),
-    "body": ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "方正仿宋简体", "FZFangSong-Z02S"),
-    "number": ("宋体", "SimSun", "方正书宋简体", "FZShuSong-Z01S"),
-}
-
-
-
 
 @dataclass(frozen=True)
 class FontFile:
@@ -137,8 +126,8 @@ def _operator_fonts(folder: Path) -> dict[str, list[FontFile]]:
             names = _names(path)
         except FontError:
             continue  # doctor reports unreadable files; a build goes on with the bundled ones
-        for role, families in OPERATOR_FAMILIES.items():
-            if names & set(families):
+        for role, spec in FONT_ROLES.items():
+            if names & set(spec.licensed_families):
                 found.setdefault(role, []).append(FontFile(path, _family(path), operator=True))
     return found
 

@@ -36,11 +36,13 @@ def word_border_pt(mm: float) -> float:
 
 @dataclass(frozen=True)
 class FontRole:
-    """A role in the document and the face that plays it in each renderer."""
+    """A role in the document: the font the DOCX names (what officials' machines have; Word and
+    WPS substitute if missing), and the family names of licensed files an operator may drop into
+    fonts/ to play it in the PDF (the bundled stand-ins are listed in fonts/fonts.toml)."""
 
     role: str
-    docx_name: str  # the font officials' machines have; Word/WPS substitute if missing
-    css_family: str  # the @font-face family the PDF embeds (bundled or operator-supplied)
+    docx_name: str
+    licensed_families: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,11 +112,14 @@ class Layout:
 LAYOUT = Layout()
 
 FONT_ROLES: dict[str, FontRole] = {
-    "title": FontRole("title", "方正小标宋简体", "Briefing Title"),
-    "heading": FontRole("heading", "黑体", "Briefing Heading"),
-    "subheading": FontRole("subheading", "楷体_GB2312", "Briefing Subheading"),
-    "body": FontRole("body", "仿宋_GB2312", "Briefing Body"),
-    "number": FontRole("number", "宋体", "Briefing Number"),
+    "title": FontRole("title", "方正小标宋简体",
+                      ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05")),
+    "heading": FontRole("heading", "黑体", ("黑体", "SimHei", "方正黑体简体", "FZHei-B01S")),
+    "subheading": FontRole("subheading", "楷体_GB2312",
+                           ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "方正楷体简体", "FZKai-Z03S")),
+    "body": FontRole("body", "仿宋_GB2312",
+                     ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "方正仿宋简体", "FZFangSong-Z02S")),
+    "number": FontRole("number", "宋体", ("宋体", "SimSun", "方正书宋简体", "FZShuSong-Z01S")),
 }
 
 BODY_PT = SIZE["三号"]
