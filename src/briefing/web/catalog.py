@@ -22,7 +22,7 @@ from ..manifest import MANIFEST, read_issue
 from ..model import IssueStatus, OutboxStatus, StoredIssue
 
 ISSUE_ID = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9][a-z0-9_-]*-s?\d+$")
-HEADLINES = 3
+HEADLINES = 40  # item titles kept per issue: the first few are shown, and those a search matched
 WORD = re.compile(r"\w", re.UNICODE)
 
 
@@ -91,6 +91,13 @@ def index_words(stored: StoredIssue) -> list[str]:
 
 def search_terms(query: str) -> list[str]:
     return list(dict.fromkeys(_words(query)))
+
+
+def matching_headlines(entry: ArchiveEntry, query: str, shown: int = 3) -> list[str]:
+    """The item titles to show in a list: those holding a searched word, else the first ones."""
+    terms = search_terms(query) if query.strip() else []
+    hits = [h for h in entry.headlines if any(term in h.lower() for term in terms)]
+    return (hits or list(entry.headlines))[:shown]
 
 
 def search(ledger: Ledger, query: str, year: int | None = None, edition: str | None = None) -> list[ArchiveEntry]:

@@ -19,7 +19,8 @@ from .actions import approve_issue, editions, issue_or_404, prepare_send, publis
 from .api import client_address, file_response, login_or_refuse, set_session_cookie
 from .auth import ROLE_LABELS, SESSION_COOKIE, Permission, same_secret
 from .calls import Call, Refused, endpoint
-from .catalog import deliveries, delivery_summary, issue_entries, issue_view, outbox_key, search
+from .catalog import (deliveries, delivery_summary, issue_entries, issue_view, matching_headlines, outbox_key,
+                      search)
 from .files import NoSuchFile, preview_page_count, preview_png
 
 LOGIN_COOKIE = "briefing_login"  # the login form's CSRF token, before there is a session
@@ -141,6 +142,7 @@ def _issue_rows(call: Call, entries) -> list[dict]:
         built = f"{entry.edition}/{entry.year}/{'s' if entry.special else ''}{entry.number}"
         delivered = deliveries(call.config, call.ledger, outbox_key(entry), built)
         rows.append({"entry": entry, "status": statuses.get(entry.issue), "deliveries": delivered,
+                     "headlines": matching_headlines(entry, ""),
                      "summary": delivery_summary(delivered),
                      "approved": any(a for a in call.ledger.approvals(entry.issue))})
     return rows
@@ -204,14 +206,30 @@ def _issue_context(call: Call, issue_id: str) -> dict:
 
 @endpoint()
 def issue_page(call: Call) -> Response:
-    return render(call, "issue.html", _issue_context(call, call.request.path_params["issue"]))
+    return render(call, "issue.html", {**_issue_context(call, call.request.path_params["issue"]),
+                                       "notice": _notice(call)})
 
 
-def _issue_with_notice(call: Call, issue_id: str, notice: str = "", problem: str = "", status: int = 200,
-                       background: BackgroundTask | None = None) -> Response:
+DONE = {"approved": "已批准当前版本。", "sending": "正在发送给 {count} 位收件人，刷新页面查看结果。",
+        "published": "已根据编辑稿定稿（{count} 处修改）。"}
+
+
+def _notice(call: Call) -> str:
+    """The line that says what the last button did (a known code and a count, never text from the URL)."""
+    params = call.request.query_params
+    text = DONE.get(params.get("done", ""), "")
+    count = params.get("count", "0")
+    text = text.format(count=int(count) if count.isdigit() else 0)
+    if params.get("done") == "approved" and params.get("resumed"):
+        text += "等待审批的定时任务正在把它发给收件人。"
+    if params.get("done") == "published" and call.config.review.required:
+        text += "新的版本需要重新审批后才能发送。"
+    return text
+
+
+def _issue_with_problem(call: Call, issue_id: str, problem: str, status: int) -> Response:
     context = _issue_context(call, issue_id)
-    return render(call, "issue.html", {**context, "notice": notice, "problem": problem}, status,
-                  background=background)
+    return render(call, "issue.html", {**context, "problem": problem}, status)
 
 
 @endpoint(Permission.APPROVE, write=True, form=True)
@@ -231,9 +249,10 @@ def send_submit(call: Call) -> Response:
     except Refused as refusal:
         if refusal.status == 404:
             raise
-        return _issue_with_notice(call, issue_id, problem=refusal.message, status=refusal.status)
-    return _issue_with_notice(call, issue_id, notice=f"正在发送给 {len(addresses)} 位收件人，稍后刷新查看结果。",
-                              status=202, background=BackgroundTask(work))
+        return _issue_with_problem(call, issue_id, refusal.message, refusal.status)
+    response = see(f"/issues/{quote(issue_id)}?done=sending&count={len(addresses)}")
+    response.background = BackgroundTask(work)
+    return response
 
 
 @endpoint(Permission.BUILD, write=True, form=True)
@@ -252,10 +271,8 @@ def publish_submit(call: Call) -> Response:
     except Refused as refusal:
         if refusal.status == 404:
             raise
-        return _issue_with_notice(call, issue_id, problem=refusal.message, status=refusal.status)
-    count = len(published.changes)
-    return _issue_with_notice(call, issue_id, notice=f"已根据编辑稿定稿：{count} 处修改。"
-                              + ("需要重新审批后才能发送。" if call.config.review.required else ""))
+        return _issue_with_problem(call, issue_id, refusal.message, refusal.status)
+    return see(f"/issues/{quote(issue_id)}?done=published&count={len(published.changes)}")
 
 
 @endpoint()
@@ -286,6 +303,7 @@ def archive_page(call: Call) -> Response:
     for entry in found:
         by_year.setdefault(entry.year, []).append(entry)
     return render(call, "archive.html", {
+        "headlines": {entry.issue: matching_headlines(entry, query) for entry in found},
         "query": query, "year": year, "edition": edition, "years": call.ledger.archive_years(),
         "editions": editions(call), "by_year": by_year, "total": len(found),
     })
