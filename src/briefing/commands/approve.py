@@ -47,3 +47,34 @@ def approve_command(issue_dir: Path, config_path: Path | None, approver: str | N
             print_report(outcome.delivery)
     elif config.review.required:
         click.echo(f"  `briefing send {stored.folder}` mails it now")
+
+
+# -- what the other commands record and say under review ----------------------------------------
+
+
+def record(config, action: str, issue: str | None, detail: str) -> None:
+    """An audit line for what a command did (build, publish, send), by cli:LOGIN."""
+    from ..ledger import Ledger
+
+    with Ledger(config.state_dir) as ledger:
+        ledger.audit(cli_actor(), action, issue, detail)
+
+
+def refuse_send_under_review(config, command: str) -> None:
+    from ..errors import UsageError
+
+    if config.review.required:
+        raise UsageError(f"{command} --send: [review] required = true in {config.path or 'briefing.toml'}, so an issue "
+                         f"is mailed only once approved; run {command} without --send (the approvers are told), "
+                         "then `briefing approve ISSUE_DIR` and `briefing send ISSUE_DIR`")
+
+
+def hold_for_approval(config, stored) -> str | None:
+    """Under review: tell the approvers (once per revision); the line to print, or None."""
+    from ..delivery.release import hold_for_review
+    from ..ledger import Ledger
+
+    if not config.review.required:
+        return None
+    with Ledger(config.state_dir) as ledger:
+        return hold_for_review(config, ledger, stored)

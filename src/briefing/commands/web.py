@@ -30,6 +30,7 @@ def web_command(listen: str | None, config_path: Path | None) -> None:
     warm_up(config)  # before the server's threads start: every build then renders in this process
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)  # not a line per layout step of every build
     click.echo(f"briefing: console on http://{server.config.host}:{server.config.port}/", err=True)
     server.run()
     click.echo("briefing: console stopped", err=True)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 
 from ..config import LISTEN_ADDRESS, Config
 from ..errors import UsageError
 
 DEFAULT_LISTEN = "127.0.0.1:8080"
+STARTUP_SECONDS = 30
 
 
 def parse_listen(value: str, where: str = "--listen") -> tuple[str, int]:
@@ -43,6 +45,12 @@ def start_in_thread(config: Config, listen: str | None = None, start_worker: boo
     server = make_server(config, listen, start_worker)
     thread = threading.Thread(target=server.run, name="briefing-web", daemon=True)
     thread.start()
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:  # uvicorn logged why (address in use …)
+            raise UsageError(f"the console cannot listen on {server.config.host}:{server.config.port} (see the "
+                             "line above: in use by another program?); change [web] listen or --listen")
+        time.sleep(0.02)
     return server, thread
 
 
