@@ -372,7 +372,7 @@ def test_an_edited_draft_is_published_or_refused_with_the_reason(built):
     assert edited.status_code == 200 and edited.content == draft.read_bytes()
 
     not_docx = editor.post(url, files={"file": ("notes.docx", b"just some text", "text/plain")})
-    assert not_docx.status_code == 422 and "not a Word document" in not_docx.json()["error"]
+    assert not_docx.status_code == 422 and "不是 Word 文档" in not_docx.json()["error"]
     wrong_suffix = editor.post(url, files={"file": ("draft.pdf", b"%PDF-1.7", "application/pdf")})
     assert wrong_suffix.status_code == 422 and ".docx" in wrong_suffix.json()["error"]
     assert editor.post(url, files={}).status_code == 422

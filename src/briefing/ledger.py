@@ -710,6 +710,12 @@ class Ledger:
         with self._transaction() as db:
             db.execute("UPDATE queued_runs SET progress=? WHERE run_id=?", (progress, run_id))
 
+    def issue_folders(self) -> dict[str, tuple[Path, IssueStatus]]:
+        """Every issue folder the ledger knows, by its name (the issue id), with the issue's status;
+        the latest issue wins a name. A light query: the archive looks at it on every list."""
+        return {Path(row["folder"]).name: (Path(row["folder"]), IssueStatus(row["status"])) for row in
+                self._db.execute("SELECT folder, status FROM issues WHERE folder IS NOT NULL ORDER BY id")}
+
     def archive_stamps(self) -> dict[str, tuple[str, str]]:
         """issue -> (folder, stamp) of what the archive holds."""
         return {row["issue"]: (row["folder"], row["stamp"])
@@ -743,7 +749,7 @@ class Ledger:
         return _archived(row) if row is not None else None
 
     def search_archive(self, terms: list[str], year: int | None = None, edition: str | None = None,
-                       limit: int = 200) -> list[ArchiveEntry]:
+                       limit: int = 10_000) -> list[ArchiveEntry]:
         """Issues whose words hold every term, best match first (FTS5's bm25)."""
         if not terms:
             return []

@@ -33,7 +33,7 @@ def issue_or_404(call: Call, issue_id: str) -> StoredIssue:
     try:
         return find_issue(call.ledger, issue_id)
     except NotFound:
-        raise Refused(404, f"no issue {issue_id}")
+        raise Refused(404, f"没有这一期：{issue_id}")
     except BriefingError as exc:  # a damaged manifest: say which and how to fix it
         raise Refused(422, str(exc))
 
@@ -46,12 +46,12 @@ def request_build(call: Call, day: str | None, edition: str | None, special: boo
     known = editions(call)
     edition = edition or call.config.briefing.edition
     if edition not in known:
-        raise Refused(422, f"no edition {edition!r}; the editions are {', '.join(known)}")
+        raise Refused(422, f"没有版别 {edition!r}；可用的版别：{'、'.join(known)}")
     if day:
         try:
             chosen = Date.fromisoformat(day)
         except ValueError:
-            raise Refused(422, f"date {day!r}: expected YYYY-MM-DD")
+            raise Refused(422, f"日期 {day!r} 有误：应为 YYYY-MM-DD，如 2026-11-26")
     else:
         chosen = today(call.config)
     run = call.ledger.queue_run(edition, chosen, bool(special), call.actor, datetime.now(timezone.utc))
@@ -79,13 +79,13 @@ def publish_upload(call: Call, issue_id: str) -> Published:
     issue_or_404(call, issue_id)
     upload = call.form.get("file") if call.form is not None else None
     if upload is None or isinstance(upload, str) or not upload.filename:
-        raise Refused(422, "choose the edited .docx draft to upload (form field 'file')")
+        raise Refused(422, "请选择要上传的 .docx 编辑稿（表单字段 file）")
     name = _safe_name(upload.filename)
     if not name.lower().endswith(".docx"):
-        raise Refused(422, f"{name}: not a .docx file; upload the edited Word draft (.docx)")
+        raise Refused(422, f"{name}：不是 .docx 文件；请上传改好的 Word 编辑稿（.docx）")
     content = upload.file.read()
     if not content.startswith(DOCX_MAGIC):
-        raise Refused(422, f"{name}: not a Word document (.docx is a ZIP file); save it as .docx and upload again")
+        raise Refused(422, f"{name}：不是 Word 文档（.docx 应为 ZIP 格式）；请另存为 .docx 后重新上传")
     folder = call.config.state_dir / "uploads" / secrets.token_hex(8)
     folder.mkdir(parents=True)
     try:
@@ -94,8 +94,7 @@ def publish_upload(call: Call, issue_id: str) -> Published:
         try:
             identity = read_draft(path, _known_section_titles(call.config)).identity
             if identity.issue != issue_id:
-                raise Refused(422, f"{name}: this draft belongs to issue {identity.issue}, not {issue_id}; "
-                                   "upload it on that issue's page")
+                raise Refused(422, f"{name}：这份编辑稿属于 {identity.issue}，不是 {issue_id}；请在那一期的页面上传")
             result = publish_draft(call.config, path)
         except IssueBusy as exc:
             raise Refused(409, str(exc))

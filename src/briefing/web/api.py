@@ -12,7 +12,7 @@ from ..model import RunStatus
 from .actions import approve_issue, editions, issue_or_404, prepare_send, publish_upload, request_build
 from .auth import SESSION_COOKIE, LoginRefused, LoginThrottled, Permission, log_in
 from .calls import Call, Refused, endpoint
-from .catalog import IssueView, issue_entries, issue_view, search
+from .catalog import IssueView, issue_statuses, issue_view, search
 from .files import NoSuchFile, read_issue_file
 
 RUN_KINDS = {"schedule": "scheduled", "manual": "manual"}
@@ -55,7 +55,7 @@ def login_or_refuse(call: Call, name: str, password: str):
 @endpoint(None, write=True)
 def open_session(call: Call) -> Response:
     if call.request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
-        raise Refused(415, "send the login as JSON (Content-Type: application/json)")
+        raise Refused(415, "登录请求须为 JSON（Content-Type: application/json）")
     data = call.json()
     principal, cookie = login_or_refuse(call, str(data.get("username", "")), str(data.get("password", "")))
     response = answer({"user": principal.name, "roles": list(principal.roles), "csrf": principal.csrf})
@@ -79,7 +79,7 @@ def _year(value: str | None) -> int | None:
     if not value:
         return None
     if not value.isdigit():
-        raise Refused(422, f"year {value!r}: expected a year such as 2026")
+        raise Refused(422, f"年份 {value!r} 有误：应为如 2026 的年份")
     return int(value)
 
 
@@ -93,7 +93,7 @@ def issue_summary(entry: ArchiveEntry, status: str | None) -> dict:
 def list_issues(call: Call) -> Response:
     params = call.request.query_params
     found = search(call.ledger, params.get("q", ""), _year(params.get("year")), params.get("edition") or None)
-    statuses = {issue: str(entry.status) for issue, entry in issue_entries(call.ledger).items()}
+    statuses = {issue: str(status) for issue, status in issue_statuses(call.ledger).items()}
     return answer({"issues": [issue_summary(e, statuses.get(e.issue)) for e in found]})
 
 
@@ -124,7 +124,7 @@ def file_response(call: Call) -> Response:
     try:
         content, media_type = read_issue_file(stored, name)
     except NoSuchFile:
-        raise Refused(404, f"{stored.id} has no file {name!r}")
+        raise Refused(404, f"{stored.id} 没有文件 {name!r}")
     inline = media_type == "application/pdf"
     from urllib.parse import quote
 
@@ -157,7 +157,7 @@ def send(call: Call) -> Response:
     data = call.json()
     to = data.get("to") or []
     if not isinstance(to, list) or not all(isinstance(t, str) for t in to):
-        raise Refused(422, '"to" must be a list of e-mail addresses')
+        raise Refused(422, '"to" 应为电子邮件地址的列表')
     addresses, work = prepare_send(call, call.request.path_params["issue"], to, bool(data.get("resend_unknown")))
     return answer({"issue": call.request.path_params["issue"], "to": addresses}, 202, BackgroundTask(work))
 
@@ -194,7 +194,7 @@ def get_run(call: Call) -> Response:
     run_id = call.request.path_params["run"]
     run = call.ledger.run_by_id(run_id)
     if run is None:
-        raise Refused(404, f"no run {run_id}")
+        raise Refused(404, f"没有第 {run_id} 号运行记录")
     return answer(run_json(run, call.ledger.queued_run(run.id)))
 
 

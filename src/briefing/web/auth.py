@@ -161,7 +161,7 @@ class LoginRefused(Exception):
 
 class LoginThrottled(Exception):
     def __init__(self, retry_after: int):
-        super().__init__(f"too many failed logins; try again in {retry_after // 60 or 1} minute(s)")
+        super().__init__(f"登录失败次数过多，请 {retry_after // 60 or 1} 分钟后再试")
         self.retry_after = retry_after
 
 
@@ -177,7 +177,7 @@ def log_in(config: Config, ledger: Ledger, name: str, password: str, address: st
     user: UserEntry | None = ledger.user(name.strip()) if name.strip() else None
     if not verify_password(user.password_hash if user else None, password):
         ledger.record_login_failure((name_key, address_key), forget_before=now - window)
-        raise LoginRefused("wrong user name or password")
+        raise LoginRefused("用户名或密码不正确")
     ledger.clear_login_failures(name_key)
     if _hasher.check_needs_rehash(user.password_hash):
         ledger.update_user(user.name, password_hash=hash_password(password))

@@ -53,9 +53,9 @@ class Call:
         try:
             data = json.loads(self.body)
         except (ValueError, UnicodeDecodeError):
-            raise Refused(400, "the request body is not JSON")
+            raise Refused(400, "请求内容不是 JSON")
         if not isinstance(data, dict):
-            raise Refused(400, "the request body must be a JSON object")
+            raise Refused(400, "请求内容应为一个 JSON 对象")
         return data
 
     @property
@@ -106,9 +106,9 @@ def _authorize(config: Config, request: Request, permission: Permission | None) 
         principal = principal_of(config, ledger, request)
     if permission is not None:
         if principal is None:
-            raise Refused(401, "log in first")
+            raise Refused(401, "请先登录")
         if not principal.may(permission):
-            raise Refused(403, "your role may not do this")
+            raise Refused(403, "您的角色无权执行此操作")
     return principal
 
 
@@ -119,5 +119,5 @@ def _run(fn, request: Request, config: Config, principal: Principal | None, writ
         if write and principal is not None and principal.via == "session":
             supplied = request.headers.get(CSRF_HEADER) or call.field(CSRF_FIELD)
             if not same_secret(supplied, principal.csrf):
-                raise Refused(403, "missing or wrong CSRF token; reload the page and try again")
+                raise Refused(403, "缺少或错误的 CSRF 令牌（X-CSRF-Token）；请刷新页面后重试")
         return fn(call)

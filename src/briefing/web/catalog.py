@@ -17,7 +17,7 @@ from pathlib import Path
 from ..config import Config
 from ..delivery.release import ReviewState, review_state
 from ..errors import ManifestError
-from ..ledger import ArchiveEntry, IssueEntry, Ledger, OutboxEntry
+from ..ledger import ArchiveEntry, Ledger, OutboxEntry
 from ..manifest import MANIFEST, read_issue
 from ..model import IssueStatus, OutboxStatus, StoredIssue
 
@@ -34,24 +34,23 @@ def _stamp(folder: Path) -> str | None:
     return f"{info.st_mtime_ns}:{info.st_size}"
 
 
-def issue_entries(ledger: Ledger) -> dict[str, IssueEntry]:
-    """The ledger's issues that have a folder, by issue id (the folder's name); the latest wins."""
-    return {entry.folder.name: entry for entry in ledger.issues() if entry.folder is not None}
+def issue_statuses(ledger: Ledger) -> dict[str, IssueStatus]:
+    return {issue: status for issue, (_, status) in ledger.issue_folders().items()}
 
 
 def sync_archive(ledger: Ledger) -> None:
     """Index what changed since the last look; forget folders that are gone."""
     known = ledger.archive_stamps()
     seen = set()
-    for issue, entry in issue_entries(ledger).items():
-        stamp = _stamp(entry.folder)
+    for issue, (folder, _) in ledger.issue_folders().items():
+        stamp = _stamp(folder)
         if stamp is None:
             continue
         seen.add(issue)
-        if known.get(issue) == (str(entry.folder), stamp):
+        if known.get(issue) == (str(folder), stamp):
             continue
         try:
-            stored = read_issue(entry.folder)
+            stored = read_issue(folder)
         except ManifestError:
             continue  # shown as damaged when opened; never listed
         ledger.index_issue(_archive_entry(stored, stamp), " ".join(index_words(stored)))
@@ -115,10 +114,10 @@ def find_issue(ledger: Ledger, issue_id: str) -> StoredIssue:
     """The issue folder the ledger knows by this id, read back; NotFound for anything else."""
     if not ISSUE_ID.match(issue_id or ""):
         raise NotFound(issue_id)
-    entry = issue_entries(ledger).get(issue_id)
-    if entry is None or not (entry.folder / MANIFEST).is_file():
+    folder = ledger.issue_folders().get(issue_id, (None, None))[0]
+    if folder is None or not (folder / MANIFEST).is_file():
         raise NotFound(issue_id)
-    return read_issue(entry.folder)
+    return read_issue(folder)
 
 
 def ledger_status(ledger: Ledger, stored: StoredIssue) -> IssueStatus | None:

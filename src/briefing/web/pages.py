@@ -19,7 +19,7 @@ from .actions import approve_issue, editions, issue_or_404, prepare_send, publis
 from .api import client_address, file_response, login_or_refuse, set_session_cookie
 from .auth import ROLE_LABELS, SESSION_COOKIE, Permission, same_secret
 from .calls import Call, Refused, endpoint
-from .catalog import (deliveries, delivery_summary, issue_entries, issue_view, matching_headlines, outbox_key,
+from .catalog import (deliveries, delivery_summary, issue_statuses, issue_view, matching_headlines, outbox_key,
                       search)
 from .files import NoSuchFile, preview_page_count, preview_png
 
@@ -136,7 +136,7 @@ def _runs(call: Call, limit: int = RECENT_RUNS) -> list[dict]:
 
 
 def _issue_rows(call: Call, entries) -> list[dict]:
-    statuses = {issue: entry.status for issue, entry in issue_entries(call.ledger).items()}
+    statuses = issue_statuses(call.ledger)
     rows = []
     for entry in entries:
         built = f"{entry.edition}/{entry.year}/{'s' if entry.special else ''}{entry.number}"
