@@ -120,3 +120,16 @@ def start_console(folder: Path, start_worker: bool = True) -> Console:
     port = free_port()
     server, thread = start_in_thread(config, f"127.0.0.1:{port}", start_worker=start_worker)
     return Console(folder, f"http://127.0.0.1:{port}", server, thread)
+
+
+def wait_until_serving(base: str, process, log: Path, timeout: float = 60) -> None:
+    """Until a console started as its own process answers /api/health (its log if it died)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        assert process.poll() is None and time.monotonic() < deadline, log.read_text()
+        time.sleep(0.1)

@@ -14,9 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
 import pytest
-from console_harness import EMAILS, PASSWORDS, add_users, write_console_config
+from console_harness import EMAILS, PASSWORDS, add_users, wait_until_serving, write_console_config
 from smtp_servers import free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -39,15 +38,7 @@ def console_process(tmp_path, mail_server):
     process = subprocess.Popen([sys.executable, "-m", "briefing", "web", "--listen", f"127.0.0.1:{port}",
                                 "--config", str(config)], cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        assert process.poll() is None and time.monotonic() < deadline, (tmp_path / "web.log").read_text()
-        time.sleep(0.1)
+    wait_until_serving(base, process, tmp_path / "web.log")
     yield base, server, tmp_path
     process.terminate()
     process.wait(30)

@@ -13,7 +13,7 @@ import time
 from datetime import timedelta
 
 import httpx
-from console_harness import EMAILS, PASSWORDS, add_users, write_console_config
+from console_harness import EMAILS, PASSWORDS, add_users, wait_until_serving, write_console_config
 from smtp_servers import free_port
 
 from briefing.config import load_config
@@ -133,15 +133,7 @@ def test_serve_with_web_listen_serves_the_console_and_its_queued_builds(tmp_path
                                    cwd=tmp_path, stdout=output, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert process.poll() is None and time.monotonic() < deadline, log.read_text()
-            time.sleep(0.1)
+        wait_until_serving(base, process, log)
         with httpx.Client(base_url=base, timeout=30) as client:
             login = client.post("/api/session", json={"username": "oscar", "password": PASSWORDS["oscar"]})
             client.headers["X-CSRF-Token"] = login.json()["csrf"]
