@@ -49,6 +49,17 @@ class Console:
         self.start_worker = start_worker
         self.templates = Jinja2Templates(env=template_environment(config))
 
+    def index_archive(self) -> None:
+        """Bring the archive's index up to date at start, so that the first page is not the one to do it."""
+        from ..ledger import Ledger
+        from .catalog import sync_archive
+
+        try:
+            with Ledger(self.config.state_dir) as ledger:
+                sync_archive(ledger)
+        except Exception:  # noqa: BLE001 — the next page that lists issues tries again, and says why
+            log.exception("indexing the archive at start failed")
+
     def resume(self, run: RunEntry) -> None:
         """A scheduled run that waited for approval goes on now, in the background, through the
         one run path (it mails the approved issue)."""
@@ -127,6 +138,7 @@ def create_app(config: Config, start_worker: bool = True) -> Starlette:
     async def lifespan(app):
         if console.start_worker:
             console.worker.start()
+        threading.Thread(target=console.index_archive, name="briefing-archive", daemon=True).start()
         try:
             yield
         finally:

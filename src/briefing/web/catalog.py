@@ -11,6 +11,7 @@ is indexed again on the next look, so no process has to tell the console.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,8 +39,16 @@ def issue_statuses(ledger: Ledger) -> dict[str, IssueStatus]:
     return {issue: status for issue, (_, status) in ledger.issue_folders().items()}
 
 
+_syncing = threading.Lock()  # one indexer at a time in this process: a page waits for the one at start
+
+
 def sync_archive(ledger: Ledger) -> None:
     """Index what changed since the last look; forget folders that are gone."""
+    with _syncing:
+        _sync(ledger)
+
+
+def _sync(ledger: Ledger) -> None:
     known = ledger.archive_stamps()
     seen = set()
     for issue, (folder, _) in ledger.issue_folders().items():

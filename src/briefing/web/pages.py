@@ -196,7 +196,7 @@ def _issue_context(call: Call, issue_id: str) -> dict:
     counts = {status: sum(1 for a in issue.articles if a.status == status) for status in ArticleStatus}
     return {
         "view": view, "stored": stored, "issue": issue, "section_titles": titles, "articles": articles,
-        "article_counts": counts, "pages": preview_page_count(call.config, stored),
+        "article_counts": counts, "article_titles": {a.id: a.title for a in issue.articles}, "pages": preview_page_count(call.config, stored),
         "audit": call.ledger.audit_log(stored.id, limit=50),
         "recipients": [r.email for r in call.config.delivery.recipients],
         "files": [(kind, name) for kind, name in sorted(stored.outputs.items())],
