@@ -11,6 +11,7 @@ import click
 
 from . import __version__
 from .commands.build import build_command
+from .commands.ledger import ledger_group
 from .commands.publish import publish_command
 from .commands.send import send_command
 from .commands.service import schedule_group, serve_command
@@ -26,3 +27,4 @@ def main() -> None:
 for command in (build_command, publish_command, send_command, serve_command, schedule_group, doctor_command,
                 init_command):
     main.add_command(command)
+main.add_command(ledger_group)  # briefing ledger rebuild
