@@ -43,6 +43,7 @@ class Mailbox:
     reset_after_message_for: set[str] = field(default_factory=set)
     # read this many bytes of the message, then reset the connection: the rest is never read
     reset_mid_message_for: dict[str, int] = field(default_factory=dict)
+    silent_after_message_for: set[str] = field(default_factory=set)  # take the message, never answer
     transactions: int = 0  # messages the client handed over, accepted or not
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
@@ -77,7 +78,8 @@ class _MisbehavingSMTP(SMTP):
         rcpts = set(self.envelope.rcpt_tos) if self.envelope is not None else set()
         early = {r: n for r, n in mailbox.reset_mid_message_for.items() if r in rcpts}
         late = mailbox.reset_after_message_for & rcpts
-        if not early and not late:
+        silent = mailbox.silent_after_message_for & rcpts
+        if not early and not late and not silent:
             return await super().smtp_DATA(arg)
         mailbox.transactions += 1
         await self.push("354 End data with <CR><LF>.<CR><LF>")
@@ -85,11 +87,14 @@ class _MisbehavingSMTP(SMTP):
             for r in early:
                 del mailbox.reset_mid_message_for[r]
             await self._reader.readexactly(min(early.values()))
-        else:
-            mailbox.reset_after_message_for -= late
-            while await self._reader.readuntil(b"\r\n") != b".\r\n":
-                pass
-        await self._reset()
+            await self._reset()
+        mailbox.reset_after_message_for -= late
+        mailbox.silent_after_message_for -= silent
+        while await self._reader.readuntil(b"\r\n") != b".\r\n":
+            pass
+        if late:
+            await self._reset()
+        await asyncio.Event().wait()  # silent: the client's timeout ends it
 
     async def _reset(self) -> None:
         """Close with SO_LINGER 0: the kernel sends a reset, as for a close on unread data. The

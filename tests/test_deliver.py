@@ -63,6 +63,8 @@ def test_starttls_login_and_what_each_recipient_gets(issue, tmp_path, mail_serve
     assert b"filename*0*=utf-8''%E7%A7%91" in raw  # RFC 2231, not raw UTF-8 bytes in the header
     rows = outbox(config)
     assert {r: (row["status"], row["attempts"]) for r, row in rows.items()} == {LEADER: ("sent", 1), EDITOR: ("sent", 1)}
+    written = [path for path in tmp_path.rglob("*") if path.is_file() and PASSWORD.encode() in path.read_bytes()]
+    assert written == [], "the password was written to disk"
 
 
 def test_implicit_tls_and_two_sends_deliver_each_message_once(issue, tmp_path, mail_server, ca_file, cli):
@@ -353,6 +355,20 @@ def test_a_clean_close_after_the_whole_message_stays_unknown_over_tls_too(issue,
 
     assert [o.status for o in report.outcomes] == ["unknown"]
     assert server.mailbox.transactions == 1  # not handed over a second time
+
+
+def test_no_answer_to_the_whole_message_is_unknown_and_the_rest_still_go(issue, tmp_path, mail_server):
+    server = mail_server()
+    server.mailbox.silent_after_message_for.add(LEADER)
+    path = write_config(tmp_path, server.port, recipients=[(LEADER, ["pdf"]), (EDITOR, ["pdf"])])
+    path.write_text(path.read_text(encoding="utf-8").replace("timeout_seconds = 10", "timeout_seconds = 0.5"),
+                    encoding="utf-8")
+
+    report = send_issue(load_config(path), issue)
+
+    assert {o.email: o.status for o in report.outcomes} == {LEADER: "unknown", EDITOR: "sent"}
+    assert "no answer to the whole message" in outbox(load_config(path))[LEADER]["last_reply"]
+    assert server.mailbox.recipients() == [EDITOR]
 
 
 def test_a_password_is_never_sent_in_clear_text_to_another_host(issue, tmp_path, cli):

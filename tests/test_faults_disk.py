@@ -5,6 +5,7 @@ is never called a damaged ledger."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -92,13 +93,21 @@ def test_a_full_state_disk_is_not_a_damaged_ledger(tmp_path, small_disk):
     assert "第2期" in again.stdout  # the ledger was fine all along
 
 
-def test_a_damaged_ledger_says_so_and_how_to_rebuild(tmp_path, cli):
+def test_a_damaged_ledger_says_so_and_rebuild_sets_it_aside(tmp_path, cli):
     _config(tmp_path)
-    (tmp_path / "state").mkdir()
-    (tmp_path / "state" / "ledger.sqlite3").write_bytes(b"this is not a database" * 200)
+    assert cli("build", "--date", "2026-11-26", "--formats", "docx").code == 0
+    ledger = tmp_path / "state" / "ledger.sqlite3"
+    ledger.write_bytes(b"this is not a database" * 200)
 
-    result = cli("build", "--date", "2026-11-26", "--formats", "docx")
+    result = cli("build", "--date", "2026-11-27", "--formats", "docx")
+    rebuilt = cli("ledger", "rebuild")
+    after = cli("build", "--date", "2026-11-27", "--formats", "docx", "--json")
 
     assert result.code == 1
     line = _one_clean_line(result.stderr)
-    assert "the ledger is damaged" in line and "briefing ledger rebuild" in line and "move it aside" in line
+    assert "the ledger is damaged" in line and "`briefing ledger rebuild` sets it aside" in line
+    assert rebuilt.code == 0, rebuilt.stderr
+    (aside,) = ledger.parent.glob("ledger.sqlite3.damaged-*")
+    assert aside.read_bytes().startswith(b"this is not a database") and str(aside) in rebuilt.stdout
+    assert "took back 1 issue folder(s)" in rebuilt.stdout
+    assert after.code == 0 and json.loads(after.stdout)["issue"]["number"] == 2

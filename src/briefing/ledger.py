@@ -14,7 +14,7 @@ import re
 import shutil
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date as Date, datetime, timezone
 from pathlib import Path
@@ -211,8 +211,8 @@ def ledger_failure(path: Path, exc: BaseException, doing: str = "use") -> Ledger
     name = getattr(exc, "sqlite_errorname", "") or ""
     number = getattr(exc, "errno", None)
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return LedgerError(f"{path}: the ledger is damaged ({exc}); move it aside, then run `briefing ledger "
-                           "rebuild` (it rebuilds the ledger from the issue folders in output_dir) or restore a backup")
+        return LedgerError(f"{path}: the ledger is damaged ({exc}); `briefing ledger rebuild` sets it aside and "
+                           "rebuilds it from the issue folders in output_dir (or restore a backup)")
     if name.startswith(("SQLITE_FULL", "SQLITE_IOERR")) or number in _DISK_ERRNOS:
         return LedgerError(f"{path}: cannot {doing} the ledger ({_reason(exc)}); the disk holding state_dir is full "
                            f"or failing ({free_space(path.parent)} free there): free some space and run the command "
@@ -235,6 +235,31 @@ def free_space(folder: Path) -> str:
             free = shutil.disk_usage(candidate).free
             return f"{free / 2**20:.1f} MiB" if free >= 2**20 else f"{free // 1024} KiB"
     return "unknown"
+
+
+def sqlite_damage(path: Path) -> str | None:
+    """Why the SQLite file at path is damaged, or None: also when it is missing, or only busy
+    or unreadable for another reason (the error met when it is used says what that is)."""
+    if not path.exists():
+        return None
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.Error as exc:
+        damaged = (getattr(exc, "sqlite_errorname", "") or "").startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+        return str(exc) if damaged else None
+    return None if verdict == "ok" else f"damaged: {verdict}"
+
+
+def set_aside(path: Path, now: datetime) -> Path:
+    """Move a damaged SQLite file (with its journal, WAL and shared-memory files) out of the way,
+    kept beside it as <name>.damaged-<UTC time> for whoever wants to look at it."""
+    aside = path.with_name(f"{path.name}.damaged-{now.astimezone(timezone.utc):%Y%m%dT%H%M%S}")
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.rename(aside.with_name(aside.name + suffix))
+    return aside
 
 
 # -- issue folders in output_dir, by name ------------------------------------------------------------

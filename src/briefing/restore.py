@@ -18,7 +18,7 @@ from pathlib import Path
 from .config import Config
 from .delivery.message import message_id, targets
 from .errors import ManifestError
-from .ledger import Ledger, issue_folders
+from .ledger import LEDGER_NAME, Ledger, issue_folders, set_aside, sqlite_damage
 from .locks import issue_lock
 from .manifest import read_issue
 from .model import IssueStatus
@@ -38,6 +38,7 @@ class Rebuilt:
     restored: list[RestoredIssue] = field(default_factory=list)
     known: int = 0  # issue folders the ledger had already
     problems: list[str] = field(default_factory=list)  # folders that could not be taken back, and why
+    damaged: Path | None = None  # where a damaged ledger was set aside
 
 
 def rebuild_ledger(config: Config) -> Rebuilt:
@@ -46,9 +47,12 @@ def rebuild_ledger(config: Config) -> Rebuilt:
     recipients = targets(config.delivery)
     note = (f"restored by `briefing ledger rebuild` on {datetime.now(timezone.utc):%Y-%m-%d}: the ledger's record "
             "of this delivery was lost, so it may have arrived")
+    damaged = None
+    if sqlite_damage(config.state_dir / LEDGER_NAME):  # asked for by name: the operator is rebuilding it
+        damaged = set_aside(config.state_dir / LEDGER_NAME, datetime.now(timezone.utc))
     with Ledger(config.state_dir) as ledger:
         unknown = ledger.unknown_folders(out_dir)
-        report = Rebuilt(ledger.path, out_dir)
+        report = Rebuilt(ledger.path, out_dir, damaged=damaged)
         report.known = len(issue_folders(out_dir)) - len(unknown)
         for found in unknown:
             try:

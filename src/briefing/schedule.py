@@ -31,7 +31,7 @@ import pickle
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import date as Date, datetime, timedelta, timezone
 from pathlib import Path
@@ -50,7 +50,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from .build import BuildRequest, build, reclaim_abandoned
 from .config import EDITION_NAME, Config, load_config
 from .errors import BriefingError, ConfigError, DeliveryError, LedgerError
-from .ledger import Ledger, RunEntry
+from .ledger import Ledger, RunEntry, set_aside, sqlite_damage
 from .locks import issue_lock, service_lock
 from .model import RunStatus
 from .timing import Progress
@@ -437,11 +437,7 @@ class Service:
         if problem is None:
             return
         lost_at = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
-        aside = path.with_name(f"{path.name}.damaged-{utc_now():%Y%m%dT%H%M%S}")
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            companion = path.with_name(path.name + suffix)
-            if companion.exists():
-                companion.rename(aside.with_name(aside.name + suffix))
+        aside = set_aside(path, utc_now())
         self._store_lost_at = lost_at
         log.error("%s: the job store cannot be read (%s); moved it to %s and made the jobs again from [schedule]: "
                   "runs due since each edition's last recorded run are run now or recorded as missed",
@@ -590,21 +586,16 @@ class Service:
 def job_store_problem(path: Path) -> str | None:
     """Why the job store cannot be read, or None when it can (or is not there yet). It is read as
     APScheduler will read it: the SQLite file, its table, each job's pickled state."""
-    if not path.exists():
-        return None
+    damage = sqlite_damage(path)
+    if damage or not path.exists():
+        return damage
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-            verdict = db.execute("PRAGMA quick_check").fetchone()[0]
-            if verdict != "ok":
-                return f"damaged: {verdict}"
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
             if db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='apscheduler_jobs'").fetchone():
-                for job_id, state in db.execute("SELECT id, job_state FROM apscheduler_jobs"):
+                for _, state in db.execute("SELECT id, job_state FROM apscheduler_jobs"):
                     pickle.loads(state)
-    except sqlite3.Error as exc:
-        name = getattr(exc, "sqlite_errorname", "") or ""
-        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_IOERR")):
-            return None  # not damage: SQLAlchemy's own error says what it is
-        return str(exc)
+    except sqlite3.Error:
+        return None  # not damage (busy, unreadable): SQLAlchemy's own error says what it is
     except Exception as exc:  # a job's pickled state that no longer loads
         return f"a job cannot be restored ({type(exc).__name__}: {exc})"
     return None

@@ -20,12 +20,15 @@ def ledger_group() -> None:
 @expected_failures
 def ledger_rebuild(config_path: Path | None) -> None:
     """Take the issue folders in output_dir that the ledger has lost back into it, from their
-    manifests. Each is recorded as possibly mailed to every recipient: `send` mails nobody again
-    until you pass --resend-unknown, and a rebuild of its date gets a new number."""
+    manifests (a damaged ledger is set aside first). Each is recorded as possibly mailed to every
+    recipient: `send` mails nobody again until you pass --resend-unknown, and a rebuild of its
+    date gets a new number."""
     from ..config import load_config
     from ..restore import rebuild_ledger
 
     report = rebuild_ledger(load_config(config_path))
+    if report.damaged is not None:
+        click.echo(f"the damaged ledger was set aside as {report.damaged}; a new one was made")
     click.echo(f"{report.ledger}: took back {len(report.restored)} issue folder(s) from {report.out_dir} "
                f"({report.known} already known)")
     for restored in report.restored:

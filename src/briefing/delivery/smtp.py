@@ -195,6 +195,7 @@ def transmit(smtp: smtplib.SMTP, sender: str, recipient: str, data: bytes,
         raise LostBeforeHandover("the server reset the connection before it read the whole message: "
                                  "it cannot have accepted it")
     if answer == "silence":
+        smtp.close()  # as smtplib does on a timeout: a QUIT would only wait as long again
         return SendResult(Reply.UNKNOWN, "no answer to the whole message within timeout_seconds; it may have arrived")
     try:
         code, text = smtp.getreply()
