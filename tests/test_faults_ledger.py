@@ -34,6 +34,11 @@ def issue_rows(config) -> list[tuple[str, int, str]]:
         return [(row.date.isoformat(), row.number.number, str(row.status)) for row in ledger.issues()]
 
 
+def doctor_state(cli) -> dict:
+    (check,) = [c for c in json.loads(cli("doctor", "--json").stdout) if c["name"] == "state"]
+    return check
+
+
 # -- an emptied ledger ----------------------------------------------------------------------------
 
 
@@ -58,9 +63,11 @@ def test_an_emptied_ledger_refuses_to_start_over_and_is_rebuilt_from_out(tmp_pat
     assert "nothing was sent" in resent.stderr
     assert snapshot(folder) == before and sorted(p.name for p in (tmp_path / "out").iterdir()) == [folder.name]
     assert len(server.mailbox.messages) == 2
+    assert doctor_state(cli)["status"] == "fail" and "briefing ledger rebuild" in doctor_state(cli)["detail"]
 
     restored = cli("ledger", "rebuild")
     again = cli("ledger", "rebuild")
+    assert doctor_state(cli)["status"] == "ok"
 
     assert restored.code == 0, restored.stderr
     assert "took back 1 issue folder(s)" in restored.stdout and "2026-11-26-daily-1  第1期" in restored.stdout

@@ -5,6 +5,7 @@ The CLI, the scheduler and anything later call `build`; none has a pipeline of i
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
@@ -222,6 +223,8 @@ def _render_and_publish(issue: Issue, formats: tuple[str, ...], fonts, config: C
     try:
         return _write_folder(issue, formats, fonts, config, out_dir, clock, warnings, render_pdf)
     except OSError as exc:  # a full disk, a folder made read-only: the staging folder is already gone
+        if exc.filename and not Path(os.fsdecode(exc.filename)).is_relative_to(out_dir):
+            raise  # not the issue folder (a font, a template): the error names its file
         reason = (exc.strerror or str(exc)).lower()
         raise PublishError(f"{out_dir}: cannot write the issue ({reason}; {free_space(out_dir)} free on that disk); "
                            "free some space or check the folder's permissions (output_dir), then build again") from None

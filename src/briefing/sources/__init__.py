@@ -256,7 +256,7 @@ def _walk(folder: Path, real_folder: Path, roots: _Roots, visited: set[Path]
         child, is_link = Path(entry.path), entry.is_symlink()
         real = Path(os.path.realpath(child)) if is_link else real_folder / entry.name
         try:
-            is_dir = real.is_dir()
+            is_dir = entry.is_dir()  # a link's target for a link
         except OSError:
             is_dir = False
         if entry.name.startswith("."):
