@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -50,14 +53,19 @@ def giant_article(path: Path, kilobytes: int) -> int:
 
 
 def build(folder: Path, source: Path, timeout: float) -> tuple[float | None, dict]:
+    """(seconds, manifest + peak memory), or (None, {}) when the build was killed at the timeout:
+    the build and its worker run in a process group of their own, killed together."""
     start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-c", WRAPPER, "build", str(source), "--date", "2026-11-26",
+                                "--json"], cwd=folder, stdout=subprocess.PIPE, text=True, start_new_session=True)
     try:
-        done = subprocess.run([sys.executable, "-c", WRAPPER, "build", str(source), "--date", "2026-11-26",
-                               "--json"], cwd=folder, capture_output=True, text=True, timeout=timeout)
+        stdout, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
         return None, {}
     elapsed = time.perf_counter() - start
-    result = json.loads(done.stdout)
+    result = json.loads(stdout)
     if result["code"]:
         sys.exit(f"build failed:\n{result['stderr']}")
     return elapsed, {**json.loads(result["stdout"]), "peak_kib": result["peak_kib"]}
@@ -73,6 +81,7 @@ def main() -> None:
         folder = Path(tempfile.mkdtemp(prefix="briefing-long-"))
         size = giant_article(folder / "long.txt", kilobytes)
         elapsed, manifest = build(folder, folder / "long.txt", args.timeout)
+        shutil.rmtree(folder, ignore_errors=True)
         if elapsed is None:
             print(f"{size / 1024:>7.0f} KB  {'> ' + format(args.timeout, 'g') + ' s':>9}  "
                   "did not finish: killed")
