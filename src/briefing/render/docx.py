@@ -7,6 +7,7 @@ pane shows the sections.
 
 from __future__ import annotations
 
+import io
 import itertools
 from datetime import datetime, time
 from pathlib import Path
@@ -97,7 +98,11 @@ def render_docx(issue: Issue, target: Path, settings: RenderSettings | None = No
     _write_page_numbers(doc)
     _set_properties(doc, issue)
     ooxml.drop_template_leftovers(doc)
-    doc.save(str(target))
+    # zipped in memory, then written once: python-docx leaves its ZipFile open when a write fails
+    # (a full disk), and the ZipFile's __del__ then prints a second traceback
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    target.write_bytes(buffer.getvalue())
     return target
 
 
