@@ -254,7 +254,7 @@ def _drop_empty(articles: list[Article], skipped: list[Skipped]) -> list[Article
 
 
 def _font_warnings(issue: Issue, fonts, config: Config) -> list[dict]:
-    from .render.pdf import missing_glyphs
+    from .render.fonts import missing_glyphs
 
     return missing_glyphs(issue, fonts, config.render)
 

@@ -201,7 +201,7 @@ def _article_records(original: Issue, issue: Issue) -> list[ArticleRecord]:
 def _render_final(config: Config, draft: Draft, issue: Issue, original: StoredIssue,
                   changes: list[Change]) -> PublishResult:
     from ..render.fonts import load_fonts
-    from ..render.pdf import missing_glyphs
+    from ..render.fonts import missing_glyphs
 
     fonts = load_fonts(config.fonts_dir)
     glyph_warnings = missing_glyphs(issue, fonts, config.render)

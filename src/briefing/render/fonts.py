@@ -15,15 +15,21 @@ its own pass over a few hundred glyphs is then instant.
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import uharfbuzz as hb
 
 from ..errors import FontError
 from ..resources import fonts_dir as bundled_fonts_dir
 from .layout import FONT_ROLES
+
+if TYPE_CHECKING:
+    from ..config import RenderSettings
+    from ..model import Issue
 
 ROLES = tuple(FONT_ROLES)
 FONT_SUFFIXES = {".ttf", ".otf", ".ttc", ".otc"}
@@ -187,3 +193,15 @@ def subset_font(font: FontFile, characters: set[str], target: Path) -> Path:
         raise FontError(f"{font.path}: HarfBuzz could not subset this font")
     target.write_bytes(subset.blob.data)
     return target
+
+
+def missing_glyphs(issue: Issue, fonts: FontSet, settings: RenderSettings | None = None) -> list[dict]:
+    """Characters of the issue that no font can draw: they would print as boxes."""
+    from .content import characters_by_role
+    from .layout import styles_for
+
+    styles = styles_for(settings.item_title if settings else "subheading")
+    plan = plan_fonts(fonts, characters_by_role(issue, styles))
+    return [{"kind": "missing_glyph", "char": ch, "codepoint": f"U+{ord(ch):04X}",
+             "name": unicodedata.name(ch, "unnamed character"), "role": role}
+            for role, chars in sorted(plan.missing.items()) for ch in sorted(chars)]

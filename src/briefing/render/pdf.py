@@ -8,7 +8,6 @@ the URL fetcher refuses every other URL, including file:// paths and the network
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -222,15 +221,6 @@ def _only_the_tail_on_last_page(document) -> bool:
         if type(child).__name__ != "MarginBox":  # page numbers live in margin boxes
             walk(child, False)
     return found["tail"] and not found["text"]
-
-
-def missing_glyphs(issue: Issue, fonts: FontSet, settings: RenderSettings | None = None) -> list[dict]:
-    """Characters of the issue that no font can draw: they would print as boxes."""
-    styles = styles_for(settings.item_title if settings else "subheading")
-    plan = plan_fonts(fonts, characters_by_role(issue, styles))
-    return [{"kind": "missing_glyph", "char": ch, "codepoint": f"U+{ord(ch):04X}",
-             "name": unicodedata.name(ch, "unnamed character"), "role": role}
-            for role, chars in sorted(plan.missing.items()) for ch in sorted(chars)]
 
 
 def _prepare_fonts(issue: Issue, fonts: FontSet, styles: dict, folder: Path) -> tuple[list[FontFace], dict[str, str]]:

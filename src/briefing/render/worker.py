@@ -174,11 +174,22 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def _ready_for_requests() -> None:
+    """What the first request would otherwise wait for, done while the parent still works: the
+    modules its objects are unpickled from (the settings are pydantic models) and the templates."""
+    from .. import config  # noqa: F401
+    from .pdf import _templates
+
+    for name in ("briefing.html.j2", "briefing.css.j2"):
+        _templates().get_template(name)
+
+
 def _serve(parent: int) -> int:
     _die_with_parent(parent)
     answers = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # a stray print from a library goes to stderr, not into the answers
     warm_up()
+    _ready_for_requests()
     requests = sys.stdin.buffer
     while (request := _read_message(requests)) is not None:
         args, kwargs = request

@@ -16,6 +16,7 @@ reported, not walked again).
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import stat
@@ -27,11 +28,6 @@ from typing import TYPE_CHECKING
 from ..model import Document, Skipped
 from ..text.chinese import simplify_document
 from .errors import SourceError
-from .docx import read_docx
-from .feed import looks_like_feed, read_feed
-from .fetch import fetch
-from .html import looks_like_html, read_html
-from .jsonl import read_jsonl
 from .limits import DEFAULT_MAX_MB, Limits
 from .text import read_text
 
@@ -41,6 +37,22 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_MAX_MB", "READERS", "Limits", "SourceError", "outlet_for", "read_file", "read_sources"]
 
 Reader = Callable[[bytes, str, Limits], tuple[list[Document], list[Skipped]]]
+
+
+def _reader(module: str, name: str) -> Reader:
+    """A reader imported when it is first needed: an inbox of text files never loads the HTML,
+    feed and Word libraries (a tenth of a second of every cold build)."""
+    def read(data: bytes, source: str, limits: Limits) -> tuple[list[Document], list[Skipped]]:
+        return getattr(importlib.import_module(f"{__name__}.{module}"), name)(data, source, limits)
+
+    read.__name__ = read.__qualname__ = name
+    return read
+
+
+read_html = _reader("html", "read_html")
+read_feed = _reader("feed", "read_feed")
+read_docx = _reader("docx", "read_docx")
+read_jsonl = _reader("jsonl", "read_jsonl")
 
 # Suffix -> reader. A new kind of source registers here.
 READERS: dict[str, Reader] = {
@@ -185,6 +197,10 @@ def _read_source(source: str, limits: Limits, seen: set[str], roots: _Roots
 def _read_url(url: str, limits: Limits) -> tuple[list[Document], list[Skipped]]:
     if not url.lower().startswith(("http://", "https://")):
         return [], [Skipped(url, "only http:// and https:// addresses are fetched; give a local file as a path")]
+    from .feed import looks_like_feed
+    from .fetch import fetch
+    from .html import looks_like_html
+
     try:
         data, content_type = fetch(url, limits.feed_timeout_seconds, limits.feed_max_bytes)
         if looks_like_feed(data):
@@ -228,6 +244,8 @@ def _load(path: Path, max_bytes: int, follow: bool = True) -> bytes:
 
 def _sniff(data: bytes) -> Reader | None:
     """A file named on its own whose suffix says nothing: a feed is recognised by its content."""
+    from .feed import looks_like_feed
+
     return read_feed if looks_like_feed(data) else None
 
 
