@@ -105,3 +105,14 @@ def _names(text: str) -> list[str]:
 def _first_role(text: str) -> str | None:
     match = _ROLE_SPLIT.search(text)
     return match.group(1) if match else None
+
+
+_EDITOR_ROLE = re.compile(r"(?:责任编辑|值班编辑|实习编辑|网络编辑|编辑|责编|校对|审核|审校|监制|统筹|终审|初审|二审|三审|主编|编审)\s*[：:/｜|]\s*")
+
+
+def editor_names(line: str) -> list[str]:
+    """（责任编辑：张三、李四） -> [张三, 李四]: the editors credited on a line."""
+    names: list[str] = []
+    for part in _EDITOR_ROLE.split(line.strip().strip("（）()【】[]"))[1:]:
+        names.extend(n for n in re.split(r"[\s、，,;；]+", part.strip()) if re.fullmatch(NAME, n))
+    return names

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Article, Block, RawArticle, article_id
-from . import boilerplate, bylines
+from . import bylines, junk
 from .metadata import info_fields, is_info_line
 from .normalize import compact, compact_cjk_spaces, normalize_text
 from .repair import RepeatFilter, join_broken
@@ -27,6 +27,7 @@ class _Found:
     """Metadata met in the body while cleaning it."""
 
     authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
     outlet: str | None = None
     published: str | None = None
 
@@ -53,6 +54,8 @@ def clean_article(raw: RawArticle) -> Article:
         sources=(raw.source,),
         outlets=(outlet,) if outlet else (),
         url=raw.url,
+        title_from=raw.title_from if title else "",
+        editors=tuple(dict.fromkeys(found.editors)),
     )
 
 
@@ -74,10 +77,11 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         text = normalize_text(block.text)  # spaces still separate the names in a byline
         if not text:
             continue
-        if in_related and boilerplate.is_related_item(text):
+        if in_related and junk.is_related_item(text):
             continue
-        in_related = boilerplate.is_related_header(text)
-        if in_related or _took_info_line(text, found) or boilerplate.is_junk(text) or compact(text) == title_key:
+        in_related = junk.is_related_header(text)
+        if in_related or _took_info_line(text, found) or _took_credit_line(text, found) or junk.is_junk(text) \
+                or compact(text) == title_key:
             continue
         if block.kind == "subhead" or _is_numbered_heading(text):
             flush()
@@ -103,7 +107,7 @@ def _take_metadata(text: str, found: _Found) -> str:
         found.authors.extend(lead.authors)
         found.outlet = found.outlet or _outlet_name(lead.outlet)
         text = lead.rest
-    return boilerplate.without_spam(text)
+    return junk.without_spam(text)
 
 
 def _took_info_line(text: str, found: _Found) -> bool:
@@ -115,6 +119,21 @@ def _took_info_line(text: str, found: _Found) -> bool:
     found.outlet = found.outlet or _outlet_name(info.outlet)
     found.published = found.published or info.published
     return True
+
+
+def _took_credit_line(text: str, found: _Found) -> bool:
+    """来源：人民日报 / 责任编辑：张三 / 本报记者 张三: who carried, edited and wrote it, taken as metadata."""
+    kind = junk.line_kind(text)
+    if kind == "source_line":
+        found.outlet = found.outlet or _outlet_name(info_fields(text).outlet)
+        return True
+    if kind == "editor_line":
+        found.editors.extend(bylines.editor_names(text))
+        return True
+    if kind == "byline":
+        found.authors.extend(bylines.byline_paragraph(text) or info_fields(text).authors)
+        return True
+    return False
 
 
 def _is_numbered_heading(text: str) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .junk import strip_pinyin
+
 # Ideographs, CJK punctuation and full-width forms: "Chinese context" for punctuation rules.
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201d\u2026\u2014\u300a-\u300f"
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -34,7 +36,7 @@ def normalize_text(text: str) -> str:
     text = _fullwidth_punctuation(text)
     text = _fullwidth_parentheses(text)
     text = _curly_quotes(text)
-    return text
+    return strip_pinyin(text)
 
 
 def compact_cjk_spaces(text: str) -> str:

@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from ..model import Block, Document, RawArticle
+from .headlines import find_in_lines
 from .normalize import normalize_text
 from .sentences import ends_sentence
 
 _HEADING = re.compile(r"^(#{1,6})\s*(.+?)\s*#*\s*$")
 _HASHTAG = re.compile(r"^#[^#\s]{1,30}#")  # a #话题# tag, not a heading
 MAX_TITLE = 60
+ONE_LINE = 300  # characters: a line this long in a page of a few lines holds the whole page
+MAX_ONE_LINE_PARTS = 3
+# where a page saved as one line had its gaps: spaces, bars, or a space between two Chinese
+# characters (body text has none; a line of furniture has them between its parts)
+_GAP = re.compile(r"\s{2,}|\u3000+|\s*[|｜]\s*|(?<=[\u4e00-\u9fff：:）)】])\s(?=[\u4e00-\u9fff（(【\d])")
 
 
 @dataclass
@@ -32,7 +37,7 @@ def split_document(doc: Document) -> list[RawArticle]:
     if doc.articles:  # a structured source (page, feed, JSONL, Word) already cut them out
         articles = list(doc.articles)
     else:
-        articles = split_lines(_lines(doc.text), doc.source, doc.encoding)
+        articles = split_lines(_one_line_page(_lines(doc.text)), doc.source, doc.encoding)
     if doc.outlet:  # the operator's name for this source wins over the page's or feed's own
         articles = [replace(a, outlet=doc.outlet) for a in articles]
     return articles
@@ -57,7 +62,7 @@ def split_lines(lines: list[Line], source: str, encoding: str) -> list[RawArticl
         )
         if not any(block.kind == "para" for block in blocks):
             continue  # a banner or an empty heading, not an article
-        articles.append(RawArticle(doc.source, title, kicker, subtitle, blocks, doc.encoding))
+        articles.append(RawArticle(doc.source, title, kicker, subtitle, blocks, doc.encoding, title_from="heading"))
     return articles
 
 
@@ -93,12 +98,38 @@ def _drop_trailing_kicker(body: list[Line], lines: list[Line], end: int) -> list
 
 
 def _single_article(doc: Document, lines: list[Line]) -> list[RawArticle]:
+    """A document without `#` titles: its headline is found among its lines (never the file
+    name); the page furniture above the headline goes with it."""
     if not lines:
         return []
-    first = lines[0].text
-    if lines[0].level or (len(first) <= MAX_TITLE and not ends_sentence(first) and len(lines) > 1):
-        title, body = normalize_text(first), lines[1:]
+    if lines[0].level:
+        title, origin, body = normalize_text(lines[0].text), "heading", lines[1:]
     else:
-        title, body = Path(doc.source).stem, lines
+        found = find_in_lines([line.text for line in lines])
+        title, origin, body = "", "", lines
+        if found is not None:
+            title, origin = found.text, found.origin
+            if found.index is not None:
+                body = [line for k, line in enumerate(lines)
+                        if k > found.index or (k < found.index and _is_paragraph(line.text))]
     blocks = tuple(Block("para" if l.level == 0 else "subhead", l.text) for l in body)
-    return [RawArticle(doc.source, title, None, None, blocks, doc.encoding)]
+    return [RawArticle(doc.source, title, None, None, blocks, doc.encoding, title_from=origin)]
+
+
+def _is_paragraph(text: str) -> bool:
+    return len(text) > MAX_TITLE or ends_sentence(text)
+
+
+def _one_line_page(lines: list[Line]) -> list[Line]:
+    """A page saved as one long line (junk, headline, dateline and story run together) is cut
+    where the page put a gap (spaces, a bar), so its furniture and headline stand on lines of
+    their own again; the story's pieces are joined back by the cleaner (text/repair.py)."""
+    if len(lines) > MAX_ONE_LINE_PARTS or not any(len(line.text) >= ONE_LINE for line in lines):
+        return lines
+    cut: list[Line] = []
+    for line in lines:
+        if line.level or len(line.text) < ONE_LINE:
+            cut.append(line)
+            continue
+        cut.extend(Line(0, part) for part in _GAP.split(line.text) if part.strip())
+    return cut
