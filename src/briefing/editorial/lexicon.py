@@ -131,6 +131,7 @@ OFF_TOPIC: dict[str, dict[str, float]] = {
 }
 
 
+@lru_cache(maxsize=1)
 def default_terms() -> frozenset[str]:
     """Every term of the built-in lexicons."""
     terms = {t for s in DEFAULT_SECTIONS for t in s["keywords"]}
@@ -141,8 +142,12 @@ def default_terms() -> frozenset[str]:
 def words(text: str, extra_terms: Iterable[str] = ()) -> list[str]:
     """Split Chinese text into words (jieba, dictionary only, so the same text always splits the
     same way), keeping every lexicon term whole."""
-    terms = frozenset(extra_terms) | default_terms()
-    return _tokenizer(terms).lcut(text, HMM=False)
+    return _tokenizer(_with_defaults(frozenset(extra_terms))).lcut(text, HMM=False)
+
+
+@lru_cache(maxsize=8)
+def _with_defaults(extra: frozenset[str]) -> frozenset[str]:
+    return extra | default_terms()
 
 
 WORDS = Path(__file__).with_name("words.txt")

@@ -20,7 +20,7 @@ NAME = rf"[{_HAN}·]{{2,5}}"
 ROLES = ("摄影记者", "特约记者", "见习记者", "首席记者", "实习记者", "记者", "通讯员", "实习生", "报道员", "特约撰稿")
 _ROLE = "|".join(ROLES)
 _ROLE_SPLIT = re.compile(rf"({_ROLE})")
-_OUTLET = rf"[{_HAN}A-Za-z]{{1,10}}?(?:通讯社|社|网|报|台|客户端|新闻)"
+_OUTLET = rf"[{_HAN}A-Za-z]{{1,10}}?(?:通讯社|社|网|报|台|客户端|新闻|财讯|财经APP|财经|资讯|APP)"
 _DATE = r"\d{1,2}月\d{1,2}日"
 _LEAD = re.compile(
     rf"^据?(?:(?P<dated>本报|{_OUTLET})(?:[{_HAN}]{{2,8}}?)?{_DATE}(?:电|讯)"
@@ -36,6 +36,13 @@ _CAPTION = re.compile(
     rf"|(?:记者|通讯员|摄影)\s*{NAME}(?:[ 、，]+{NAME})*\s*摄\s*[）]?$"  # 新华社记者 张三 摄
     r"|^图为|^图\s*[：/｜|]|^（?资料图(?:片)?）?$|^图片?来源\s*[：]|^图源\s*[：]"
     r"|（[^（）]{0,30}(?:摄|供图|发|图)）$|(?:供图|视觉中国|东方IC)[）]?$"
+)
+
+
+# the credit at the end of a caption: 新华社记者 裴鑫 摄, 记者 常鸣/摄, （视觉中国供图）
+_TRAILING_CREDIT = re.compile(
+    rf"\s*(?:[（(][^（）()]{{0,30}}(?:摄|供图|发|图)[）)]|(?:[{_HAN}]{{0,8}}(?:记者|通讯员|摄影))?\s*{NAME}"
+    rf"(?:[ 、，]+{NAME})*\s*/?\s*摄|\S{{0,10}}供图|视觉中国|东方IC)\s*$"
 )
 
 
@@ -95,6 +102,11 @@ def credit_names(credit: str) -> list[str] | None:
 
 def is_caption(text: str) -> bool:
     return bool(_CAPTION.search(text))
+
+
+def strip_credit(caption: str) -> str:
+    """The caption without the photographer's credit at its end (its words stay)."""
+    return _TRAILING_CREDIT.sub("", caption).strip()
 
 
 def _names(text: str) -> list[str]:

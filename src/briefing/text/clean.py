@@ -73,6 +73,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
                 blocks.append(Block("para", fresh))
         paragraphs.clear()
 
+    captions: list[str] = []  # the text of a photo story, when it has no other
     for block in raw_blocks:
         text = normalize_text(block.text)  # spaces still separate the names in a byline
         if not text:
@@ -87,17 +88,21 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
             flush()
             blocks.append(Block("subhead", text))  # a space may part its two phrases
             continue
+        if bylines.is_caption(text):
+            captions.append(compact_cjk_spaces(bylines.strip_credit(text)))
+            continue
         text = _take_metadata(text, found)
         if text:
             paragraphs.append(compact_cjk_spaces(text))
     flush()
+    if not any(b.kind == "para" for b in blocks):  # a photo story: its captions are its text
+        paragraphs.extend(c for c in captions if ends_sentence(c))
+        flush()
     return _without_empty_subheads(blocks)
 
 
 def _take_metadata(text: str, found: _Found) -> str:
     """The paragraph without its byline, dateline or information line ("" when that was all)."""
-    if bylines.is_caption(text):
-        return ""
     names = bylines.byline_paragraph(text)
     if names:
         found.authors.extend(names)

@@ -28,7 +28,7 @@ from .junk import is_related_header, line_kind
 from .normalize import normalize_text
 
 MIN_HEADLINE, MAX_HEADLINE = 5, 64  # characters
-LOOK_AHEAD = 25  # lines: the headline stands near the top of the page
+LOOK_AHEAD = 80  # lines: the headline stands above the story, below at most a long menu
 MIN_PROSE = 40
 _HAN = re.compile("[\u4e00-\u9fff]")
 _ORIGINAL = re.compile(r"[（(【\[]?\s*原标题\s*[：:]\s*(?P<title>[^）)】\]\n]{4,80}?)\s*[）)】\]]?\s*$")
@@ -75,6 +75,10 @@ def find_in_lines(lines: list[str]) -> Headline | None:
         score = _score(candidate, i, prose, texts, kinds, lead, original)
         if score > 0 and (best is None or score > best[0]):
             best = (score, i)
+    if best is None:  # a notice: its title stands under the covering letter that names it in 《》
+        whole = "\n".join(texts[:prose + 40])
+        best = next(((1.0, i) for i in range(prose, min(prose + 12, len(texts)))
+                     if usable(texts[i]) and f"《{texts[i]}》" in whole), None)
     if best is not None:
         return Headline(without_site_name(clean_decoration(texts[best[1]])), "page", best[1])
     if original:
@@ -109,7 +113,7 @@ def usable(text: str) -> bool:
         return False
     if line_kind(text) is not None or _NUMBERED.match(text):
         return False
-    return not (text.endswith(("。", "；", "，", "：")) and len(text) > 30)
+    return not text.endswith(("。", "；", "，", "：", "、"))
 
 
 def clean_decoration(text: str) -> str:
@@ -149,14 +153,13 @@ def _is_prose(text: str) -> bool:
 def _score(candidate: str, index: int, prose: int, texts: list[str], kinds: list[str | None], lead: str,
            original: str | None) -> float:
     """How much the line looks like the headline of the story below it (0 or less: not at all)."""
-    overlap = _bigram_share(candidate, lead) if lead else 0.0
+    # a share of few pairs is luck (医疗医药业 shares 医疗 with any hospital story): scaled down
+    overlap = (_bigram_share(candidate, lead) if lead else 0.0) * min(1.0, len(_bigrams(candidate)) / 8)
     following = next((kinds[j] for j in range(index + 1, min(index + 4, len(texts)))), None)
     meta_below = following in ("dateline", "source_line", "byline", "layout", "counter", "furniture")
     named = bool(original) and _agrees(candidate, original)
     score = 2.0 * overlap + (0.6 if meta_below else 0.0) + (1.0 if named else 0.0)
     score += 0.2 * (1 - (prose - index) / max(prose, 1))  # nearer the story
-    if candidate.endswith(("。", "！", "？")):
-        score -= 0.4  # a sentence, more likely a lead-in than a headline
     if not (overlap >= 0.15 or meta_below or named or (index == 0 and prose <= 2)):
         return 0.0
     return score

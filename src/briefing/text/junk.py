@@ -48,7 +48,7 @@ _HAN = "\u4e00-\u9fff"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 _PINYIN = re.compile(
     rf"(?<=[{_HAN}])\s?[（(]\s*(?:[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*|[a-zü]{{1,6}}[1-5])"
-    rf"(?:\s+(?:[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*|[a-zü]{{1,6}}[1-5]))*\s*[）)]\s?(?=[{_HAN}，。、；：！？”]|$)",
+    rf"(?:\s+(?:[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*|[a-zü]{{1,6}}[1-5]))*\s*[）)]",
     re.IGNORECASE,
 )
 
@@ -65,6 +65,7 @@ _SPAM = re.compile(
     r"|代开(?:增值税)?发票|办假证|办证刻章|代孕|阳痿|早泄|壮阳|伟哥|延时喷剂|性功能(?:保健|药)|丰胸|包皮|看片|成人(?:网站|视频|电影)"
     r"|黄色(?:网站|视频)|一夜情|约炮|小姐上门|裸聊|信用卡套现|网贷口子|刷单|网站建设|网站优化|(?<![A-Za-z])SEO(?![A-Za-z])|关键词排名|整站优化"
     r"|快速排名|外链代发|私服|外挂|代写论文|论文代发|加(?:微信|微|VX|vx|V信|QQ|扣扣)\s*[：:]?\s*[A-Za-z0-9_-]{5,}"
+    r"|在线观看|免费观看|免费播放|无遮挡|黄色片|国产精品|久久久|亚洲乱|一区二区|(?<![A-Za-z])av(?![A-Za-z])|无码|高清无"
     r"|[a-z0-9-]+\.(?:cc|vip|xyz|top|bet|app|club|wang|live)\b",
     re.IGNORECASE,
 )
@@ -104,6 +105,8 @@ _FURNITURE = re.compile(
     r"|^分享(?:到|至)?(?:[：:]|$|\s)|^[【\[]?(?:纠错|打印|关闭|收藏|返回)[】\]]|返回(?:顶部|首页|列表)|关闭窗口|打印本页"
     r"|^(?:阅读|查看)(?:原文|全文)|^更多\s*(?:>>|»|$)|字号\s*[：:]?\s*(?:大\s*中\s*小|T|默认|[大中小]|A)|^(?:上一篇|下一篇)[：:]"
     r"|^[（(]?原标题\s*[：:]|^正在阅读|^(?:即时|滚动|实时)新闻$|^(?:我要)?(?:评论|纠错|投稿|打印)$|^(?:手机|移动)版"
+    r"|^(?:栏目|频道|分类|所属(?:地区|栏目|分类)|标签|关键词|TAG)\s*[：:]|^【[^】]{1,20}】$|^[（(]?此件公开发布[）)]?$"
+    r"|^[\u4e00-\u9fff]{1,12}[〔［\[][12]\d{3}[〕］\]]\s*\d{1,4}\s*号$"
     r"|^(?:本文|文章|稿件)?(?:来源|转自)[：:][^。]*(?:网站|公众号|客户端)[）)]?$",
     re.IGNORECASE,
 )
@@ -161,11 +164,17 @@ _OUTLETS = frozenset(
 _NAV_SEPARATORS = re.compile(r"\s*[|｜丨│¦•·]\s*|\s{2,}|\u3000+")
 
 
+# a platform's disclaimer, however long: 特别声明：以上内容…为自媒体平台“网易号”用户上传并发布
+_DISCLAIMER = re.compile(r"^[【\[]?(?:特别声明|免责声明|版权声明|声明)[】\]]?\s*[：:]?.{0,300}(?:观点|立场|信息存储|转载|版权|责任|无关)")
+
+
 def line_kind(line: str) -> str | None:
     """The kind of page furniture the whole line is (one of KINDS), or None when it is text."""
     text = line.strip()
     if not text:
         return None
+    if len(text) <= 400 and _DISCLAIMER.match(text):
+        return "furniture"
     if _SPAM.search(text) or (_INLINE_WWW.search(text) and re.search(f"[{_HAN}]", text) and len(text) <= MAX_SPAM_LINE):
         if not _has_news_left(without_spam(text)):
             return "spam"  # (a real paragraph with an ad pasted in keeps its news: without_spam)
@@ -231,9 +240,11 @@ def _only_furniture_words(text: str) -> bool:
 
 
 def _is_nav(text: str) -> bool:
-    """美妇网 | 发型 | 着装 | 健康 |, 首页 新闻 财经 体育: a row of short link labels."""
+    """美妇网 | 发型 | 着装 | 健康 |, 首页 新闻 财经 体育, • 重大事项: link labels."""
     if _ends_sentence(text) or re.search(r"[，。；！？]", text):
         return False
+    if re.match(r"^[•·▪●○◆◇■□►»›>\-–]\s*\S{1,10}$", text):
+        return True  # one item of a menu list
     tokens = [t for t in _NAV_SEPARATORS.split(text) if t.strip()]
     if len(tokens) < 3 and not (len(tokens) >= 2 and re.search(r"[|｜丨│]\s*$", text)):
         spaced = text.split()

@@ -21,9 +21,15 @@ _HASHTAG = re.compile(r"^#[^#\s]{1,30}#")  # a #话题# tag, not a heading
 MAX_TITLE = 60
 ONE_LINE = 300  # characters: a line this long in a page of a few lines holds the whole page
 MAX_ONE_LINE_PARTS = 3
-# where a page saved as one line had its gaps: spaces, bars, or a space between two Chinese
-# characters (body text has none; a line of furniture has them between its parts)
-_GAP = re.compile(r"\s{2,}|\u3000+|\s*[|｜]\s*|(?<=[\u4e00-\u9fff：:）)】])\s(?=[\u4e00-\u9fff（(【\d])")
+_DATE = r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)"
+# an information field and its value: 时间:2020-07-09, 来源：人民网, 作者：张三, 浏览次数：12
+_FIELD_VALUE = re.compile(
+    rf"(?:(?:发布|更新|发表)?(?:时间|日期)\s*[：:]\s*{_DATE}"
+    r"|(?:来源|作者|责任编辑|编辑|责编|浏览(?:次数|量)?|阅读(?:数|量)?|点击(?:数|量)?|字号)\s*[：:]\s*[^\s，。；|｜]{0,20})"
+    rf"|(?<=\s){_DATE}(?=\s)"
+)
+_BAR = re.compile(r"\s*[|｜]\s*|\s{2,}|\u3000+")
+_SENTENCE_GAP = re.compile(r"([。！？][”’」』）)]?)\s+")
 
 
 @dataclass
@@ -121,9 +127,10 @@ def _is_paragraph(text: str) -> bool:
 
 
 def _one_line_page(lines: list[Line]) -> list[Line]:
-    """A page saved as one long line (junk, headline, dateline and story run together) is cut
-    where the page put a gap (spaces, a bar), so its furniture and headline stand on lines of
-    their own again; the story's pieces are joined back by the cleaner (text/repair.py)."""
+    """A page saved as one long line (furniture, headline, dateline and story run together) is
+    cut where the page had its parts: before an information field (时间：, 来源：, 作者：),
+    after its value, at bars and wide gaps, and after each sentence that a space follows; so
+    its furniture and headline stand on lines of their own, as in any pasted page."""
     if len(lines) > MAX_ONE_LINE_PARTS or not any(len(line.text) >= ONE_LINE for line in lines):
         return lines
     cut: list[Line] = []
@@ -131,5 +138,11 @@ def _one_line_page(lines: list[Line]) -> list[Line]:
         if line.level or len(line.text) < ONE_LINE:
             cut.append(line)
             continue
-        cut.extend(Line(0, part) for part in _GAP.split(line.text) if part.strip())
+        cut.extend(Line(0, part.strip()) for part in _cut_one_line(line.text).split("\n") if part.strip())
     return cut
+
+
+def _cut_one_line(text: str) -> str:
+    text = _FIELD_VALUE.sub(lambda m: f"\n{m.group(0).strip()}\n", text)
+    text = _BAR.sub("\n", text)
+    return _SENTENCE_GAP.sub(lambda m: m.group(1) + "\n", text)
