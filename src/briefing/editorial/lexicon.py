@@ -14,6 +14,7 @@ word and is not counted again as 人才.
 from __future__ import annotations
 
 import logging
+import math
 import sys
 import tempfile
 import warnings
@@ -143,6 +144,27 @@ def words(text: str, extra_terms: Iterable[str] = ()) -> list[str]:
     """Split Chinese text into words (jieba, dictionary only, so the same text always splits the
     same way), keeping every lexicon term whole."""
     return _tokenizer(_with_defaults(frozenset(extra_terms))).lcut(text, HMM=False)
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """Words with their part of speech from jieba's dictionary (n…, v, p …; `x` for lexicon terms
+    and words it does not know), dictionary only."""
+    return [(pair.word, pair.flag) for pair in _tagger().lcut(text, HMM=False)]
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(_tokenizer(default_terms()))
+
+
+def specificity(word: str) -> float:
+    """How specific a word is, from its frequency in jieba's dictionary (a general corpus):
+    0 for the commonest words, about 1 for a rare name or term."""
+    tokenizer = _tokenizer(default_terms())
+    frequency = tokenizer.FREQ.get(word) or 1
+    return min(1.0, max(0.0, math.log(tokenizer.total / frequency) / 16))
 
 
 @lru_cache(maxsize=8)

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 
 from ..model import Article
 from ..text.junk import line_kind
-from .candidates import candidates
-from .lexicon import words
+from .candidates import CONNECTIVES, FIGURE, candidates
+from .lexicon import specificity, tagged, words
 
 if TYPE_CHECKING:
     from ..config import EditorialSettings
@@ -38,14 +38,18 @@ MIN_TITLE = 6
 
 # Written headlines
 LEAD_SENTENCES = 6  # the clauses of this many first sentences are considered
-MIN_CLAUSE = 8  # characters: a shorter clause takes the next one with it
+POSITION_DECAY = 4.0  # sentences: a later sentence needs more to win
+# a clause that opens with its verb has its subject elsewhere: 是…、旨在…、标志着…
+VERB_FIRST = ("是", "旨在", "标志着", "标志著", "甫", "并", "且", "还", "也", "即", "系", "为", "将", "已", "正在", "以及", "包括")
+ADVERBIAL = re.compile(r"^(?:为了?|根据|按照|依据|结合|随着|截至|截止|在[^，]{0,20}(?:下|中|上|期间|方面|时)|通过|经过|围绕|对于|关于|针对|作为|基于|当|自从?|从[^，]{0,20}(?:来看|看))")
 TIME_WORDS = re.compile(
-    r"^(?:近日|日前|近期|目前|当前|今天|今日|昨天|昨日|前日|日内|当天|当日|今年以来|此前|本周|上周|近年来|近年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?"
+    r"^(?:近日|日前|近期|目前|当前|今天|今日|昨天|昨日|前日|日内|当天|当日|今年以来|此前|本周|上周|近年来|近年|\d{4}年\d{1,2}月\d{1,2}日"
     r"|\d{1,2}月\d{1,2}日(?:上午|下午|晚间|晚|早间|凌晨)?|(?:上午|下午|晚间))\s*[，,]?"
 )
-INNER_TIME = re.compile(r"(?<=[\u4e00-\u9fff])(?:日前|近日|近期|最近|今天|昨天|当天|\d{1,2}月\d{1,2}日(?:上午|下午|晚间)?)(?=[\u4e00-\u9fff])")
+INNER_TIME = re.compile(r"(?<=[\u4e00-\u9fff])(?:日前|近日|近期|最近|今天|昨天|当天)(?=[\u4e00-\u9fff])")
 BRACKETS = re.compile(r"[（(][^（）()]{0,40}[）)]")
-OPENERS = re.compile(r"^(?:为此|对此|此外|同时|另外|其中|据悉|据了解|据介绍|记者了解到|记者获悉|值得一提的是|值得注意的是|目前|如今|据报道)[，,]?")
+OPENERS = re.compile(r"^(?:(?:为此|对此|此外|同时|另外|其中|目前|如今|当前|近年来|与此同时)[，,]|(?:据悉|据了解|据介绍|据报道|记者了解到|记者获悉|值得一提的是|值得注意的是)[，,]?"
+                     r"|(?:记者)?从[^，。]{2,40}(?:获悉|了解到|得知)[，,]?)")
 PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "（": "）", "【": "】", "‘": "’"}
 STOP_WORDS = frozenset("的 了 和 与 及 在 是 将 为 对 等 也 并 已 把 被 从 向 以 于 其 该 这 那 有 中 上 下 个 年 月 日 我 你 他 她 它 们".split())
 
@@ -88,25 +92,62 @@ def item_title(article: Article, cap: int) -> str:
 
 def written_title(article: Article, cap: int) -> str:
     """A headline for a page that has none: the most telling clause of its lead, within the cap."""
-    sentences = [s.text for s in candidates(article, limit=40)]
-    if not sentences:
-        sentences = [p for p in article.paragraphs[:3]]
+    sentences = [s.text for s in candidates(article, limit=40)] or list(article.paragraphs[:3])
     salience = _salience(sentences)
     best: tuple[float, str] | None = None
     for index, sentence in enumerate(sentences[:LEAD_SENTENCES]):
-        clauses = _clauses(sentence)
-        for k, clause in enumerate(clauses):
-            text = _tidy(clause)
-            if len(text) < MIN_CLAUSE and k + 1 < len(clauses):
-                text = _tidy(clause + "，" + clauses[k + 1]).replace("，", " ", 1)
+        for unit, factor in _units([c for c in (_tidy(c) for c in _clauses(sentence)) if c], cap):
+            text = _cut_at_word(unit, cap) if len(unit) > cap else unit
             if len(text) < MIN_TITLE or line_kind(text) is not None:
                 continue
-            value = _clause_value(text, salience) * math.exp(-index / 2.5) * (1.0 if k == 0 else 0.85)
+            if len(unit) > cap:
+                factor *= 0.8  # cut short: it may stop before its point
+            value = factor * _clause_value(text, salience) * math.exp(-index / POSITION_DECAY)
             if best is None or value > best[0]:
                 best = (value, text)
     if best is None:
         return _cut_at_word(_tidy(article.body[:200]) or "（无标题）", cap)
-    return _cut_at_word(best[1], cap) if len(best[1]) > cap else best[1]
+    return best[1]
+
+
+def _units(clauses: list[str], cap: int) -> list[tuple[str, float]]:
+    """What a headline may be made of, with a factor for how natural it reads: a clause; a
+    clause with the next one; a clause that opens with its verb, given the subject of the
+    clause before it (苏州聚焦…，以创新联合体作为… -> 苏州以创新联合体作为…)."""
+    units = []
+    subject = None
+    for k, clause in enumerate(clauses):
+        pronoun = PRONOUN.match(clause)
+        if pronoun and subject:  # 该公司今日收到… -> 微芯生物今日收到…
+            clause = subject + clause[pronoun.end():]
+        own = _subject(clause)
+        if own:
+            units.append((clause, 1.0))
+            subject = own
+        elif subject and not ADVERBIAL.match(clause) and len(subject) + len(clause) <= cap + 8:
+            units.append((subject + clause, 0.95))
+        else:
+            units.append((clause, 0.7))
+        if k + 1 < len(clauses) and len(clause) + len(clauses[k + 1]) + 1 <= cap:
+            units.append((f"{clause} {clauses[k + 1]}", 0.9))
+    return units
+
+
+NOUNS = ("n", "nr", "ns", "nt", "nz", "x", "eng", "j", "l")
+PRONOUN = re.compile(r"^(?:该(?:公司|企业|集团|院|校|医院|机构|项目|市|省|区)?|其|此)(?=[\u4e00-\u9fff])")
+
+
+def _subject(clause: str) -> str:
+    """The noun phrase a clause opens with (its subject), or "" when it opens with a verb, a
+    preposition or an adverb."""
+    taken = []
+    for word, flag in tagged(clause):
+        if flag.startswith(NOUNS) or (taken and flag in ("m", "q", "b", "a")) or (word in "-·" and taken):
+            taken.append(word)
+            continue
+        break
+    subject = "".join(taken)
+    return subject if len(subject) >= 2 and re.search("[\u4e00-\u9fffA-Za-z]", subject) else ""
 
 
 def _salience(sentences: list[str]) -> Counter:
@@ -122,12 +163,24 @@ def _content_word(word: str) -> bool:
 
 
 def _clause_value(clause: str, salience: Counter) -> float:
-    """Repeated words per character, with a little more credit for a headline-sized clause."""
+    """The story's own, specific words per character: a word counts by how often the story
+    repeats it and how rare it is in general text (苏州、创新联合体 more than 创新、发展). A
+    figure counts; a clause that is only a circumstance (为了…、根据…、截至…) or leans on
+    another (该、其、这) counts little."""
     found = [w for w in words(clause) if _content_word(w)]
     if not found:
         return 0.0
-    weight = sum(math.log(1 + salience.get(w, 1)) for w in found)
-    return weight / math.sqrt(max(len(clause), 12))
+    weight = sum(math.log(1 + salience.get(w, 1)) * (0.2 + specificity(w)) for w in found)
+    value = weight / math.sqrt(max(len(clause), 12))
+    if FIGURE.search(clause):
+        value *= 1.15
+    if ADVERBIAL.match(clause) or clause.startswith(VERB_FIRST):
+        value *= 0.5
+    if clause.startswith(CONNECTIVES):
+        value *= 0.6
+    if len(clause) < 10:
+        value *= 0.8
+    return value
 
 
 def _clauses(sentence: str) -> list[str]:

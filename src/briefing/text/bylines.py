@@ -42,7 +42,7 @@ _CAPTION = re.compile(
 # the credit at the end of a caption: 新华社记者 裴鑫 摄, 记者 常鸣/摄, （视觉中国供图）
 _TRAILING_CREDIT = re.compile(
     rf"\s*(?:[（(][^（）()]{{0,30}}(?:摄|供图|发|图)[）)]|(?:[{_HAN}]{{0,8}}(?:记者|通讯员|摄影))?\s*{NAME}"
-    rf"(?:[ 、，]+{NAME})*\s*/?\s*摄|\S{{0,10}}供图|视觉中国|东方IC)\s*$"
+    rf"(?:[ 、，]+{NAME})*\s*/?\s*摄|[^\s。，！？]{{0,10}}供图|[{_HAN}]{{1,6}}社发|视觉中国|东方IC)\s*$"
 )
 
 
@@ -105,8 +105,11 @@ def is_caption(text: str) -> bool:
 
 
 def strip_credit(caption: str) -> str:
-    """The caption without the photographer's credit at its end (its words stay)."""
-    return _TRAILING_CREDIT.sub("", caption).strip()
+    """The caption without the photographer's credits at its end (its words stay)."""
+    previous = None
+    while previous != caption:
+        previous, caption = caption, _TRAILING_CREDIT.sub("", caption).strip()
+    return caption
 
 
 def _names(text: str) -> list[str]:

@@ -20,6 +20,7 @@ from .sentences import ends_sentence
 # 一、总体要求 / （二）重点任务 / 第三部分: a numbered heading pasted as a paragraph of its own
 _NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}[部分章节])")
 MAX_HEADING = 30
+MAX_CAPTION = 120  # characters: a longer "caption" is story text ending in a credit
 
 
 @dataclass
@@ -89,8 +90,11 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
             blocks.append(Block("subhead", text))  # a space may part its two phrases
             continue
         if bylines.is_caption(text):
-            captions.append(compact_cjk_spaces(bylines.strip_credit(text)))
-            continue
+            words_only = compact_cjk_spaces(bylines.strip_credit(text))
+            if len(words_only) <= MAX_CAPTION:
+                captions.append(words_only)
+                continue
+            text = words_only  # a paragraph of the story with a photo credit glued to its end
         text = _take_metadata(text, found)
         if text:
             paragraphs.append(compact_cjk_spaces(text))

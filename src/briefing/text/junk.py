@@ -58,6 +58,20 @@ def strip_pinyin(text: str) -> str:
     return _PINYIN.sub("", text) if "(" in text or "（" in text else text
 
 
+# Markup a page pasted as Markdown keeps: ![](http://…/a.jpg), [文字](http://…), and the [1][2]
+# reference marks of a digest.
+_IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\s]{0,500}\)")
+_LINK = re.compile(r"\[([^\]\n]{1,200})\]\((?:https?://|/)[^)\s]{0,500}\)")
+_REFERENCES = re.compile(r"(?:\[\d{1,2}\])+")
+
+
+def strip_markup(text: str) -> str:
+    """The text without Markdown images, with link texts for links, without [1] marks."""
+    if "[" not in text:
+        return text
+    return _REFERENCES.sub("", _LINK.sub(r"\1", _IMAGE.sub("", text)))
+
+
 # ----------------------------------------------------------------------------- spam
 
 _SPAM = re.compile(

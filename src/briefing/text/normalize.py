@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .junk import strip_pinyin
+from .junk import strip_markup, strip_pinyin
 
 # Ideographs, CJK punctuation and full-width forms: "Chinese context" for punctuation rules.
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201d\u2026\u2014\u300a-\u300f"
@@ -30,13 +30,13 @@ _SIMPLE_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 
 def normalize_text(text: str) -> str:
     """Normalise one paragraph or title."""
-    text = unicodedata.normalize("NFC", text).translate(_FULLWIDTH_TABLE)
+    # annotations first: the pinyin of 称(chēng), would make the comma after it look English
+    text = strip_pinyin(strip_markup(unicodedata.normalize("NFC", text).translate(_FULLWIDTH_TABLE)))
     text = text.replace("\u00a0", " ").replace("\t", " ")
     text = re.sub(r"[ \u3000]{2,}", " ", text).strip(" \u3000")
     text = _fullwidth_punctuation(text)
     text = _fullwidth_parentheses(text)
-    text = _curly_quotes(text)
-    return strip_pinyin(text)
+    return _curly_quotes(text)
 
 
 def compact_cjk_spaces(text: str) -> str:

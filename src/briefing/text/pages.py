@@ -19,6 +19,7 @@ from .sentences import ends_sentence
 _HEADING = re.compile(r"^(#{1,6})\s*(.+?)\s*#*\s*$")
 _HASHTAG = re.compile(r"^#[^#\s]{1,30}#")  # a #话题# tag, not a heading
 MAX_TITLE = 60
+MAX_SCRAP = 6  # characters
 ONE_LINE = 300  # characters: a line this long in a page of a few lines holds the whole page
 MAX_ONE_LINE_PARTS = 3
 _DATE = r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)"
@@ -118,8 +119,17 @@ def _single_article(doc: Document, lines: list[Line]) -> list[RawArticle]:
             if found.index is not None:
                 body = [line for k, line in enumerate(lines)
                         if k > found.index or (k < found.index and _is_paragraph(line.text))]
+        body = _without_scraps_above_the_story(body)
     blocks = tuple(Block("para" if l.level == 0 else "subhead", l.text) for l in body)
     return [RawArticle(doc.source, title, None, None, blocks, doc.encoding, title_from=origin)]
+
+
+def _without_scraps_above_the_story(lines: list[Line]) -> list[Line]:
+    """A few characters on their own line above the first paragraph (a reporter's name, a
+    column label) are not story text; left in, they would be glued to the first sentence."""
+    first = next((k for k, line in enumerate(lines) if line.level == 0 and _is_paragraph(line.text)), 0)
+    return [line for k, line in enumerate(lines)
+            if k >= first or line.level or len(line.text) > MAX_SCRAP or ends_sentence(line.text)]
 
 
 def _is_paragraph(text: str) -> bool:
