@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from briefing.config import load_config
-from briefing.deliver import DeliveryError, load_issue, message_id, send_issue
+from briefing.delivery.message import message_id
+from briefing.delivery.outbox import send_issue
+from briefing.delivery.ready import load_issue
+from briefing.errors import DeliveryError
 from briefing.ledger import Ledger
-from test_deliver_servers import (  # noqa: F401  (fixtures)
-    PASSWORD, USER, ca_file, copy_issue, mail_server, test_ca, write_config,
-)
+from smtp_servers import PASSWORD, USER, copy_issue, write_config
 
 LEADER, EDITOR, THIRD = "leader@example.gov", "editor@example.gov", "third@example.gov"
 
@@ -107,7 +108,7 @@ def test_starttls_is_required_unless_turned_off_explicitly(issue, tmp_path, mail
 
 
 def test_server_down_then_back_up(issue, tmp_path, mail_server):
-    from test_deliver_servers import free_port
+    from smtp_servers import free_port
 
     port = free_port()
     config = load_config(write_config(tmp_path, port))
@@ -209,8 +210,8 @@ def test_a_send_interrupted_mid_message_becomes_unknown(issue, tmp_path, mail_se
     config = load_config(write_config(tmp_path, server.port))
     folder = load_issue(issue)
     with Ledger(config.state_dir) as ledger:  # what a process killed during DATA leaves behind
-        ledger.enqueue(folder.key, None, str(issue), LEADER, message_id(folder, LEADER, "briefing@example.gov"))
-        ledger.set_outbox(folder.key, LEADER, "sending")
+        ledger.enqueue(folder.outbox_key, None, str(issue), LEADER, message_id(folder, LEADER, "briefing@example.gov"))
+        ledger.set_outbox(folder.outbox_key, LEADER, "sending")
 
     report = send_issue(config, issue)
 
@@ -293,7 +294,7 @@ def test_sent_issue_is_marked_and_a_partly_mailed_issue_keeps_its_number(tmp_pat
     # a copy of 第1期 is out there: rebuilding that date makes a new issue instead of overwriting it
     assert again.issue.masthead.number.number == 3 and rebuilt.issue.masthead.number.number == 2
     with Ledger(config.state_dir) as ledger:
-        assert [row["status"] for row in ledger.issues()] == ["built", "built", "built"]
+        assert [row.status for row in ledger.issues()] == ["built", "built", "built"]
     assert send_issue(config, first.folder, to=[EDITOR], resend_unknown=True).complete
     with Ledger(config.state_dir) as ledger:
-        assert ledger.issues()[0]["status"] == "sent"
+        assert ledger.issues()[0].status == "sent"

@@ -71,8 +71,8 @@ def test_ledger_records_builds(cli, tmp_path):
     with Ledger(tmp_path / ".briefing") as ledger:
         (build,) = ledger.builds()
         (issue,) = ledger.issues()
-    assert build["status"] == "ok" and build["folder"].endswith("2026-11-26-daily-1")
-    assert issue["status"] == "built" and issue["number"] == 1
+    assert build.status == "ok" and str(build.folder).endswith("2026-11-26-daily-1")
+    assert issue.status == "built" and issue.number.number == 1
 
 
 def test_rebuild_swaps_the_folder_and_clears_leftovers(cli, tmp_path):

@@ -9,7 +9,7 @@ import shutil
 from docx import Document
 
 from conftest import SAMPLE
-from test_deliver_servers import mail_server, test_ca, write_config  # noqa: F401  (fixtures)
+from smtp_servers import write_config
 
 EDITED = "编辑改写：北京稳居城市健康指数大城市组综合榜首，清华城市健康指数最新研究成果在论坛发布。"
 

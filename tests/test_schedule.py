@@ -23,12 +23,12 @@ import pytest
 
 from briefing.build import BuildRequest, build
 from briefing.config import ConfigError, load_config
-from briefing.deliver import DeliveryError
+from briefing.errors import DeliveryError
 from briefing.ledger import Ledger
 from briefing.locks import issue_lock
 from briefing.schedule import Service, issue_date, job_specs, latest_fire_time, next_fire_times, run_edition
 from conftest import REPO
-from test_deliver_servers import mail_server, test_ca, write_config  # noqa: F401  (fixtures)
+from smtp_servers import write_config
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 LEADER, EDITOR = "leader@example.gov", "editor@example.gov"
@@ -42,8 +42,9 @@ def service_config(folder: Path, port: int, cron: str, grace: int = 3600, lock_w
 
 
 def runs(config) -> list[dict]:
+    """The run rows as the ledger file holds them, newest first."""
     with Ledger(config.state_dir) as ledger:
-        return [dict(row) for row in ledger.runs()]
+        return [dict(row) for row in ledger._db.execute("SELECT * FROM runs ORDER BY scheduled_for DESC, id DESC")]
 
 
 def builds(config) -> int:
@@ -177,7 +178,7 @@ def test_a_scheduled_run_and_a_one_off_build_send_at_once_mail_once(tmp_path, ma
     else:  # the operator was first; the run only made sure everybody had it
         assert "had already gone out" in results["scheduled"].message
     with Ledger(config.state_dir) as ledger:
-        assert [(row["number"], row["status"]) for row in ledger.issues()] == [(1, "sent")]
+        assert [(row.number.number, row.status) for row in ledger.issues()] == [(1, "sent")]
 
 
 def test_schedule_run_and_build_send_through_the_cli(tmp_path, mail_server, cli):
@@ -197,11 +198,14 @@ def test_schedule_run_and_build_send_through_the_cli(tmp_path, mail_server, cli)
     assert server.mailbox.recipients() == [EDITOR, LEADER]
 
 
-def test_a_build_during_another_run_waits_then_says_so(tmp_path, cli):
+def test_a_build_during_another_run_waits_then_says_so(tmp_path):
+    from conftest import run_process
+
     config = service_config(tmp_path, 1, "30 7 * * mon-fri", lock_wait=0.3)
+    # the lock is re-entrant within a thread, so the builds run as other processes
     with issue_lock(config.state_dir, "daily", date(2026, 11, 26), purpose="scheduled run of daily", wait_seconds=0):
-        result = cli("build", "--date", "2026-11-26")
-        other_day = cli("build", "--date", "2026-11-27", "--formats", "docx")
+        result = run_process("build", "--date", "2026-11-26", cwd=tmp_path)
+        other_day = run_process("build", "--date", "2026-11-27", "--formats", "docx", cwd=tmp_path)
 
     assert result.code == 1
     assert "daily 2026-11-26 is being built or sent by another run" in result.stderr
@@ -272,7 +276,7 @@ def test_an_interrupted_run_is_resumed_on_the_next_start(tmp_path, mail_server):
     old = fire - timedelta(hours=3)
     with Ledger(config.state_dir) as ledger:  # what a process killed after building leaves behind
         run = ledger.claim_run("daily", fire, day, "schedule")
-        ledger.update_run(run["id"], "built", folder=str(built.folder))
+        ledger.update_run(run.id, "built", folder=str(built.folder))
         ledger.claim_run("daily", old, issue_date(config, old), "schedule")  # killed long ago
 
     with serving(Service(config)):
@@ -342,7 +346,7 @@ def test_a_run_mails_the_issue_an_editor_published_for_its_date(tmp_path, mail_s
     built = build(config, BuildRequest(date=date(2026, 11, 26)))
     with Ledger(config.state_dir) as ledger:  # what `briefing publish` records
         (issue,) = ledger.issues()
-        ledger.mark(issue["id"], "published", str(built.folder))
+        ledger.mark(issue.id, "published", str(built.folder))
 
     outcome = run_edition(config, "daily", datetime(2026, 11, 25, 23, 30, tzinfo=timezone.utc))
 
@@ -350,4 +354,4 @@ def test_a_run_mails_the_issue_an_editor_published_for_its_date(tmp_path, mail_s
     assert "as the editor published it" in outcome.message
     assert builds(config) == 1 and server.mailbox.recipients() == [EDITOR, LEADER]
     with Ledger(config.state_dir) as ledger:
-        assert ledger.issues()[0]["status"] == "published"  # stays published once mailed
+        assert ledger.issues()[0].status == "published"  # stays published once mailed

@@ -5,12 +5,12 @@ The CLI, the scheduler and anything later call `build`; none has a pipeline of i
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date as Date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from .config import Config
@@ -18,25 +18,24 @@ from .editorial.classify import classify
 from .editorial.compose import compose
 from .editorial.dedup import dedup
 from .editorial.summarize import item_titles, summarize_articles
+from .errors import BuildError, DeliveryError, UsageError
 from .ledger import Ledger
-from .model import Article, Issue, Masthead, Skipped
-from .publish import build_manifest, commit, staging, write_manifest
-from .render import PdfWorker, glyph_warning, render_issue
+from .manifest import MANIFEST, WrittenIssue, write_manifest
+from .model import Article, BuildStatus, Issue, IssueStatus, Masthead, Skipped, StoredIssue
+from .output import commit, staging
+from .render import glyph_warning, render_issue
 from .render.fonts import load_fonts
+from .render.worker import pdf_renderer
 from .resources import sample_sources
 from .sources import read_sources
 from .text.clean import clean_article
 from .text.pages import split_document
+from .timing import Progress, StageClock
+
+if TYPE_CHECKING:
+    from .delivery.outbox import DeliveryReport
 
 FORMATS = ("docx", "pdf")
-
-
-class BuildError(Exception):
-    """The build could not produce an issue (exit code 1); the message says why."""
-
-
-class UsageError(Exception):
-    """The request itself is wrong (exit code 2)."""
 
 
 @dataclass(frozen=True)
@@ -51,20 +50,24 @@ class BuildRequest:
 
 
 @dataclass
-class BuildResult:
-    issue: Issue
-    folder: Path
-    manifest: dict
-    outputs: dict[str, Path]
-    warnings: list[str] = field(default_factory=list)
-    delivery: object | None = None  # deliver.DeliveryReport when the request asked to send
-
-
-Progress = Callable[[str], None]
+class BuildResult(WrittenIssue):
+    delivery: DeliveryReport | None = None  # when the request asked to send
 
 
 def today(config: Config) -> Date:
     return datetime.now(ZoneInfo(config.briefing.timezone)).date()
+
+
+def warm_up(config: Config) -> None:
+    """Load once what every build needs — WeasyPrint, jieba's dictionary, the fonts — in a process
+    that builds many issues (`serve`, `web`). Call it before any thread starts: later builds then
+    render their PDF in this process and pay for none of it again."""
+    from .editorial.lexicon import words
+    from .render.worker import warm_up as import_weasyprint
+
+    import_weasyprint()
+    words("预热")
+    load_fonts(config.fonts_dir)
 
 
 def resolve_sources(config: Config, requested: tuple[str, ...]) -> list[str]:
@@ -77,26 +80,14 @@ def resolve_sources(config: Config, requested: tuple[str, ...]) -> list[str]:
     raise UsageError(f"{config.path}: no sources to build from; pass SOURCE paths or set [sources] paths")
 
 
-class StageClock:
-    def __init__(self, progress: Progress | None):
-        self.timings: dict[str, int] = {}
-        self._progress = progress
-
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        if self._progress:
-            self._progress(name)
-        start = time.perf_counter()
-        yield
-        self.timings[name] = self.timings.get(name, 0) + round((time.perf_counter() - start) * 1000)
-
-
 def build(config: Config, request: BuildRequest, progress: Progress | None = None) -> BuildResult:
     """Build one issue, and with request.send mail it, holding the (edition, date) lock from the
     check that it has not been mailed yet to the last message."""
     if not request.send:
         return _build(config, request, progress)
-    from .deliver import DeliveryError, check_settings, send_issue
+    from .delivery.outbox import send_issue
+    from .delivery.release import Standing, issue_to_mail
+    from .delivery.smtp import check_settings
 
     day = request.date or today(config)
     edition = request.edition or config.briefing.edition
@@ -104,11 +95,12 @@ def build(config: Config, request: BuildRequest, progress: Progress | None = Non
     with _issue_lock(config, edition, day, "build --send", progress):
         if not request.special:
             with Ledger(config.state_dir) as ledger:
-                mailed = ledger.mailed_issue(edition, day)
-            if mailed is not None:
+                release = issue_to_mail(ledger, edition, day)
+            if release.standing is Standing.MAILED:
+                mailed = release.entry
                 raise DeliveryError(
-                    f"{edition} {day.isoformat()} has already been mailed as 第{mailed['number']}期 ({mailed['folder']}); "
-                    f"`briefing send {mailed['folder']}` finishes its delivery, or build without --send "
+                    f"{edition} {day.isoformat()} has already been mailed as 第{mailed.number.number}期 ({mailed.folder}); "
+                    f"`briefing send {mailed.folder}` finishes its delivery, or build without --send "
                     "and send the new folder to mail a corrected issue")
         result = _build(config, replace(request, date=day, edition=edition), progress)
         result.delivery = send_issue(config, result.folder, progress=progress)
@@ -128,14 +120,13 @@ def _build(config: Config, request: BuildRequest, progress: Progress | None = No
     bad = [f for f in request.formats if f not in FORMATS]
     if bad or not request.formats:
         raise UsageError(f"--formats: unknown format {', '.join(bad) or '(none)'}; use docx, pdf or docx,pdf")
-    if "pdf" not in request.formats:
-        return _run_pipeline(config, request, progress, None)
-    with PdfWorker() as pdf_worker:  # imports WeasyPrint while the articles are read and edited
-        return _run_pipeline(config, request, progress, pdf_worker)
+    # a worker imports WeasyPrint while the articles are read and edited (render/worker.py)
+    with pdf_renderer() if "pdf" in request.formats else nullcontext() as render_pdf:
+        return _run_pipeline(config, request, progress, render_pdf)
 
 
 def _run_pipeline(config: Config, request: BuildRequest, progress: Progress | None,
-                  pdf_worker: PdfWorker | None) -> BuildResult:
+                  render_pdf: Callable[..., Path] | None) -> BuildResult:
     clock = StageClock(progress)
     day = request.date or today(config)
     edition = request.edition or config.briefing.edition
@@ -183,31 +174,30 @@ def _run_pipeline(config: Config, request: BuildRequest, progress: Progress | No
                     contents=config.briefing.contents,
                 )
             warnings = _font_warnings(issue, fonts, config) if fonts else []
-            result = _render_and_publish(issue, request.formats, fonts, config, out_dir, clock, warnings, pdf_worker)
+            result = _render_and_publish(issue, request.formats, fonts, config, out_dir, clock, warnings, render_pdf)
         except BaseException as exc:
             if fresh:
                 ledger.release(issue_id)
-            ledger.finish_build(build_id, "failed", message=str(exc) or type(exc).__name__)
+            ledger.finish_build(build_id, BuildStatus.FAILED, message=str(exc) or type(exc).__name__)
             raise
-        ledger.mark(issue_id, "built", str(result.folder))
-        ledger.finish_build(build_id, "ok", issue_id, str(result.folder))
+        ledger.mark(issue_id, IssueStatus.BUILT, result.folder)
+        ledger.finish_build(build_id, BuildStatus.OK, issue_id, result.folder)
     return result
 
 
 def _render_and_publish(issue: Issue, formats: tuple[str, ...], fonts, config: Config, out_dir: Path,
-                        clock: StageClock, warnings: list[dict], pdf_worker: PdfWorker | None) -> BuildResult:
+                        clock: StageClock, warnings: list[dict], render_pdf: Callable[..., Path] | None) -> BuildResult:
     with staging(out_dir, issue.folder_name) as temp:
         names = render_issue(issue, temp, formats, fonts, config, clock.stage,
-                             created=datetime.now(ZoneInfo(config.briefing.timezone)), pdf_worker=pdf_worker)
-        issue = replace(issue, timings_ms=dict(clock.timings))
-        manifest = build_manifest(issue, names, warnings)
-        write_manifest(temp, manifest)
-        folder = commit(temp, out_dir / issue.folder_name)
-    outputs = {kind: folder / name for kind, name in names.items()}
-    outputs["manifest"] = folder / "manifest.json"
+                             created=datetime.now(ZoneInfo(config.briefing.timezone)), render_pdf=render_pdf)
+        stored = StoredIssue(temp, replace(issue, timings_ms=dict(clock.timings)), names, tuple(warnings))
+        write_manifest(stored)
+        stored = replace(stored, folder=commit(temp, out_dir / issue.folder_name))
+    outputs = {kind: stored.folder / name for kind, name in names.items()}
+    outputs["manifest"] = stored.folder / MANIFEST
     messages = [f"{s.source}: skipped: {s.reason}" for s in issue.skipped]
     messages += [glyph_warning(w) for w in warnings]
-    return BuildResult(issue, folder, manifest, outputs, messages)
+    return BuildResult(stored, outputs, messages)
 
 
 def _drop_empty(articles: list[Article], skipped: list[Skipped]) -> list[Article]:

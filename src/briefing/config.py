@@ -15,15 +15,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .editorial.lexicon import DEFAULT_SECTIONS
+from .errors import ConfigError
 from .model import SECTION_IDS, Distribution, SectionSpec
 
 CONFIG_NAME = "briefing.toml"
 EDITION_NAME = r"^[a-z0-9][a-z0-9_-]*$"  # it becomes part of folder and lock file names
 EMAIL_ADDRESS = r"^[^@\s]+@[^@\s]+$"
-
-
-class ConfigError(Exception):
-    """A user's configuration mistake: reported without a traceback, exit code 2."""
 
 
 class _Strict(BaseModel):

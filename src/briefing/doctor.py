@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .config import ConfigError, load_config
-from .render.fonts import FontError, load_fonts, subset_font
+from .config import load_config
+from .errors import ConfigError, FontError
+from .render.fonts import load_fonts, subset_font
 from .resources import templates_dir
 
 # A string with common, rare-name and punctuation characters the fonts must draw.

@@ -22,15 +22,11 @@ from contextlib import contextmanager
 from datetime import date as Date, datetime, timezone
 from pathlib import Path
 
-from .ledger import LedgerError
+from .errors import IssueBusy, LedgerError
 
 POLL_SECONDS = 0.1
 
 _held = threading.local()
-
-
-class IssueBusy(LedgerError):
-    """Another run holds the lock for this edition and date (exit code 1)."""
 
 
 def _held_counts() -> dict[str, int]:

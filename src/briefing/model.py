@@ -9,8 +9,66 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date as Date
+from enum import StrEnum
+from pathlib import Path
 
 SECTION_IDS = ("collaboration", "facilities", "standards", "biomedicine", "talent", "health")
+
+
+# -- states ----------------------------------------------------------------------------------
+# StrEnums: stored in SQLite and JSON as their plain values, compared and printed as strings.
+
+
+class ArticleStatus(StrEnum):
+    """What became of one article in an issue."""
+
+    USED = "used"
+    DUPLICATE = "duplicate"  # merged into another article's item
+    OFF_TOPIC = "off_topic"  # fits no section
+    DROPPED = "dropped"  # fits a section but did not make the issue (full section, no sentence, deleted by the editor)
+
+
+class IssueStatus(StrEnum):
+    """An issue number's life in the ledger."""
+
+    RESERVED = "reserved"  # a build holds the number
+    BUILT = "built"
+    PUBLISHED = "published"  # the final issue, from an editor's draft
+    SENT = "sent"  # delivery to every recipient finished, at least one copy out
+
+
+class BuildStatus(StrEnum):
+    RUNNING = "running"
+    OK = "ok"
+    FAILED = "failed"
+
+
+class OutboxStatus(StrEnum):
+    """One (issue, recipient) row: pending -> sending -> sent | failed | unknown."""
+
+    PENDING = "pending"
+    SENDING = "sending"  # handed to the server, no answer yet
+    SENT = "sent"
+    FAILED = "failed"
+    UNKNOWN = "unknown"  # the connection was lost after the message went out: it may have arrived
+
+
+# a copy of the issue may be out there: a rebuild must become a new issue, never an overwrite
+MAILED_STATES = (OutboxStatus.SENT, OutboxStatus.SENDING, OutboxStatus.UNKNOWN)
+
+
+class RunStatus(StrEnum):
+    """A scheduled (or `schedule run`) run of an edition."""
+
+    RUNNING = "running"
+    BUILT = "built"  # built, not yet mailed
+    DONE = "done"
+    FAILED = "failed"
+    MISSED = "missed"  # came too late to run
+    ALREADY = "already"  # an outcome only, never stored: the run had been handled before
+
+
+UNFINISHED_RUNS = (RunStatus.RUNNING, RunStatus.BUILT)
 
 
 @dataclass(frozen=True)
@@ -185,7 +243,7 @@ class ArticleRecord:
     title: str
     source: str
     section: str | None
-    status: str  # used | duplicate | off_topic | dropped
+    status: ArticleStatus
     reason: str
     score: float | None = None
     runner_up: str | None = None
@@ -223,3 +281,51 @@ class Issue:
         n = self.masthead.number
         number = f"s{n.number}" if n.special else str(n.number)
         return f"{self.masthead.date.isoformat()}-{self.edition}-{number}"
+
+
+@dataclass(frozen=True)
+class Publication:
+    """How the final issue came from an editor's draft (`briefing publish`)."""
+
+    published_at: str  # ISO 8601, in the briefing's time zone
+    draft: str  # the file name the editor gave
+    edited_copy: str  # the editor's file, kept in the issue folder under this name
+    changes: tuple[dict, ...] = ()  # what the editor changed, one record each (editing.changes)
+    timings_ms: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StoredIssue:
+    """An issue folder as `build` or `publish` left it: the Issue and what the folder holds.
+
+    manifest.read_issue returns it; delivery, publishing and the console work on it instead of
+    on the manifest's JSON.
+    """
+
+    folder: Path
+    issue: Issue
+    outputs: dict[str, str]  # "docx" / "pdf" -> file name inside the folder
+    warnings: tuple[dict, ...] = ()
+    revision: str = ""  # "" as built; "final-<hash>" once published from a draft
+    publication: Publication | None = None
+
+    @property
+    def id(self) -> str:
+        """The issue's id: its folder name, e.g. 2026-11-26-daily-12."""
+        return self.folder.name
+
+    @property
+    def published(self) -> bool:
+        return self.publication is not None
+
+    def output(self, kind: str) -> Path | None:
+        name = self.outputs.get(kind)
+        return self.folder / name if name else None
+
+    @property
+    def outbox_key(self) -> str:
+        """The outbox's name for this issue: edition/year/number (s1 for 增刊第1期), and the
+        revision once published, so that the final issue reaches those who had the draft."""
+        n = self.issue.masthead.number
+        key = f"{self.issue.edition}/{n.year}/{'s' if n.special else ''}{n.number}"
+        return f"{key}/{self.revision}" if self.revision else key

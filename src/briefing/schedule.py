@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date as Date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MISSED, EVENT_SCHEDULER_STARTED
@@ -36,10 +37,16 @@ from apscheduler.schedulers.base import STATE_STOPPED, BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from .build import BuildError, BuildRequest, UsageError, build
-from .config import EDITION_NAME, Config, ConfigError, load_config
-from .ledger import Ledger, LedgerError
+from .build import BuildRequest, build
+from .config import EDITION_NAME, Config, load_config
+from .errors import BriefingError, ConfigError, DeliveryError
+from .ledger import Ledger, RunEntry
 from .locks import issue_lock, service_lock
+from .model import RunStatus
+from .timing import Progress
+
+if TYPE_CHECKING:
+    from .delivery.outbox import DeliveryReport
 
 log = logging.getLogger("briefing.schedule")
 
@@ -49,7 +56,6 @@ RECOVERY_STORE = "recovery"  # in memory: rebuilt from the run ledger at every s
 MAX_CATCH_UP = 1000  # fire times looked at when recording runs missed during a long stop
 
 Clock = Callable[[], datetime]
-Progress = Callable[[str], None]
 
 
 def utc_now() -> datetime:
@@ -128,14 +134,14 @@ class RunOutcome:
     edition: str
     scheduled_for: datetime
     date: Date
-    status: str  # done | failed | missed | already (nothing to do: the run was handled before)
+    status: RunStatus  # done | failed | already (nothing to do: the run was handled before)
     folder: str | None = None
     message: str = ""
-    delivery: object | None = None  # deliver.DeliveryReport
+    delivery: DeliveryReport | None = None
 
     def as_dict(self) -> dict:
         return {"edition": self.edition, "scheduled_for": self.scheduled_for.isoformat(),
-                "date": self.date.isoformat(), "status": self.status, "folder": self.folder,
+                "date": self.date.isoformat(), "status": str(self.status), "folder": self.folder,
                 "message": self.message,
                 "delivery": self.delivery.as_dict() if self.delivery is not None else None}
 
@@ -157,53 +163,60 @@ def run_edition(config: Config, edition: str, scheduled_for: datetime, trigger: 
             run = ledger.claim_run(edition, scheduled_for, day, trigger)
             if run is None:
                 done = ledger.run(edition, scheduled_for)
-                return RunOutcome(edition, scheduled_for, day, "already", done["folder"],
-                                  f"this run was handled before ({done['status']}): {done['message'] or ''}".rstrip(": "))
+                return RunOutcome(edition, scheduled_for, day, RunStatus.ALREADY, _text(done.folder),
+                                  f"this run was handled before ({done.status}): {done.message or ''}".rstrip(": "))
             try:
                 return _carry_out(config, ledger, run, edition, scheduled_for, day, progress)
-            except (BuildError, UsageError, ConfigError, LedgerError) as exc:
-                ledger.update_run(run["id"], "failed", message=str(exc))
+            except BriefingError as exc:
+                ledger.update_run(run.id, RunStatus.FAILED, message=str(exc))
                 log.error("run %s %s failed: %s", edition, scheduled_for.isoformat(), exc)
-                return RunOutcome(edition, scheduled_for, day, "failed", run["folder"], str(exc))
+                return RunOutcome(edition, scheduled_for, day, RunStatus.FAILED, _text(run.folder), str(exc))
             except BaseException as exc:
-                ledger.update_run(run["id"], "failed", message=f"{type(exc).__name__}: {exc}")
+                ledger.update_run(run.id, RunStatus.FAILED, message=f"{type(exc).__name__}: {exc}")
                 raise
 
 
-def _carry_out(config: Config, ledger: Ledger, run, edition: str, scheduled_for: datetime, day: Date,
+def _text(path: Path | None) -> str | None:
+    return str(path) if path is not None else None
+
+
+def _carry_out(config: Config, ledger: Ledger, run: RunEntry, edition: str, scheduled_for: datetime, day: Date,
                progress: Progress | None) -> RunOutcome:
-    from .deliver import send_issue
+    from .delivery.outbox import send_issue
 
     folder, note = _issue_for_run(config, ledger, run, edition, day, progress)
-    ledger.update_run(run["id"], "built", folder=str(folder), message=note)
+    ledger.update_run(run.id, RunStatus.BUILT, folder=folder, message=note)
     if not config.delivery.recipients:
         message = f"{note}; no [delivery] recipients, so nothing was mailed"
-        ledger.update_run(run["id"], "done", message=message)
-        return RunOutcome(edition, scheduled_for, day, "done", str(folder), message)
+        ledger.update_run(run.id, RunStatus.DONE, message=message)
+        return RunOutcome(edition, scheduled_for, day, RunStatus.DONE, str(folder), message)
     report = send_issue(config, folder, progress=progress)
-    sent = sum(1 for o in report.outcomes if o.status == "sent")
-    message = f"{note}; mailed to {sent} of {len(report.outcomes)} recipient(s)"
+    message = f"{note}; mailed to {report.sent} of {len(report.outcomes)} recipient(s)"
     if not report.complete:
         message += ": " + "; ".join(report.problems())
         log.error("run %s %s: %s", edition, scheduled_for.isoformat(), message)
-    status = "done" if report.complete else "failed"
-    ledger.update_run(run["id"], status, message=message)
+    status = RunStatus.DONE if report.complete else RunStatus.FAILED
+    ledger.update_run(run.id, status, message=message)
     return RunOutcome(edition, scheduled_for, day, status, str(folder), message, report)
 
 
-def _issue_for_run(config: Config, ledger: Ledger, run, edition: str, day: Date,
+def _issue_for_run(config: Config, ledger: Ledger, run: RunEntry, edition: str, day: Date,
                    progress: Progress | None) -> tuple[Path, str]:
-    """The issue folder this run mails: the one it built before a crash, the one already mailed
-    for this date (by an operator or an earlier run), the one an editor published for this date,
-    or a new build."""
-    if run["status"] == "built" and run["folder"] and Path(run["folder"]).is_dir():
-        return Path(run["folder"]), "resumed after an interruption"
-    mailed = ledger.mailed_issue(edition, day)
-    if mailed is not None and mailed["folder"] and Path(mailed["folder"]).is_dir():
-        return Path(mailed["folder"]), f"第{mailed['number']}期 had already gone out; only its delivery was finished"
-    published = ledger.published_issue(edition, day)
-    if published is not None and published["folder"] and Path(published["folder"]).is_dir():
-        return Path(published["folder"]), f"mailed 第{published['number']}期 as the editor published it"
+    """The issue folder this run mails: the one it built before a crash, else the one recipients
+    get for this date (delivery.release decides: already mailed, or published), or a new build."""
+    from .delivery.release import Standing, issue_to_mail
+
+    if run.status == RunStatus.BUILT and run.folder is not None and run.folder.is_dir():
+        return run.folder, "resumed after an interruption"
+    release = issue_to_mail(ledger, edition, day)
+    number = release.entry.number.number if release.entry is not None else None
+    if release.standing is Standing.MAILED:
+        if release.folder is None:
+            raise DeliveryError(f"第{number}期 of {edition} {day.isoformat()} has gone out, but its folder "
+                                f"{release.entry.folder} is gone; restore it and run `briefing send` on it")
+        return release.folder, f"第{number}期 had already gone out; only its delivery was finished"
+    if release.standing is Standing.PUBLISHED:
+        return release.folder, f"mailed 第{number}期 as the editor published it"
     result = build(config, BuildRequest(edition=edition, date=day), progress)
     return result.folder, f"built {result.issue.masthead.number_line}"
 
@@ -223,7 +236,7 @@ def scheduled_job(config_file: str, base_dir: str, edition: str) -> str:
         spec = {s.edition: s for s in job_specs(config)}.get(edition)
     except ConfigError as exc:  # edited into a mistake since the service started
         log.error("run %s at %s NOT RUN: %s", edition, now.isoformat(timespec="seconds"), exc)
-        return "failed"
+        return RunStatus.FAILED
     window = timedelta(seconds=config.service.misfire_grace_seconds + 300)
     scheduled_for = (latest_fire_time(spec.trigger, now, window) if spec else None) or now.replace(microsecond=0)
     outcome = run_edition(config, edition, scheduled_for)
@@ -411,20 +424,18 @@ class Service:
         resumed = []
         config_file = str(self.config.path) if self.config.path else ""
         for run in ledger.unfinished_runs(since=datetime(1970, 1, 1, tzinfo=timezone.utc)):
-            scheduled_for = datetime.fromisoformat(run["scheduled_for"])
-            if now - scheduled_for > self.grace:
-                ledger.update_run(run["id"], "failed", message="interrupted, and past the grace time at restart; "
-                                  f"not resumed (finish it with `briefing send {run['folder']}`)" if run["folder"]
+            when = run.scheduled_for.isoformat()
+            if now - run.scheduled_for > self.grace:
+                ledger.update_run(run.id, RunStatus.FAILED, message="interrupted, and past the grace time at restart; "
+                                  f"not resumed (finish it with `briefing send {run.folder}`)" if run.folder
                                   else "interrupted, and past the grace time at restart; not resumed")
-                log.error("run %s %s was interrupted and is past the grace time; not resumed",
-                          run["edition"], run["scheduled_for"])
+                log.error("run %s %s was interrupted and is past the grace time; not resumed", run.edition, when)
                 continue
             scheduler.add_job("briefing.schedule:recovered_job", jobstore=RECOVERY_STORE,
-                              id=f"resume {run['edition']} {run['scheduled_for']}", misfire_grace_time=None,
-                              args=[config_file, str(self.config.base_dir), run["edition"], run["scheduled_for"]])
-            resumed.append(f"{run['edition']} {run['scheduled_for']}")
-            log.warning("resuming run %s %s, interrupted in status %s", run["edition"], run["scheduled_for"],
-                        run["status"])
+                              id=f"resume {run.edition} {when}", misfire_grace_time=None,
+                              args=[config_file, str(self.config.base_dir), run.edition, when])
+            resumed.append(f"{run.edition} {when}")
+            log.warning("resuming run %s %s, interrupted in status %s", run.edition, when, run.status)
         return resumed
 
     def _on_missed(self, event) -> None:
@@ -460,6 +471,14 @@ def schedule_table(config: Config, now: datetime | None = None, count: int = 3) 
             rows.append({
                 "edition": spec.edition, "cron": spec.cron, "timezone": config.briefing.timezone,
                 "next": [t.isoformat() for t in next_fire_times(spec.trigger, now, count)],
-                "last_run": dict(last[0]) if last else None,
+                "last_run": _run_json(last[0]) if last else None,
             })
     return rows
+
+
+def _run_json(run: RunEntry) -> dict:
+    """A run as `schedule list --json` has always printed it: the ledger row's columns."""
+    return {"id": run.id, "edition": run.edition, "scheduled_for": run.scheduled_for.isoformat(),
+            "date": run.date.isoformat(), "trigger": run.trigger, "status": str(run.status),
+            "folder": _text(run.folder), "attempts": run.attempts, "message": run.message,
+            "created_at": run.created_at, "updated_at": run.updated_at}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .build import UsageError
+from .errors import UsageError
 from .config import CONFIG_NAME
 
 STARTER = '''\

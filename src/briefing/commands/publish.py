@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
-from ..build import UsageError
-from ..cli import EXIT_FAILED, config_option, expected_failures, main
+from ..errors import UsageError
+from .common import config_option, exit_if_incomplete, expected_failures, print_report
 
 
-@main.command("publish")
+@click.command("publish")
 @click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
 @config_option
 @click.option("--json", "as_json", is_flag=True, help="Print the updated manifest as JSON on stdout, nothing else.")
@@ -22,28 +21,25 @@ def publish_command(draft: Path, config_path: Path | None, as_json: bool, send: 
     """Publish the final issue from an edited DOCX draft: the editor's version is rendered to the
     final PDF and a clean DOCX in the issue's folder, and the issue is marked published."""
     from ..config import load_config
-    from ..editing import describe, publish_draft
-    from ..render.read_docx import DraftError
+    from ..draft.changes import describe
+    from ..draft.final import publish_draft
 
     if not draft.is_file():
         raise UsageError(f"{draft}: no such file; give the edited .docx draft")
     config = load_config(config_path)
-    try:
-        result = publish_draft(config, draft)
-    except DraftError as exc:
-        raise UsageError(str(exc)) from None
+    result = publish_draft(config, draft)
     for warning in result.warnings:
         click.echo(f"briefing: warning: {warning}", err=True)
     report = None
     if send:
-        from ..deliver import send_issue
+        from ..delivery.outbox import send_issue
 
         # the published manifest names its revision: recipients of the issue as built get the final one
         report = send_issue(config, result.folder)
     if as_json:
         delivery = {"delivery": report.as_dict()} if report is not None else {}
         click.echo(json.dumps({**result.manifest, **delivery}, ensure_ascii=False, indent=2))
-        _exit_if_incomplete(report)
+        exit_if_incomplete(report)
         return
     issue = result.issue
     click.echo(f"published {issue.briefing} {issue.masthead.number_line} ({issue.masthead.date_line}): "
@@ -54,12 +50,5 @@ def publish_command(draft: Path, config_path: Path | None, as_json: bool, send: 
     for kind, path in result.outputs.items():
         click.echo(f"  {kind:8} {path}")
     if report is not None:
-        from .send import print_report
-
         print_report(report)
-    _exit_if_incomplete(report)
-
-
-def _exit_if_incomplete(report) -> None:
-    if report is not None and not report.complete:
-        sys.exit(EXIT_FAILED)
+    exit_if_incomplete(report)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
-from ..cli import EXIT_FAILED, config_option, expected_failures, main
+from .common import config_option, exit_if_incomplete, expected_failures, print_report, with_progress
 
 
-@main.command("send")
+@click.command("send")
 @click.argument("issue_dir", type=click.Path(path_type=Path))
 @config_option
 @click.option("--to", "to", multiple=True, metavar="EMAIL",
@@ -25,36 +24,14 @@ def send_command(issue_dir: Path, config_path: Path | None, to: tuple[str, ...],
                  resend_unknown: bool, as_json: bool) -> None:
     """Mail the issue in ISSUE_DIR to each recipient who has not had it yet."""
     from ..config import load_config
-    from ..deliver import send_issue
+    from ..delivery.outbox import send_issue
 
     config = load_config(config_path)
     report = with_progress(lambda progress: send_issue(config, issue_dir, to=to, dry_run=dry_run,
                                                        resend_unknown=resend_unknown, progress=progress),
-                           quiet=as_json)
+                           quiet=as_json, label="sending…")
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         print_report(report)
-    if not report.complete:
-        sys.exit(EXIT_FAILED)
-
-
-def with_progress(work, quiet: bool):
-    """Run work(progress) with a spinner on a terminal; quietly otherwise."""
-    if quiet or not sys.stderr.isatty():
-        return work(None)
-    from rich.console import Console
-
-    with Console(stderr=True).status("sending…") as status:
-        return work(lambda message: status.update(f"{message}…"))
-
-
-def print_report(report, err: bool = False) -> None:
-    """One line per recipient, then what the operator should do about any problem."""
-    verb = "written" if report.dry_run else "mail"
-    click.echo(f"{report.subject}: {verb} for {len(report.outcomes)} recipient(s)", err=err)
-    for outcome in report.outcomes:
-        detail = outcome.note or outcome.reply
-        click.echo(f"  {outcome.status:8} {outcome.email}" + (f"  ({detail})" if detail else ""), err=err)
-    for problem in report.problems():
-        click.echo(f"briefing: error: {problem}", err=True)
+    exit_if_incomplete(report)

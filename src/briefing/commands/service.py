@@ -13,10 +13,11 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from ..cli import EXIT_FAILED, config_option, expected_failures, main
+from ..model import RunStatus
+from .common import EXIT_FAILED, config_option, expected_failures, print_report, with_progress
 
 
-@main.command("serve")
+@click.command("serve")
 @config_option
 @expected_failures
 def serve_command(config_path: Path | None) -> None:
@@ -27,8 +28,11 @@ def serve_command(config_path: Path | None) -> None:
     from ..config import load_config
     from ..schedule import Service
 
+    from ..build import warm_up
+
     config = load_config(config_path)
     service = Service(config)  # validates [schedule] before anything starts
+    warm_up(config)  # before the scheduler's threads: every run then renders in this process
     if not service.specs:
         click.echo(f"briefing: warning: no [schedule] entries in {config.path or 'briefing.toml'}; "
                    "the service will run no jobs", err=True)
@@ -41,7 +45,7 @@ def serve_command(config_path: Path | None) -> None:
     click.echo("briefing: service stopped", err=True)
 
 
-@main.group("schedule")
+@click.group("schedule")
 def schedule_group() -> None:
     """The scheduled editions: list them, or run one now."""
 
@@ -87,19 +91,18 @@ def _show(iso: str) -> str:
 @expected_failures
 def schedule_run(edition: str, config_path: Path | None, as_json: bool) -> None:
     """Run EDITION now, through the same path as a scheduled run (build, then mail)."""
-    from ..build import UsageError
     from ..config import load_config
+    from ..errors import UsageError
     from ..schedule import job_specs, run_edition, utc_now
-    from .send import print_report, with_progress
 
     config = load_config(config_path)
     editions = [spec.edition for spec in job_specs(config)]
     if edition not in editions:
         raise UsageError(f"no edition {edition!r} in [schedule] of {config.path or 'briefing.toml'} "
                          f"(have: {', '.join(editions) or 'none'})")
-    now = utc_now().replace(microsecond=0)
+    now = utc_now()  # to the microsecond: two one-off runs are two runs, however close together
     outcome = with_progress(lambda progress: run_edition(config, edition, now, trigger="manual", progress=progress),
-                            quiet=as_json)
+                            quiet=as_json, label="running…")
     if as_json:
         click.echo(json.dumps(outcome.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -108,5 +111,5 @@ def schedule_run(edition: str, config_path: Path | None, as_json: bool) -> None:
             click.echo(f"  folder   {outcome.folder}")
         if outcome.delivery is not None:
             print_report(outcome.delivery)
-    if outcome.status == "failed":
+    if outcome.status == RunStatus.FAILED:
         sys.exit(EXIT_FAILED)

@@ -17,6 +17,7 @@ import logging
 import math
 import sys
 import tempfile
+import threading
 import warnings
 from collections.abc import Iterable
 from functools import lru_cache
@@ -177,8 +178,9 @@ WORDS = Path(__file__).with_name("words.txt")
 
 def _import_jieba():
     """jieba 0.42 imports the deprecated pkg_resources, if present, only to open its own files:
-    a twentieth of a second and a warning. Without it jieba opens them directly."""
-    if "pkg_resources" in sys.modules:
+    a twentieth of a second and a warning. Without it jieba opens them directly. The module table
+    is changed for the whole process, so only while no other thread could import meanwhile."""
+    if "pkg_resources" in sys.modules or threading.active_count() > 1:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             import jieba

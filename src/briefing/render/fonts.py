@@ -19,6 +19,7 @@ from pathlib import Path
 
 import uharfbuzz as hb
 
+from ..errors import FontError
 from ..resources import fonts_dir as bundled_fonts_dir
 from .layout import FONT_ROLES
 
@@ -35,8 +36,6 @@ OPERATOR_FAMILIES: dict[str, tuple[str, ...]] = {
 }
 
 
-class FontError(Exception):
-    pass
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..errors import RenderError
 from ..model import Issue
 from ..resources import templates_dir
 from .content import (
@@ -47,10 +48,6 @@ CSS_CLASSES = {
     "source": "source",
     "distribution-line": "distribution",
 }
-
-
-class RenderError(Exception):
-    pass
 
 
 @dataclass(frozen=True)
@@ -223,9 +220,12 @@ def _weasyprint():
     of a second of a cold build. One `ldconfig -p` listing answers all of those lookups.
     """
     import ctypes.util
+    import threading
 
     original = ctypes.util.find_library
-    listing = _ldconfig_listing()
+    # the lookup is swapped for the whole process while WeasyPrint imports: only while no other
+    # thread runs that could call find_library meanwhile (a service warms up before it starts any)
+    listing = _ldconfig_listing() if threading.active_count() == 1 else None
     if listing is None:
         import weasyprint
         return weasyprint

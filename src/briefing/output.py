@@ -1,11 +1,10 @@
 """The output folder: out/<date>-<edition>-<number>/ with the DOCX, the PDF and manifest.json,
 written in a temporary folder beside it and renamed into place, so a reader never sees half an
-issue and a failed build leaves nothing behind."""
+issue and a failed build leaves nothing behind. (What goes into manifest.json: manifest.py.)"""
 
 from __future__ import annotations
 
 import ctypes
-import json
 import os
 import shutil
 import tempfile
@@ -13,13 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .model import Issue
-
-MANIFEST = "manifest.json"
-
-
-class PublishError(Exception):
-    pass
+from .errors import PublishError
 
 
 @contextmanager
@@ -79,56 +72,3 @@ def _exchange(first: Path, second: Path) -> bool:
         return False
     at_fdcwd, rename_exchange = -100, 2
     return renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0
-
-
-CONTRACT_KEYS = ("briefing", "edition", "date", "issue", "outputs", "sections", "articles")
-
-
-def read_manifest(folder: Path, required: tuple[str, ...] = CONTRACT_KEYS) -> dict:
-    """An issue folder's manifest.json, with the keys the caller relies on."""
-    path = folder / MANIFEST
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise PublishError(f"{path}: cannot read the issue's manifest ({exc}); rebuild the issue")
-    missing = [key for key in required if key not in manifest]
-    if missing:
-        raise PublishError(f"{path}: the manifest lacks {', '.join(missing)}; it was not written by briefing "
-                           "(rebuild the issue)")
-    return manifest
-
-
-def write_manifest(folder: Path, manifest: dict) -> Path:
-    path = folder / MANIFEST
-    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return path
-
-
-def build_manifest(issue: Issue, outputs: dict[str, str], warnings: list[dict]) -> dict:
-    m = issue.masthead
-    return {
-        "briefing": issue.briefing,
-        "edition": issue.edition,
-        "date": m.date.isoformat(),
-        "issue": {"year": m.number.year, "number": m.number.number, "total": m.number.total,
-                  "special": m.number.special},
-        "masthead": {"title": m.title, "issuer": m.issuer, "number_line": m.number_line,
-                     "date_line": m.date_line},
-        "outputs": outputs,
-        "sections": [
-            {"id": s.id, "title": s.title,
-             "items": [{"article": i.article_id, "title": i.title, "summary": i.summary,
-                        "sources": list(i.sources), "score": i.score} for i in s.items]}
-            for s in issue.sections
-        ],
-        "articles": [
-            {"id": a.id, "title": a.title, "source": a.source, "section": a.section, "status": a.status,
-             "reason": a.reason, "score": a.score, "best_section": a.best_section, "runner_up": a.runner_up,
-             "terms": list(a.terms),
-             **({"merged_into": a.merged_into} if a.merged_into else {})}
-            for a in issue.articles
-        ],
-        "skipped": [{"source": s.source, "reason": s.reason} for s in issue.skipped],
-        "warnings": warnings,
-        "timings_ms": dict(issue.timings_ms),
-    }

@@ -1,7 +1,8 @@
 """Real SMTP servers on 127.0.0.1 for the delivery and scheduler tests (aiosmtpd), with a test CA
 (trustme) for STARTTLS and implicit TLS, and handlers that answer 4xx/5xx or drop the line.
 
-This module holds fixtures and helpers only; the tests that use them import them.
+The helpers live here; the fixtures that start servers (`mail_server`, `test_ca`, `ca_file`)
+are in conftest.py, so every test can ask for them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import ssl
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
 import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
@@ -62,7 +62,7 @@ class Mailbox:
         return sorted(r for rcpts, _ in self.messages for r in rcpts)
 
 
-def _authenticate(server, session, envelope, mechanism, auth_data):
+def authenticate(server, session, envelope, mechanism, auth_data):
     ok = auth_data.login == USER.encode() and auth_data.password == PASSWORD.encode()
     return AuthResult(success=ok)
 
@@ -77,50 +77,10 @@ class MailServer:
         self.controller.stop()
 
 
-@pytest.fixture(scope="session")
-def test_ca() -> trustme.CA:
-    return trustme.CA()
-
-
-@pytest.fixture
-def ca_file(test_ca, tmp_path) -> Path:
-    path = tmp_path / "test-ca.pem"
-    test_ca.cert_pem.write_to_path(str(path))
-    return path
-
-
 def server_context(ca: trustme.CA) -> ssl.SSLContext:
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ca.issue_cert("127.0.0.1", "localhost").configure_cert(context)
     return context
-
-
-@pytest.fixture
-def mail_server(test_ca):
-    """start(tls=None | "starttls" | "implicit", auth=False, port=None, ca=None) -> MailServer."""
-    started: list[MailServer] = []
-
-    def start(tls: str | None = None, auth: bool = False, port: int | None = None,
-              ca: trustme.CA | None = None) -> MailServer:
-        mailbox = Mailbox()
-        port = port or free_port()
-        kwargs = {}
-        context = server_context(ca or test_ca) if tls else None
-        if tls == "starttls":
-            kwargs.update(tls_context=context, require_starttls=True)
-        elif tls == "implicit":
-            kwargs.update(ssl_context=context)
-        if auth:
-            kwargs.update(authenticator=_authenticate, auth_required=True)
-        controller = Controller(mailbox, hostname="127.0.0.1", port=port, **kwargs)
-        controller.start()
-        server = MailServer(port, mailbox, controller)
-        started.append(server)
-        return server
-
-    yield start
-    for server in started:
-        server.stop()
 
 
 def write_config(folder: Path, port: int, *, scheme: str = "smtp", starttls: bool = False,

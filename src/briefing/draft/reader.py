@@ -1,4 +1,4 @@
-"""An edited DOCX draft -> what the editor wants printed (the reverse of render.docx).
+"""An edited DOCX draft -> what the editor wants printed (the reverse of render/docx.py).
 
 The draft says which issue it belongs to in its custom properties, and its structure in its
 paragraph styles: 简报-一级标题 starts a section, 简报-条目标题 an item, 简报-正文 paragraphs are
@@ -23,10 +23,11 @@ from pathlib import Path
 from docx import Document as open_document
 from docx.oxml.ns import qn
 
+from ..errors import DraftError
 from ..model import Distribution, IssueSection, Item
-from . import ooxml
-from .content import PLACEHOLDER
-from .docx import (
+from ..render import ooxml
+from ..render.content import PLACEHOLDER
+from ..render.docx import (
     ITEM_BOOKMARK,
     PROPERTY_DATE,
     PROPERTY_EDITION,
@@ -36,7 +37,7 @@ from .docx import (
     PROPERTY_SPECIAL,
     SECTION_BOOKMARK,
 )
-from .layout import DOCX_STYLE_NAMES
+from ..render.layout import DOCX_STYLE_NAMES
 
 MAX_FILE_MB = 50  # a draft is a few dozen KiB; pasted pictures make it bigger, not 50 MB
 MAX_UNPACKED_MB = 200  # refuses ZIP bombs before python-docx unpacks anything
@@ -46,10 +47,6 @@ SOURCE_LINE = re.compile(r"^[（(]?\s*来源\s*[：:]\s*(.*?)\s*[）)]?\s*$")
 DISTRIBUTION_LINE = re.compile(r"^\s*([报送发])\s*[：:]\s*(.*)$")
 COPIES_LINE = re.compile(r"^\s*[（(]?\s*共印\s*(\d+)\s*份\s*[）)]?\s*$")
 NAME_SEPARATORS = re.compile(r"\s*[，,、；;]\s*")
-
-
-class DraftError(Exception):
-    """The file is not a briefing draft, or its structure cannot be read (exit code 2)."""
 
 
 @dataclass(frozen=True)

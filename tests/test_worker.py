@@ -1,0 +1,55 @@
+"""The PDF worker of a one-shot build: killed with its parent, holding nothing afterwards."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import run_process
+
+
+def _children_running(module: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if module.encode() in command:
+                found.append(int(entry.name))
+    return found
+
+
+def _wait_for(predicate, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.01)
+    return predicate()
+
+
+def test_a_killed_build_leaves_no_worker_and_no_lock(tmp_path):
+    (tmp_path / "briefing.toml").write_text(
+        f'[sources]\npaths = ["{Path(__file__).resolve().parent.parent / "sample"}"]\n'
+        "[service]\nlock_wait_seconds = 0\n",  # a lock still held would fail the next build at once
+        encoding="utf-8")
+    before = set(_children_running("briefing.render.worker"))
+    build = subprocess.Popen([sys.executable, "-m", "briefing", "build", "--date", "2026-11-26"], cwd=tmp_path,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert _wait_for(lambda: set(_children_running("briefing.render.worker")) - before, 30), "no worker started"
+    (worker,) = set(_children_running("briefing.render.worker")) - before
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+
+    assert _wait_for(lambda: not Path(f"/proc/{worker}").exists()
+                     or b"Z" in Path(f"/proc/{worker}/stat").read_bytes().split(b")")[-1][:3], 10), \
+        "the worker outlived its parent"
+    again = run_process("build", "--date", "2026-11-26", cwd=tmp_path)
+    assert again.code == 0, again.stderr
+    assert "第1期" in again.stdout
