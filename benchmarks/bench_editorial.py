@@ -53,6 +53,7 @@ from briefing.editorial.summarize import Budget, summarize  # noqa: E402
 from briefing.editorial.titles import clean_title, item_title, item_titles  # noqa: E402
 from briefing.model import Article, Block, RawArticle  # noqa: E402
 from briefing.text.clean import clean_article  # noqa: E402
+from briefing.text.headlines import without_site_name  # noqa: E402
 from briefing.text.normalize import normalize_text  # noqa: E402
 from briefing.text.sentences import split_sentences  # noqa: E402
 
@@ -129,12 +130,11 @@ def same_length_lead(article: Article, length: int) -> str:
 
 
 def headline_found(title: str, page: dict, article: Article, cap: int) -> bool:
-    labelled = simplified(page["headline"])
-    as_printed = item_title(replace(article, title=labelled), cap)
-    accepted = {key(labelled), key(as_printed), key(clean_title(labelled))}
-    if page.get("original_title"):
-        original = simplified(page["original_title"])
-        accepted |= {key(original), key(item_title(replace(article, title=original), cap))}
+    accepted = set()
+    for labelled in filter(None, (page["headline"], page.get("original_title"))):
+        labelled = normalize_text(simplified(labelled))
+        for form in (labelled, without_site_name(labelled)):  # a column kicker (党史|…) may go
+            accepted |= {key(form), key(clean_title(form)), key(item_title(replace(article, title=form), cap))}
     return key(title) in accepted
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Article, Classification, SectionSpec
+from ..text.sentences import split_sentences
 from .learned import (
     BODY_CHARS,
     OFF_TOPIC,
@@ -40,6 +41,7 @@ from .learned import (
     load_model,
     logits,
 )
+from .lexicon import DEFAULT_SECTIONS
 from .lexicon import OFF_TOPIC as OFF_TOPIC_LEXICON
 from .lexicon import words
 
@@ -51,6 +53,10 @@ K1 = 1.2  # BM25 term-frequency saturation
 B = 0.5  # BM25 length normalisation; half strength, since news bodies vary less than web pages
 AVERAGE_WORDS = 400  # words in a typical news body, the length BM25 does not discount
 SHOWN_TERMS = 8
+# the operator's keywords count at least this much per point of BM25 (the learned weight of the
+# built-in lexicon may be smaller: the model has learned most of what the lexicon knows)
+OPERATOR_WEIGHT = 1.0
+BUILT_IN = {s["id"]: s["keywords"] for s in DEFAULT_SECTIONS}
 
 
 @dataclass(frozen=True)
@@ -73,12 +79,12 @@ def classify_one(article: Article, sections: list[SectionSpec], min_score: float
     model = model or load_model()
     extra = frozenset(t for s in sections for t in s.keywords)
     headline, body = headline_of(article), article.body[:BODY_CHARS]  # the start says what it is about
-    headline_words, body_words = words(headline, extra), words(body, extra)
+    headline_words, body_words = words(headline, extra), _body_words(body, extra)
     model_logits, values = logits(model, features_of_words(headline, headline_words, body, body_words))
     by_class = dict(zip(model.classes, model_logits))
     lexicon = _lexicon_scores(headline + "\n" + body, headline_words, body_words, sections)
 
-    combined = {s.id: (by_class.get(s.id, 0.0) + model.lexicon_weight * lexicon[s.id].value
+    combined = {s.id: (by_class.get(s.id, 0.0) + _lexicon_logit(lexicon[s.id], s, model)
                        if lexicon[s.id].value >= 0 else -math.inf) for s in sections}
     kind = max(lexicon["off"], key=lambda score: score.value)
     off = by_class[OFF_TOPIC] + model.off_topic_lexicon_weight * kind.value + model.off_topic_bias
@@ -111,6 +117,23 @@ def classify_one(article: Article, sections: list[SectionSpec], min_score: float
     )
 
 
+def _body_words(body: str, extra: frozenset[str]) -> list[str]:
+    """The body's words, split sentence by sentence: jieba cuts at punctuation anyway, and the
+    summary and the written headline then find these sentences already split."""
+    return [w for paragraph in body.split("\n") for sentence in split_sentences(paragraph)
+            for w in words(sentence, extra)]
+
+
+def _lexicon_logit(score: Score, section: SectionSpec, model: Model) -> float:
+    """What the lexicon adds to a section's logit: the built-in terms at the learned weight, the
+    operator's own `[[sections]] keywords` at OPERATOR_WEIGHT, so that they always steer."""
+    built_in = BUILT_IN.get(section.id, {})
+    total = 0.0
+    for term, part in zip(score.terms, score.parts):
+        total += part * (model.lexicon_weight if built_in.get(term) == section.keywords.get(term) else OPERATOR_WEIGHT)
+    return total
+
+
 def _off_topic_reason(score: float, min_score: float, best: str | None, kind: Score, terms: list[str]) -> str:
     closest = f"closest section {best}" if best else "every section excluded by its exclude terms"
     said = f"reads as {kind.query} ({'、'.join(kind.terms[:4])})" if kind.value > 0 else \
@@ -122,10 +145,13 @@ def _deciding_terms(model: Model, values: dict[str, float], lexicon: Score, winn
                     kind_terms: bool = False) -> list[str]:
     """The words that moved the decision most, the model's and the lexicon's in one ranking;
     a character pair is shown only when no shown word holds it."""
-    weight = model.off_topic_lexicon_weight if kind_terms else model.lexicon_weight
-    parts = [(f, v) for f, v in contributions(model, values, winner, against)] if winner in model.classes \
-        and against in model.classes else []
-    parts += [(t, weight * p) for t, p in zip(lexicon.terms, lexicon.parts)]
+    parts = list(contributions(model, values, winner, against))
+    if kind_terms:
+        parts += [(t, model.off_topic_lexicon_weight * p) for t, p in zip(lexicon.terms, lexicon.parts)]
+    else:
+        built_in = BUILT_IN.get(winner, {})
+        parts += [(t, p * (model.lexicon_weight if t in built_in else OPERATOR_WEIGHT))
+                  for t, p in zip(lexicon.terms, lexicon.parts)]
     shown: list[str] = []
     for feature, _ in sorted(parts, key=lambda p: (-p[1], p[0])):
         term = feature.removeprefix(PAIR_PREFIX)
@@ -148,7 +174,7 @@ def lexicon_scores(article: Article, sections: list[SectionSpec]) -> tuple[dict[
     kind's, as the classifier sees them (tools/train_sections.py learns how much they weigh)."""
     extra = frozenset(t for s in sections for t in s.keywords)
     headline, body = headline_of(article), article.body[:BODY_CHARS]
-    scores = _lexicon_scores(headline + "\n" + body, words(headline, extra), words(body, extra), sections)
+    scores = _lexicon_scores(headline + "\n" + body, words(headline, extra), _body_words(body, extra), sections)
     return {s.id: scores[s.id] for s in sections}, scores["off"]
 
 

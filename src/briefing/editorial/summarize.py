@@ -35,18 +35,22 @@ if TYPE_CHECKING:
     from ..config import EditorialSettings
 
 # Weights of the sentence score and of the selection; set on the tune split of the corpus.
-CENTRALITY, LEAD, HEADLINE, FACTS = 0.5, 0.8, 0.8, 0.15
+CENTRALITY, LEAD, HEADLINE, FACTS = 0.5, 1.2, 0.8, 0.15
 LEAD_DECAY = 2.5  # sentences: the lead prior halves about every 1.7 sentences
-MMR_LAMBDA = 0.6  # 1.0 ignores repetition, 0.0 only avoids it
-NEW_FACT = 0.12  # value of each fact a sentence adds to the summary
+MMR_LAMBDA = 0.8  # 1.0 ignores repetition, 0.0 only avoids it
+NEW_FACT = 0.25  # value of each fact a sentence adds to the summary
+FILL_RELEVANCE = 0.3  # past the minimum, a sentence must be at least this relevant (top = 1)
 TOO_LONG = 140  # characters: a sentence this long crowds out the rest of the summary
 SUMMARY_SENTENCES = 40  # candidates a summary chooses among (the first ones)
 
 # What a labeller calls a key fact: figures, dates, named bodies, titles of documents.
+DATE_OR_TITLE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|《[^》]{2,40}》")
 FACT = re.compile(
     FIGURE.pattern
-    + r"|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|《[^》]{2,40}》"
-    r"|[\u4e00-\u9fffA-Za-z]{2,16}?(?:公司|集团|医院|大学|学院|研究院|研究所|委员会|实验室|中心|协会|联盟|药业|制药|银行|基金)"
+    + r"|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|《[^》]{2,40}》|\d+(?:\.\d+)?"
+    r"|[\u4e00-\u9fffA-Za-z]{2,16}?(?:公司|集团|医院|大学|学院|研究院|研究所|委员会|管委会|实验室|协会|联盟|药业|制药|银行"
+    r"|人民政府|卫健委|药监局|监管局|科技局|科技厅|人社局|人社厅)"
+    r"|(?:书记|市长|省长|院士|教授|主任|局长|部长|厅长|董事长|总经理|院长|校长|首席执行官|创始人|主席|副总裁)[\u4e00-\u9fff·]{2,3}"
 )
 
 
@@ -69,17 +73,18 @@ def summarize(article: Article, budget: Budget = Budget()) -> str:
     terms = [_terms(s.text) for s in sentences]
     frequency = Counter(w for t in terms for w in set(t))
     vectors = [_tfidf(t, frequency, len(sentences)) for t in terms]
-    centroid: Counter = Counter()
+    summed: Counter = Counter()
     for vector in vectors:
-        centroid.update(vector)
+        summed.update(vector)
+    centroid = Vector(summed)
     headline = _tfidf(_terms(" ".join(t for t in (article.kicker, article.title, article.subtitle) if t)),
                       frequency, len(sentences))
-    facts = [set(FACT.findall(s.text)) for s in sentences]
+    facts = [_facts(s.text) for s in sentences]
     scores = [
         CENTRALITY * _cosine(vectors[i], centroid)
         + LEAD * math.exp(-i / LEAD_DECAY)
         + HEADLINE * _cosine(vectors[i], headline)
-        + FACTS * min(len(facts[i]), 4)
+        + FACTS * min(sum(facts[i].values()), 4)
         - (0.5 if len(s.text) > TOO_LONG else 0.0)
         for i, s in enumerate(sentences)
     ]
@@ -87,7 +92,7 @@ def summarize(article: Article, budget: Budget = Budget()) -> str:
     return "".join(sentences[i].text for i in sorted(chosen))
 
 
-def _select(sentences: list[Sentence], vectors: list[Counter], scores: list[float], facts: list[set[str]],
+def _select(sentences: list[Sentence], vectors: list[Vector], scores: list[float], facts: list[dict[str, float]],
             budget: Budget) -> set[int]:
     top = max(scores) or 1.0
     relevance = [s / top for s in scores]
@@ -102,17 +107,19 @@ def _select(sentences: list[Sentence], vectors: list[Counter], scores: list[floa
                 continue
             if s.leans_back and i - 1 not in chosen:
                 continue
-            fresh = len(facts[i] - covered)
-            if length >= budget.min_chars and not fresh:
+            fresh = sum(weight for fact, weight in facts[i].items() if fact not in covered)
+            if length >= budget.min_chars and (not fresh or relevance[i] < FILL_RELEVANCE):
                 continue  # past the minimum, only for a fact the summary lacks
             redundancy = max((_cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
             value = MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * redundancy + NEW_FACT * min(fresh, 4)
+            if length >= budget.min_chars:  # filling up: the most new facts for the room they take
+                value = fresh / math.sqrt(len(s.text)) * (0.5 + relevance[i])
             if value > best_value:
                 best, best_value = i, value
         if best is None:
             break
         chosen.append(best)
-        covered |= facts[best]
+        covered |= facts[best].keys()
         length += len(sentences[best].text)
     if not chosen:  # every sentence is longer than the budget: the best whole one that stands alone
         standalone = [s.index for s in sentences if not s.leans_back] or [s.index for s in sentences]
@@ -120,20 +127,34 @@ def _select(sentences: list[Sentence], vectors: list[Counter], scores: list[floa
     return set(chosen)
 
 
+def _facts(sentence: str) -> dict[str, float]:
+    """The facts a sentence states, each with its weight: a figure (an amount, a count, a
+    share) 2, a date or a document 1, a name 0.5."""
+    return {fact: 2.0 if FIGURE.fullmatch(fact) else 1.0 if DATE_OR_TITLE.fullmatch(fact) else 0.5
+            for fact in FACT.findall(sentence)}
+
+
 def _terms(text: str) -> list[str]:
     return [w for w in words(text) if w.strip() and not set(w) <= PUNCTUATION]
 
 
-def _tfidf(terms: list[str], frequency: Counter, count: int) -> Counter:
+def _tfidf(terms: list[str], frequency: Counter, count: int) -> Vector:
     """TF-IDF vector of a sentence's words, with document frequencies over the article's sentences."""
-    return Counter({w: tf * math.log(1 + count / frequency.get(w, 1)) for w, tf in Counter(terms).items()})
+    return Vector({w: tf * math.log(1 + count / frequency.get(w, 1)) for w, tf in Counter(terms).items()})
 
 
-def _cosine(a: Counter, b: Counter) -> float:
-    if not a or not b:
+class Vector(dict):
+    """A TF-IDF vector that knows its length (cosines are taken many times per sentence)."""
+
+    def __init__(self, values: dict[str, float]):
+        super().__init__(values)
+        self.norm = math.sqrt(sum(v * v for v in self.values()))
+
+
+def _cosine(a: Vector, b: Vector) -> float:
+    if not a or not b or not a.norm or not b.norm:
         return 0.0
     if len(a) > len(b):
         a, b = b, a
     dot = sum(v * b[w] for w, v in a.items() if w in b)
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
+    return dot / (a.norm * b.norm)

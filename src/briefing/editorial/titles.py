@@ -98,12 +98,12 @@ def written_title(article: Article, cap: int) -> str:
     for index, sentence in enumerate(sentences[:LEAD_SENTENCES]):
         for unit, factor in _units([c for c in (_tidy(c) for c in _clauses(sentence)) if c], cap):
             text = _cut_at_word(unit, cap) if len(unit) > cap else unit
-            if len(text) < MIN_TITLE or line_kind(text) is not None:
+            if len(text) < MIN_TITLE:
                 continue
             if len(unit) > cap:
                 factor *= 0.8  # cut short: it may stop before its point
             value = factor * _clause_value(text, salience) * math.exp(-index / POSITION_DECAY)
-            if best is None or value > best[0]:
+            if (best is None or value > best[0]) and line_kind(text) is None:
                 best = (value, text)
     if best is None:
         return _cut_at_word(_tidy(article.body[:200]) or "（无标题）", cap)

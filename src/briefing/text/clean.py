@@ -95,6 +95,8 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
                 captions.append(words_only)
                 continue
             text = words_only  # a paragraph of the story with a photo credit glued to its end
+        if not paragraphs and not any(b.kind == "para" for b in blocks):
+            text = bylines.after_inner_dateline(text)
         text = _take_metadata(text, found)
         if text:
             paragraphs.append(compact_cjk_spaces(text))

@@ -22,20 +22,26 @@ Where each title came from is kept (`title_from`) and listed in the manifest:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-from .junk import is_related_header, line_kind
+from .junk import SPAM_START, is_related_header, is_spam, line_kind
 from .normalize import normalize_text
 
-MIN_HEADLINE, MAX_HEADLINE = 5, 64  # characters
+MIN_HEADLINE, MAX_HEADLINE = 6, 64  # characters
 LOOK_AHEAD = 80  # lines: the headline stands above the story, below at most a long menu
 MIN_PROSE = 40
+STORY_LEAD = 300  # characters of the story a headline is compared with
+STORY_MASS = 240  # characters: this much prose under a line is a story, not a snippet
+_STATED = re.compile(r"^(?:标题|题目|文章标题)\s*[：:]\s*(.{4,80})$")
+_DATED = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+_FLASH = re.compile(r"^【([^【】]{8,40})】(?=\S)")
 _HAN = re.compile("[\u4e00-\u9fff]")
 _ORIGINAL = re.compile(r"[（(【\[]?\s*原标题\s*[：:]\s*(?P<title>[^）)】\]\n]{4,80}?)\s*[）)】\]]?\s*$")
 _ORIGINAL_INLINE = re.compile(r"[（(【\[]\s*原标题\s*[：:]\s*(?P<title>[^）)】\]\n]{4,80}?)\s*[）)】\]]")
 # decorations a portal adds to a headline: 标题（图）, 标题(组图), 标题【视频】
 _DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|附视频|多图|直播|音频)[）)】\]]\s*$")
-_SITE_PART = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|-{1,2}(?=[^-]{1,14}$))\s*")
+_SITE_PART = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|(?<!\d)-{1,2}(?=[^-\d][^-]{0,13}$))\s*")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）|\d{1,2}[、.．](?!\d))")
 
 
@@ -57,30 +63,48 @@ def original_title(lines: list[str]) -> str | None:
 
 
 def find_in_lines(lines: list[str]) -> Headline | None:
-    """The headline among a pasted page's lines (raw, one per line, blank lines removed)."""
-    texts = [normalize_text(line) for line in lines]
+    """The headline among a pasted page's lines (raw, one per line, blank lines removed).
+
+    Every headline-like line of the first LOOK_AHEAD is weighed: how much it shares with the
+    story text that follows it, how much story follows it (a teaser in a list of links has a
+    snippet under it, the headline has the story), whether a dateline or source line stands
+    under it, whether the 原标题 names it; a line the page repeats in a list, a line among the
+    links under 相关新闻, a subtitle (——…) are passed over. `标题：…` is taken as said."""
+    texts = [normalize_text(line) for line in lines[:LOOK_AHEAD + 20]]
     kinds = [line_kind(t) for t in texts]
-    prose = next((i for i, t in enumerate(texts) if kinds[i] is None and _is_prose(t)), len(texts))
-    lead = "".join(t for i, t in enumerate(texts[prose:prose + 6], prose) if kinds[i] is None)[:600]
     original = original_title(lines)
-    best: tuple[float, int] | None = None
+    stated = next((m.group(1).strip() for t in texts if (m := _STATED.match(t)) and usable(m.group(1).strip())), None)
+    if stated:
+        return Headline(without_site_name(clean_decoration(stated)), "page")
+    counts = Counter(texts)
+    story = _story_start(texts, kinds)
+    scored: list[tuple[float, int, str]] = []
     in_related = False
-    for i in range(min(prose, LOOK_AHEAD)):
+    for i in range(min(len(texts), LOOK_AHEAD)):
         if in_related and len(texts[i]) <= 40:
             continue  # the links under 相关新闻 are other stories' headlines
         in_related = is_related_header(texts[i]) or (in_related and len(texts[i]) <= 40)
-        candidate = clean_decoration(texts[i])
-        if kinds[i] is not None and line_kind(candidate) is not None or not usable(candidate):
+        candidate = clean_decoration(_without_spam_parts(texts[i]))
+        if not usable(candidate):
             continue
-        score = _score(candidate, i, prose, texts, kinds, lead, original)
-        if score > 0 and (best is None or score > best[0]):
-            best = (score, i)
-    if best is None:  # a notice: its title stands under the covering letter that names it in 《》
-        whole = "\n".join(texts[:prose + 40])
-        best = next(((1.0, i) for i in range(prose, min(prose + 12, len(texts)))
-                     if usable(texts[i]) and f"《{texts[i]}》" in whole), None)
+        score = _score(candidate, i, texts, kinds, original, counts[texts[i]] > 1 and texts[i] != texts[i - 1])
+        if score > 0:
+            scored.append((score, i, candidate))
+    # above the story first: a line inside it, however apt, is one of its subheads
+    above = [c for c in scored if c[1] < story] or scored
+    best = max(above, key=lambda c: (c[0], -c[1]), default=None)
     if best is not None:
-        return Headline(without_site_name(clean_decoration(texts[best[1]])), "page", best[1])
+        index, text = best[1], best[2]
+        if text.startswith(("——", "—")) and index and usable(texts[index - 1]):
+            index, text = index - 1, clean_decoration(texts[index - 1])  # the subtitle's headline, above it
+        return Headline(without_site_name(text), "page", index)
+    flash = next((m for t in texts[:6] if (m := _FLASH.match(t))), None)
+    if flash and usable(flash.group(1)):  # 【中老签署标准化合作谅解备忘录】市场监管总局消息，…
+        return Headline(flash.group(1), "page")
+    whole = "\n".join(texts)  # a notice: its title stands under the covering letter that names it in 《》
+    named = next((i for i, t in enumerate(texts[:40]) if usable(t) and f"《{t}》" in whole), None)
+    if named is not None:
+        return Headline(texts[named], "page", named)
     if original:
         return Headline(original, "original_title")
     return None
@@ -111,9 +135,16 @@ def usable(text: str) -> bool:
     text = text.strip()
     if not MIN_HEADLINE <= len(text) <= MAX_HEADLINE or len(_HAN.findall(text)) < 4:
         return False
-    if line_kind(text) is not None or _NUMBERED.match(text):
+    if line_kind(text) is not None or _NUMBERED.match(text) or not _balanced(text):
         return False
     return not text.endswith(("。", "；", "，", "：", "、"))
+
+
+def _balanced(text: str) -> bool:
+    """Every bracket and quotation opened is closed: a fragment cut out of a sentence is not."""
+    if text.endswith(("…", "...")):
+        return True  # a headline the site cut short (…原来具有这样的“火车头……)
+    return all(text.count(a) == text.count(b) for a, b in ("（）", "()", "《》", "“”", "【】", "「」"))
 
 
 def clean_decoration(text: str) -> str:
@@ -150,19 +181,76 @@ def _is_prose(text: str) -> bool:
     return len(text) >= MIN_PROSE and ("，" in text or "。" in text) or (len(text) >= 20 and text.endswith("。"))
 
 
-def _score(candidate: str, index: int, prose: int, texts: list[str], kinds: list[str | None], lead: str,
-           original: str | None) -> float:
+def _score(candidate: str, index: int, texts: list[str], kinds: list[str | None], original: str | None,
+           repeated_in_list: bool) -> float:
     """How much the line looks like the headline of the story below it (0 or less: not at all)."""
+    story = _story_after(index, texts, kinds)
     # a share of few pairs is luck (医疗医药业 shares 医疗 with any hospital story): scaled down
-    overlap = (_bigram_share(candidate, lead) if lead else 0.0) * min(1.0, len(_bigrams(candidate)) / 8)
-    following = next((kinds[j] for j in range(index + 1, min(index + 4, len(texts)))), None)
-    meta_below = following in ("dateline", "source_line", "byline", "layout", "counter", "furniture")
+    overlap = _bigram_share(candidate, story[:STORY_LEAD]) * min(1.0, len(_bigrams(candidate)) / 8)
+    below = index + 1
+    if below + 1 < len(texts) and len(texts[below]) <= MIN_HEADLINE and kinds[below] is None:
+        below += 1  # a label between the headline and its dateline (医疗医药业)
+    meta_below = below < len(texts) and (kinds[below] in ("dateline", "source_line", "byline", "layout", "counter")
+                                         or (kinds[below] is not None and bool(_DATED.search(texts[below]))))
     named = bool(original) and _agrees(candidate, original)
-    score = 2.0 * overlap + (0.6 if meta_below else 0.0) + (1.0 if named else 0.0)
-    score += 0.2 * (1 - (prose - index) / max(prose, 1))  # nearer the story
-    if not (overlap >= 0.15 or meta_below or named or (index == 0 and prose <= 2)):
+    if not (overlap >= 0.15 or meta_below or named):
         return 0.0
+    score = 2.0 * overlap + (1.2 if meta_below else 0.0) + (1.0 if named else 0.0)
+    if "，" in candidate and len(candidate) > 30:
+        score -= 0.3  # more likely a sentence of the lead than a headline
+    score += 0.8 * min(1.0, len(story) / STORY_MASS)  # the story itself follows, not a snippet
+    score += 0.3 if index + 1 < len(texts) and _is_prose(texts[index + 1]) else 0.0  # right above it
+    score -= 0.004 * index
+    if repeated_in_list:
+        score -= 0.8  # a teaser the page lists again elsewhere
     return score
+
+
+def _story_start(texts: list[str], kinds: list[str | None]) -> int:
+    """Where the story begins: the first run of prose long enough to be a story, not a teaser."""
+    for start in range(len(texts)):
+        if kinds[start] is not None or not _is_prose(texts[start]):
+            continue
+        mass = 0
+        for j in range(start, len(texts)):
+            if kinds[j] is not None:
+                continue
+            if not _is_prose(texts[j]):
+                break
+            mass += len(texts[j])
+            if mass >= STORY_MASS:
+                return start
+    return len(texts)
+
+
+def _story_after(index: int, texts: list[str], kinds: list[str | None]) -> str:
+    """The story text under a line: its prose lines, up to the next headline-like line."""
+    story = []
+    for j in range(index + 1, min(index + 14, len(texts))):
+        if kinds[j] is not None:
+            continue
+        if _is_prose(texts[j]):
+            story.append(texts[j])
+        elif story and usable(texts[j]) and len(texts[j]) >= 8:
+            break  # the next teaser's title
+        if sum(map(len, story)) >= STORY_MASS:
+            break
+    return "".join(story)
+
+
+def _without_spam_parts(text: str) -> str:
+    """A headline with an ad glued on after a bar (…技能培训|蜜桃17c…): the parts without spam."""
+    if not is_spam(text):
+        return text
+    kept = []
+    for part in re.split(r"\s*[|｜]\s*|\s{2,}", text):
+        match = SPAM_START.search(part)
+        part = part[:match.start()].strip() if match else part.strip()
+        if part:
+            kept.append(part)
+        if match:
+            break  # what follows the ad is the ad
+    return " ".join(kept)
 
 
 def _bigrams(text: str) -> set[str]:

@@ -63,10 +63,16 @@ def strip_pinyin(text: str) -> str:
 _IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\s]{0,500}\)")
 _LINK = re.compile(r"\[([^\]\n]{1,200})\]\((?:https?://|/)[^)\s]{0,500}\)")
 _REFERENCES = re.compile(r"(?:\[\d{1,2}\])+")
+# an address or a production credit in brackets inside a sentence: 澎湃新闻（www.thepaper.cn）,
+# （记者孙自法制作徐妙巧）
+_BRACKETED = re.compile(r"\s?[（(]\s*(?:(?:https?://|www\.)[^）)\s]{3,80}|(?:记者|编辑|制作|摄影|撰文|文字)[^（）()]{2,24}?(?:制作|摄|编辑|报道)[^（）()]{0,8})\s*[）)]")
 
 
 def strip_markup(text: str) -> str:
-    """The text without Markdown images, with link texts for links, without [1] marks."""
+    """The text without Markdown images, with link texts for links, without [1] marks, and
+    without addresses and production credits in brackets."""
+    if "（" in text or "(" in text:
+        text = _BRACKETED.sub("", text)
     if "[" not in text:
         return text
     return _REFERENCES.sub("", _LINK.sub(r"\1", _IMAGE.sub("", text)))
@@ -80,12 +86,17 @@ _SPAM = re.compile(
     r"|黄色(?:网站|视频)|一夜情|约炮|小姐上门|裸聊|信用卡套现|网贷口子|刷单|网站建设|网站优化|(?<![A-Za-z])SEO(?![A-Za-z])|关键词排名|整站优化"
     r"|快速排名|外链代发|私服|外挂|代写论文|论文代发|加(?:微信|微|VX|vx|V信|QQ|扣扣)\s*[：:]?\s*[A-Za-z0-9_-]{5,}"
     r"|在线观看|免费观看|免费播放|无遮挡|黄色片|国产精品|久久久|亚洲乱|一区二区|(?<![A-Za-z])av(?![A-Za-z])|无码|高清无"
+    r"|新?澳彩|开奖(?:记录|结果|直播|号码)|彩票(?:网|平台|官网|走势)|蜜桃|成人(?:一区|二区|视频|网站|影院)"
+    r"|(?:QQ|qq|微信|电话|手机|热线)\s*[：:]?\s*\d{5,}|(?<!\d)1[3-9]\d{9}(?!\d)"
     r"|[a-z0-9-]+\.(?:cc|vip|xyz|top|bet|app|club|wang|live)\b",
     re.IGNORECASE,
 )
 # An address in the middle of Chinese text: injected links (阳痿www.xxx.com, 网站建设-www.xxx.cn)
 _INLINE_WWW = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.-]+\.[a-z]{2,6}\S*", re.IGNORECASE)
 MAX_SPAM_LINE = 60
+
+
+SPAM_START = _SPAM  # where an ad glued to a real line begins
 
 
 def is_spam(text: str) -> bool:
@@ -120,6 +131,8 @@ _FURNITURE = re.compile(
     r"|^(?:阅读|查看)(?:原文|全文)|^更多\s*(?:>>|»|$)|字号\s*[：:]?\s*(?:大\s*中\s*小|T|默认|[大中小]|A)|^(?:上一篇|下一篇)[：:]"
     r"|^[（(]?原标题\s*[：:]|^正在阅读|^(?:即时|滚动|实时)新闻$|^(?:我要)?(?:评论|纠错|投稿|打印)$|^(?:手机|移动)版"
     r"|^(?:栏目|频道|分类|所属(?:地区|栏目|分类)|标签|关键词|TAG)\s*[：:]|^【[^】]{1,20}】$|^[（(]?此件公开发布[）)]?$"
+    r"|本篇文章\d+字|读完约\d+分钟|阅读时长|^(?:地址|网址|链接|原文链接|本文链接)\s*[：:]\s*(?:https?://|www\.)|^导读[：:]?$|^正文$|^目录$"
+    r"|\d+\s*(?:分钟|小时|天)前\s*$|^专栏名称[：:]|^[（(]?原载(?:于|自)?\s*《"
     r"|^[\u4e00-\u9fff]{1,12}[〔［\[][12]\d{3}[〕］\]]\s*\d{1,4}\s*号$"
     r"|^(?:本文|文章|稿件)?(?:来源|转自)[：:][^。]*(?:网站|公众号|客户端)[）)]?$",
     re.IGNORECASE,
@@ -150,6 +163,8 @@ _COUNTER = re.compile(
 _DATE = r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}月\d{1,2}日)"
 _TIME = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 _WEEKDAY = r"(?:星期|周|礼拜)[一二三四五六日天]"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_TIME = re.compile(rf"(?:{_DATE}|(?<!\d)\d{{1,2}}-\d{{1,2}})\s*{_TIME}|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b")
 _DATELINE = re.compile(
     rf"^(?:(?:发布|更新|发表|录入|编辑|时间|日期|发布时间|发布日期|更新时间|来源时间)\s*[：:]?\s*)?[\[【（(]?\s*{_DATE}"
     rf"(?:\s*{_TIME})?(?:\s*{_WEEKDAY})?\s*[\]】）)]?\s*(?:{_WEEKDAY})?$"
@@ -175,6 +190,13 @@ _OUTLETS = frozenset(
     "凤凰网 网易新闻 新浪新闻 搜狐新闻 腾讯新闻 今日头条 科技日报 人民日报 光明日报 经济日报 北京日报 解放日报 文汇报 "
     "南方日报 健康报 医药经济报 中国科学报 学习强国 千龙网 北青网 东方网 红网 大众网 央广网 国际在线 中国日报网".split()
 )
+_BULLET = re.compile(r"^[•·▪●○◆◇■□►]\s*(?=\S.{4,})")  # a list mark before a line long enough to judge
+# 作者：张三 / 文/图 金羊网记者 文聪 / 记者 张三 通讯员 李四 (a short line that ends in a name)
+_BYLINE = re.compile(
+    rf"^[（(]?(?:(?:作者|撰文|记者|通讯员)\s*[：:]\s*[{_HAN}·、， ]{{2,20}}"
+    rf"|(?:文|图|文/图|图/文|文图|文字|摄影)?\s*[/｜|：:]?\s*[{_HAN}A-Za-z]{{0,12}}(?:记者|通讯员|特约撰稿人?)\s*[{_HAN}·]{{2,4}}"
+    rf"(?:[ 、，]+[{_HAN}·]{{2,4}})*)[）)]?$"
+)
 _NAV_SEPARATORS = re.compile(r"\s*[|｜丨│¦•·]\s*|\s{2,}|\u3000+")
 
 
@@ -184,7 +206,7 @@ _DISCLAIMER = re.compile(r"^[【\[]?(?:特别声明|免责声明|版权声明|�
 
 def line_kind(line: str) -> str | None:
     """The kind of page furniture the whole line is (one of KINDS), or None when it is text."""
-    text = line.strip()
+    text = _BULLET.sub("", line.strip()) or line.strip()
     if not text:
         return None
     if len(text) <= 400 and _DISCLAIMER.match(text):
@@ -202,8 +224,9 @@ def line_kind(line: str) -> str | None:
         return "editor_line"
     if _LAYOUT.match(text):
         return "layout"
-    if _DATELINE.match(text):
-        return "dateline"
+    if _DATELINE.match(text) or (_DATE_TIME.search(text) and len(text) <= 60 and not _ends_sentence(text)
+                                 and not re.search(r"[，。；！？]", text)):
+        return "dateline"  # (with an outlet or a counter beside it: 上证报APP 2019-03-13 11:56)
     if _BREADCRUMB.match(text):
         return "breadcrumb"
     if _COUNTER.search(text) and len(_COUNTER.sub("", text).strip(" |｜:：")) <= 12:
@@ -214,7 +237,7 @@ def line_kind(line: str) -> str | None:
         return "source_line"
     if text in _OUTLETS or (_OUTLET.match(text) and len(text) <= 8):
         return "outlet"
-    if bylines.byline_paragraph(text) or re.match(rf"^[（(]?(?:作者|撰文|记者|通讯员)\s*[：:]\s*[{_HAN}·、， ]{{2,20}}[）)]?$", text):
+    if bylines.byline_paragraph(text) or _BYLINE.match(text):
         return "byline"
     if _CREDIT.match(text) and len(text) <= 24:
         return "credit"

@@ -21,6 +21,7 @@ _HASHTAG = re.compile(r"^#[^#\s]{1,30}#")  # a #话题# tag, not a heading
 MAX_TITLE = 60
 MAX_SCRAP = 6  # characters
 ONE_LINE = 300  # characters: a line this long in a page of a few lines holds the whole page
+SHORT_ONE_LINE = 120  # characters: a page of a single line this long is a flash with its furniture
 MAX_ONE_LINE_PARTS = 3
 _DATE = r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)"
 # an information field and its value: 时间:2020-07-09, 来源：人民网, 作者：张三, 浏览次数：12
@@ -28,6 +29,7 @@ _FIELD_VALUE = re.compile(
     rf"(?:(?:发布|更新|发表)?(?:时间|日期)\s*[：:]\s*{_DATE}"
     r"|(?:来源|作者|责任编辑|编辑|责编|浏览(?:次数|量)?|阅读(?:数|量)?|点击(?:数|量)?|字号)\s*[：:]\s*[^\s，。；|｜]{0,20})"
     rf"|(?<=\s){_DATE}(?=\s)"
+    r"|(?<=\s)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}(?=\s)"
 )
 _BAR = re.compile(r"\s*[|｜]\s*|\s{2,}|\u3000+")
 _SENTENCE_GAP = re.compile(r"([。！？][”’」』）)]?)\s+")
@@ -141,11 +143,12 @@ def _one_line_page(lines: list[Line]) -> list[Line]:
     cut where the page had its parts: before an information field (时间：, 来源：, 作者：),
     after its value, at bars and wide gaps, and after each sentence that a space follows; so
     its furniture and headline stand on lines of their own, as in any pasted page."""
-    if len(lines) > MAX_ONE_LINE_PARTS or not any(len(line.text) >= ONE_LINE for line in lines):
+    longest = max((len(line.text) for line in lines), default=0)
+    if len(lines) > MAX_ONE_LINE_PARTS or longest < (ONE_LINE if len(lines) > 1 else SHORT_ONE_LINE):
         return lines
     cut: list[Line] = []
     for line in lines:
-        if line.level or len(line.text) < ONE_LINE:
+        if line.level or len(line.text) < SHORT_ONE_LINE:
             cut.append(line)
             continue
         cut.extend(Line(0, part.strip()) for part in _cut_one_line(line.text).split("\n") if part.strip())
