@@ -16,7 +16,8 @@ from ..model import Article
 from ..text.sentences import split_sentences
 
 MAX_CHARS = 12000  # characters of a body read for its sentences (a long news story has ~5000)
-MAX_SENTENCES = 80  # candidates kept per article: TextRank compares each pair of them
+MAX_SENTENCES = 80  # candidates kept per article
+UNPUNCTUATED_FROM, UNPUNCTUATED_UP_TO = 40, 400  # characters of a paragraph without a full stop
 
 # Openings that point back at the sentence before; such a sentence cannot stand alone.
 CONNECTIVES = ("此外", "同时", "其中", "对此", "另外", "与此同时", "而且", "但是", "但", "因此", "不过",
@@ -75,6 +76,9 @@ def candidates(article: Article, limit: int = MAX_SENTENCES) -> list[Sentence]:
         if budget <= 0 or len(found) >= limit:
             break
         paragraph, budget = paragraph[:budget], budget - len(paragraph)
+        if UNPUNCTUATED_FROM <= len(paragraph) <= UNPUNCTUATED_UP_TO and not any(m in paragraph for m in "。！？!?") \
+                and "，" in paragraph:
+            paragraph += "。"  # a page that lost its full stops: the paragraph is the sentence we have
         for position, raw in enumerate(split_sentences(paragraph)):
             if len(found) >= limit:
                 break

@@ -24,6 +24,7 @@ Deterministic, pure Python, and bounded: only the headline and the start of the 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -55,8 +56,9 @@ AVERAGE_WORDS = 400  # words in a typical news body, the length BM25 does not di
 SHOWN_TERMS = 8
 # the operator's keywords count at least this much per point of BM25 (the learned weight of the
 # built-in lexicon may be smaller: the model has learned most of what the lexicon knows)
-OPERATOR_WEIGHT = 1.0
+OPERATOR_WEIGHT = 2.0
 BUILT_IN = {s["id"]: s["keywords"] for s in DEFAULT_SECTIONS}
+_TERM = re.compile("[\u4e00-\u9fffA-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,8 @@ def _deciding_terms(model: Model, values: dict[str, float], lexicon: Score, winn
     shown: list[str] = []
     for feature, _ in sorted(parts, key=lambda p: (-p[1], p[0])):
         term = feature.removeprefix(PAIR_PREFIX)
+        if len(term) < 2 or not _TERM.search(term):
+            continue  # a particle or a number explains nothing to an operator
         if term not in shown and not (feature.startswith(PAIR_PREFIX) and any(term in s for s in shown)):
             shown.append(term)
         if len(shown) >= SHOWN_TERMS:

@@ -6,19 +6,28 @@ from .normalize import compact
 from .sentences import ends_sentence, split_sentences
 
 MIN_REPEAT = 10  # shorter fragments repeat legitimately (同时，…)
+UNPUNCTUATED = 80  # characters
 
 
 def join_broken(paragraphs: list[str]) -> list[str]:
     """Join a paragraph that stops mid-sentence with the one after it."""
     joined: list[str] = []
     for paragraph in paragraphs:
-        if joined and not ends_sentence(joined[-1]) and not joined[-1].endswith("："):
+        if joined and _lost_its_full_stops(joined[-1], paragraph):
+            joined.append(paragraph)
+        elif joined and not ends_sentence(joined[-1]) and not joined[-1].endswith("："):
             joined[-1] = joined[-1] + paragraph
         elif joined and joined[-1].endswith("：") and paragraph[:1] in "“「":
             joined[-1] = joined[-1] + paragraph
         else:
             joined.append(paragraph)
     return joined
+
+
+def _lost_its_full_stops(previous: str, paragraph: str) -> bool:
+    """Two long paragraphs, the first without a single full stop: a page whose full stops were
+    lost, not a sentence broken across lines (those lines are short, or have stops before)."""
+    return min(len(previous), len(paragraph)) >= UNPUNCTUATED and not any(m in previous for m in "。！？!?")
 
 
 class RepeatFilter:
