@@ -38,11 +38,11 @@ from corpus import OFF_TOPIC, label, load_pages, main_article  # noqa: E402
 
 from briefing.config import load_config  # noqa: E402
 from briefing.editorial.classify import lexicon_scores  # noqa: E402
-from briefing.editorial.learned import MODEL, Model, features, headline_of, save_model  # noqa: E402
+from briefing.editorial.learned import MODEL, features, headline_of, save_model  # noqa: E402
 
 SECOND_WEIGHT = 1 / 3
 MIN_LEXICON_WEIGHT = 0.15
-MIN_WEIGHT = 0.02  # features whose largest class weight is smaller are dropped
+MIN_WEIGHT = 0.05  # features whose largest class weight is smaller are dropped
 MIN_SCORE = 4.0  # the default [editorial] min_score the decision is tuned for
 C_GRID = (1.0, 3.0, 10.0, 30.0, 100.0)
 LEXICON_GRID = (0.15, 0.25, 0.4, 0.6, 0.9)
@@ -177,12 +177,8 @@ def main() -> None:
         column = coefficients[:, j]
         if np.abs(column).max() >= MIN_WEIGHT:
             weights[str(name)] = (float(idf[j]), tuple(float(w) for w in column))
-    trained = Model(
-        classes=tuple(classes), bias=tuple(float(b) for b in intercepts), weights=weights,
-        lexicon_weight=lw, off_topic_lexicon_weight=olw, off_topic_bias=bias,
-        trained_on=f"{len(examples)} tune pages of benchmarks/corpus (C={c:g})",
-    )
-    save_model(trained, args.out)
+    save_model(tuple(classes), tuple(float(b) for b in intercepts), weights, lw, olw, bias,
+               f"{len(examples)} tune pages of benchmarks/corpus (C={c:g})", args.out)
     print(f"{args.out}: {len(weights)} features, {args.out.stat().st_size / 1024:.0f} kB")
 
 

@@ -40,6 +40,7 @@ LEAD_DECAY = 2.5  # sentences: the lead prior halves about every 1.7 sentences
 MMR_LAMBDA = 0.8  # 1.0 ignores repetition, 0.0 only avoids it
 NEW_FACT = 0.25  # value of each fact a sentence adds to the summary
 FILL_RELEVANCE = 0.3  # past the minimum, a sentence must be at least this relevant (top = 1)
+MIN_FILL_FACTS = 1.0  # … and bring at least a figure, a date or a document the summary lacks
 TOO_LONG = 140  # characters: a sentence this long crowds out the rest of the summary
 SUMMARY_SENTENCES = 40  # candidates a summary chooses among (the first ones)
 
@@ -108,7 +109,7 @@ def _select(sentences: list[Sentence], vectors: list[Vector], scores: list[float
             if s.leans_back and i - 1 not in chosen:
                 continue
             fresh = sum(weight for fact, weight in facts[i].items() if fact not in covered)
-            if length >= budget.min_chars and (not fresh or relevance[i] < FILL_RELEVANCE):
+            if length >= budget.min_chars and (fresh < MIN_FILL_FACTS or relevance[i] < FILL_RELEVANCE):
                 continue  # past the minimum, only for a fact the summary lacks
             redundancy = max((_cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
             value = MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * redundancy + NEW_FACT * min(fresh, 4)

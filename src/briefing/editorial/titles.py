@@ -32,6 +32,10 @@ OUTLET_SUFFIX = re.compile(
     r"\s*(?:[_｜|]|\s[-—–]\s|——)\s*[^_｜|—]{1,14}(?:网|报|社|台|客户端|新闻|日报|晚报|频道|周刊|头条|号)\s*$"
 )
 COLUMN_PREFIX = re.compile(r"^\s*(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|原创\s*|独家\s*[|｜]?|快讯\s*[|｜：:]?)\s*")
+# a paper's column after the headline: …技能照亮前程（新时代画卷）, …（经济新方位·走进集群看创新）;
+# not a document's status (征求意见稿, 试行, 2022年版) or a date
+TRAILING_COLUMN = re.compile(r"(?<=[\u4e00-\u9fff”》])\s*[（(](?P<column>[^（）()\d]{4,16})[）)]\s*$")
+DOCUMENT_STATUS = re.compile(r"稿|试行|草案|修订|暂行|版|全文|附件|公告|通知|目录|细则|解读|图")
 DOCUMENT_NUMBER = re.compile(r"\s*[【\[（(][^】\]）)]{0,12}〔\d{4}〕\s*\d+\s*号[】\]）)]\s*$")
 TRAILING = "。，、；：！？!?,.;:… \u3000"
 MIN_TITLE = 6
@@ -68,6 +72,9 @@ def title_origin(article: Article) -> str:
 def clean_title(title: str) -> str:
     """The headline without column tags, outlet names, document numbers or trailing punctuation."""
     title = DOCUMENT_NUMBER.sub("", COLUMN_PREFIX.sub("", title))
+    column = TRAILING_COLUMN.search(title)
+    if column and not DOCUMENT_STATUS.search(column.group("column")) and column.start() >= MIN_TITLE:
+        title = title[:column.start()]
     previous = None
     while previous != title:
         previous = title

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .normalize import compact
+import re
+
 from .sentences import ends_sentence, split_sentences
 
 MIN_REPEAT = 10  # shorter fragments repeat legitimately (同时，…)
@@ -30,6 +31,14 @@ def _lost_its_full_stops(previous: str, paragraph: str) -> bool:
     return min(len(previous), len(paragraph)) >= UNPUNCTUATED and not any(m in previous for m in "。！？!?")
 
 
+_SPACE = re.compile(r"[\s\u3000]+")
+
+
+def _key(text: str) -> str:
+    """A comparison key of text that is already normalised: without its spaces."""
+    return _SPACE.sub("", text)
+
+
 class RepeatFilter:
     """Remembers what an article has said, to drop what it says again.
 
@@ -42,12 +51,12 @@ class RepeatFilter:
         self._sentences: set[str] = set()
 
     def fresh_part(self, paragraph: str) -> str | None:
-        key = compact(paragraph)
+        key = _key(paragraph)
         if len(key) >= MIN_REPEAT and key in self._text:
             return None
         fresh = []
         for index, sentence in enumerate(split_sentences(paragraph)):
-            s_key = compact(sentence)
+            s_key = _key(sentence)
             repeated = s_key in self._sentences or (index == 0 and s_key in self._text)
             if len(s_key) >= MIN_REPEAT and repeated:
                 continue
@@ -55,8 +64,8 @@ class RepeatFilter:
         if not fresh:
             return None
         text = "".join(fresh)
-        self._text += compact(text) + "\n"
-        self._sentences.update(compact(s) for s in fresh)
+        self._text += _key(text) + "\n"
+        self._sentences.update(_key(s) for s in fresh)
         return text
 
 
