@@ -38,16 +38,22 @@ DATELINE = re.compile(
 FURNITURE = re.compile(
     r"(?:/摄|记者\s*\S{2,4}\s*摄|供图|资料图|图片来源|图为|图：|责任编辑|责编|编辑[：:]|来源[：:]|原标题"
     r"|本文来自|转载|版权|上一篇|下一篇|点击|扫码|二维码|关注微信|免责声明|下载.{0,6}APP"
-    r"|大家(?:上午|下午|晚上)?好|欢迎(?:参加|出席|收看)|这是记者.{0,40}(?:了解到|获悉)的)"
+    r"|大家(?:上午|下午|晚上)?好|欢迎(?:参加|出席|收看)|这是记者.{0,40}(?:了解到|获悉)的"
+    r"|没有更多(?:内容|了)|加载更多|[\w.-]+@[\w-]+\.[A-Za-z.]{2,}|本文由.{0,12}(?:AI|人工智能)|AI生成|以上内容由)"
 )
 # Page furniture that a web page glues to the front of the first sentence: breadcrumbs, dates,
 # reading times, column tags, 摘要：, a photo note. Cut, as many as there are.
 PAGE_PREFIX = re.compile(
     r"^(?:(?:当前位置|您的位置)[：:][^。]{0,40}?正文|(?:[^。>]{0,16}>\s*)+正文(?:申请入驻)?"
-    r"|\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?\s*(?:星期.)?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:date\s*)?\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?\s*(?:星期.)?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}\.\d{1,2}\.\d{4}\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?|[\[【]导读[\]】][：:]?|快讯"
+    r"|[^，。｜|]{2,14}(?:客户端|网|报|社|台)\s*[|｜]\s*(?:作者|记者)[：:]?\s*[\u4e00-\u9fff、·]{2,8}?(?=\d)"
+    r"|(?:[^，。／/]{1,10}[／/])?记者\s*[\u4e00-\u9fff]{2,4}\s*[／/]\s*[^，。／/]{1,10}?报导"
     r"|本篇文章\d+字，?读完约\d+分钟|(?:转自|来源)[：:]\S{2,12}?(?:网|报|社|台|客户端)"
     r"|摘要[：:]|【[^】]{1,30}】|[（(](?:相关)?资料图(?:片)?[^）)]{0,10}[）)]|[◎●■]\s*(?:本报)?记者[^“「，。]{2,24}?(?=[“「]))\s*"
 )
+# What a page glues to the front of any sentence: an ad label, a channel's tag (广告【Now新闻台】…)
+SENTENCE_PREFIX = re.compile(r"^(?:广告\s*)?【[^】“”]{1,14}】\s*|^广告\s*(?=【)")
 # A wire dateline anywhere near the front: whatever came before it is page furniture.
 WIRE_DATELINE = re.compile(r"(?:社|网|报|台|新闻|客户端)\s*[^，。“”]{0,10}?\d{1,2}月\d{1,2}日(?:电|讯)\s*(?:[（(][^）)]{0,30}[）)])?\s*")
 QUOTED = re.compile(r"^[“「『].*[”」』]$")
@@ -102,6 +108,7 @@ def _strip_framing(sentence: str, first: bool) -> str:
             sentence = sentence[wire.end():]
         elif _is_dateline(sentence):
             sentence = DATELINE.sub("", sentence, count=1)
+    sentence = SENTENCE_PREFIX.sub("", sentence, count=1)
     stripped = FRAMING.sub(lambda m: m.group("when") or "", sentence, count=1)
     return stripped if len(stripped) >= MIN_SENTENCE else sentence
 
