@@ -50,3 +50,16 @@ def test_numbers_and_latin_words_are_not_broken():
     for first, second in zip(lines, lines[1:]):
         joint = first.text[-1] + second.text[0]
         assert not (joint[0].isascii() and joint[0].isalnum() and joint[1].isascii() and joint[1].isalnum()), joint
+
+
+def test_pinyin_and_accented_names_are_not_broken():
+    m = measurer()
+    text = "拼音Zhāng Wěi与Lǚ Xiǎomíng在慕尼黑（München）和德沃夏克（Dvořák）故居" * 6
+    lines = set_paragraph(text, m, LAYOUT.text_width_pt, SPACING)
+    assert "".join(l.text for l in lines) == text
+    words = {"Zhāng", "Wěi", "Lǚ", "Xiǎomíng", "München", "Dvořák"}
+    for first, second in zip(lines, lines[1:]):
+        joint = first.text[-6:] + second.text[:6]
+        for word in words:
+            if word in joint:
+                assert word in first.text[-6:] or word in second.text[:6], f"{word} split: {joint}"

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from briefing.render.layout import LAYOUT, PT_PER_MM
 from briefing.render.lines import NO_LINE_END, NO_LINE_START
+from documents_geometry import one_item_issue
 
 CJK_ONLY = re.compile(r"^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·]+$")
 
@@ -64,7 +65,8 @@ def test_fonts_are_embedded_subset_truetype_and_simplified_chinese(sample_build)
         assert re.match(r"^/[A-Z]{6}\+", name), f"{name} is not a subset"
         assert truetype and subtype == "/CIDFontType2", f"{name} is not embedded as TrueType"
         assert "JP" not in name and "Japanese" not in name and "KR" not in name
-    assert any("Noto-Serif-CJK-SC" in n for n in seen) and any("WenKai" in n for n in seen)
+    families = {re.sub(r"^/[A-Z]{6}\+|-\d+,?$|-R-\d+,?$", "", name) for name in seen}
+    assert {"FandolSong", "FandolHei", "FandolKai", "FandolFang"} <= families, families
 
 
 def test_item_text_extracts_back_exactly(sample_build):
@@ -177,8 +179,9 @@ def _dark_fraction(pixels: bytes, width: int, height: int, channels: int, stride
     return dark / max(total, 1)
 
 
-TEXT_AREA = (LAYOUT.margin_left_mm / LAYOUT.page_width_mm, 0.5,
-             1 - LAYOUT.margin_right_mm / LAYOUT.page_width_mm, 0.75)
+# The lower body of each page (on page 1, below the masthead and 本期要目).
+TEXT_AREA = (LAYOUT.margin_left_mm / LAYOUT.page_width_mm, 0.66,
+             1 - LAYOUT.margin_right_mm / LAYOUT.page_width_mm, 0.84)
 
 
 def test_pdfium_draws_ink_where_text_is_expected(sample_build):
@@ -189,9 +192,9 @@ def test_pdfium_draws_ink_where_text_is_expected(sample_build):
         data = bytes(bitmap.buffer)
         share = _dark_fraction(data, bitmap.width, bitmap.height, bitmap.n_channels, bitmap.stride, TEXT_AREA)
         margin = _dark_fraction(data, bitmap.width, bitmap.height, bitmap.n_channels, bitmap.stride,
-                                (0.0, 0.5, 0.08, 0.75))
+                                (0.0, 0.5, 0.08, 0.84))
         if index < len(document) - 1:
-            assert share > 0.03, f"page {index + 1}: no text drawn by PDFium"
+            assert share > 0.01, f"page {index + 1}: no text drawn by PDFium"
         assert margin == 0, f"page {index + 1}: ink in the left margin"
 
 
@@ -206,7 +209,7 @@ def test_poppler_draws_ink_where_text_is_expected(sample_build, tmp_path):
         x0, y0 = int(TEXT_AREA[0] * width), int(TEXT_AREA[1] * height)
         x1, y1 = int(TEXT_AREA[2] * width), int(TEXT_AREA[3] * height)
         dark = sum(1 for y in range(y0, y1) for x in range(x0, x1) if pixels[y * width + x] < 128)
-        assert dark / ((x1 - x0) * (y1 - y0)) > 0.03, f"{page.name}: no text drawn by poppler"
+        assert dark / ((x1 - x0) * (y1 - y0)) > 0.01, f"{page.name}: no text drawn by poppler"
 
 
 def _read_pgm(path: Path) -> tuple[int, int, bytes]:
@@ -216,17 +219,6 @@ def _read_pgm(path: Path) -> tuple[int, int, bytes]:
     return int(width), int(height), rest
 
 
-def _one_item_issue(summary: str):
-    from datetime import date
-
-    from briefing.model import Distribution, Issue, IssueNumber, IssueSection, Item, Masthead
-
-    masthead = Masthead("科技创新动态", "××办公室", date(2026, 11, 26), IssueNumber(2026, 1, 1, False))
-    item = Item("a1", "北京居城市健康指数榜首", summary, ("x.txt",))
-    return Issue("科技创新动态", "daily", masthead, (IssueSection("health", "卫生健康", (item,)),),
-                 Distribution(("市委办公厅",), ("市政府办公厅",), ("各区科委",), 60), contents=False)
-
-
 def test_a_page_holding_only_the_tail_has_no_page_number(tmp_path):
     from briefing.render.fonts import load_fonts
     from briefing.render.pdf import render_pdf
@@ -234,7 +226,7 @@ def test_a_page_holding_only_the_tail_has_no_page_number(tmp_path):
     fonts = load_fonts()
     sentence = "北京稳居城市健康指数大城市组综合榜首，清华大学发布城市健康指数研究成果。"  # 36 characters
     for count in range(14, 40):
-        pdf = render_pdf(_one_item_issue(sentence * count), tmp_path / f"{count}.pdf", fonts, tmp_path / "work")
+        pdf = render_pdf(one_item_issue(sentence * count), tmp_path / f"{count}.pdf", fonts, tmp_path / "work")
         pages: dict[int, list[str]] = {}
         for index, line, _ in pdfium_lines(pdf):
             pages.setdefault(index, []).append(line)

@@ -354,7 +354,9 @@ def test_an_item_the_editor_writes_and_an_edited_distribution_are_published(buil
     standards = next(s for s in published["sections"] if s["id"] == "standards")["items"]
     assert [(i["title"], i["article"]) for i in standards][-1] == ("本市发布首批团体标准培育名单", None)
     assert [c for c in published["publication"]["changes"]] == [
-        {"change": "added", "section": "standards", "title": "本市发布首批团体标准培育名单"}]
+        {"change": "added", "section": "standards", "title": "本市发布首批团体标准培育名单"},
+        {"change": "distribution", "line": "发", "from": ["各区科委"], "to": ["各区科委", "各高校"]},
+        {"change": "distribution", "line": "copies", "from": 60, "to": 80}]
     text = pdf_text(folder / published["outputs"]["pdf"])
     assert in_order(text, ["二、科技设施", "三、标准化", "本市发布首批团体标准培育名单", "涉及人工智能、生物医药等领域。",
                            "（来源：人民日报）", "四、生物医药"])

@@ -211,7 +211,7 @@ def sample() -> list[Article]:
 
 def test_sample_has_exactly_six_articles_with_their_real_titles(sample):
     assert [a.title for a in sample] == [
-        "京津冀协同创新联合体呼之欲出", "怀柔科学城发布 8项代表性重大成果", "“十四五”北京牵头制定国际标准超500项",
+        "京津冀协同创新联合体呼之欲出", "怀柔科学城发布8项代表性重大成果", "“十四五”北京牵头制定国际标准超500项",
         "北京药企全球化步伐加速", "首都产业一线科技人才规模达225万人", "北京居城市健康指数榜首"]
 
 

@@ -25,11 +25,11 @@ from conftest import SAMPLE, run_cli
 SAME_STORY = Path(__file__).parent / "fixtures" / "sources" / "same-story"
 
 
-@pytest.fixture(autouse=True, params=["exact", "lsh"])
+@pytest.fixture(autouse=True, params=["exact", "index"])
 def candidate_search(request, monkeypatch):
-    """Every test here runs twice: comparing every pair (a usual day) and through MinHash LSH
-    (a large intake), which must find the same stories."""
-    if request.param == "lsh":
+    """Every test here runs twice: comparing every pair (a usual day) and through the index of
+    sampled 5-grams (a large intake), which must find the same stories."""
+    if request.param == "index":
         monkeypatch.setattr(dedup_module, "EXACT_UP_TO", 0)
     return request.param
 

@@ -25,7 +25,7 @@ def test_sample_splits_into_six_articles_with_real_titles_and_kickers():
     articles = sample_articles()
     assert [a.title for a in articles] == [
         "京津冀协同创新联合体呼之欲出",
-        "怀柔科学城发布 8项代表性重大成果",
+        "怀柔科学城发布8项代表性重大成果",  # the space between 布 and 8 is dropped
         "“十四五”北京牵头制定国际标准超500项",
         "北京药企全球化步伐加速",
         "首都产业一线科技人才规模达225万人",

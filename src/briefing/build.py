@@ -5,8 +5,6 @@ The CLI, the scheduler and anything later call `build`; none has a pipeline of i
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date as Date, datetime
 from pathlib import Path
@@ -25,7 +23,7 @@ from .model import Article, BuildStatus, Issue, IssueStatus, Masthead, Skipped, 
 from .output import commit, staging
 from .render import glyph_warning, render_issue
 from .render.fonts import load_fonts
-from .render.worker import pdf_renderer
+from .render.worker import InProcess, renderer
 from .resources import sample_sources
 from .sources import read_sources
 from .text.clean import clean_article
@@ -120,13 +118,13 @@ def _build(config: Config, request: BuildRequest, progress: Progress | None = No
     bad = [f for f in request.formats if f not in FORMATS]
     if bad or not request.formats:
         raise UsageError(f"--formats: unknown format {', '.join(bad) or '(none)'}; use docx, pdf or docx,pdf")
-    # a worker imports WeasyPrint while the articles are read and edited (render/worker.py)
-    with pdf_renderer() if "pdf" in request.formats else nullcontext() as render_pdf:
-        return _run_pipeline(config, request, progress, render_pdf)
+    # a worker imports the renderers while the articles are read and edited (render/worker.py)
+    with renderer() as files:
+        return _run_pipeline(config, request, progress, files)
 
 
 def _run_pipeline(config: Config, request: BuildRequest, progress: Progress | None,
-                  render_pdf: Callable[..., Path] | None) -> BuildResult:
+                  files: InProcess) -> BuildResult:
     clock = StageClock(progress)
     day = request.date or today(config)
     edition = request.edition or config.briefing.edition
@@ -174,7 +172,7 @@ def _run_pipeline(config: Config, request: BuildRequest, progress: Progress | No
                     contents=config.briefing.contents,
                 )
             warnings = _font_warnings(issue, fonts, config) if fonts else []
-            result = _render_and_publish(issue, request.formats, fonts, config, out_dir, clock, warnings, render_pdf)
+            result = _render_and_publish(issue, request.formats, fonts, config, out_dir, clock, warnings, files)
         except BaseException as exc:
             if fresh:
                 ledger.release(issue_id)
@@ -186,10 +184,10 @@ def _run_pipeline(config: Config, request: BuildRequest, progress: Progress | No
 
 
 def _render_and_publish(issue: Issue, formats: tuple[str, ...], fonts, config: Config, out_dir: Path,
-                        clock: StageClock, warnings: list[dict], render_pdf: Callable[..., Path] | None) -> BuildResult:
+                        clock: StageClock, warnings: list[dict], files: InProcess) -> BuildResult:
     with staging(out_dir, issue.folder_name) as temp:
         names = render_issue(issue, temp, formats, fonts, config, clock.stage,
-                             created=datetime.now(ZoneInfo(config.briefing.timezone)), render_pdf=render_pdf)
+                             created=datetime.now(ZoneInfo(config.briefing.timezone)), renderer=files)
         stored = StoredIssue(temp, replace(issue, timings_ms=dict(clock.timings)), names, tuple(warnings))
         write_manifest(stored)
         stored = replace(stored, folder=commit(temp, out_dir / issue.folder_name))

@@ -10,11 +10,14 @@ from __future__ import annotations
 import click
 
 from . import __version__
+from .commands.approve import approve_command
 from .commands.build import build_command
 from .commands.publish import publish_command
 from .commands.send import send_command
 from .commands.service import schedule_group, serve_command
 from .commands.setup import doctor_command, init_command
+from .commands.users import token_group, user_group
+from .commands.web import web_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,3 +29,7 @@ def main() -> None:
 for command in (build_command, publish_command, send_command, serve_command, schedule_group, doctor_command,
                 init_command):
     main.add_command(command)
+main.add_command(web_command)
+main.add_command(user_group)
+main.add_command(token_group)
+main.add_command(approve_command)

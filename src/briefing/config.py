@@ -133,6 +133,34 @@ class DistributionSettings(_Strict):
     copies: int | None = Field(default=60, ge=1)
 
 
+LISTEN_ADDRESS = r"^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$"  # HOST:PORT, [::1]:PORT
+
+
+class WebSettings(_Strict):
+    """The console (`briefing web`, and `briefing serve` when listen is set)."""
+
+    listen: str = Field(default="", pattern=r"^$|" + LISTEN_ADDRESS)  # "" : serve runs no console; web uses 127.0.0.1:8080
+    public_url: str = Field(default="", pattern=r"^$|^https?://[^\s/]+(/[^\s]*)?$")  # the link in approvers' mail
+    session_hours: float = Field(default=12, gt=0, le=24 * 30)  # a session idle this long must log in again
+    max_upload_mb: float = Field(default=20, gt=0, le=200)  # an edited draft larger than this is refused
+    login_attempts: int = Field(default=5, ge=1, le=1000)  # failed logins per name (x4 per address) before 429
+    login_window_minutes: float = Field(default=15, gt=0, le=24 * 60)
+    trusted_proxies: list[str] = Field(default_factory=lambda: ["127.0.0.1", "::1"])  # whose X-Forwarded-* count
+
+
+class ReviewSettings(_Strict):
+    required: bool = False  # true: nothing is mailed to recipients before an approver approves the issue
+    notify: list[str] = Field(default_factory=list)  # more addresses told when an issue waits for approval
+
+    @field_validator("notify")
+    @classmethod
+    def _addresses(cls, value: list[str]) -> list[str]:
+        for address in value:
+            if not re.match(EMAIL_ADDRESS, address):
+                raise ValueError(f"{address!r} is not an e-mail address")
+        return value
+
+
 class RawConfig(_Strict):
     briefing: BriefingSettings = Field(default_factory=BriefingSettings)
     sources: SourceSettings = Field(default_factory=SourceSettings)
@@ -143,6 +171,8 @@ class RawConfig(_Strict):
     render: RenderSettings = Field(default_factory=RenderSettings)
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)
     distribution: DistributionSettings = Field(default_factory=DistributionSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
+    review: ReviewSettings = Field(default_factory=ReviewSettings)
 
 
 class Config:
@@ -180,6 +210,14 @@ class Config:
     @property
     def service(self) -> ServiceSettings:
         return self.raw.service
+
+    @property
+    def web(self) -> WebSettings:
+        return self.raw.web
+
+    @property
+    def review(self) -> ReviewSettings:
+        return self.raw.review
 
     def resolve(self, value: str) -> Path:
         path = Path(value).expanduser()

@@ -9,6 +9,7 @@ sent; after that a rebuild is a new issue with the next number.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -89,6 +90,93 @@ CREATE TABLE IF NOT EXISTS runs (
     updated_at TEXT NOT NULL,
     UNIQUE (edition, scheduled_for)
 );
+-- console: users, sessions, tokens, approvals, audit, queued runs, the archive's search index
+CREATE TABLE IF NOT EXISTS users (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,  -- argon2id, with its own salt and parameters
+    roles TEXT NOT NULL,          -- comma-separated: viewer, editor, approver, operator, admin
+    email TEXT,                   -- approvers are told here when an issue waits for them
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY,          -- SHA-256 of the cookie's value: a copy of the ledger opens no session
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    csrf TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tokens (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    token_hash TEXT NOT NULL UNIQUE,  -- SHA-256 of the token, which is shown once
+    roles TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_used TEXT
+);
+CREATE TABLE IF NOT EXISTS login_failures (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,            -- "name:<user name>" or "address:<client address>"
+    at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS login_failures_key ON login_failures (key, at);
+-- An approval is of one revision of an issue: what its files say at that moment.
+CREATE TABLE IF NOT EXISTS approvals (
+    id INTEGER PRIMARY KEY,
+    issue TEXT NOT NULL,          -- the issue's id, its folder name
+    revision TEXT NOT NULL,
+    approver TEXT NOT NULL,
+    approved_at TEXT NOT NULL,
+    UNIQUE (issue, revision, approver)
+);
+-- A revision that waits for approval: approvers told (once), and whether a run wants it mailed.
+CREATE TABLE IF NOT EXISTS reviews (
+    issue TEXT NOT NULL,
+    revision TEXT NOT NULL,
+    folder TEXT NOT NULL,
+    notified TEXT,                -- addresses told, comma-separated; NULL while nobody was told
+    notified_at TEXT,
+    note TEXT,                    -- why nobody could be told
+    run_id INTEGER REFERENCES runs(id),  -- the scheduled run that will mail it once approved
+    released_at TEXT,             -- when approval let it go to the recipients
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (issue, revision)
+);
+CREATE TABLE IF NOT EXISTS audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,          -- a console user, token:NAME, cli:LOGIN, or schedule
+    action TEXT NOT NULL,         -- build | publish | approve | send | login | user …
+    issue TEXT,
+    detail TEXT
+);
+CREATE INDEX IF NOT EXISTS audit_issue ON audit (issue, id);
+-- A run asked for from the console or the API: the run row is 'queued' until a worker takes it.
+CREATE TABLE IF NOT EXISTS queued_runs (
+    run_id INTEGER PRIMARY KEY REFERENCES runs(id),
+    special INTEGER NOT NULL DEFAULT 0,
+    requested_by TEXT NOT NULL,
+    progress TEXT                 -- the stage the build is in, for the page that watches it
+);
+-- The archive: one row per issue folder, and its titles and summaries as words for FTS5.
+CREATE TABLE IF NOT EXISTS archive (
+    issue TEXT PRIMARY KEY,
+    folder TEXT NOT NULL,
+    stamp TEXT NOT NULL,          -- the manifest's mtime and size when it was indexed
+    edition TEXT NOT NULL,
+    date TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    number INTEGER NOT NULL,
+    special INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    items INTEGER NOT NULL,
+    headlines TEXT NOT NULL,      -- the first item titles, one a line
+    revision TEXT NOT NULL,
+    outputs TEXT NOT NULL         -- JSON: kind -> file name
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS archive_words USING fts5(issue UNINDEXED, words, tokenize = 'unicode61');
 """
 
 
@@ -428,6 +516,253 @@ class Ledger:
             (*UNFINISHED_RUNS, _utc(since)),
         )]
 
+    # -- console: users, sessions, tokens, approvals, audit, queued runs ---------------------------
+    # Everything the console keeps lives here with the rest of the ledger, so that a move to
+    # another database changes this one module.
+
+    def add_user(self, name: str, password_hash: str, roles: tuple[str, ...], email: str | None = None) -> bool:
+        """A new user; False when the name is taken."""
+        with self._transaction() as db:
+            return db.execute(
+                "INSERT INTO users (name, password_hash, roles, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (name) DO NOTHING",
+                (name, password_hash, ",".join(roles), email, _now(), _now()),
+            ).rowcount == 1
+
+    def user(self, name: str) -> UserEntry | None:
+        return _user(self._db.execute("SELECT * FROM users WHERE name=?", (name,)).fetchone())
+
+    def users(self) -> list[UserEntry]:
+        return [_user(row) for row in self._db.execute("SELECT * FROM users ORDER BY name")]
+
+    def update_user(self, name: str, *, password_hash: str | None = None, roles: tuple[str, ...] | None = None,
+                    email: str | None = None) -> bool:
+        """Change what is given; a new password also ends the user's sessions."""
+        with self._transaction() as db:
+            row = db.execute("SELECT id FROM users WHERE name=?", (name,)).fetchone()
+            if row is None:
+                return False
+            db.execute("UPDATE users SET password_hash=COALESCE(?, password_hash), roles=COALESCE(?, roles),"
+                       " email=COALESCE(?, email), updated_at=? WHERE id=?",
+                       (password_hash, ",".join(roles) if roles is not None else None, email, _now(), row["id"]))
+            if password_hash is not None or roles is not None:
+                db.execute("DELETE FROM sessions WHERE user_id=?", (row["id"],))
+            return True
+
+    def remove_user(self, name: str) -> bool:
+        with self._transaction() as db:
+            row = db.execute("SELECT id FROM users WHERE name=?", (name,)).fetchone()
+            if row is None:
+                return False
+            db.execute("DELETE FROM sessions WHERE user_id=?", (row["id"],))
+            db.execute("DELETE FROM users WHERE id=?", (row["id"],))
+            return True
+
+    def open_session(self, session_hash: str, user_id: int, csrf: str, expires_at: datetime) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM sessions WHERE expires_at < ?", (_now(),))
+            db.execute("INSERT INTO sessions (id, user_id, csrf, created_at, last_seen, expires_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?)", (session_hash, user_id, csrf, _now(), _now(), _utc(expires_at)))
+
+    def session(self, session_hash: str, now: datetime) -> SessionEntry | None:
+        """The live session with this hash and its user, or None (unknown or expired)."""
+        row = self._db.execute(
+            "SELECT s.id AS session_id, s.csrf, s.expires_at, s.last_seen, u.* FROM sessions s"
+            " JOIN users u ON u.id = s.user_id WHERE s.id=? AND s.expires_at > ?",
+            (session_hash, _utc(now)),
+        ).fetchone()
+        if row is None:
+            return None
+        return SessionEntry(row["session_id"], _user(row), row["csrf"], datetime.fromisoformat(row["expires_at"]),
+                            row["last_seen"])
+
+    def extend_session(self, session_hash: str, expires_at: datetime) -> None:
+        with self._transaction() as db:
+            db.execute("UPDATE sessions SET last_seen=?, expires_at=? WHERE id=?",
+                       (_now(), _utc(expires_at), session_hash))
+
+    def close_session(self, session_hash: str) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM sessions WHERE id=?", (session_hash,))
+
+    def add_token(self, name: str, token_hash: str, roles: tuple[str, ...]) -> bool:
+        with self._transaction() as db:
+            return db.execute(
+                "INSERT INTO tokens (name, token_hash, roles, created_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (name) DO NOTHING", (name, token_hash, ",".join(roles), _now()),
+            ).rowcount == 1
+
+    def token(self, token_hash: str) -> TokenEntry | None:
+        """The token with this hash, marked used now."""
+        with self._transaction() as db:
+            db.execute("UPDATE tokens SET last_used=? WHERE token_hash=?", (_now(), token_hash))
+            return _token(db.execute("SELECT * FROM tokens WHERE token_hash=?", (token_hash,)).fetchone())
+
+    def tokens(self) -> list[TokenEntry]:
+        return [_token(row) for row in self._db.execute("SELECT * FROM tokens ORDER BY name")]
+
+    def remove_token(self, name: str) -> bool:
+        with self._transaction() as db:
+            return db.execute("DELETE FROM tokens WHERE name=?", (name,)).rowcount == 1
+
+    def login_failures(self, key: str, since: datetime) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM login_failures WHERE key=? AND at >= ?",
+                                (key, _utc(since))).fetchone()[0]
+
+    def record_login_failure(self, keys: tuple[str, ...], forget_before: datetime) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM login_failures WHERE at < ?", (_utc(forget_before),))
+            now = _utc(datetime.now(timezone.utc))
+            db.executemany("INSERT INTO login_failures (key, at) VALUES (?, ?)", [(key, now) for key in keys])
+
+    def clear_login_failures(self, key: str) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM login_failures WHERE key=?", (key,))
+
+    def approve(self, issue: str, revision: str, approver: str) -> ApprovalEntry:
+        """Record that approver approved this revision of the issue (once; again is the same)."""
+        with self._transaction() as db:
+            db.execute("INSERT INTO approvals (issue, revision, approver, approved_at) VALUES (?, ?, ?, ?)"
+                       " ON CONFLICT (issue, revision, approver) DO NOTHING", (issue, revision, approver, _now()))
+            return _approval(db.execute("SELECT * FROM approvals WHERE issue=? AND revision=? AND approver=?",
+                                        (issue, revision, approver)).fetchone())
+
+    def approvals(self, issue: str) -> list[ApprovalEntry]:
+        return [_approval(row) for row in
+                self._db.execute("SELECT * FROM approvals WHERE issue=? ORDER BY id", (issue,))]
+
+    def review(self, issue: str, revision: str) -> ReviewEntry | None:
+        return _review(self._db.execute("SELECT * FROM reviews WHERE issue=? AND revision=?",
+                                        (issue, revision)).fetchone())
+
+    def open_review(self, issue: str, revision: str, folder: Path, run_id: int | None = None) -> ReviewEntry:
+        """The review of this revision, made when it first waits; a run that wants it mailed is kept."""
+        with self._transaction() as db:
+            db.execute("INSERT INTO reviews (issue, revision, folder, run_id, created_at) VALUES (?, ?, ?, ?, ?)"
+                       " ON CONFLICT (issue, revision) DO UPDATE SET run_id=COALESCE(excluded.run_id, reviews.run_id),"
+                       " folder=excluded.folder", (issue, revision, str(folder), run_id, _now()))
+            return _review(db.execute("SELECT * FROM reviews WHERE issue=? AND revision=?",
+                                      (issue, revision)).fetchone())
+
+    def reviews_of(self, issue: str) -> list[ReviewEntry]:
+        return [_review(row) for row in
+                self._db.execute("SELECT * FROM reviews WHERE issue=? ORDER BY created_at", (issue,))]
+
+    def mark_notified(self, issue: str, revision: str, addresses: list[str], note: str | None = None) -> None:
+        with self._transaction() as db:
+            db.execute("UPDATE reviews SET notified=?, notified_at=?, note=? WHERE issue=? AND revision=?",
+                       (",".join(addresses) if addresses else None, _now() if addresses else None, note,
+                        issue, revision))
+
+    def mark_released(self, issue: str, revision: str) -> bool:
+        """Take the release of an approved revision; False when another approval took it first."""
+        with self._transaction() as db:
+            return db.execute("UPDATE reviews SET released_at=? WHERE issue=? AND revision=? AND released_at IS NULL",
+                              (_now(), issue, revision)).rowcount == 1
+
+    def audit(self, actor: str, action: str, issue: str | None = None, detail: str | None = None) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT INTO audit (at, actor, action, issue, detail) VALUES (?, ?, ?, ?, ?)",
+                       (_now(), actor, action, issue, detail))
+
+    def audit_log(self, issue: str | None = None, limit: int = 200) -> list[AuditEntry]:
+        if issue is None:
+            rows = self._db.execute("SELECT * FROM audit ORDER BY id DESC LIMIT ?", (limit,))
+        else:
+            rows = self._db.execute("SELECT * FROM audit WHERE issue=? ORDER BY id DESC LIMIT ?", (issue, limit))
+        return [AuditEntry(r["id"], r["at"], r["actor"], r["action"], r["issue"], r["detail"]) for r in rows]
+
+    def queue_run(self, edition: str, day: Date, special: bool, requested_by: str, moment: datetime) -> RunEntry:
+        """A run asked for now: a 'queued' row in the run ledger, taken by a worker (start_queued_run)."""
+        with self._transaction() as db:
+            run_id = db.execute(
+                "INSERT INTO runs (edition, scheduled_for, date, trigger, status, created_at, updated_at)"
+                " VALUES (?, ?, ?, 'manual', ?, ?, ?)",
+                (edition, _utc(moment), day.isoformat(), RunStatus.QUEUED, _now(), _now()),
+            ).lastrowid
+            db.execute("INSERT INTO queued_runs (run_id, special, requested_by) VALUES (?, ?, ?)",
+                       (run_id, int(special), requested_by))
+            return _run(db.execute("SELECT * FROM runs WHERE id=?", (run_id,)).fetchone())
+
+    def run_by_id(self, run_id: int) -> RunEntry | None:
+        return _run(self._db.execute("SELECT * FROM runs WHERE id=?", (run_id,)).fetchone())
+
+    def queued_run(self, run_id: int) -> QueuedRun | None:
+        return _queued(self._db.execute(
+            "SELECT r.*, q.special, q.requested_by, q.progress FROM runs r JOIN queued_runs q ON q.run_id = r.id"
+            " WHERE r.id=?", (run_id,)).fetchone())
+
+    def waiting_runs(self) -> list[QueuedRun]:
+        """Asked-for runs not finished: queued, or running (perhaps in a process that died)."""
+        return [_queued(row) for row in self._db.execute(
+            "SELECT r.*, q.special, q.requested_by, q.progress FROM runs r JOIN queued_runs q ON q.run_id = r.id"
+            " WHERE r.status IN (?, ?) ORDER BY r.id", (RunStatus.QUEUED, RunStatus.RUNNING))]
+
+    def start_queued_run(self, run_id: int) -> QueuedRun | None:
+        """Take an asked-for run to work on it: 'queued' (or 'running', left by a process that died;
+        the caller holds the issue lock) becomes 'running'. None when it has finished meanwhile."""
+        with self._transaction() as db:
+            taken = db.execute("UPDATE runs SET status=?, attempts=attempts + 1, updated_at=? WHERE id=? AND status IN (?, ?)",
+                               (RunStatus.RUNNING, _now(), run_id, RunStatus.QUEUED, RunStatus.RUNNING)).rowcount
+        return self.queued_run(run_id) if taken else None
+
+    def set_progress(self, run_id: int, progress: str) -> None:
+        with self._transaction() as db:
+            db.execute("UPDATE queued_runs SET progress=? WHERE run_id=?", (progress, run_id))
+
+    def issue_folders(self) -> dict[str, tuple[Path, IssueStatus]]:
+        """Every issue folder the ledger knows, by its name (the issue id), with the issue's status;
+        the latest issue wins a name. A light query: the archive looks at it on every list."""
+        return {Path(row["folder"]).name: (Path(row["folder"]), IssueStatus(row["status"])) for row in
+                self._db.execute("SELECT folder, status FROM issues WHERE folder IS NOT NULL ORDER BY id")}
+
+    def archive_stamps(self) -> dict[str, tuple[str, str]]:
+        """issue -> (folder, stamp) of what the archive holds."""
+        return {row["issue"]: (row["folder"], row["stamp"])
+                for row in self._db.execute("SELECT issue, folder, stamp FROM archive")}
+
+    def index_issue(self, entry: ArchiveEntry, words: str) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM archive WHERE issue=?", (entry.issue,))
+            db.execute("DELETE FROM archive_words WHERE issue=?", (entry.issue,))
+            db.execute("INSERT INTO archive (issue, folder, stamp, edition, date, year, number, special, title, items,"
+                       " headlines, revision, outputs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (entry.issue, str(entry.folder), entry.stamp, entry.edition, entry.date.isoformat(),
+                        entry.year, entry.number, int(entry.special), entry.title, entry.items,
+                        "\n".join(entry.headlines), entry.revision, json.dumps(entry.outputs, ensure_ascii=False)))
+            db.execute("INSERT INTO archive_words (issue, words) VALUES (?, ?)", (entry.issue, words))
+
+    def unindex_issue(self, issue: str) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM archive WHERE issue=?", (issue,))
+            db.execute("DELETE FROM archive_words WHERE issue=?", (issue,))
+
+    def archive(self, year: int | None = None, edition: str | None = None, limit: int = 10_000) -> list[ArchiveEntry]:
+        """Indexed issues, newest first."""
+        where, values = _archive_filter(year, edition)
+        return [_archived(row) for row in self._db.execute(
+            f"SELECT * FROM archive a WHERE 1=1{where} ORDER BY a.date DESC, a.special, a.number DESC LIMIT ?",
+            (*values, limit))]
+
+    def archive_entry(self, issue: str) -> ArchiveEntry | None:
+        row = self._db.execute("SELECT * FROM archive WHERE issue=?", (issue,)).fetchone()
+        return _archived(row) if row is not None else None
+
+    def search_archive(self, terms: list[str], year: int | None = None, edition: str | None = None,
+                       limit: int = 10_000) -> list[ArchiveEntry]:
+        """Issues whose words hold every term, best match first (FTS5's bm25)."""
+        if not terms:
+            return []
+        match = " AND ".join('"' + term.replace('"', '""') + '"' for term in terms)
+        where, values = _archive_filter(year, edition)
+        return [_archived(row) for row in self._db.execute(
+            "SELECT a.* FROM archive_words w JOIN archive a ON a.issue = w.issue"
+            f" WHERE archive_words MATCH ?{where} ORDER BY bm25(archive_words), a.date DESC LIMIT ?",
+            (match, *values, limit))]
+
+    def archive_years(self) -> list[int]:
+        return [row[0] for row in self._db.execute("SELECT DISTINCT year FROM archive ORDER BY year DESC")]
+
 
 def _utc(moment: datetime) -> str:
     """Run times are stored in UTC with a fixed format, so they compare as text: whole seconds
@@ -437,3 +772,141 @@ def _utc(moment: datetime) -> str:
         raise ValueError("run times must carry a time zone")
     fraction = ".%f" if moment.microsecond else ""
     return moment.astimezone(timezone.utc).strftime(f"%Y-%m-%dT%H:%M:%S{fraction}+00:00")
+
+
+# -- console records ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UserEntry:
+    id: int
+    name: str
+    password_hash: str
+    roles: tuple[str, ...]
+    email: str | None
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class SessionEntry:
+    id: str  # the hash of the cookie's value
+    user: UserEntry
+    csrf: str
+    expires_at: datetime
+    last_seen: str
+
+
+@dataclass(frozen=True)
+class TokenEntry:
+    id: int
+    name: str
+    roles: tuple[str, ...]
+    created_at: str
+    last_used: str | None
+
+
+@dataclass(frozen=True)
+class ApprovalEntry:
+    issue: str
+    revision: str
+    approver: str
+    approved_at: str
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    issue: str
+    revision: str
+    folder: Path
+    notified: tuple[str, ...]
+    notified_at: str | None
+    note: str | None
+    run_id: int | None
+    released_at: str | None
+    created_at: str
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: str
+    actor: str
+    action: str
+    issue: str | None
+    detail: str | None
+
+
+@dataclass(frozen=True)
+class QueuedRun:
+    run: RunEntry
+    special: bool
+    requested_by: str
+    progress: str | None
+
+
+@dataclass(frozen=True)
+class ArchiveEntry:
+    issue: str
+    folder: Path
+    stamp: str
+    edition: str
+    date: Date
+    year: int
+    number: int
+    special: bool
+    title: str
+    items: int
+    headlines: tuple[str, ...]
+    revision: str
+    outputs: dict[str, str]
+
+
+def _roles(text: str) -> tuple[str, ...]:
+    return tuple(role for role in text.split(",") if role)
+
+
+def _user(row: sqlite3.Row | None) -> UserEntry | None:
+    if row is None:
+        return None
+    return UserEntry(row["id"], row["name"], row["password_hash"], _roles(row["roles"]), row["email"],
+                     row["created_at"], row["updated_at"])
+
+
+def _token(row: sqlite3.Row | None) -> TokenEntry | None:
+    if row is None:
+        return None
+    return TokenEntry(row["id"], row["name"], _roles(row["roles"]), row["created_at"], row["last_used"])
+
+
+def _approval(row: sqlite3.Row) -> ApprovalEntry:
+    return ApprovalEntry(row["issue"], row["revision"], row["approver"], row["approved_at"])
+
+
+def _review(row: sqlite3.Row | None) -> ReviewEntry | None:
+    if row is None:
+        return None
+    return ReviewEntry(row["issue"], row["revision"], Path(row["folder"]), _roles(row["notified"] or ""),
+                       row["notified_at"], row["note"], row["run_id"], row["released_at"], row["created_at"])
+
+
+def _queued(row: sqlite3.Row | None) -> QueuedRun | None:
+    if row is None:
+        return None
+    return QueuedRun(_run(row), bool(row["special"]), row["requested_by"], row["progress"])
+
+
+def _archived(row: sqlite3.Row) -> ArchiveEntry:
+    return ArchiveEntry(row["issue"], Path(row["folder"]), row["stamp"], row["edition"],
+                        Date.fromisoformat(row["date"]), row["year"], row["number"], bool(row["special"]),
+                        row["title"], row["items"], tuple(h for h in row["headlines"].split("\n") if h),
+                        row["revision"], json.loads(row["outputs"]))
+
+
+def _archive_filter(year: int | None, edition: str | None) -> tuple[str, tuple]:
+    where, values = "", ()
+    if year is not None:
+        where, values = where + " AND a.year=?", values + (year,)
+    if edition is not None:
+        where, values = where + " AND a.edition=?", values + (edition,)
+    return where, values

@@ -60,6 +60,7 @@ MAILED_STATES = (OutboxStatus.SENT, OutboxStatus.SENDING, OutboxStatus.UNKNOWN)
 class RunStatus(StrEnum):
     """A scheduled (or `schedule run`) run of an edition."""
 
+    QUEUED = "queued"  # asked for from the console or the API, waiting for a worker to take it
     RUNNING = "running"
     BUILT = "built"  # built, not yet mailed
     DONE = "done"

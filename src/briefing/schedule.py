@@ -184,14 +184,22 @@ def _carry_out(config: Config, ledger: Ledger, run: RunEntry, edition: str, sche
                progress: Progress | None) -> RunOutcome:
     from .delivery.outbox import send_issue
 
+    from .delivery.release import hold_for_review
+    from .manifest import read_issue
+
     folder, note = _issue_for_run(config, ledger, run, edition, day, progress)
     ledger.update_run(run.id, RunStatus.BUILT, folder=folder, message=note)
+    waiting = hold_for_review(config, ledger, read_issue(folder), run)  # [review] required: approvers first
+    if waiting:
+        ledger.update_run(run.id, RunStatus.BUILT, message=f"{note}; {waiting}")
+        return RunOutcome(edition, scheduled_for, day, RunStatus.BUILT, str(folder), f"{note}; {waiting}")
     if not config.delivery.recipients:
         message = f"{note}; no [delivery] recipients, so nothing was mailed"
         ledger.update_run(run.id, RunStatus.DONE, message=message)
         return RunOutcome(edition, scheduled_for, day, RunStatus.DONE, str(folder), message)
     report = send_issue(config, folder, progress=progress)
     message = f"{note}; mailed to {report.sent} of {len(report.outcomes)} recipient(s)"
+    ledger.audit(run.trigger, "send", folder.name, f"run {run.id}: {message}")
     if not report.complete:
         message += ": " + "; ".join(report.problems())
         log.error("run %s %s: %s", edition, scheduled_for.isoformat(), message)
@@ -218,6 +226,7 @@ def _issue_for_run(config: Config, ledger: Ledger, run: RunEntry, edition: str, 
     if release.standing is Standing.PUBLISHED:
         return release.folder, f"mailed 第{number}期 as the editor published it"
     result = build(config, BuildRequest(edition=edition, date=day), progress)
+    ledger.audit(run.trigger, "build", result.folder.name, f"run {run.id}: built {result.issue.masthead.number_line}")
     return result.folder, f"built {result.issue.masthead.number_line}"
 
 
@@ -423,7 +432,11 @@ class Service:
         """Runs a crash left halfway: resumed now if within the grace time, else recorded failed."""
         resumed = []
         config_file = str(self.config.path) if self.config.path else ""
+        from .delivery.release import waiting_for_approval
+
         for run in ledger.unfinished_runs(since=datetime(1970, 1, 1, tzinfo=timezone.utc)):
+            if waiting_for_approval(ledger, run):
+                continue  # not interrupted: it waits for an approver, whose approval resumes it
             when = run.scheduled_for.isoformat()
             if now - run.scheduled_for > self.grace:
                 ledger.update_run(run.id, RunStatus.FAILED, message="interrupted, and past the grace time at restart; "

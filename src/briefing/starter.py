@@ -69,6 +69,13 @@ lock_wait_seconds = 900         # a build waits this long for another run of the
 #   { email = "leader@example.gov", gets = ["pdf"] },
 #   { email = "editor@example.gov", gets = ["docx", "pdf"] },
 # ]
+
+# The console (`briefing web`; `briefing serve` serves it too when listen is set), see docs/console.md.
+# [web]
+# listen = "127.0.0.1:8080"               # put a reverse proxy with TLS in front
+# public_url = "https://briefing.example.gov"   # the link in approvers' mail
+# [review]
+# required = true                         # nothing reaches recipients before an approver approves it
 '''
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import UsageError
+from .approve import hold_for_approval, record, refuse_send_under_review
 from .common import config_option, exit_if_incomplete, expected_failures, parse_date, print_report
 
 
@@ -38,10 +39,15 @@ def build_command(sources: tuple[str, ...], config_path: Path | None, date_text:
                   send: bool) -> None:
     """Build one issue from SOURCE files or folders (default: the config's sources, or the
     bundled sample issue when there is no config)."""
+    from ..render.worker import start_early
+
+    start_early()  # the renderers import on the other core while this process gets going
     from ..build import BuildRequest, build
     from ..config import load_config
 
     config = load_config(config_path)
+    if send:
+        refuse_send_under_review(config, "build")
     request = BuildRequest(
         sources=tuple(sources), date=parse_date(date_text), out_dir=out_dir,
         formats=_parse_formats(formats), special=special, send=send,
@@ -57,6 +63,11 @@ def build_command(sources: tuple[str, ...], config_path: Path | None, date_text:
         result = build(config, request)
     for warning in result.warnings:
         click.echo(f"briefing: warning: {warning}", err=True)
+    record(config, "build", result.folder.name, f"built {result.issue.masthead.number_line}"
+           + (f"; {result.delivery.sent} mailed" if result.delivery is not None else ""))
+    waiting = hold_for_approval(config, result.stored)
+    if waiting:
+        click.echo(f"briefing: {waiting}", err=True)
     manifest = result.manifest
     if explain:
         print_explanation(manifest, to_stderr=as_json)

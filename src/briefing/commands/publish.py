@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import UsageError
+from .approve import hold_for_approval, record, refuse_send_under_review
 from .common import config_option, exit_if_incomplete, expected_failures, print_report
 
 
@@ -20,6 +21,9 @@ from .common import config_option, exit_if_incomplete, expected_failures, print_
 def publish_command(draft: Path, config_path: Path | None, as_json: bool, send: bool) -> None:
     """Publish the final issue from an edited DOCX draft: the editor's version is rendered to the
     final PDF and a clean DOCX in the issue's folder, and the issue is marked published."""
+    from ..render.worker import start_early
+
+    start_early()  # the renderers import on the other core while the draft is read
     from ..config import load_config
     from ..draft.changes import describe
     from ..draft.final import publish_draft
@@ -27,9 +31,15 @@ def publish_command(draft: Path, config_path: Path | None, as_json: bool, send: 
     if not draft.is_file():
         raise UsageError(f"{draft}: no such file; give the edited .docx draft")
     config = load_config(config_path)
+    if send:
+        refuse_send_under_review(config, "publish")
     result = publish_draft(config, draft)
     for warning in result.warnings:
         click.echo(f"briefing: warning: {warning}", err=True)
+    record(config, "publish", result.folder.name, f"{draft.name}: {len(result.changes)} change(s)")
+    waiting = hold_for_approval(config, result.stored)
+    if waiting:
+        click.echo(f"briefing: {waiting}", err=True)
     report = None
     if send:
         from ..delivery.outbox import send_issue

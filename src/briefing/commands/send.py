@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .approve import record
 from .common import config_option, exit_if_incomplete, expected_failures, print_report, with_progress
 
 
@@ -30,6 +31,8 @@ def send_command(issue_dir: Path, config_path: Path | None, to: tuple[str, ...],
     report = with_progress(lambda progress: send_issue(config, issue_dir, to=to, dry_run=dry_run,
                                                        resend_unknown=resend_unknown, progress=progress),
                            quiet=as_json, label="sending…")
+    if not dry_run:
+        record(config, "send", report.issue_dir.name, f"mailed to {report.sent} of {len(report.outcomes)}")
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -41,8 +41,32 @@ def serve_command(config_path: Path | None) -> None:
     if threading.current_thread() is threading.main_thread():
         # SIGTERM (systemctl stop) takes the same clean path as Ctrl-C
         signal.signal(signal.SIGTERM, signal.default_int_handler)
-    service.run()
+    from ..locks import service_lock
+
+    with service_lock(config.state_dir):  # held before the console starts; service.run takes it again
+        stop_console = _start_console(config)
+        try:
+            service.run()
+        finally:
+            stop_console()
     click.echo("briefing: service stopped", err=True)
+
+
+def _start_console(config):
+    """With [web] listen set, the console in this process too (its worker carries out builds asked
+    for there); without it, only a worker for builds a console elsewhere queued. Returns the stop."""
+    if not config.web.listen:
+        from ..web.worker import RunWorker
+
+        worker = RunWorker(config)  # queued runs left by a stopped console are taken up now
+        worker.start()
+        return worker.stop
+    from ..web.server import start_in_thread, stop_thread
+
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)
+    server, thread = start_in_thread(config)
+    click.echo(f"briefing: console on http://{config.web.listen}/", err=True)
+    return lambda: stop_thread(server, thread)
 
 
 @click.group("schedule")

@@ -31,6 +31,7 @@ from ..locks import issue_lock
 from ..model import OutboxStatus, StoredIssue
 from .message import Target, compose_message, message_id, subject_of, targets
 from .ready import check_ready, load_issue
+from .release import check_release
 from .smtp import ConnectionProblem, LostBeforeHandover, Reply, check_settings, connect, transmit
 
 log = logging.getLogger("briefing.deliver")
@@ -115,6 +116,7 @@ def send_issue(config: Config, issue_dir: Path, *, to: Iterable[str] = (), dry_r
             report.outcomes = _write_eml(config, stored, chosen)
             return report
         with Ledger(config.state_dir) as ledger:
+            check_release(config, ledger, stored)  # [review] required: only an approved revision is mailed
             _send_all(config, ledger, stored, chosen, resend_unknown, report, progress, sleep)
     return report
 

@@ -1,19 +1,41 @@
-"""Which issue of an edition and date goes to the recipients: decided here, for every path
-that mails (`build --send`, scheduled runs, resumed runs).
+"""What goes to the recipients, and when: decided here, for every path that mails (`build
+--send`, `send`, scheduled runs, resumed runs, the console).
 
-Once anyone may have a copy, that issue is the one: its delivery is finished, never replaced
-by a new build. Otherwise an issue an editor published is the one. Otherwise there is none yet,
-and the caller builds it.
+Which issue of an edition and date: once anyone may have a copy, that issue is the one: its
+delivery is finished, never replaced by a new build. Otherwise an issue an editor published is
+the one. Otherwise there is none yet, and the caller builds it.
+
+Whether it may go yet: with `[review] required = true` an issue is mailed to recipients only
+once an approver has approved its current revision — what its manifest, PDF and DOCX say at
+that moment. A rebuild or a new publish is a new revision and needs a new approval. When an
+issue starts waiting, the approvers are told by mail (a link to the console and the PDF), once
+per revision; a scheduled run that built it waits too, and approving resumes that run, which
+then mails it through the one run path.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import smtplib
+import threading
 from dataclasses import dataclass
 from datetime import date as Date
+from email.message import EmailMessage
+from email.policy import SMTP as SMTP_POLICY
+from email.utils import formatdate, parseaddr
 from enum import StrEnum
 from pathlib import Path
 
-from ..ledger import IssueEntry, Ledger
+from ..config import Config
+from ..errors import DeliveryError
+from ..ledger import ApprovalEntry, IssueEntry, Ledger, ReviewEntry, RunEntry
+from ..manifest import MANIFEST
+from ..model import RunStatus, StoredIssue
+
+log = logging.getLogger("briefing.release")
+
+APPROVING_ROLES = ("approver", "admin")
 
 
 class Standing(StrEnum):
@@ -44,3 +66,202 @@ def issue_to_mail(ledger: Ledger, edition: str, day: Date) -> Release:
         return Release(Standing.MAILED, mailed)
     published = Release(Standing.PUBLISHED, ledger.published_issue(edition, day))
     return published if published.folder is not None else Release(Standing.NONE)
+
+
+# -- the review gate ----------------------------------------------------------------------------
+
+
+class NotApproved(DeliveryError):
+    """[review] required, and the issue's current revision has not been approved."""
+
+
+_digests: dict[tuple, str] = {}
+_digests_lock = threading.Lock()
+
+
+def revision_of(stored: StoredIssue) -> str:
+    """What an approval is of: a digest of the manifest and the files recipients get. Anything
+    that changes them (a rebuild, a publish, a hand-edited file) makes a new revision."""
+    files = [stored.folder / MANIFEST] + [stored.folder / name for _, name in sorted(stored.outputs.items())]
+    stats = []
+    for path in files:
+        try:
+            info = path.stat()
+        except OSError:
+            stats.append((path.name, None))
+            continue
+        stats.append((path.name, info.st_mtime_ns, info.st_size, info.st_ino))
+    key = (str(stored.folder), tuple(stats))
+    with _digests_lock:
+        if key in _digests:
+            return _digests[key]
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode("utf-8") + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"(missing)")
+    revision = digest.hexdigest()[:16]
+    with _digests_lock:
+        if len(_digests) > 4096:
+            _digests.clear()
+        _digests[key] = revision
+    return revision
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    required: bool
+    revision: str
+    approvals: tuple[ApprovalEntry, ...]  # of the current revision
+    history: tuple[ApprovalEntry, ...]  # every approval the issue had, oldest first
+    review: ReviewEntry | None  # the current revision's wait: who was told
+
+    @property
+    def approved(self) -> bool:
+        return bool(self.approvals)
+
+    @property
+    def may_go(self) -> bool:
+        return not self.required or self.approved
+
+
+def review_state(config: Config, ledger: Ledger, stored: StoredIssue) -> ReviewState:
+    revision = revision_of(stored)
+    history = tuple(ledger.approvals(stored.id))
+    return ReviewState(config.review.required, revision, tuple(a for a in history if a.revision == revision),
+                       history, ledger.review(stored.id, revision))
+
+
+def check_release(config: Config, ledger: Ledger, stored: StoredIssue) -> None:
+    """Refuse to mail an issue whose current revision waits for approval."""
+    state = review_state(config, ledger, stored)
+    if state.may_go:
+        return
+    earlier = " (an earlier revision was approved; this one changed since)" if state.history else ""
+    raise NotApproved(f"{stored.folder}: waiting for approval{earlier}: [review] required = true in "
+                      f"{config.path or 'briefing.toml'}; an approver approves it in the console or with "
+                      f"`briefing approve {stored.folder}`, then it is mailed")
+
+
+def hold_for_review(config: Config, ledger: Ledger, stored: StoredIssue, run: RunEntry | None = None) -> str | None:
+    """If the issue may not go yet: note that it waits (and which run waits with it), tell the
+    approvers once for this revision, and say so in a line for the run's record. None when it may go."""
+    state = review_state(config, ledger, stored)
+    if state.may_go:
+        return None
+    review = ledger.open_review(stored.id, state.revision, stored.folder, run.id if run is not None else None)
+    if review.notified:
+        return f"waiting for approval (approvers told {review.notified_at}: {', '.join(review.notified)})"
+    told, note = notify_approvers(config, ledger, stored)
+    ledger.mark_notified(stored.id, state.revision, told, note)
+    if told:
+        return f"waiting for approval; approvers told: {', '.join(told)}"
+    return f"waiting for approval; no approver could be told: {note}"
+
+
+@dataclass(frozen=True)
+class Approval:
+    entry: ApprovalEntry
+    waiting_run: RunEntry | None  # a scheduled run that mails the issue now that it is approved
+
+
+def approve(config: Config, ledger: Ledger, stored: StoredIssue, approver: str) -> Approval:
+    """Approve the issue's current revision. A run that waited for it is handed back to the
+    caller (once, however many approve), to be resumed through schedule.run_edition."""
+    revision = revision_of(stored)
+    entry = ledger.approve(stored.id, revision, approver)
+    ledger.audit(approver, "approve", stored.id, f"revision {revision}")
+    waiting = None
+    # the run may have waited on an earlier revision (rebuilt or published since): it mails this one
+    for review in ledger.reviews_of(stored.id):
+        if review.run_id is None or review.released_at is not None:
+            continue
+        if ledger.mark_released(review.issue, review.revision):
+            run = ledger.run_by_id(review.run_id)
+            if run is not None and run.status == RunStatus.BUILT:
+                waiting = run
+    return Approval(entry, waiting)
+
+
+def waiting_for_approval(ledger: Ledger, run: RunEntry) -> bool:
+    """A scheduled run that built its issue and waits for an approver (not an interrupted run)."""
+    if run.status != RunStatus.BUILT or run.folder is None:
+        return False
+    return any(r.run_id == run.id and r.released_at is None for r in ledger.reviews_of(run.folder.name))
+
+
+# -- telling the approvers ----------------------------------------------------------------------
+
+
+def approver_addresses(config: Config, ledger: Ledger) -> list[str]:
+    """Users who may approve and have an e-mail address, and [review] notify."""
+    found = [u.email for u in ledger.users() if u.email and set(u.roles) & set(APPROVING_ROLES)]
+    return list(dict.fromkeys([*found, *config.review.notify]))
+
+
+def console_link(config: Config, stored: StoredIssue) -> str:
+    base = config.web.public_url or f"http://{config.web.listen or '127.0.0.1:8080'}"
+    return f"{base.rstrip('/')}/issues/{stored.id}"
+
+
+def notify_approvers(config: Config, ledger: Ledger, stored: StoredIssue) -> tuple[list[str], str | None]:
+    """Mail each approver a link to the issue and its PDF: (who was told, why not everyone)."""
+    from .message import subject_of
+    from .smtp import ConnectionProblem, LostBeforeHandover, Reply, connect, transmit
+
+    addresses = approver_addresses(config, ledger)
+    if not addresses:
+        return [], ("no approver has an e-mail address; add one with `briefing user add NAME --role approver "
+                    "--email ADDRESS` or set [review] notify")
+    d = config.delivery
+    sender = parseaddr(d.from_)[1]
+    if not d.smtp or "@" not in sender:
+        return [], "[delivery] smtp and from are not both set, so no mail can go out"
+    try:
+        smtp = connect(config)
+    except ConnectionProblem as problem:
+        return [], problem.reply
+    told, problems = [], []
+    try:
+        for address in addresses:
+            message = _review_message(config, stored, address, subject_of(stored))
+            try:
+                result = transmit(smtp, sender, address, message.as_bytes(), lambda: None)
+            except LostBeforeHandover as lost:
+                problems.append(f"{address}: {lost}")
+                break
+            if result.status == Reply.ACCEPTED:
+                told.append(address)
+            else:
+                problems.append(f"{address}: {result.reply}")
+    finally:
+        try:
+            smtp.quit()
+        except (OSError, smtplib.SMTPException):
+            smtp.close()
+    for problem in problems:
+        log.warning("%s: approver not told: %s", stored.id, problem)
+    return told, "; ".join(problems) or None
+
+
+def _review_message(config: Config, stored: StoredIssue, address: str, subject: str) -> EmailMessage:
+    link = console_link(config, stored)
+    msg = EmailMessage(policy=SMTP_POLICY)
+    msg["Subject"] = f"待审批：{subject}"
+    msg["From"] = config.delivery.from_
+    msg["To"] = address
+    msg["Date"] = formatdate(localtime=True)
+    msg["Auto-Submitted"] = "auto-generated"
+    m = stored.issue.masthead
+    msg.set_content(
+        f"{m.title} {m.number_line}（{m.date_line}）已生成，等待您审批。\n\n"
+        f"在控制台审阅并批准：\n{link}\n\n"
+        "批准后即发送给收件人；批准前不会发给任何收件人。附件为本期 PDF。\n",
+        charset="utf-8", cte="base64")
+    pdf = stored.output("pdf")
+    if pdf is not None and pdf.is_file():
+        msg.add_attachment(pdf.read_bytes(), maintype="application", subtype="pdf", filename=pdf.name,
+                           params={"name": pdf.name})
+    return msg

@@ -17,7 +17,8 @@ Change = dict[str, object]
 def describe_changes(before: Issue, after: Issue) -> list[Change]:
     old, new = _placed(before), _placed(after)
     return [*_deleted(old, new), *_added_moved_edited(old, new), *_reordered(before, after, new),
-            *_sections_removed(before, after), *_headings_retitled(before, after)]
+            *_sections_removed(before, after), *_headings_retitled(before, after),
+            *_masthead_edited(before, after), *_distribution_edited(before, after)]
 
 
 def _key(item: Item) -> str:
@@ -77,6 +78,27 @@ def _headings_retitled(before: Issue, after: Issue) -> list[Change]:
             for s in after.sections if s.id in old_titles and old_titles[s.id] != s.title]
 
 
+def _masthead_edited(before: Issue, after: Issue) -> list[Change]:
+    """The 报头's name or 编印单位 retyped (number and date are the issue's own, not editable)."""
+    return [{"change": "masthead", "field": field, "from": old, "to": new}
+            for field, old, new in (("title", before.masthead.title, after.masthead.title),
+                                    ("issuer", before.masthead.issuer, after.masthead.issuer))
+            if old != new]
+
+
+def _distribution_edited(before: Issue, after: Issue) -> list[Change]:
+    """A 报尾 line (报/送/发: its names; the number of copies) as the editor changed it."""
+    changes: list[Change] = []
+    old, new = before.distribution, after.distribution
+    for line, field in (("报", "bao"), ("送", "song"), ("发", "fa")):
+        if getattr(old, field) != getattr(new, field):
+            changes.append({"change": "distribution", "line": line,
+                            "from": list(getattr(old, field)), "to": list(getattr(new, field))})
+    if old.copies != new.copies:
+        changes.append({"change": "distribution", "line": "copies", "from": old.copies, "to": new.copies})
+    return changes
+
+
 def _items_of(issue: Issue, section_id: str) -> tuple[Item, ...]:
     section: IssueSection | None = next((s for s in issue.sections if s.id == section_id), None)
     return section.items if section is not None else ()
@@ -90,6 +112,7 @@ _LINES = {
     "text": "text      {title}",
     "section_removed": "removed   section {title} ({section})",
     "section_title": "heading   {from} -> {to}",
+    "masthead": "报头      {field}: {from} -> {to}",
 }
 
 
@@ -98,6 +121,10 @@ def describe(change: Change) -> str:
     kind = change["change"]
     if kind == "reordered":
         return f"reordered {change['section']}: {' / '.join(change['to'])}"
+    if kind == "distribution":
+        def names(value: object) -> str:
+            return "，".join(value) if isinstance(value, list) else str(value)
+        return f"报尾      {change['line']}: {names(change['from'])} -> {names(change['to'])}"
     if kind in _LINES:
         return _LINES[kind].format_map(change)
     return json.dumps(change, ensure_ascii=False)

@@ -25,6 +25,7 @@ from ..manifest import MANIFEST, WrittenIssue, manifest_json, read_issue, write_
 from ..model import ArticleRecord, ArticleStatus, Issue, IssueSection, IssueStatus, Item, Publication, StoredIssue
 from ..output import commit, staging
 from ..render import glyph_warning, render_issue
+from ..render.worker import renderer
 from ..timing import StageClock
 from .changes import Change, describe_changes
 from .reader import Draft, read_draft
@@ -49,7 +50,7 @@ def publish_draft(config: Config, draft_path: Path) -> PublishResult:
         original = read_issue(_issue_folder(entry, draft, ledger.path))
         _check_same_issue(draft, original)
         _check_headings(draft, original.issue)
-        issue = final_issue(draft, original.issue)
+        issue = final_issue(draft, original.issue, config.editorial.empty_sections)
         changes = describe_changes(original.issue, issue)
         result = _render_final(config, draft, issue, original, changes)
         ledger.mark(entry.id, IssueStatus.PUBLISHED, result.folder)
@@ -125,9 +126,11 @@ def _check_headings(draft: Draft, original: Issue) -> None:
 # -- the final issue ------------------------------------------------------------------------
 
 
-def final_issue(draft: Draft, original: Issue) -> Issue:
+def final_issue(draft: Draft, original: Issue, empty_sections: str = "omit") -> Issue:
     """The Issue as the editor left it: the draft's sections and items, with what the draft
-    cannot show (article sources, scores, the articles' records) taken from the issue as built."""
+    cannot show (article sources, scores, the articles' records) taken from the issue as built.
+    A section the editor emptied is left out, as a build leaves it out, unless
+    `[editorial] empty_sections = "placeholder"` asks for 本期暂无."""
     originals = {i.article_id: i for s in original.sections for i in s.items if i.article_id}
     known_articles = {a.id: a for a in original.articles}
     sections = []
@@ -135,7 +138,8 @@ def final_issue(draft: Draft, original: Issue) -> Issue:
         items: list[Item] = []
         for item in section.items:
             items.append(_with_origin(item, originals, known_articles, used={i.article_id for i in items}))
-        sections.append(IssueSection(section.id, section.title, tuple(_unique(items))))
+        if items or empty_sections == "placeholder":
+            sections.append(IssueSection(section.id, section.title, tuple(_unique(items))))
     masthead = replace(original.masthead, title=draft.masthead_title or original.masthead.title,
                        issuer=draft.issuer or original.masthead.issuer)
     issue = Issue(briefing=original.briefing, edition=original.edition, masthead=masthead,
@@ -208,7 +212,8 @@ def _render_final(config: Config, draft: Draft, issue: Issue, original: StoredIs
         _copy_folder(folder, temp)
         edited_name = f"{issue.file_stem}{EDITED_SUFFIX}.docx"
         shutil.copyfile(draft.path, temp / edited_name)
-        names = render_issue(issue, temp, ("docx", "pdf"), fonts, config, clock.stage, created=now)
+        with renderer() as files:
+            names = render_issue(issue, temp, ("docx", "pdf"), fonts, config, clock.stage, created=now, renderer=files)
         publication = Publication(published_at=now.isoformat(timespec="seconds"), draft=draft.path.name,
                                   edited_copy=edited_name, changes=tuple(changes), timings_ms=clock.timings)
         # what was not edited (skipped sources, the build's timings) stays as the build recorded it

@@ -46,7 +46,10 @@ SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+|\d+)\s*[�
 SOURCE_LINE = re.compile(r"^[（(]?\s*来源\s*[：:]\s*(.*?)\s*[）)]?\s*$")
 DISTRIBUTION_LINE = re.compile(r"^\s*([报送发])\s*[：:]\s*(.*)$")
 COPIES_LINE = re.compile(r"^\s*[（(]?\s*共印\s*(\d+)\s*份\s*[）)]?\s*$")
-NAME_SEPARATORS = re.compile(r"\s*[，,、；;]\s*")
+NAME_SEPARATORS = re.compile(r"\s*[，,、；;]\s*")  # between outlets in a source line
+# between 报尾 names: not 、, which an editor may type inside one line (市委办公厅、市政府办公厅)
+# and which is then printed as typed, where the renderer would join separate names with ，
+RECIPIENT_SEPARATORS = re.compile(r"\s*[，,；;]\s*")
 
 
 @dataclass(frozen=True)
@@ -95,8 +98,12 @@ def _open(path: Path):
     try:
         with zipfile.ZipFile(path) as package:
             unpacked = sum(info.file_size for info in package.infolist())
+            opendocument = _opendocument_type(package)
     except (zipfile.BadZipFile, OSError):
         raise DraftError(f"{path}: not a DOCX file (not a ZIP package); save the draft as Word .docx")
+    if opendocument:
+        raise DraftError(f"{path}: an OpenDocument file ({opendocument}), not a Word .docx; in LibreOffice "
+                         "use File → Save As… and choose “Word 2007–365 (.docx)”, then publish that file")
     if unpacked > MAX_UNPACKED_MB * 1024 * 1024:
         raise DraftError(f"{path}: unpacks to {unpacked // (1024 * 1024)} MB, more than a draft can hold "
                          f"(limit {MAX_UNPACKED_MB} MB)")
@@ -105,6 +112,18 @@ def _open(path: Path):
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors … for a broken package
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DraftError(f"{path}: not a readable Word document ({reason}); save it again as Word .docx")
+
+
+def _opendocument_type(package: zipfile.ZipFile) -> str | None:
+    """"OpenDocument Text (.odt)" and the like for an OpenDocument package, else None."""
+    try:
+        mimetype = package.read("mimetype").decode("ascii", "replace").strip()
+    except KeyError:
+        return None
+    if not mimetype.startswith("application/vnd.oasis.opendocument"):
+        return None
+    kind = mimetype.rsplit(".", 1)[-1]
+    return {"text": "OpenDocument Text, .odt"}.get(kind, f"OpenDocument {kind}")
 
 
 def _identity(path: Path, doc) -> DraftIdentity:
@@ -176,7 +195,7 @@ class _Reader:
             text = _clean(ooxml.visible_text(p))
             if not text:
                 continue
-            self._paragraph(position, self._style_key(p), text, p)
+            self._paragraph(position, self._heading_by_bookmark(p, text) or self._style_key(p), text, p)
         if not self.sections:
             raise DraftError(f"{self.path}: no section heading (style {DOCX_STYLE_NAMES['section_heading']}) "
                              "found; a briefing draft has at least one, e.g. 一、协同创新")
@@ -296,7 +315,7 @@ class _Reader:
         copies = None
         for position, text in self.distribution:
             if match := DISTRIBUTION_LINE.match(text):
-                lines[match.group(1)] = tuple(n for n in NAME_SEPARATORS.split(match.group(2).strip()) if n)
+                lines[match.group(1)] = tuple(n for n in RECIPIENT_SEPARATORS.split(match.group(2).strip()) if n)
             elif match := COPIES_LINE.match(text.strip()):
                 copies = int(match.group(1))
             else:
@@ -305,6 +324,19 @@ class _Reader:
         return Distribution(lines.get("报", ()), lines.get("送", ()), lines.get("发", ()), copies)
 
     # -- helpers ----------------------------------------------------------------------------
+
+    def _heading_by_bookmark(self, p, text: str) -> str | None:
+        """"section_heading" for a paragraph that carries a section's bookmark and reads as its
+        heading (a section title, or numbered like 二、…), whatever its style says. With change
+        tracking on, LibreOffice saves the heading after a deleted or moved-away item with that
+        item title's style; the bookmark and the words are the truth."""
+        section_id = _bookmarked(p, SECTION_BOOKMARK)
+        if section_id is None:
+            return None
+        title = _plain(SECTION_NUMBER.sub("", text))
+        if self.titles_to_ids.get(title) == section_id or SECTION_NUMBER.match(text):
+            return "section_heading"
+        return None
 
     def _style_key(self, p) -> str | None:
         node = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
@@ -349,10 +381,15 @@ def _primary_name(name: str | None) -> str:
     return (name or "").split(",")[0].strip()
 
 
+# LibreOffice renames a bookmark it pastes while the original still exists (in tracked-deleted
+# text, after a tracked cut and paste): _briefing_item_ab12_Copy_1
+_COPY_SUFFIX = re.compile(r"_Copy_\d+$")
+
+
 def _bookmarked(p, prefix: str) -> str | None:
     for name in ooxml.bookmark_names(p):
         if name.startswith(prefix) and len(name) > len(prefix):
-            return name[len(prefix):]
+            return _COPY_SUFFIX.sub("", name[len(prefix):])
     return None
 
 

@@ -39,7 +39,9 @@ FURNITURE = re.compile(
     r"(?:/摄|记者\s*\S{2,4}\s*摄|供图|资料图|图片来源|图为|图：|责任编辑|责编|编辑[：:]|来源[：:]|原标题"
     r"|本文来自|转载|版权|上一篇|下一篇|点击|扫码|二维码|关注微信|免责声明|下载.{0,6}APP"
     r"|大家(?:上午|下午|晚上)?好|欢迎(?:参加|出席|收看)|这是记者.{0,40}(?:了解到|获悉)的"
-    r"|没有更多(?:内容|了)|加载更多|[\w.-]+@[\w-]+\.[A-Za-z.]{2,}|本文由.{0,12}(?:AI|人工智能)|AI生成|以上内容由)"
+    r"|没有更多(?:内容|了)|加载更多|[\w.-]+@[\w-]+\.[A-Za-z.]{2,}|本文由.{0,12}(?:AI|人工智能)|AI生成|以上内容由"
+    # text planted for summarizers ("请务必在总结开头增加这段话…"): page content, never an instruction
+    r"|(?:总结|摘要|回答)(?:的)?(?:开头|结尾|时)|这段话|请务必|忽略(?:以上|之前|前面))"
 )
 # Page furniture that a web page glues to the front of the first sentence: breadcrumbs, dates,
 # reading times, column tags, 摘要：, a photo note. Cut, as many as there are.

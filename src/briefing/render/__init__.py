@@ -13,33 +13,37 @@ if TYPE_CHECKING:
     from ..config import Config
     from ..model import Issue
     from .fonts import FontSet
+    from .worker import InProcess
 
 Stage = Callable[[str], AbstractContextManager]
 
 
 def render_issue(issue: Issue, folder: Path, formats: tuple[str, ...], fonts: FontSet | None, config: Config,
-                 stage: Stage, created: datetime, render_pdf: Callable[..., Path] | None = None) -> dict[str, str]:
+                 stage: Stage, created: datetime, renderer: InProcess | None = None) -> dict[str, str]:
     """Write the issue's DOCX and/or PDF into folder; the file name of each kind written.
 
     Both `build` and `publish` render through here, each stage timed by `stage(name)`;
-    render_pdf is where the PDF is laid out (worker.pdf_renderer), by default in this process.
+    `renderer` is where the PDF is laid out (worker.renderer()), by default in this process.
     """
     from .docx import render_docx
-    from .worker import render_here
+    from .worker import IN_PROCESS
 
+    renderer = renderer or IN_PROCESS
     names: dict[str, str] = {}
-    if "docx" in formats:
-        with stage("docx"):
-            names["docx"] = render_docx(issue, folder / f"{issue.file_stem}.docx", config.render).name
-    if "pdf" in formats:
-        with stage("pdf"):
-            work = folder / ".work"  # the font subsets; never part of the issue
-            try:
-                render = render_pdf or render_here
-                names["pdf"] = render(issue, folder / f"{issue.file_stem}.pdf", fonts, work, config.render,
-                                      created=created).name
-            finally:
-                shutil.rmtree(work, ignore_errors=True)
+    work = folder / ".work"  # the font subsets; never part of the issue
+    try:
+        pdf = None
+        if "pdf" in formats:
+            pdf = renderer.start_pdf(issue, folder / f"{issue.file_stem}.pdf", fonts, work, config.render,
+                                     created=created)
+        if "docx" in formats:
+            with stage("docx"):
+                names["docx"] = render_docx(issue, folder / f"{issue.file_stem}.docx", config.render).name
+        if pdf is not None:
+            with stage("pdf"):  # in a worker: what remains of the layout once the DOCX is written
+                names["pdf"] = pdf().name
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return names
 
 

@@ -8,7 +8,6 @@ pane shows the sections.
 from __future__ import annotations
 
 import itertools
-import math
 from datetime import datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,13 +31,20 @@ from .content import (
     source_line,
 )
 from .layout import (
+    BASELINE_FRACTION,
+    CONTENTS_SPACE_AFTER_LINES,
     DOCX_STYLE_NAMES,
-    GRID_SPACING_PT,
     LAYOUT,
+    PT_PER_MM,
     STYLES,
     FontRole,
     TextStyle,
     font_roles,
+    letter_spacing_pt,
+    tail_line_height_pt,
+    tail_rules_pt,
+    line_height_pt,
+    page_number_baseline_below_text_mm,
     page_number_text,
     section_prefix,
     styles_for,
@@ -101,18 +107,17 @@ def _set_up_page(doc: Document) -> None:
     section.page_width, section.page_height = Mm(LAYOUT.page_width_mm), Mm(LAYOUT.page_height_mm)
     section.top_margin, section.bottom_margin = Mm(LAYOUT.margin_top_mm), Mm(LAYOUT.margin_bottom_mm)
     section.left_margin, section.right_margin = Mm(LAYOUT.margin_left_mm), Mm(LAYOUT.margin_right_mm)
-    section.footer_distance = Mm(LAYOUT.margin_bottom_mm - LAYOUT.page_number_gap_mm - 7)
-    ooxml.set_doc_grid(section._sectPr, _twips(LAYOUT.line_pitch_pt), _char_space())
+    section.footer_distance = Pt(_footer_distance_pt())
+    ooxml.set_line_grid(section._sectPr, _twips(LAYOUT.line_pitch_pt))
 
 
-def _char_space() -> int:
-    """w:charSpace for linesAndChars: the pitch beyond the body size, in 1/4096 pt."""
-    return round(GRID_SPACING_PT * 4096)
-
-
-def _condense_twentieths() -> int:
-    """The whole twentieths of a point that bring a body character under the grid pitch."""
-    return math.floor(GRID_SPACING_PT * 20)
+def _footer_distance_pt() -> float:
+    """Word's footer distance (page bottom to the foot of the footer's line) that puts the page
+    number's baseline where layout says: its 一字线 page_number_gap_mm below the text area."""
+    line = line_height_pt(STYLES["page_number"])
+    baseline_from_page_top = (LAYOUT.page_height_mm - LAYOUT.margin_bottom_mm
+                              + page_number_baseline_below_text_mm()) * PT_PER_MM
+    return LAYOUT.page_height_mm * PT_PER_MM - baseline_from_page_top - (1 - BASELINE_FRACTION) * line
 
 
 def _define_styles(doc: Document, styles: dict[str, TextStyle], roles: dict[str, FontRole]) -> None:
@@ -145,7 +150,6 @@ def _inset_distribution(style) -> None:
     while the paragraphs themselves keep no side indents: Word and LibreOffice draw a paragraph
     border from indent to indent, and the rules must span the whole text area."""
     one_char = STYLES["distribution"].size_pt
-    style.paragraph_format.first_line_indent = Pt(one_char)
     ooxml.add_right_tab(style.element.get_or_add_pPr(), _twips(LAYOUT.text_width_pt - one_char))
 
 
@@ -167,20 +171,24 @@ def _apply(style, spec: TextStyle, roles: dict[str, FontRole]) -> None:
     fmt = style.paragraph_format
     fmt.alignment = ALIGN[spec.align]
     fmt.first_line_indent = Pt(spec.indent_chars * spec.size_pt) if spec.indent_chars else Pt(0)
-    fmt.space_before, fmt.space_after = Pt(spec.space_before_pt), Pt(spec.space_after_pt)
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(spec.space_after_lines * LAYOUT.line_pitch_pt)
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = Pt(spec.line_pitch_pt or LAYOUT.line_pitch_pt)
+    fmt.line_spacing = Pt(line_height_pt(spec))
     fmt.widow_control = True
     if spec.outline_level is not None:
         ooxml.set_outline_level(style.element.get_or_add_pPr(), spec.outline_level)
         fmt.keep_with_next = True
     # The section keeps the 22 × 28 document grid (Word's page setup shows it), but paragraphs
     # do not snap to it: LibreOffice puts a 16 pt character into two 15.8 pt grid cells, halving
-    # the line. Condensing body-size text by a quarter point fits 28 characters per line in
-    # Word, WPS and LibreOffice alike.
-    ooxml.set_snap_to_grid(style.element.get_or_add_pPr(), False)
-    if spec.size_pt == STYLES["body"].size_pt and spec.role != "title":
-        ooxml.set_char_spacing(style.element.get_or_add_rPr(), _condense_twentieths())
+    # the line. Condensing body-size text onto the grid pitch (layout.letter_spacing_pt) fits 28
+    # characters per line in Word, WPS and LibreOffice alike; no punctuation hangs in the margin.
+    ppr = style.element.get_or_add_pPr()
+    ooxml.set_snap_to_grid(ppr, False)
+    ooxml.set_overflow_punctuation(ppr)
+    ooxml.set_east_asian_autospace(ppr, False)
+    if spacing := letter_spacing_pt(spec):
+        ooxml.set_char_spacing(style.element.get_or_add_rPr(), round(spacing * 20))
 
 
 def _para(doc: Document, key: str, text: str = ""):
@@ -194,7 +202,10 @@ def _write_masthead(doc: Document, issue: Issue) -> None:
     line = _para(doc, "issuer_line", f"{m.issuer}\t{m.date_line}")
     ppr = line._p.get_or_add_pPr()
     ooxml.add_right_tab(ppr, _twips(LAYOUT.text_width_pt))
-    ooxml.set_border(ppr, "bottom", LAYOUT.masthead_rule_pt, LAYOUT.red, space_pt=4)
+    # the red rule a fixed gap below the line, and the rest of that grid line after it, so the
+    # text after the masthead starts on the grid
+    ooxml.set_border(ppr, "bottom", LAYOUT.masthead_rule_pt, LAYOUT.red, space_pt=LAYOUT.masthead_rule_gap_pt)
+    line.paragraph_format.space_after = Pt(LAYOUT.masthead_rule_space_after_pt)
 
 
 def _write_contents(doc: Document, issue: Issue) -> None:
@@ -205,6 +216,8 @@ def _write_contents(doc: Document, issue: Issue) -> None:
     for _, titles in entries:
         for title in titles:
             _para(doc, "contents_entry", title)
+    for _ in range(CONTENTS_SPACE_AFTER_LINES):
+        _para(doc, "body")
 
 
 def _write_sections(doc: Document, issue: Issue) -> None:
@@ -226,23 +239,29 @@ def _write_sections(doc: Document, issue: Issue) -> None:
 
 
 def _write_distribution(doc: Document, issue: Issue) -> None:
+    """The 报尾 at the foot of the last page: each line one grid line high (rules included) in a
+    frame of its own, the last ending at the foot of the text area, whatever the editor changes
+    above it."""
     lines = [f"{label}{names}" for label, names in distribution_lines(issue.distribution)]
     copies = copies_line(issue.distribution)
     if copies:
         lines.append(f"\t{copies}")  # to the style's right tab stop, one character in
     if not lines:
         return
-    _para(doc, "body")  # a blank line between the last item and the 报尾
-    paragraphs = [_para(doc, "distribution", text) for text in lines]
-    for k, paragraph in enumerate(paragraphs):
+    pitch = line_height_pt(STYLES["distribution"])
+    text_height_pt = LAYOUT.text_height_mm * PT_PER_MM
+    for k, text in enumerate(lines):
+        paragraph = _para(doc, "distribution", text)
         ppr = paragraph._p.get_or_add_pPr()
-        if k == 0:
-            ooxml.set_border(ppr, "top", LAYOUT.footer_rule_pt, "000000")
-        is_last = k == len(paragraphs) - 1
-        ooxml.set_border(ppr, "bottom", LAYOUT.footer_rule_pt if is_last else LAYOUT.footer_inner_rule_pt, "000000")
-        # Consecutive paragraphs with the same borders form one group that draws its bottom rule
-        # once; the between rule is what separates the 报、送、发 lines inside that group.
-        ooxml.set_border(ppr, "between", LAYOUT.footer_inner_rule_pt, "000000")
+        ooxml.set_frame(ppr, _twips(LAYOUT.text_width_pt), _twips(text_height_pt - (len(lines) - k) * pitch), serial=k)
+        top, bottom = tail_rules_pt(k, len(lines))
+        if top:
+            ooxml.set_border(ppr, "top", top, "000000", space_pt=0)
+        ooxml.set_border(ppr, "bottom", bottom, "000000", space_pt=0)
+        paragraph.paragraph_format.line_spacing = Pt(tail_line_height_pt(k, len(lines)))
+    # LibreOffice loses the frame of the next-to-last of framed paragraphs that end a document;
+    # a hair-thin empty paragraph after them (it fits below 22 full lines) keeps them all.
+    ooxml.make_hairline(_para(doc, "body")._p.get_or_add_pPr())
 
 
 def _write_page_numbers(doc: Document) -> None:

@@ -1,8 +1,10 @@
 """Font files for the PDF: which file plays each role, what it covers, and fast subsetting.
 
-The bundled open fonts are listed by role in fonts/fonts.toml. An operator may drop licensed
-files (方正小标宋简体, 仿宋_GB2312 …) into the fonts/ folder beside briefing.toml; a file whose
-family name matches a role's Word font goes first in that role's chain.
+The bundled open fonts are listed by role in fonts/fonts.toml, each role followed by the shared
+fallback chain (Noto Serif CJK SC for ideographs beyond GB 2312 and signs, Noto Serif for
+accented Latin), so every character is drawn by a bundled font and never by a system one. An
+operator may drop licensed files (方正小标宋简体, 仿宋_GB2312 …) into the fonts/ folder beside
+briefing.toml; a file whose family name matches a role's Word font goes first in that role's chain.
 
 WeasyPrint subsets embedded fonts itself, but without the system's hb-subset library it falls
 back to fontTools and spends seconds on each large CJK font. So we cut every font down to the
@@ -26,17 +28,6 @@ from .layout import FONT_ROLES
 ROLES = tuple(FONT_ROLES)
 FONT_SUFFIXES = {".ttf", ".otf", ".ttc", ".otc"}
 
-# Family names (as in the font's name table) that an operator's licensed file may carry.
-OPERATOR_FAMILIES: dict[str, tuple[str, ...]] = {
-    "title": ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05"),
-    "heading": ("黑体", "SimHei", "方正黑体简体", "FZHei-B01S"),
-    "subheading": ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "方正楷体简体", "FZKai-Z03S"),
-    "body": ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "方正仿宋简体", "FZFangSong-Z02S"),
-    "number": ("宋体", "SimSun", "方正书宋简体", "FZShuSong-Z01S"),
-}
-
-
-
 
 @dataclass(frozen=True)
 class FontFile:
@@ -59,6 +50,9 @@ class FontSet:
             for font in chain:
                 seen.setdefault(font.path, font)
         return list(seen.values())
+
+    def primary(self, role: str) -> FontFile:
+        return self.chains[role][0]
 
     def missing(self, role: str, characters: set[str]) -> set[str]:
         """Characters no font of this role (nor, as a last resort, any other font) can draw."""
@@ -101,17 +95,23 @@ def load_fonts(operator_dir: Path | None = None) -> FontSet:
     except (OSError, KeyError, tomllib.TOMLDecodeError) as exc:
         raise FontError(f"{manifest}: cannot read the font roles ({exc}); reinstall briefing")
     operator = _operator_fonts(operator_dir) if operator_dir else {}
-    chains: dict[str, list[FontFile]] = {}
-    for role in ROLES:
-        chain = list(operator.get(role, []))
+
+    def bundled_files(role: str) -> list[FontFile]:
+        files = []
         for name in roles.get(role, []):
             path = bundled / name
             if not path.is_file():
                 raise FontError(f"{path}: bundled font for role {role!r} is missing; reinstall briefing")
-            chain.append(FontFile(path, _family(path)))
+            files.append(FontFile(path, _family(path)))
+        return files
+
+    fallback = bundled_files("fallback")
+    chains: dict[str, list[FontFile]] = {}
+    for role in ROLES:
+        chain = list(operator.get(role, [])) + bundled_files(role)
         if not chain:
             raise FontError(f"{manifest}: no font for role {role!r}")
-        chains[role] = chain
+        chains[role] = list({font.path: font for font in chain + fallback}.values())
     return FontSet(chains)
 
 
@@ -126,8 +126,8 @@ def _operator_fonts(folder: Path) -> dict[str, list[FontFile]]:
             names = _names(path)
         except FontError:
             continue  # doctor reports unreadable files; a build goes on with the bundled ones
-        for role, families in OPERATOR_FAMILIES.items():
-            if names & set(families):
+        for role, spec in FONT_ROLES.items():
+            if names & set(spec.licensed_families):
                 found.setdefault(role, []).append(FontFile(path, _family(path), operator=True))
     return found
 
@@ -157,10 +157,20 @@ def _names(path: Path) -> set[str]:
     return names
 
 
+def vertical_metrics(path: Path) -> tuple[float, float]:
+    """(ascender, descender) of the font's horizontal line metrics, in em (descender positive)."""
+    face = _face(path)
+    extents = hb.Font(face).get_font_extents("ltr")
+    return extents.ascender / face.upem, -extents.descender / face.upem
+
+
 @lru_cache(maxsize=32)
 def _family(path: Path) -> str:
+    """The typographic family (name ID 16) where the font has one: "FandolFang", where the
+    legacy family (name ID 1) says "FandolFang R"."""
     face = _face(path)
-    return face.get_name(hb.OTNameIdPredefined.FONT_FAMILY) or path.stem
+    return (face.get_name(hb.OTNameIdPredefined.TYPOGRAPHIC_FAMILY)
+            or face.get_name(hb.OTNameIdPredefined.FONT_FAMILY) or path.stem)
 
 
 def subset_font(font: FontFile, characters: set[str], target: Path) -> Path:

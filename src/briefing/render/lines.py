@@ -22,7 +22,9 @@ import uharfbuzz as hb
 NO_LINE_START = set("，。、；：？！）》」』”’〉】〕…—·%‰℃,.;:?!)]}")
 NO_LINE_END = set("（《「『“‘〈【〔([{")
 # Runs kept whole: numbers with their decimals and units, Latin words, paired dashes and ellipses.
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,:/+\-_%@&']*|——|……|.", re.S)
+# Latin letters include the accented ones (pinyin Zhāng, München, Dvořák), Greek and Cyrillic.
+_WORD_CHAR = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff"
+_TOKEN = re.compile(f"[{_WORD_CHAR}][{_WORD_CHAR}.,:/+\\-_%@&']*|——|……|.", re.S)
 TOLERANCE_PT = 0.05  # floating-point slack when a line fills the measure exactly
 MAX_STRETCH_EM = 0.5  # beyond this a line (say, a long URL) is left ragged, not torn apart
 

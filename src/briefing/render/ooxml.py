@@ -10,17 +10,64 @@ from docx.oxml.ns import qn
 THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
-def _child(parent, tag: str, before: tuple[str, ...] = ()):
-    """The first child `tag` of parent, created (in schema order, if `before` says) when absent."""
+def _schema_order(element_class, first_child: str) -> tuple[str, ...]:
+    """The children of an element, in the order the schema fixes, as python-docx's element class
+    knows it (its inserter for the first child carries the full successor list)."""
+    inserter = getattr(element_class, f"_insert_{first_child}")
+    child = next(cell.cell_contents for cell in inserter.__closure__ if hasattr(cell.cell_contents, "_successors"))
+    return (child._nsptagname, *child._successors)
+
+
+def _orders() -> dict[str, tuple[str, ...]]:
+    from docx.oxml.settings import CT_Settings
+    from docx.oxml.text.font import CT_RPr
+    from docx.oxml.text.parfmt import CT_PPr
+
+    return {
+        qn("w:settings"): _schema_order(CT_Settings, "evenAndOddHeaders"),
+        qn("w:pPr"): _schema_order(CT_PPr, "pStyle"),
+        qn("w:rPr"): _schema_order(CT_RPr, "rStyle"),
+        # python-docx declares only the first few children of these; the rest from ECMA-376
+        qn("w:sectPr"): ("w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr", "w:type",
+                         "w:pgSz", "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType",
+                         "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
+                         "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange"),
+        qn("w:pBdr"): ("w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"),
+    }
+
+
+SCHEMA_ORDER: dict[str, tuple[str, ...]] = {}
+
+
+def _child(parent, tag: str):
+    """The child `tag` of parent, created in its schema position when absent (Word may reject or
+    "repair" a file whose pPr/rPr children are out of order; LibreOffice does not mind)."""
     found = parent.find(qn(tag))
-    if found is None:
-        found = OxmlElement(tag)
-        successor = next((parent.find(qn(t)) for t in before if parent.find(qn(t)) is not None), None)
-        if successor is not None:
-            successor.addprevious(found)
-        else:
-            parent.append(found)
-    return found
+    if found is not None:
+        return found
+    if not SCHEMA_ORDER:
+        SCHEMA_ORDER.update(_orders())
+    order = SCHEMA_ORDER.get(parent.tag)
+    element = OxmlElement(tag)
+    if order is None or tag not in order:
+        parent.append(element)
+        return element
+    successors = {qn(t) for t in order[order.index(tag) + 1:]}
+    following = next((child for child in parent if child.tag in successors), None)
+    if following is not None:
+        following.addprevious(element)
+    else:
+        parent.append(element)
+    return element
+
+
+def children_in_schema_order(element) -> bool:
+    """True when element's children (of a kind SCHEMA_ORDER knows) follow the schema's order."""
+    if not SCHEMA_ORDER:
+        SCHEMA_ORDER.update(_orders())
+    order = [qn(tag) for tag in SCHEMA_ORDER.get(element.tag, ())]
+    positions = [order.index(child.tag) for child in element if child.tag in order]
+    return positions == sorted(positions)
 
 
 def set_fonts(rpr, font_name: str) -> None:
@@ -49,28 +96,32 @@ def set_size(rpr, size_pt: float) -> None:
 
 def set_char_spacing(rpr, twentieths_pt: int) -> None:
     """Expand (+) or condense (-) every character, in twentieths of a point."""
-    _child(rpr, "w:spacing", before=("w:w", "w:kern", "w:position", "w:sz")).set(qn("w:val"), str(twentieths_pt))
+    _child(rpr, "w:spacing").set(qn("w:val"), str(twentieths_pt))
 
 
-def set_doc_grid(sect_pr, line_pitch_twips: int, char_space: int) -> None:
+def set_line_grid(sect_pr, line_pitch_twips: int) -> None:
+    """The section's document grid of lines (Word: 只指定行网格). Not linesAndChars: LibreOffice
+    lays text out on a character grid cell by cell and then sets 27 characters a line and hangs
+    punctuation in the margin; the letter-spacing of the styles makes the 28 characters instead."""
     grid = _child(sect_pr, "w:docGrid")
-    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(line_pitch_twips))
-    grid.set(qn("w:charSpace"), str(char_space))
+    if grid.get(qn("w:charSpace")) is not None:
+        del grid.attrib[qn("w:charSpace")]
 
 
 def set_border(ppr, side: str, size_pt: float, color: str, space_pt: int = 1) -> None:
     """A paragraph border (top/bottom) — how a 简报 draws its red rule and 报尾 lines."""
-    borders = _child(ppr, "w:pBdr", before=("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc"))
+    borders = _child(ppr, "w:pBdr")
     edge = _child(borders, f"w:{side}")
     edge.set(qn("w:val"), "single")
-    edge.set(qn("w:sz"), str(round(size_pt * 8)))  # eighths of a point
+    edge.set(qn("w:sz"), str(round(size_pt * 8)))  # eighths of a point (see layout.word_border_pt)
     edge.set(qn("w:space"), str(space_pt))
     edge.set(qn("w:color"), color)
 
 
 def add_right_tab(ppr, position_twips: int) -> None:
-    tabs = _child(ppr, "w:tabs", before=("w:spacing", "w:ind", "w:jc"))
+    tabs = _child(ppr, "w:tabs")
     tab = OxmlElement("w:tab")
     tab.set(qn("w:val"), "right")
     tab.set(qn("w:pos"), str(position_twips))
@@ -83,6 +134,44 @@ def set_outline_level(ppr, level: int) -> None:
 
 def set_snap_to_grid(ppr, snap: bool) -> None:
     _child(ppr, "w:snapToGrid").set(qn("w:val"), "1" if snap else "0")
+
+
+def set_overflow_punctuation(ppr) -> None:
+    """w:overflowPunct on: Word's own default, written out for LibreOffice, which reads the
+    setting inverted (its DOCX import maps 0 to "allow hanging punctuation") and otherwise hangs
+    closing marks in the right margin. The PDF never hangs them."""
+    _child(ppr, "w:overflowPunct").set(qn("w:val"), "1")
+
+
+def make_hairline(ppr) -> None:
+    """An empty paragraph 0.7 pt high (Word's least exact line height)."""
+    spacing = _child(ppr, "w:spacing")
+    for attribute, value in (("w:before", "0"), ("w:after", "0"), ("w:line", "14"), ("w:lineRule", "exact")):
+        spacing.set(qn(attribute), value)
+    set_size(_child(ppr, "w:rPr"), 1)
+
+
+def set_east_asian_autospace(ppr, on: bool) -> None:
+    """w:autoSpaceDE/DN: the quarter-em gaps Word and LibreOffice insert between Chinese and
+    Latin letters or digits (on by default). The PDF has none; a space that is not in the text
+    is a typesetting artefact, and it costs LibreOffice a character on the line."""
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        _child(ppr, tag).set(qn("w:val"), "1" if on else "0")
+
+
+def set_frame(ppr, width_twips: int, top_twips: int, serial: int = 0) -> None:
+    """w:framePr: the paragraph in a frame of its own, top_twips below the top of the text area
+    of the page where it falls, the width of the text, text above and below it only. Word, WPS
+    and LibreOffice keep such a frame in place whatever is edited above it. (LibreOffice drops
+    the frame of a group of framed paragraphs that have borders, so each 报尾 line gets its own.)"""
+    frame = _child(ppr, "w:framePr")
+    for attribute, value in (("w:w", str(width_twips)), ("w:wrap", "notBeside"), ("w:vAnchor", "margin"),
+                             ("w:hAnchor", "margin"), ("w:xAlign", "center"), ("w:y", str(top_twips)),
+                             # LibreOffice takes consecutive frames that differ only in their
+                             # position for one; a distinct (and, with notBeside, unused)
+                             # horizontal text distance keeps them apart
+                             ("w:hSpace", str(serial))):
+        frame.set(qn(attribute), value)
 
 
 def add_page_field(paragraph) -> None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
+from xml.sax.saxutils import escape
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -23,15 +24,31 @@ from ..model import Issue
 from ..resources import templates_dir
 from .content import (
     CONTENTS_HEADING,
+    PLACEHOLDER,
     characters_by_role,
     contents_entries,
     copies_line,
     distribution_lines,
     source_line,
 )
-from .fonts import FontSet, plan_fonts, subset_font
+from .fonts import FontSet, plan_fonts, subset_font, vertical_metrics
 from .lines import Line, Measurer, set_paragraph
-from .layout import FONT_ROLES, GRID_SPACING_PT, LAYOUT, STYLES, section_prefix, styles_for
+from .layout import (
+    BASELINE_FRACTION,
+    CONTENTS_SPACE_AFTER_LINES,
+    FONT_ROLES,
+    GRID_SPACING_PT,
+    LAYOUT,
+    PT_PER_MM,
+    TextStyle,
+    baseline_pt,
+    letter_spacing_pt,
+    line_height_pt,
+    page_number_baseline_below_text_mm,
+    section_prefix,
+    styles_for,
+    tail_line_height_pt,
+)
 
 if TYPE_CHECKING:
     from ..config import RenderSettings
@@ -97,9 +114,10 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
         families=families,
         layout=LAYOUT,
         styles={k: asdict(v) for k, v in styles.items()},
-        css_styles={cls: styles[key] for cls, key in CSS_CLASSES.items()},
-        letter_spacing_pt=round(GRID_SPACING_PT, 3),
-        page_number_box=_page_number_box(families["number"]),
+        css_styles={cls: _css_style(styles[key], fonts) for cls, key in CSS_CLASSES.items() if key != "distribution"},
+        tail_style=_css_style(styles["distribution"], fonts),
+        contents_space_after_pt=CONTENTS_SPACE_AFTER_LINES * LAYOUT.line_pitch_pt,
+        page_number_box=_page_number_box(families["number"], styles["page_number"], fonts),
     )
     measurer = Measurer([f.path for f in fonts.chains[styles["body"].role]], styles["body"].size_pt)
     def set_body(text: str) -> list[Line]:
@@ -113,6 +131,7 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
         created=(created or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
         css=css,
         contents_heading=CONTENTS_HEADING,
+        placeholder=PLACEHOLDER,
         contents_entries=contents_entries(issue) if issue.contents else [],
         sections=[
             {
@@ -127,8 +146,7 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
             }
             for k, s in enumerate(issue.sections)
         ],
-        distribution_lines=distribution_lines(issue.distribution),
-        copies_line=copies_line(issue.distribution),
+        tail_lines=_tail_lines(issue, styles["distribution"], fonts),
     )
     HTML = _weasyprint().HTML
     options = {"full_fonts": True}  # fonts are already cut to exactly what each one draws
@@ -136,22 +154,46 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
         options["pdf_variant"] = settings.pdf_variant
     roots = [templates_dir(), work_dir / "fonts"]
     try:
-        document = _layout(HTML, html, roots)
+        document = _layout(HTML, html, roots, work_dir)
         if _only_the_tail_on_last_page(document):
             # A page holding nothing but the 报尾 carries no page number (GB/T 9704 practice);
             # lay out again with that page's number removed (the layout itself does not change).
             page = len(document.pages)
             html = html.replace("</style>", f"@page :nth({page}) {{ @bottom-right {{ content: none; }} "
                                             f"@bottom-left {{ content: none; }} }}\n</style>", 1)
-            document = _layout(HTML, html, roots)
+            document = _layout(HTML, html, roots, work_dir)
         document.write_pdf(target, **options)
     except OSError as exc:
         raise RenderError(f"{target}: cannot write the PDF ({exc.strerror or exc})")
     return target
 
 
-def _layout(HTML, html: str, roots: list[Path]):
-    return HTML(string=html, base_url=str(templates_dir()), url_fetcher=ConfinedFetcher(roots)).render()
+def _layout(HTML, html: str, roots: list[Path], work_dir: Path):
+    return HTML(string=html, base_url=str(templates_dir()), url_fetcher=ConfinedFetcher(roots)).render(
+        font_config=_bundled_fonts_only(work_dir))
+
+
+def _bundled_fonts_only(work_dir: Path):
+    """A font configuration that knows no system font: Pango can only fall back to the
+    @font-face fonts (bundled or operator), so nothing is ever drawn, or embedded, from the
+    machine's own fonts. (A character no font has prints as the bundled font's box and is
+    named in a warning.)"""
+    import os
+
+    work_dir = work_dir.resolve()  # fontconfig reads a relative path against /etc/fonts
+    conf = work_dir / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+                    f"<fontconfig><cachedir>{escape(str(work_dir / 'fc-cache'))}</cachedir></fontconfig>\n",
+                    encoding="utf-8")
+    previous = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = str(conf)  # read once, when the configuration is created
+    try:
+        return _weasyprint().text.fonts.FontConfiguration()
+    finally:
+        if previous is None:
+            del os.environ["FONTCONFIG_FILE"]
+        else:
+            os.environ["FONTCONFIG_FILE"] = previous
 
 
 def _only_the_tail_on_last_page(document) -> bool:
@@ -205,10 +247,45 @@ def _prepare_fonts(issue: Issue, fonts: FontSet, styles: dict, folder: Path) -> 
     return list(faces.values()), families
 
 
-def _page_number_box(family: str) -> str:
-    style = STYLES["page_number"]
-    return (f"font-family: {family}; font-size: {style.size_pt}pt; vertical-align: top; "
-            f"padding-top: {LAYOUT.page_number_gap_mm}mm;")
+def _css_baseline_pt(style: TextStyle, fonts: FontSet, height_pt: float | None = None) -> float:
+    """Where CSS puts the baseline in a line of the style: half the leading above the font's
+    ascender (the role's first font; the bundled fonts all share the same line metrics)."""
+    ascender, descender = vertical_metrics(fonts.primary(style.role).path)
+    leading = (height_pt or line_height_pt(style)) - (ascender + descender) * style.size_pt
+    return leading / 2 + ascender * style.size_pt
+
+
+def _tail_lines(issue: Issue, style: TextStyle, fonts: FontSet) -> list[dict]:
+    """The 报尾 lines with the height and baseline shift of each (its rules included, one grid
+    line), as the DOCX has them."""
+    texts = [(f"{label}{names}", False) for label, names in distribution_lines(issue.distribution)]
+    if copies := copies_line(issue.distribution):
+        texts.append((copies, True))
+    lines = []
+    for k, (text, copies) in enumerate(texts):
+        height = tail_line_height_pt(k, len(texts))
+        shift = BASELINE_FRACTION * height - _css_baseline_pt(style, fonts, height)
+        lines.append({"text": text, "copies": copies, "line_height_pt": round(height, 3),
+                      "shift_pt": round(shift, 3)})
+    return lines
+
+
+def _css_style(style: TextStyle, fonts: FontSet) -> dict:
+    return {
+        **asdict(style),
+        "line_height_pt": round(line_height_pt(style), 3),
+        "space_after_pt": round(style.space_after_lines * LAYOUT.line_pitch_pt, 3),
+        "letter_spacing_pt": letter_spacing_pt(style) or None,
+        "baseline_shift_pt": round(baseline_pt(style) - _css_baseline_pt(style, fonts), 3),
+    }
+
+
+def _page_number_box(family: str, style: TextStyle, fonts: FontSet) -> str:
+    """The margin box under the text area, its line placed so that the 一字线 lies
+    page_number_gap_mm below the text area (GB/T 9704 7.5)."""
+    padding = page_number_baseline_below_text_mm() * PT_PER_MM - _css_baseline_pt(style, fonts)
+    return (f"font-family: {family}; font-size: {style.size_pt}pt; line-height: {line_height_pt(style):.3f}pt; "
+            f"vertical-align: top; padding-top: {padding:.3f}pt;")
 
 
 @lru_cache(maxsize=1)

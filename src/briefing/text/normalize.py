@@ -24,6 +24,7 @@ _FULLWIDTH_ALNUM = {
 }
 _FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH_ALNUM)
 
+_HAN_DIGIT_SPACE = re.compile("(?<=[\u4e00-\u9fff]) +(?=[0-9])|(?<=[0-9]) +(?=[\u4e00-\u9fff])")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _SIMPLE_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _HALF_WIDTH = re.compile("[,:;?!]")
@@ -36,6 +37,7 @@ def normalize_text(text: str) -> str:
     text = strip_pinyin(strip_markup(unicodedata.normalize("NFC", text).translate(_FULLWIDTH_TABLE)))
     text = text.replace("\u00a0", " ").replace("\t", " ")
     text = re.sub(r"[ \u3000]{2,}", " ", text).strip(" \u3000")
+    text = _HAN_DIGIT_SPACE.sub("", text)  # "发布 8项": a typesetting artefact, not content
     text = _fullwidth_punctuation(text)
     text = _fullwidth_parentheses(text)
     return _curly_quotes(text)
