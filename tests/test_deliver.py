@@ -63,6 +63,8 @@ def test_starttls_login_and_what_each_recipient_gets(issue, tmp_path, mail_serve
     assert b"filename*0*=utf-8''%E7%A7%91" in raw  # RFC 2231, not raw UTF-8 bytes in the header
     rows = outbox(config)
     assert {r: (row["status"], row["attempts"]) for r, row in rows.items()} == {LEADER: ("sent", 1), EDITOR: ("sent", 1)}
+    written = [path for path in tmp_path.rglob("*") if path.is_file() and PASSWORD.encode() in path.read_bytes()]
+    assert written == [], "the password was written to disk"
 
 
 def test_implicit_tls_and_two_sends_deliver_each_message_once(issue, tmp_path, mail_server, ca_file, cli):
@@ -298,3 +300,116 @@ def test_sent_issue_is_marked_and_a_partly_mailed_issue_keeps_its_number(tmp_pat
     assert send_issue(config, first.folder, to=[EDITOR], resend_unknown=True).complete
     with Ledger(config.state_dir) as ledger:
         assert ledger.issues()[0].status == "sent"
+
+
+# -- faults: a connection the server reset, AUTH in clear text, what stderr shows ------------------
+
+
+@pytest.fixture(params=["plain", "implicit TLS"])
+def any_server(request, tmp_path, mail_server, test_ca):
+    """(server, scheme, extra [delivery] lines): the same misbehaviour without and with TLS, where
+    a reset looks like any other end of the connection to the TLS layer."""
+    if request.param == "plain":
+        return mail_server(), "smtp", ""
+    test_ca.cert_pem.write_to_path(str(tmp_path / "ca.pem"))
+    return mail_server(tls="implicit"), "smtps", 'ca_file = "ca.pem"'
+
+
+def test_a_server_that_resets_instead_of_answering_cannot_have_accepted_it_and_is_retried(issue, tmp_path,
+                                                                                          any_server, cli):
+    server, scheme, extra = any_server
+    server.mailbox.reset_after_message_for.add(EDITOR)  # the whole message went out; a reset came back
+    config = load_config(write_config(tmp_path, server.port, scheme=scheme, extra_delivery=extra,
+                                      recipients=[(LEADER, ["pdf"]), (EDITOR, ["pdf"]), (THIRD, ["pdf"])]))
+
+    result = cli("send", str(issue))
+
+    assert result.code == 0, result.stderr
+    rows = outbox(config)
+    assert {r: (row["status"], row["attempts"]) for r, row in rows.items()} == {
+        LEADER: ("sent", 1), EDITOR: ("sent", 2), THIRD: ("sent", 1)}
+    assert server.mailbox.recipients() == sorted([LEADER, EDITOR, THIRD]) and server.mailbox.transactions == 4
+
+
+def test_a_server_that_reads_200_bytes_and_resets_is_retried(issue, tmp_path, any_server):
+    server, scheme, extra = any_server
+    server.mailbox.reset_mid_message_for[LEADER] = 200
+    config = load_config(write_config(tmp_path, server.port, scheme=scheme, extra_delivery=extra,
+                                      recipients=[(LEADER, ["pdf"]), (EDITOR, ["pdf"])]))
+
+    report = send_issue(config, issue)
+
+    assert report.complete, report.problems()
+    assert {r: (row["status"], row["attempts"]) for r, row in outbox(config).items()} == {
+        LEADER: ("sent", 2), EDITOR: ("sent", 1)}
+    assert server.mailbox.recipients() == [EDITOR, LEADER]
+
+
+def test_a_clean_close_after_the_whole_message_stays_unknown_over_tls_too(issue, tmp_path, any_server):
+    server, scheme, extra = any_server
+    server.mailbox.drop_after_data_for.add(LEADER)  # it read the message, then closed without answering
+    config = load_config(write_config(tmp_path, server.port, scheme=scheme, extra_delivery=extra,
+                                      recipients=[(LEADER, ["pdf"])]))
+
+    report = send_issue(config, issue)
+
+    assert [o.status for o in report.outcomes] == ["unknown"]
+    assert server.mailbox.transactions == 1  # not handed over a second time
+
+
+def test_no_answer_to_the_whole_message_is_unknown_and_the_rest_still_go(issue, tmp_path, mail_server):
+    server = mail_server()
+    server.mailbox.silent_after_message_for.add(LEADER)
+    path = write_config(tmp_path, server.port, recipients=[(LEADER, ["pdf"]), (EDITOR, ["pdf"])])
+    path.write_text(path.read_text(encoding="utf-8").replace("timeout_seconds = 10", "timeout_seconds = 0.5"),
+                    encoding="utf-8")
+
+    report = send_issue(load_config(path), issue)
+
+    assert {o.email: o.status for o in report.outcomes} == {LEADER: "unknown", EDITOR: "sent"}
+    assert "no answer to the whole message" in outbox(load_config(path))[LEADER]["last_reply"]
+    assert server.mailbox.recipients() == [EDITOR]
+
+
+def test_a_password_is_never_sent_in_clear_text_to_another_host(issue, tmp_path, cli):
+    settings = 'smtp = "smtp://mail.example.gov:587"\nstarttls = false\nusername = "briefing"\nfrom = "b@example.gov"\n'
+    (tmp_path / "briefing.toml").write_text(
+        f'[delivery]\n{settings}recipients = [{{ email = "{LEADER}" }}]\n', encoding="utf-8")
+
+    refused = cli("send", str(issue), env={"BRIEFING_SMTP_PASSWORD": PASSWORD})
+    doctor = cli("doctor", "--json")
+
+    assert refused.code == 2 and "Traceback" not in refused.stderr
+    assert "clear text" in refused.stderr and "insecure_plaintext_login" in refused.stderr
+    (check,) = [c for c in json.loads(doctor.stdout) if c["name"] == "smtp login"]
+    assert check["status"] == "fail" and "clear text" in check["detail"]
+
+    (tmp_path / "briefing.toml").write_text(
+        f'[delivery]\n{settings}insecure_plaintext_login = true\nrecipients = [{{ email = "{LEADER}" }}]\n',
+        encoding="utf-8")
+    (check,) = [c for c in json.loads(cli("doctor", "--json").stdout) if c["name"] == "smtp login"]
+    assert check["status"] == "warn" and "insecure_plaintext_login = true" in check["detail"]
+
+
+def test_a_login_over_loopback_needs_no_tls(tmp_path, monkeypatch):
+    from briefing.delivery.smtp import check_settings, cleartext_login
+
+    for host in ("127.0.0.1", "127.0.0.2", "[::1]", "localhost"):
+        assert not cleartext_login(f"smtp://{host}:25", starttls=False)
+    assert cleartext_login("smtp://10.0.0.5:25", starttls=False) and cleartext_login("smtp://relay:25", False)
+    assert not cleartext_login("smtps://relay:465", False) and not cleartext_login("smtp://relay:587", True)
+    monkeypatch.setenv("BRIEFING_SMTP_PASSWORD", PASSWORD)
+    check_settings(load_config(write_config(tmp_path, 2525, extra_delivery='username = "briefing"')))  # 127.0.0.1
+
+
+def test_send_off_a_terminal_writes_each_problem_as_a_briefing_line(issue, tmp_path, mail_server, cli):
+    server = mail_server()
+    server.mailbox.data_replies.append("451 4.3.0 try again later")
+    write_config(tmp_path, server.port, recipients=[(LEADER, ["pdf"])])
+
+    result = cli("send", str(issue))
+
+    assert result.code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines and all(line.startswith("briefing: ") for line in lines), lines
+    assert any("451 4.3.0 try again later" in line and LEADER in line for line in lines)

@@ -288,3 +288,99 @@ def test_build_skips_every_bad_source_with_one_line_each_and_builds_the_rest(tmp
         assert str(inbox) in line
     used = [a for a in manifest["articles"] if a["status"] == "used"]
     assert [a["title"] for a in used] == ["怀柔科学城17个科技设施面向全球开放"]
+
+
+# --- symbolic links: nothing outside the sources is read ----------------------------------------
+
+SECRET = ("# 绝密人才名单\n\n本报讯 高层次人才引进计划名单绝密标记甲乙丙。人才发展政策持续优化，"
+          "高技能人才队伍不断壮大，工匠人才培养体系日益完善。\n")
+OUTSIDE = ("# 外部目录人才文章\n\n本报讯 外部目录标记丁戊己。本市推进技能人才评价改革，"
+           "新增高技能人才两万人，职称评审向一线工匠倾斜。\n")
+MARKERS = ("绝密", "外部目录")
+
+
+def _story(title: str) -> str:
+    return f"# {title}\n\n本报讯 本市人才发展再上台阶，新引进高层次人才三百余名，工匠人才培养成效显著，{title}。\n"
+
+
+def _untouched_atime(path: Path) -> float:
+    """Set path's access time before its modification time: with relatime any read moves it."""
+    info = path.stat()
+    os.utime(path, ns=(info.st_mtime_ns - 3600 * 10**9, info.st_mtime_ns))
+    return path.stat().st_atime
+
+
+def _atime_shows_reads(folder: Path) -> bool:
+    probe = folder / "probe.txt"
+    probe.write_text("x", encoding="utf-8")
+    before = _untouched_atime(probe)
+    probe.read_bytes()
+    return probe.stat().st_atime != before
+
+
+def _texts_of_outputs(issue_dir: Path) -> str:
+    """Everything the issue folder says: the manifest, every part of the DOCX, the PDF's text."""
+    from pypdf import PdfReader
+
+    manifest = json.loads((issue_dir / "manifest.json").read_text(encoding="utf-8"))
+    with zipfile.ZipFile(issue_dir / manifest["outputs"]["docx"]) as archive:
+        docx_text = "".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+    pdf_text = "".join(page.extract_text() for page in PdfReader(issue_dir / manifest["outputs"]["pdf"]).pages)
+    return json.dumps(manifest, ensure_ascii=False) + docx_text + pdf_text
+
+
+def test_links_out_of_the_sources_are_skipped_and_linked_folders_inside_are_followed(tmp_path):
+    outside = tmp_path / "outside"
+    (outside / "folder").mkdir(parents=True)
+    secret = outside / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    (outside / "folder" / "story.txt").write_text(OUTSIDE, encoding="utf-8")
+    inbox, desk, shared = tmp_path / "inbox", tmp_path / "desk" / "today", tmp_path / "shared" / "week"
+    for folder in (inbox, desk, shared, tmp_path / "out"):
+        folder.mkdir(parents=True)
+    (inbox / "good.txt").write_text(GOOD, encoding="utf-8")
+    (desk / "desk.txt").write_text(_story("编辑部转来的人才稿"), encoding="utf-8")
+    (shared / "shared.txt").write_text(_story("共享目录里的人才稿"), encoding="utf-8")
+    links = {"leak.txt": secret, "linked-out": outside / "folder", "from-desk": desk, "shared": shared,
+             "loop": inbox, "old-issues": tmp_path / "out"}
+    for name, target in links.items():
+        (inbox / name).symlink_to(target)
+    (tmp_path / "briefing.toml").write_text(
+        '[sources]\npaths = ["inbox/", "desk/"]\nallow_roots = ["shared"]\n', encoding="utf-8")
+    read_before = _untouched_atime(secret), _untouched_atime(outside / "folder" / "story.txt")
+
+    result = run_cli("build", "--date", "2026-11-26", "--json", cwd=tmp_path)
+
+    assert result.code == 0, result.stderr
+    manifest = json.loads(result.stdout)
+    skipped = {Path(s["source"]).name: s["reason"] for s in manifest["skipped"]}
+    assert "outside the source folders" in skipped["leak.txt"] and str(secret) in skipped["leak.txt"]
+    assert "allow_roots" in skipped["leak.txt"]
+    assert "outside the source folders" in skipped["linked-out"]
+    assert "own output or state folder" in skipped["old-issues"]
+    assert "already being read" in skipped["loop"]
+    sources = {Path(a["source"]).name: a["source"] for a in manifest["articles"]}
+    assert sources["desk.txt"] == str(inbox / "from-desk" / "desk.txt")  # followed through the link, read once
+    assert sources["shared.txt"] == str(inbox / "shared" / "shared.txt")  # an allowed root
+    everything = _texts_of_outputs(tmp_path / "out" / "2026-11-26-daily-1")
+    assert "编辑部转来的人才稿" in everything
+    for marker in MARKERS:
+        assert marker not in everything and marker not in result.stderr
+    if _atime_shows_reads(tmp_path):
+        assert (secret.stat().st_atime, (outside / "folder" / "story.txt").stat().st_atime) == read_before, \
+            "a file outside the sources was opened"
+
+
+def test_a_named_link_out_of_its_folder_and_a_link_to_a_system_file_are_not_read(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "passwd.txt").symlink_to("/etc/passwd")
+    (inbox / "good.txt").write_text(GOOD, encoding="utf-8")
+
+    documents, skipped = read_sources([inbox])
+    named, named_skipped = read_sources([inbox / "passwd.txt"])
+
+    assert [Path(d.source).name for d in documents] == ["good.txt"]
+    assert "root:" not in "".join(d.text for d in documents + named)
+    assert named == [] and "outside the source folders" in reasons(named_skipped)["passwd.txt"]
+    assert "a symbolic link to /etc/passwd" in reasons(skipped)["passwd.txt"]

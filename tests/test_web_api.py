@@ -476,3 +476,18 @@ def test_a_queued_build_survives_a_restart(tmp_path):
         assert {first["issue"], second["issue"]} == {"2026-11-26-daily-1", "2026-11-27-daily-2"}
     finally:
         restarted.stop()
+
+
+def test_an_interrupted_run_is_shown_as_waiting_to_resume():
+    from dataclasses import replace
+    from datetime import date, datetime, timezone
+    from pathlib import Path
+
+    from briefing.ledger import RunEntry
+    from briefing.web.api import run_json
+
+    stopped = RunEntry(7, "daily", datetime(2026, 11, 26, 23, 30, tzinfo=timezone.utc), date(2026, 11, 27),
+                       "schedule", RunStatus.INTERRUPTED, Path("out/2026-11-27-daily-3"), 1,
+                       "interrupted by a service stop", "", "")
+    assert run_json(stopped)["state"] == "queued"  # one of the contract's states, resumed at the next start
+    assert run_json(replace(stopped, status=RunStatus.BUILT))["state"] == "running"

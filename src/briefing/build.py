@@ -5,6 +5,7 @@ The CLI, the scheduler and anything later call `build`; none has a pipeline of i
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from datetime import date as Date, datetime
 from pathlib import Path
@@ -16,8 +17,8 @@ from .editorial.classify import classify
 from .editorial.compose import compose
 from .editorial.dedup import dedup
 from .editorial.summarize import item_titles, summarize_articles
-from .errors import BuildError, DeliveryError, UsageError
-from .ledger import Ledger
+from .errors import BuildError, DeliveryError, IssueBusy, LedgerError, PublishError, UsageError
+from .ledger import Ledger, free_space
 from .manifest import MANIFEST, WrittenIssue, write_manifest
 from .model import Article, BuildStatus, Issue, IssueStatus, Masthead, Skipped, StoredIssue
 from .output import commit, staging
@@ -131,7 +132,8 @@ def _run_pipeline(config: Config, request: BuildRequest, progress: Progress | No
 
     with clock.stage("read"):
         documents, skipped = read_sources(resolve_sources(config, request.sources), config.sources, config.outlets,
-                                          exclude=(request.out_dir or config.output_dir, config.state_dir))
+                                          exclude=(request.out_dir or config.output_dir, config.state_dir),
+                                          allow_roots=[config.resolve(root) for root in config.sources.allow_roots])
     with clock.stage("extract"):
         raw_articles = []
         for document in documents:
@@ -158,6 +160,8 @@ def _run_pipeline(config: Config, request: BuildRequest, progress: Progress | No
     # the lock is taken only here, where the ledger and out/ are written: a build that fails
     # earlier leaves nothing behind, not even a state_dir
     with _issue_lock(config, edition, day, "build", progress), Ledger(config.state_dir) as ledger:
+        reclaim_abandoned(config, ledger)
+        check_ledger_knows(ledger, out_dir, "nothing was built")
         build_id = ledger.start_build(edition, day)
         issue_id, number, fresh = ledger.reserve(edition, day, request.special)
         try:
@@ -183,8 +187,49 @@ def _run_pipeline(config: Config, request: BuildRequest, progress: Progress | No
     return result
 
 
+def reclaim_abandoned(config: Config, ledger: Ledger) -> int:
+    """Close what builds killed midway left in the ledger — a build 'running' forever, a number
+    'reserved' that the next date would skip — for every issue no process is building now (its
+    lock is free). Returns how many rows were reclaimed."""
+    from .locks import issue_lock
+
+    reclaimed = 0
+    for edition, day in ledger.abandoned():
+        try:
+            with issue_lock(config.state_dir, edition, day, purpose="reclaiming a dead build", wait_seconds=0):
+                reclaimed += sum(ledger.reclaim(edition, day))
+        except IssueBusy:
+            continue  # a build of that issue is under way: what it holds is its own
+    return reclaimed
+
+
+def check_ledger_knows(ledger: Ledger, out_dir: Path, outcome: str) -> None:
+    """Refuse to go on when output_dir holds issues the ledger has no record of: the ledger was
+    emptied, replaced or restored from an older backup, and would start the numbers over (and
+    overwrite, and mail again, what is already out)."""
+    unknown = ledger.unknown_folders(out_dir)
+    if unknown:
+        raise LedgerError(
+            f"{ledger.path} has no record of {len(unknown)} issue folder(s) in {out_dir} (e.g. {unknown[-1].folder.name}): "
+            "the ledger was emptied, replaced or restored from an older backup, and the numbers would start over; "
+            f"run `briefing ledger rebuild` to take them back in from their manifests (or restore a current backup); "
+            f"{outcome}")
+
+
 def _render_and_publish(issue: Issue, formats: tuple[str, ...], fonts, config: Config, out_dir: Path,
                         clock: StageClock, warnings: list[dict], files: InProcess) -> BuildResult:
+    try:
+        return _write_folder(issue, formats, fonts, config, out_dir, clock, warnings, files)
+    except OSError as exc:  # a full disk, a folder made read-only: the staging folder is already gone
+        if exc.filename and not Path(os.fsdecode(exc.filename)).is_relative_to(out_dir):
+            raise  # not the issue folder (a font, a template): the error names its file
+        reason = (exc.strerror or str(exc)).lower()
+        raise PublishError(f"{out_dir}: cannot write the issue ({reason}; {free_space(out_dir)} free on that disk); "
+                           "free some space or check the folder's permissions (output_dir), then build again") from None
+
+
+def _write_folder(issue: Issue, formats: tuple[str, ...], fonts, config: Config, out_dir: Path,
+                  clock: StageClock, warnings: list[dict], files: InProcess) -> BuildResult:
     with staging(out_dir, issue.folder_name) as temp:
         names = render_issue(issue, temp, formats, fonts, config, clock.stage,
                              created=datetime.now(ZoneInfo(config.briefing.timezone)), renderer=files)

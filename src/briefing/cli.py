@@ -12,6 +12,7 @@ import click
 from . import __version__
 from .commands.approve import approve_command
 from .commands.build import build_command
+from .commands.ledger import ledger_group
 from .commands.publish import publish_command
 from .commands.send import send_command
 from .commands.service import schedule_group, serve_command
@@ -33,3 +34,4 @@ main.add_command(web_command)
 main.add_command(user_group)
 main.add_command(token_group)
 main.add_command(approve_command)
+main.add_command(ledger_group)  # briefing ledger rebuild

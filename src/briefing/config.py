@@ -57,6 +57,9 @@ class SourceSettings(_Strict):
     # outlet name per source path prefix (relative to this file), e.g. { "inbox/bjrb" = "北京日报" },
     # for articles that only say 本报
     outlets: dict[str, str] = Field(default_factory=dict)
+    # folders outside the source folders that a symbolic link in them may point into (relative
+    # to this file); a link anywhere else is skipped, so nothing outside the sources is read
+    allow_roots: list[str] = Field(default_factory=list)
 
 
 class SectionSettings(_Strict):
@@ -114,6 +117,9 @@ class DeliverySettings(_Strict):
     timeout_seconds: float = Field(default=30, gt=0, le=600)
     max_attempts: int = Field(default=5, ge=1, le=50)
     retry_base_seconds: float = Field(default=30, ge=0, le=3600)
+    # true lets the password cross the network unencrypted (smtp:// with starttls = false, not
+    # loopback): only for a relay you trust on a network you control; `doctor` warns about it
+    insecure_plaintext_login: bool = False
 
     @field_validator("smtp")
     @classmethod

@@ -36,6 +36,9 @@ def run_checks(config_path: Path | None) -> list[Check]:
     checks += _font_checks(config.fonts_dir)
     checks.append(_template_check())
     checks.append(_smtp_check(config.delivery.smtp))
+    if config.delivery.smtp:
+        checks.append(_login_check(config))
+    checks.append(_state_check(config))
     return checks
 
 
@@ -76,6 +79,50 @@ def _template_check() -> Check:
     if missing:
         return Check("templates", "fail", f"{folder}: missing {', '.join(missing)}; reinstall briefing")
     return Check("templates", "ok", str(folder))
+
+
+def _login_check(config) -> Check:
+    """Is the connection encrypted, and does the password ever cross the network in clear text?"""
+    from .delivery.smtp import cleartext_login
+
+    d = config.delivery
+    host = urlsplit(d.smtp).hostname
+    if not cleartext_login(d.smtp, d.starttls):
+        how = "implicit TLS" if d.smtp.startswith("smtps://") else ("STARTTLS" if d.starttls else "loopback, no TLS")
+        return Check("smtp login", "ok", f"{how}; certificates verified" if "TLS" in how else how)
+    if d.username and d.insecure_plaintext_login:
+        return Check("smtp login", "warn", f"the password for {d.username!r} crosses the network to {host} in clear "
+                     "text (insecure_plaintext_login = true); use smtps:// or starttls = true")
+    if d.username:
+        return Check("smtp login", "fail", f"username {d.username!r} with starttls = false to {host}: the password "
+                     "would cross the network in clear text, so send refuses; use smtps:// or starttls = true")
+    return Check("smtp login", "warn", f"starttls = false: every issue goes to {host} unencrypted; "
+                 "only for a trusted relay")
+
+
+def _state_check(config) -> Check:
+    """The ledger against output_dir: an emptied or replaced ledger is found before a build trips on it."""
+    from .errors import LedgerError
+    from .ledger import LEDGER_NAME, Ledger
+    from .schedule import JOBSTORE_NAME, job_store_problem
+
+    if not (config.state_dir / LEDGER_NAME).exists():
+        return Check("state", "ok", f"{config.state_dir}: no ledger yet (the first build makes it)")
+    try:
+        with Ledger(config.state_dir) as ledger:
+            unknown = ledger.unknown_folders(config.output_dir)
+            abandoned = ledger.abandoned()
+    except LedgerError as exc:
+        return Check("state", "fail", str(exc))
+    if unknown:
+        return Check("state", "fail", f"{len(unknown)} issue folder(s) in {config.output_dir} unknown to the ledger "
+                     f"(e.g. {unknown[-1].folder.name}); builds and sends refuse: run `briefing ledger rebuild`")
+    problem = job_store_problem(config.state_dir / JOBSTORE_NAME)
+    if problem:
+        return Check("state", "warn", f"{config.state_dir / JOBSTORE_NAME}: cannot be read ({problem}); "
+                     "`briefing serve` sets it aside and makes the jobs again")
+    note = f"; {len(abandoned)} issue(s) left by killed builds, reclaimed by the next build" if abandoned else ""
+    return Check("state", "ok", f"ledger {config.state_dir / LEDGER_NAME} matches {config.output_dir}{note}")
 
 
 def _smtp_check(url: str) -> Check:

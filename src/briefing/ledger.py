@@ -9,10 +9,13 @@ sent; after that a rebuild is a new issue with the next number.
 
 from __future__ import annotations
 
+import errno
 import json
+import re
+import shutil
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date as Date, datetime, timezone
 from pathlib import Path
@@ -283,6 +286,113 @@ def _run(row: sqlite3.Row | None) -> RunEntry | None:
                     row["attempts"], row["message"], row["created_at"], row["updated_at"])
 
 
+# -- what went wrong with the ledger file, in one line ------------------------------------------
+
+_DISK_ERRNOS = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO)
+
+
+def ledger_failure(path: Path, exc: BaseException, doing: str = "use") -> LedgerError:
+    """The one-line error for a ledger that cannot be opened or written, saying what to do.
+
+    A damaged file and a full disk need opposite cures: a full disk is freed and the command run
+    again (the file is fine); only a damaged file is moved aside and rebuilt or restored."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    number = getattr(exc, "errno", None)
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return LedgerError(f"{path}: the ledger is damaged ({exc}); `briefing ledger rebuild` sets it aside and "
+                           "rebuilds it from the issue folders in output_dir (or restore a backup)")
+    if name.startswith(("SQLITE_FULL", "SQLITE_IOERR")) or number in _DISK_ERRNOS:
+        return LedgerError(f"{path}: cannot {doing} the ledger ({_reason(exc)}); the disk holding state_dir is full "
+                           f"or failing ({free_space(path.parent)} free there): free some space and run the command "
+                           "again — the ledger itself is not damaged")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return LedgerError(f"{path}: the ledger stayed busy (another briefing process held it for over 30 s); "
+                           "run the command again")
+    return LedgerError(f"{path}: cannot {doing} the ledger ({_reason(exc)}); check state_dir in briefing.toml, "
+                       "and that this user may write there")
+
+
+def _reason(exc: BaseException) -> str:
+    return (getattr(exc, "strerror", None) or str(exc) or type(exc).__name__).lower()
+
+
+def free_space(folder: Path) -> str:
+    """How much room is left on the disk holding folder (or its nearest existing parent), for messages."""
+    for candidate in (folder, *folder.parents):
+        with suppress(OSError):
+            free = shutil.disk_usage(candidate).free
+            return f"{free / 2**20:.1f} MiB" if free >= 2**20 else f"{free // 1024} KiB"
+    return "unknown"
+
+
+def sqlite_damage(path: Path) -> str | None:
+    """Why the SQLite file at path is damaged, or None: also when it is missing, or only busy
+    or unreadable for another reason (the error met when it is used says what that is)."""
+    if not path.exists():
+        return None
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.Error as exc:
+        damaged = (getattr(exc, "sqlite_errorname", "") or "").startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+        return str(exc) if damaged else None
+    return None if verdict == "ok" else f"damaged: {verdict}"
+
+
+def set_aside(path: Path, now: datetime) -> Path:
+    """Move a damaged SQLite file (with its journal, WAL and shared-memory files) out of the way,
+    kept beside it as <name>.damaged-<UTC time> for whoever wants to look at it."""
+    aside = path.with_name(f"{path.name}.damaged-{now.astimezone(timezone.utc):%Y%m%dT%H%M%S}")
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.rename(aside.with_name(aside.name + suffix))
+    return aside
+
+
+# -- issue folders in output_dir, by name ------------------------------------------------------------
+
+# <date>-<edition>-<number>, s<number> for a special issue (model.Issue.folder_name)
+_ISSUE_FOLDER = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z0-9][a-z0-9_-]*)-(s?)([1-9]\d*)$")
+
+
+@dataclass(frozen=True)
+class IssueFolder:
+    """An issue folder found in output_dir: what its name says it holds."""
+
+    folder: Path
+    edition: str
+    date: Date
+    year: int
+    number: int
+    special: bool
+
+    @property
+    def key(self) -> tuple[str, int, bool, int]:
+        return self.edition, self.year, self.special, self.number
+
+
+def issue_folders(out_dir: Path) -> list[IssueFolder]:
+    """The issue folders in out_dir (a name briefing gives and a manifest.json), oldest first.
+    Staging folders (hidden) and anything else are passed over."""
+    found = []
+    try:
+        entries = sorted(out_dir.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        match = _ISSUE_FOLDER.match(entry.name)
+        if not match or not (entry / "manifest.json").is_file():
+            continue
+        year, month, day, edition, special, number = match.groups()
+        try:
+            when = Date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+        found.append(IssueFolder(entry, edition, when, when.year, int(number), special == "s"))
+    return found
+
+
 class Ledger:
     def __init__(self, state_dir: Path):
         self.path = state_dir / LEDGER_NAME
@@ -293,8 +403,7 @@ class Ledger:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.executescript(SCHEMA)
         except (OSError, sqlite3.Error) as exc:
-            raise LedgerError(f"{self.path}: cannot open the ledger ({exc}); check state_dir in briefing.toml, "
-                              "and restore the file from a backup if it is damaged")
+            raise ledger_failure(self.path, exc, "open") from None
 
     def close(self) -> None:
         self._db.close()
@@ -307,13 +416,20 @@ class Ledger:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
+        """One write, all or nothing; a failed write (a full disk, a damaged file) is a LedgerError."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise ledger_failure(self.path, exc, "write") from None
         try:
             yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
+            self._db.execute("COMMIT")
+        except BaseException as exc:
+            with suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise ledger_failure(self.path, exc, "write") from None
             raise
-        self._db.execute("COMMIT")
 
     def reserve(self, edition: str, day: Date, special: bool) -> tuple[int, IssueNumber, bool]:
         """The issue row for this build: (row id, number, newly reserved?)."""
@@ -377,6 +493,80 @@ class Ledger:
 
     def builds(self, limit: int = 20) -> list[BuildEntry]:
         return [_build(row) for row in self._db.execute("SELECT * FROM builds ORDER BY id DESC LIMIT ?", (limit,))]
+
+    # -- integrity ---------------------------------------------------------------------------------
+    # The ledger against the issue folders in output_dir (an emptied or replaced ledger must not
+    # start the numbers over), and what a killed build leaves behind (a number 'reserved', a
+    # build 'running'), reclaimed once no process holds that issue's lock.
+
+    def unknown_folders(self, out_dir: Path) -> list[IssueFolder]:
+        """Issue folders in out_dir that the ledger has no issue row for."""
+        known = {(row["edition"], row["year"], bool(row["special"]), row["number"])
+                 for row in self._db.execute("SELECT edition, year, special, number FROM issues")}
+        return [found for found in issue_folders(out_dir) if found.key not in known]
+
+    def restore_issue(self, found: IssueFolder, total: int | None, status: IssueStatus, issue_key: str,
+                      recipients: list[tuple[str, str]], note: str) -> int:
+        """Put an issue folder the ledger lost back into it (`briefing ledger rebuild`). Each of
+        `recipients` (address, Message-ID) is recorded 'unknown' for it: whether they had the
+        issue was lost with the ledger, so it is never mailed to them again unasked."""
+        with self._transaction() as db:
+            issue_id = db.execute(
+                "INSERT INTO issues (edition, date, special, year, number, total, status, folder, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (found.edition, found.date.isoformat(), int(found.special), found.year, found.number, total,
+                 IssueStatus(status), str(found.folder), _now(), _now()),
+            ).lastrowid
+            for recipient, message_id in recipients:
+                db.execute(
+                    "INSERT INTO outbox (issue_key, issue_id, folder, recipient, message_id, status, last_reply,"
+                    " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (issue_key, recipient)"
+                    " DO NOTHING",
+                    (issue_key, issue_id, str(found.folder), recipient, message_id, OutboxStatus.UNKNOWN, note,
+                     _now(), _now()),
+                )
+            return issue_id
+
+    def record_unclaimed_run(self, edition: str, scheduled_for: datetime, day: Date, trigger: str,
+                             message: str) -> bool:
+        """A run the service was stopped from before it could claim it (it was waiting for the
+        issue's lock): recorded 'interrupted', so the next start resumes it instead of losing it.
+        False when the run is recorded already (someone else claimed it)."""
+        with self._transaction() as db:
+            return db.execute(
+                "INSERT INTO runs (edition, scheduled_for, date, trigger, status, message, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (edition, scheduled_for) DO NOTHING",
+                (edition, _utc(scheduled_for), day.isoformat(), trigger, RunStatus.INTERRUPTED, message, _now(), _now()),
+            ).rowcount == 1
+
+    def abandoned(self) -> list[tuple[str, Date]]:
+        """(edition, date) of every build left 'running' and every number left 'reserved': what
+        a build leaves when its process dies, unless a build of that issue is under way."""
+        rows = self._db.execute(
+            "SELECT edition, date FROM builds WHERE status=? UNION SELECT edition, date FROM issues WHERE status=?"
+            # the latest first: giving its number back may make an earlier one the last again
+            " ORDER BY date DESC, edition", (BuildStatus.RUNNING, IssueStatus.RESERVED))
+        return [(row["edition"], Date.fromisoformat(row["date"])) for row in rows]
+
+    def reclaim(self, edition: str, day: Date) -> tuple[int, int]:
+        """Close what dead builds of (edition, day) left: (builds marked failed, numbers given back).
+
+        Call it only holding that issue's lock, before starting a build of it. A number is given
+        back only while it is the last of its sequence, so that no hole opens; an earlier one stays
+        reserved for the rebuild of its date, which reuses it."""
+        with self._transaction() as db:
+            builds = db.execute(
+                "UPDATE builds SET status=?, finished_at=?, message=? WHERE edition=? AND date=? AND status=?",
+                (BuildStatus.FAILED, _now(), "the build's process ended before it finished (killed or crashed); "
+                 "closed by the next build", edition, day.isoformat(), BuildStatus.RUNNING),
+            ).rowcount
+            numbers = db.execute(
+                "DELETE FROM issues WHERE edition=? AND date=? AND status=? AND NOT EXISTS (SELECT 1 FROM issues"
+                " later WHERE later.edition = issues.edition AND later.year = issues.year"
+                " AND later.special = issues.special AND later.number > issues.number)",
+                (edition, day.isoformat(), IssueStatus.RESERVED),
+            ).rowcount
+            return builds, numbers
 
     # -- issues, looked up by what a manifest says -------------------------------------------------
 
@@ -475,8 +665,9 @@ class Ledger:
         """Take the run (edition, scheduled_for) to work on it, or None when it needs nothing.
 
         A new run starts 'running'. A run found 'running' or 'built' was left by a process that
-        died (the caller holds the issue lock, so no one else is working on it): it is taken
-        again, and resumes from where it got to. A finished, failed or missed run is left alone.
+        died, one found 'interrupted' by a service that was stopped (the caller holds the issue
+        lock, so no one else is working on it): it is taken again, 'running', and resumes from
+        where it got to (its folder, once it has one). A finished, failed or missed run is left alone.
         """
         key = _utc(scheduled_for)
         with self._transaction() as db:
@@ -488,7 +679,8 @@ class Ledger:
                     (edition, key, day.isoformat(), trigger, RunStatus.RUNNING, _now(), _now()),
                 )
             elif row["status"] in UNFINISHED_RUNS:
-                db.execute("UPDATE runs SET attempts=attempts + 1, updated_at=? WHERE id=?", (_now(), row["id"]))
+                db.execute("UPDATE runs SET status=?, attempts=attempts + 1, updated_at=? WHERE id=?",
+                           (RunStatus.RUNNING, _now(), row["id"]))
             else:
                 return None
             return _run(db.execute("SELECT * FROM runs WHERE edition=? AND scheduled_for=?", (edition, key)).fetchone())

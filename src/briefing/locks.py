@@ -46,10 +46,12 @@ def _holder(path: Path) -> str:
 
 @contextmanager
 def file_lock(path: Path, purpose: str, wait_seconds: float, on_wait: Callable[[str], None] | None,
-              busy_message: str) -> Iterator[None]:
+              busy_message: str, while_waiting: Callable[[], None] | None = None) -> Iterator[None]:
     """Hold an exclusive lock on `path`, waiting up to wait_seconds for the current holder.
 
-    busy_message is formatted with {holder} (who holds it) and {then} (what happens next)."""
+    busy_message is formatted with {holder} (who holds it) and {then} (what happens next).
+    while_waiting() is called at every poll while the lock is held elsewhere; it may raise to give
+    up waiting (a service being stopped does not wait out lock_wait_seconds)."""
     key = str(path)
     counts = _held_counts()
     if counts.get(key):
@@ -61,16 +63,12 @@ def file_lock(path: Path, purpose: str, wait_seconds: float, on_wait: Callable[[
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(path, "a+", encoding="utf-8")
+        handle = open(path, "a+b", buffering=0)  # unbuffered: nothing is left to flush (and fail) at close
     except OSError as exc:
         raise LedgerError(f"{path}: cannot create the lock file ({exc.strerror}); check state_dir in briefing.toml")
     try:
-        _acquire(handle, path, wait_seconds, on_wait, busy_message)
-        handle.seek(0)
-        handle.truncate()
-        since = datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
-        handle.write(json.dumps({"pid": os.getpid(), "purpose": purpose, "since": since}))
-        handle.flush()
+        _acquire(handle, path, wait_seconds, on_wait, busy_message, while_waiting)
+        _write_holder(handle, purpose)
         counts[key] = 1
         try:
             yield
@@ -81,8 +79,19 @@ def file_lock(path: Path, purpose: str, wait_seconds: float, on_wait: Callable[[
         handle.close()
 
 
+def _write_holder(handle, purpose: str) -> None:
+    """Who holds the lock, for the message another run shows. Only a courtesy: on a full disk the
+    lock (the flock) holds all the same, and what fails next says what is wrong."""
+    since = datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    try:
+        handle.truncate(0)
+        handle.write(json.dumps({"pid": os.getpid(), "purpose": purpose, "since": since}).encode("utf-8"))
+    except OSError:
+        pass
+
+
 def _acquire(handle, path: Path, wait_seconds: float, on_wait: Callable[[str], None] | None,
-             busy_message: str) -> None:
+             busy_message: str, while_waiting: Callable[[], None] | None) -> None:
     deadline = time.monotonic() + wait_seconds
     told = False
     while True:
@@ -97,15 +106,17 @@ def _acquire(handle, path: Path, wait_seconds: float, on_wait: Callable[[str], N
             if on_wait and not told:
                 on_wait(busy_message.format(holder=holder, then="; waiting for it"))
                 told = True
+            if while_waiting is not None:
+                while_waiting()
             time.sleep(POLL_SECONDS)
 
 
 def issue_lock(state_dir: Path, edition: str, day: Date, purpose: str, wait_seconds: float,
-               on_wait: Callable[[str], None] | None = None):
+               on_wait: Callable[[str], None] | None = None, while_waiting: Callable[[], None] | None = None):
     """The lock every build, send and scheduled run of (edition, day) holds while it works."""
     path = state_dir / "locks" / f"{edition}-{day.isoformat()}.lock"
     busy = f"{edition} {day.isoformat()} is being built or sent by another run ({{holder}}){{then}}"
-    return file_lock(path, purpose, wait_seconds, on_wait, busy)
+    return file_lock(path, purpose, wait_seconds, on_wait, busy, while_waiting)
 
 
 def service_lock(state_dir: Path):

@@ -66,10 +66,11 @@ class RunStatus(StrEnum):
     DONE = "done"
     FAILED = "failed"
     MISSED = "missed"  # came too late to run
+    INTERRUPTED = "interrupted"  # stopped by a service stop (SIGTERM): resumed at the next start
     ALREADY = "already"  # an outcome only, never stored: the run had been handled before
 
 
-UNFINISHED_RUNS = (RunStatus.RUNNING, RunStatus.BUILT)
+UNFINISHED_RUNS = (RunStatus.RUNNING, RunStatus.BUILT, RunStatus.INTERRUPTED)
 
 
 @dataclass(frozen=True)

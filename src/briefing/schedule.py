@@ -14,15 +14,24 @@ At start the job store is reconciled with `[schedule]` while the scheduler is pa
 jobs are kept as they are (with their pending next run time, which may lie in the past and so
 run now), changed ones are updated, removed ones deleted, new ones added. Re-adding every job
 with replace_existing would recompute the next run time from now and silently drop a run that
-was due while the service was down.
+was due while the service was down. A job store that cannot be read is moved aside and its jobs
+made again from `[schedule]`, each due again from its edition's last recorded run, so that a
+damaged file loses no run either.
+
+A stop (SIGTERM from `systemctl stop`, Ctrl-C) starts no new run and asks the runs in progress
+to stop at their next step — between stages of the build, between recipients, in a retry's
+wait, while waiting for an issue's lock. Such a run is recorded 'interrupted', never 'failed',
+and the next start resumes it: from its folder once it has one, mailing only who has not had it.
 """
 
 from __future__ import annotations
 
 import logging
+import pickle
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import date as Date, datetime, timedelta, timezone
 from pathlib import Path
@@ -36,11 +45,12 @@ from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.base import STATE_STOPPED, BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
+from sqlalchemy.exc import SQLAlchemyError
 
-from .build import BuildRequest, build
+from .build import BuildRequest, build, reclaim_abandoned
 from .config import EDITION_NAME, Config, load_config
-from .errors import BriefingError, ConfigError, DeliveryError
-from .ledger import Ledger, RunEntry
+from .errors import BriefingError, ConfigError, DeliveryError, LedgerError
+from .ledger import Ledger, RunEntry, set_aside, sqlite_damage
 from .locks import issue_lock, service_lock
 from .model import RunStatus
 from .timing import Progress
@@ -49,6 +59,7 @@ if TYPE_CHECKING:
     from .delivery.outbox import DeliveryReport
 
 log = logging.getLogger("briefing.schedule")
+log.addHandler(logging.NullHandler())  # `serve` configures logging; other commands print their own lines
 
 JOBSTORE_NAME = "jobs.sqlite3"
 JOB_FUNCTION = "briefing.schedule:scheduled_job"
@@ -60,6 +71,50 @@ Clock = Callable[[], datetime]
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+# -- stopping -------------------------------------------------------------------------------------
+
+
+class StopRequested(BaseException):
+    """The service is stopping: the run stops at this step and resumes at the next start.
+
+    A BaseException, like KeyboardInterrupt: it is no error, and no `except Exception` in a stage
+    may swallow it."""
+
+    def __str__(self) -> str:
+        return "stopped: the service is shutting down"
+
+
+_stopping = threading.Event()  # a stop concerns the whole process, as the signal that asks for it
+
+
+def request_stop() -> None:
+    """Ask every run in progress in this process to stop at its next step."""
+    _stopping.set()
+
+
+def _check_stop() -> None:
+    if _stopping.is_set():
+        raise StopRequested()
+
+
+def _stoppable(progress: Progress | None) -> Progress:
+    """A progress callback that is also a safe point: the build calls it at every stage, the
+    outbox before every recipient."""
+
+    def tell(message: str) -> None:
+        _check_stop()
+        if progress is not None:
+            progress(message)
+
+    return tell
+
+
+def _stoppable_sleep(seconds: float) -> None:
+    """The wait before a retry, cut short by a stop."""
+    if _stopping.wait(seconds):
+        raise StopRequested()
 
 
 # -- jobs from [schedule] -----------------------------------------------------------------------
@@ -157,23 +212,46 @@ def run_edition(config: Config, edition: str, scheduled_for: datetime, trigger: 
     """Build and mail the issue for one run, exactly once. Scheduled runs, runs resumed after a
     crash and `briefing schedule run` all come here."""
     day = issue_date(config, scheduled_for)
-    with issue_lock(config.state_dir, edition, day, purpose=f"{trigger} run of {edition}", on_wait=progress,
-                    wait_seconds=config.service.lock_wait_seconds):
+    progress = _stoppable(progress)
+    try:
+        with issue_lock(config.state_dir, edition, day, purpose=f"{trigger} run of {edition}", on_wait=progress,
+                        wait_seconds=config.service.lock_wait_seconds, while_waiting=_check_stop):
+            return _claim_and_carry_out(config, edition, scheduled_for, day, trigger, progress)
+    except StopRequested:  # stopped while waiting for the issue's lock, before the run was claimed
         with Ledger(config.state_dir) as ledger:
-            run = ledger.claim_run(edition, scheduled_for, day, trigger)
-            if run is None:
-                done = ledger.run(edition, scheduled_for)
-                return RunOutcome(edition, scheduled_for, day, RunStatus.ALREADY, _text(done.folder),
-                                  f"this run was handled before ({done.status}): {done.message or ''}".rstrip(": "))
-            try:
-                return _carry_out(config, ledger, run, edition, scheduled_for, day, progress)
-            except BriefingError as exc:
-                ledger.update_run(run.id, RunStatus.FAILED, message=str(exc))
-                log.error("run %s %s failed: %s", edition, scheduled_for.isoformat(), exc)
-                return RunOutcome(edition, scheduled_for, day, RunStatus.FAILED, _text(run.folder), str(exc))
-            except BaseException as exc:
-                ledger.update_run(run.id, RunStatus.FAILED, message=f"{type(exc).__name__}: {exc}")
-                raise
+            ledger.record_unclaimed_run(edition, scheduled_for, day, trigger, INTERRUPTED_MESSAGE)
+        log.warning("run %s %s: %s", edition, scheduled_for.isoformat(), INTERRUPTED_MESSAGE)
+        return RunOutcome(edition, scheduled_for, day, RunStatus.INTERRUPTED, None, INTERRUPTED_MESSAGE)
+
+
+INTERRUPTED_MESSAGE = ("stopped by a service stop before it finished; the next start resumes it "
+                       "(within [service] misfire_grace_seconds)")
+
+
+def _claim_and_carry_out(config: Config, edition: str, scheduled_for: datetime, day: Date, trigger: str,
+                         progress: Progress) -> RunOutcome:
+    """Under the issue's lock: claim the run, then build and mail, recording how it ended."""
+    with Ledger(config.state_dir) as ledger:
+        run = ledger.claim_run(edition, scheduled_for, day, trigger)
+        if run is None:
+            done = ledger.run(edition, scheduled_for)
+            return RunOutcome(edition, scheduled_for, day, RunStatus.ALREADY, _text(done.folder),
+                              f"this run was handled before ({done.status}): {done.message or ''}".rstrip(": "))
+        try:
+            _check_stop()  # after the claim: a run the stop reaches now is recorded, not lost
+            return _carry_out(config, ledger, run, edition, scheduled_for, day, progress)
+        except StopRequested:
+            ledger.update_run(run.id, RunStatus.INTERRUPTED, message=INTERRUPTED_MESSAGE)
+            log.warning("run %s %s: %s", edition, scheduled_for.isoformat(), INTERRUPTED_MESSAGE)
+            return RunOutcome(edition, scheduled_for, day, RunStatus.INTERRUPTED,
+                              _text(ledger.run(edition, scheduled_for).folder), INTERRUPTED_MESSAGE)
+        except BriefingError as exc:
+            ledger.update_run(run.id, RunStatus.FAILED, message=str(exc))
+            log.error("run %s %s failed: %s", edition, scheduled_for.isoformat(), exc)
+            return RunOutcome(edition, scheduled_for, day, RunStatus.FAILED, _text(run.folder), str(exc))
+        except BaseException as exc:
+            ledger.update_run(run.id, RunStatus.FAILED, message=f"{type(exc).__name__}: {exc}")
+            raise
 
 
 def _text(path: Path | None) -> str | None:
@@ -197,7 +275,8 @@ def _carry_out(config: Config, ledger: Ledger, run: RunEntry, edition: str, sche
         message = f"{note}; no [delivery] recipients, so nothing was mailed"
         ledger.update_run(run.id, RunStatus.DONE, message=message)
         return RunOutcome(edition, scheduled_for, day, RunStatus.DONE, str(folder), message)
-    report = send_issue(config, folder, progress=progress)
+    _check_stop()
+    report = send_issue(config, folder, progress=progress, sleep=_stoppable_sleep)
     message = f"{note}; mailed to {report.sent} of {len(report.outcomes)} recipient(s)"
     ledger.audit(run.trigger, "send", folder.name, f"run {run.id}: {message}")
     if not report.complete:
@@ -214,7 +293,7 @@ def _issue_for_run(config: Config, ledger: Ledger, run: RunEntry, edition: str, 
     get for this date (delivery.release decides: already mailed, or published), or a new build."""
     from .delivery.release import Standing, issue_to_mail
 
-    if run.status == RunStatus.BUILT and run.folder is not None and run.folder.is_dir():
+    if run.folder is not None and run.folder.is_dir():  # built before the crash or the stop
         return run.folder, "resumed after an interruption"
     release = issue_to_mail(ledger, edition, day)
     number = release.entry.number.number if release.entry is not None else None
@@ -305,6 +384,8 @@ class Service:
         self.scheduler: BlockingScheduler | None = None
         self.started = threading.Event()
         self._startup_error: BaseException | None = None
+        # set when a damaged job store was moved aside: jobs made again are due from here on
+        self._store_lost_at: datetime | None = None
 
     @property
     def jobstore_url(self) -> str:
@@ -316,6 +397,7 @@ class Service:
 
     def make_scheduler(self, kind: type = _Scheduler):
         self.config.state_dir.mkdir(parents=True, exist_ok=True)
+        self._set_aside_if_damaged(self.config.state_dir / JOBSTORE_NAME)
         return kind(
             jobstores={"default": SQLAlchemyJobStore(url=self.jobstore_url), RECOVERY_STORE: MemoryJobStore()},
             executors={"default": ThreadPoolExecutor(4)},
@@ -332,13 +414,43 @@ class Service:
             scheduler.add_listener(self._on_missed, EVENT_JOB_MISSED)
             scheduler.add_listener(self._on_error, EVENT_JOB_ERROR)
             try:
-                scheduler.start(paused=True)  # blocks; _on_started reconciles, then resumes
+                with self._job_store_errors():
+                    scheduler.start(paused=True)  # blocks; _on_started reconciles, then resumes
             except KeyboardInterrupt:
-                log.warning("stopping: no new runs; waiting for the runs in progress to finish")
-                if scheduler.running:
-                    scheduler.shutdown(wait=True)
+                log.warning("stopping: no new runs; a run in progress stops at its next step, is recorded "
+                            "interrupted and resumes at the next start")
+                self._shut_down(scheduler)
             if self._startup_error is not None:
                 raise self._startup_error
+
+    def _shut_down(self, scheduler) -> None:
+        request_stop()
+        if scheduler.running:
+            scheduler.shutdown(wait=True)  # a second signal while waiting leaves the stop requested
+        _stopping.clear()  # the runs have stopped; a later service or run in this process starts afresh
+
+    @contextmanager
+    def _job_store_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except SQLAlchemyError as exc:
+            path = self.config.state_dir / JOBSTORE_NAME
+            raise LedgerError(f"{path}: the job store failed ({getattr(exc, 'orig', None) or exc}); check the disk "
+                              "holding state_dir, or move the file aside: the next start makes it again from "
+                              "[schedule] and the run ledger") from None
+
+    def _set_aside_if_damaged(self, path: Path) -> None:
+        """A job store that cannot be read is moved aside (and logged, naming both files); the
+        jobs are made again from [schedule], each due from its edition's last recorded run."""
+        problem = job_store_problem(path)
+        if problem is None:
+            return
+        lost_at = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+        aside = set_aside(path, utc_now())
+        self._store_lost_at = lost_at
+        log.error("%s: the job store cannot be read (%s); moved it to %s and made the jobs again from [schedule]: "
+                  "runs due since each edition's last recorded run are run now or recorded as missed",
+                  path, problem, aside.name)
 
     def sync_store(self) -> Reconciled:
         """Reconcile the job store with [schedule], as a start would, and stop without running
@@ -356,15 +468,17 @@ class Service:
     def _paused(self) -> Iterator:
         with service_lock(self.config.state_dir):
             scheduler = self.make_scheduler(_StoreOnly)
-            scheduler.start(paused=True)
+            with self._job_store_errors():
+                scheduler.start(paused=True)
             try:
                 yield scheduler
             finally:
                 scheduler.shutdown(wait=False)
 
     def stop(self) -> None:
-        if self.scheduler is not None and self.scheduler.running:
-            self.scheduler.shutdown(wait=True)
+        """What SIGTERM does: no new runs, the runs in progress stop at their next step."""
+        if self.scheduler is not None:
+            self._shut_down(self.scheduler)
 
     def _on_started(self, _event) -> None:
         scheduler = self.scheduler
@@ -373,9 +487,10 @@ class Service:
             with Ledger(self.config.state_dir) as ledger:
                 result = self.reconcile(scheduler, now, ledger)
                 recovered = self.recover(scheduler, now, ledger)
-            log.info("schedule: added %s, changed %s, removed %s, kept %s; %d interrupted run(s) resumed",
-                     result.added or "-", result.changed or "-", result.removed or "-", result.kept or "-",
-                     len(recovered))
+                reclaimed = reclaim_abandoned(self.config, ledger)
+            log.info("schedule: added %s, changed %s, removed %s, kept %s; %d interrupted run(s) resumed; "
+                     "%d row(s) left by killed builds reclaimed", result.added or "-", result.changed or "-",
+                     result.removed or "-", result.kept or "-", len(recovered), reclaimed)
             scheduler.resume()
         except BaseException as exc:  # APScheduler would only log a listener's error and stay paused
             self._startup_error = exc
@@ -395,8 +510,11 @@ class Service:
             settings = self._job_settings(spec)
             job = stored.get(edition)
             if job is None:
-                scheduler.add_job(JOB_FUNCTION, trigger=spec.trigger, id=edition, jobstore="default",
-                                  next_run_time=spec.trigger.get_next_fire_time(None, now), **settings)
+                since = self._due_since(edition, now, ledger)
+                added = scheduler.add_job(JOB_FUNCTION, trigger=spec.trigger, id=edition, jobstore="default",
+                                          next_run_time=spec.trigger.get_next_fire_time(None, since), **settings)
+                if since < now:
+                    self._record_missed_while_down(added, now, ledger)
                 result.added.append(edition)
             elif _trigger_key(job.trigger) != _trigger_key(spec.trigger):
                 # a new time table: the old one's pending run no longer applies
@@ -414,6 +532,16 @@ class Service:
                 else:
                     result.kept.append(edition)
         return result
+
+    def _due_since(self, edition: str, now: datetime, ledger: Ledger) -> datetime:
+        """From when a job added now is due: now for a new edition; after a damaged job store was
+        set aside, from just after the edition's last recorded run (or the store's last write),
+        as the lost store would have had it."""
+        if self._store_lost_at is None:
+            return now
+        last = ledger.runs(edition, limit=1)
+        since = max([self._store_lost_at, *(run.scheduled_for for run in last)])
+        return min(since + timedelta(seconds=1), now)
 
     def _job_settings(self, spec: JobSpec) -> dict:
         config_file = str(self.config.path) if self.config.path else ""
@@ -466,6 +594,24 @@ class Service:
     def _on_error(self, event) -> None:
         log.error("job %s (scheduled %s) raised %r\n%s", event.job_id, event.scheduled_run_time,
                   event.exception, event.traceback or "")
+
+
+def job_store_problem(path: Path) -> str | None:
+    """Why the job store cannot be read, or None when it can (or is not there yet). It is read as
+    APScheduler will read it: the SQLite file, its table, each job's pickled state."""
+    damage = sqlite_damage(path)
+    if damage or not path.exists():
+        return damage
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            if db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='apscheduler_jobs'").fetchone():
+                for _, state in db.execute("SELECT id, job_state FROM apscheduler_jobs"):
+                    pickle.loads(state)
+    except sqlite3.Error:
+        return None  # not damage (busy, unreadable): SQLAlchemy's own error says what it is
+    except Exception as exc:  # a job's pickled state that no longer loads
+        return f"a job cannot be restored ({type(exc).__name__}: {exc})"
+    return None
 
 
 def _trigger_key(trigger) -> tuple[str, str]:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -28,9 +32,10 @@ def send_command(issue_dir: Path, config_path: Path | None, to: tuple[str, ...],
     from ..delivery.outbox import send_issue
 
     config = load_config(config_path)
-    report = with_progress(lambda progress: send_issue(config, issue_dir, to=to, dry_run=dry_run,
-                                                       resend_unknown=resend_unknown, progress=progress),
-                           quiet=as_json, label="sending…")
+    with _attempt_lines():
+        report = with_progress(lambda progress: send_issue(config, issue_dir, to=to, dry_run=dry_run,
+                                                           resend_unknown=resend_unknown, progress=progress),
+                               quiet=as_json, label="sending…")
     if not dry_run:
         record(config, "send", report.issue_dir.name, f"mailed to {report.sent} of {len(report.outcomes)}")
     if as_json:
@@ -38,3 +43,21 @@ def send_command(issue_dir: Path, config_path: Path | None, to: tuple[str, ...],
     else:
         print_report(report)
     exit_if_incomplete(report)
+
+
+@contextmanager
+def _attempt_lines() -> Iterator[None]:
+    """Off a terminal (cron, a pipe, a log) each failed attempt is a `briefing: warning:` line on
+    stderr, like every other line the command prints there; a terminal shows progress instead."""
+    if sys.stderr.isatty():
+        yield
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("briefing: warning: %(message)s"))
+    logger = logging.getLogger("briefing.deliver")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)

@@ -25,7 +25,7 @@ from email.utils import parseaddr
 from pathlib import Path
 
 from ..config import Config
-from ..errors import ConfigError, DeliveryError
+from ..errors import ConfigError, DeliveryError, LedgerError
 from ..ledger import Ledger
 from ..locks import issue_lock
 from ..model import OutboxStatus, StoredIssue
@@ -35,6 +35,9 @@ from .release import check_release
 from .smtp import ConnectionProblem, LostBeforeHandover, Reply, check_settings, connect, transmit
 
 log = logging.getLogger("briefing.deliver")
+# the service logs these lines (with its own handler); a command prints its report instead of
+# Python's last-resort handler writing them to stderr raw
+log.addHandler(logging.NullHandler())
 
 MAX_BACKOFF_SECONDS = 900
 
@@ -137,6 +140,12 @@ def _send_all(config: Config, ledger: Ledger, stored: StoredIssue, chosen: list[
     key = stored.outbox_key
     n = stored.issue.masthead.number
     entry = ledger.find_issue(stored.issue.edition, n.year, n.number, n.special)
+    if entry is None and stored.folder.parent == config.output_dir.resolve():
+        # an issue of output_dir the ledger does not know: the ledger lost it, and with it the
+        # record of who has had it — sending now could mail everybody a second time
+        raise LedgerError(f"{ledger.path} has no record of {stored.id}, an issue in {config.output_dir}: the ledger "
+                          "was emptied or replaced and no longer knows who has had it; run `briefing ledger rebuild` "
+                          "(or restore a current backup); nothing was sent")
     issue_id = entry.id if entry is not None else None
     sender = parseaddr(config.delivery.from_)[1]
     for target in chosen:
@@ -201,6 +210,10 @@ def _deliver_with_retries(config: Config, ledger: Ledger, stored: StoredIssue, t
     return None
 
 
+# how one attempt ended, as the log says it
+_ATTEMPT_ENDED = {Reply.ACCEPTED: "sent", Reply.PERMANENT: "refused", Reply.TEMPORARY: "not yet, will retry",
+                  Reply.UNKNOWN: "may or may not have arrived"}
+
 # what each answer leaves in the outbox
 _OUTBOX_STATUS = {Reply.ACCEPTED: OutboxStatus.SENT, Reply.PERMANENT: OutboxStatus.FAILED,
                   Reply.TEMPORARY: OutboxStatus.PENDING, Reply.UNKNOWN: OutboxStatus.UNKNOWN}
@@ -220,13 +233,13 @@ def _one_pass(config: Config, ledger: Ledger, stored: StoredIssue, waiting: list
             # this one and the rest wait for the next attempt, on a new connection
             for rest in waiting[index:]:
                 ledger.set_outbox(key, rest.email, OutboxStatus.PENDING, reply=str(lost), attempted=rest is target)
-            log.warning("%s: %s: %s", stored.id, target.email, lost)
+            log.warning("%s: %s: %s; will retry", stored.id, target.email, lost)
             return
         status = _OUTBOX_STATUS[result.status]
         ledger.set_outbox(key, target.email, status, reply=result.reply,
                           permanent=result.status == Reply.PERMANENT, attempted=True)
         log.log(logging.INFO if status == OutboxStatus.SENT else logging.WARNING, "%s: %s: %s (%s)",
-                stored.id, target.email, status, result.reply)
+                stored.id, target.email, _ATTEMPT_ENDED[result.status], result.reply)
         if result.status == Reply.UNKNOWN:
             for rest in waiting[index + 1:]:
                 ledger.set_outbox(key, rest.email, OutboxStatus.PENDING)

@@ -3,13 +3,23 @@
 The DATA exchange is written out by hand because smtplib cannot tell a connection dropped
 before the final dot (the server cannot have accepted the message: safe to retry) from one
 dropped after it (the message may have arrived: never resent blindly).
+
+That the message was handed to our socket does not mean the server read it. A server that
+closes the connection on data it has not read makes the kernel answer with a reset (ECONNRESET,
+EPIPE): it never read the final dot, so it cannot have accepted the message, and it is retried.
+Only a clean end of the connection (or silence) after the whole message may hide a delivery:
+that one is `unknown`. Under TLS the reset is looked for on the TCP socket itself, before the
+TLS layer reads the answer: OpenSSL reports a reset and a clean close alike ("unexpected EOF").
 """
 
 from __future__ import annotations
 
+import errno
+import ipaddress
 import os
 import re
 import smtplib
+import socket
 import ssl
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -67,6 +77,29 @@ def check_settings(config: Config, to: Iterable[str] = ()) -> None:
                           "its password in that environment variable")
     if d.ca_file and not config.resolve(d.ca_file).is_file():
         raise ConfigError(f"{where}: [delivery] ca_file {str(config.resolve(d.ca_file))!r} not found")
+    if d.username and cleartext_login(d.smtp, d.starttls) and not d.insecure_plaintext_login:
+        raise ConfigError(
+            f"{where}: [delivery] username is set but {d.smtp} with starttls = false is not encrypted: the password "
+            "would cross the network in clear text; use smtps:// or starttls = true (or, only for a relay you trust "
+            "on a network you control, insecure_plaintext_login = true)")
+
+
+def cleartext_login(smtp_url: str, starttls: bool) -> bool:
+    """Would a login on this connection go over the network unencrypted? Not on loopback: the
+    password never leaves the machine."""
+    url = urlsplit(smtp_url)
+    if url.scheme == "smtps" or starttls:
+        return False
+    return not _is_loopback(url.hostname or "")
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a name: it may resolve anywhere, so it is not assumed local
 
 
 def tls_context(config: Config) -> ssl.SSLContext:
@@ -157,12 +190,54 @@ def transmit(smtp: smtplib.SMTP, sender: str, recipient: str, data: bytes,
     except (OSError, smtplib.SMTPServerDisconnected) as exc:
         # the terminating "." never went out, so the server cannot have accepted the message
         raise LostBeforeHandover(f"connection lost while sending the message ({exc or type(exc).__name__})")
+    answer = _first_answer(smtp.sock)
+    if answer == "reset":
+        raise LostBeforeHandover("the server reset the connection before it read the whole message: "
+                                 "it cannot have accepted it")
+    if answer == "silence":
+        smtp.close()  # as smtplib does on a timeout: a QUIT would only wait as long again
+        return SendResult(Reply.UNKNOWN, "no answer to the whole message within timeout_seconds; it may have arrived")
     try:
         code, text = smtp.getreply()
     except (OSError, smtplib.SMTPServerDisconnected) as exc:
+        if _was_reset(exc):
+            raise LostBeforeHandover(f"the server reset the connection before it read the whole message "
+                                     f"({exc or type(exc).__name__}): it cannot have accepted it")
         return SendResult(Reply.UNKNOWN, f"connection lost after the message was sent, before the server answered "
                                  f"({exc or type(exc).__name__})")
     return _classify(code, text)
+
+
+_RESETS = (errno.ECONNRESET, errno.EPIPE, errno.ECONNABORTED)
+
+
+def _first_answer(sock) -> str:
+    """What came back first on the TCP connection after the whole message: "reset", "silence"
+    (nothing within the timeout) or "answer" (data, or a clean close: the reply says which). It is
+    peeked at on the socket itself, so nothing is taken from the TLS stream."""
+    if sock is None or (hasattr(sock, "pending") and sock.pending()):
+        return "answer"
+    try:
+        socket.socket.recv(sock, 1, socket.MSG_PEEK)
+    except (ConnectionResetError, ConnectionAbortedError, BrokenPipeError):
+        return "reset"
+    except TimeoutError:
+        return "silence"
+    except OSError:
+        return "answer"  # anything else: getreply meets it and says what it is
+    return "answer"
+
+
+def _was_reset(exc: BaseException | None) -> bool:
+    """A reset (or a broken pipe) anywhere in the chain; smtplib wraps the socket's error in
+    SMTPServerDisconnected, keeping it as the context."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, (ConnectionResetError, BrokenPipeError, ConnectionAbortedError)) or \
+                getattr(exc, "errno", None) in _RESETS:
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def _dot_stuffed(data: bytes) -> bytes:

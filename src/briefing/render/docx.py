@@ -7,6 +7,7 @@ pane shows the sections.
 
 from __future__ import annotations
 
+import io
 import itertools
 from datetime import datetime, time
 from pathlib import Path
@@ -87,17 +88,21 @@ def render_docx(issue: Issue, target: Path, settings: RenderSettings | None = No
     _set_up_page(doc)
     styles = styles_for(settings.item_title if settings else "subheading")
     roles = font_roles(settings.docx_fonts if settings else None)
-    _define_styles(doc, styles, roles)
+    para = _paragraphs(doc, _define_styles(doc, styles, roles))
     _declare_fonts(doc, roles)
-    _write_masthead(doc, issue)
+    _write_masthead(para, issue)
     if issue.contents:
-        _write_contents(doc, issue)
-    _write_sections(doc, issue)
-    _write_distribution(doc, issue)
+        _write_contents(para, issue)
+    _write_sections(para, issue)
+    _write_distribution(para, issue)
     _write_page_numbers(doc)
     _set_properties(doc, issue)
     ooxml.drop_template_leftovers(doc)
-    doc.save(str(target))
+    # zipped in memory, then written once: python-docx leaves its ZipFile open when a write fails
+    # (a full disk), and the ZipFile's __del__ then prints a second traceback
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    target.write_bytes(buffer.getvalue())
     return target
 
 
@@ -120,7 +125,7 @@ def _footer_distance_pt() -> float:
     return LAYOUT.page_height_mm * PT_PER_MM - baseline_from_page_top - (1 - BASELINE_FRACTION) * line
 
 
-def _define_styles(doc: Document, styles: dict[str, TextStyle], roles: dict[str, FontRole]) -> None:
+def _define_styles(doc: Document, styles: dict[str, TextStyle], roles: dict[str, FontRole]) -> dict[str, str]:
     body_font = roles["body"].docx_name
     # docDefaults point at the theme's East Asian font (a Japanese face in python-docx's template),
     # and their size is what the document grid's character pitch is measured from.
@@ -132,17 +137,18 @@ def _define_styles(doc: Document, styles: dict[str, TextStyle], roles: dict[str,
     ooxml.remove_theme_fonts(doc.styles.element)
     normal = doc.styles["Normal"]
     _apply(normal, styles["body"], roles)
+    ours = {}
     for key, name in DOCX_STYLE_NAMES.items():
-        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style = ours[key] = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.quick_style = True
         _apply(style, styles[key], roles)
-    body = doc.styles[DOCX_STYLE_NAMES["body"]]
     for key in ("section_heading", "item_title"):
-        doc.styles[DOCX_STYLE_NAMES[key]].next_paragraph_style = body
+        ours[key].next_paragraph_style = ours["body"]
     # Enter after a source line starts the next item.
-    doc.styles[DOCX_STYLE_NAMES["source"]].next_paragraph_style = doc.styles[DOCX_STYLE_NAMES["item_title"]]
-    _inset_distribution(doc.styles[DOCX_STYLE_NAMES["distribution"]])
+    ours["source"].next_paragraph_style = ours["item_title"]
+    _inset_distribution(ours["distribution"])
+    return {key: style.style_id for key, style in ours.items()}
 
 
 def _inset_distribution(style) -> None:
@@ -191,15 +197,24 @@ def _apply(style, spec: TextStyle, roles: dict[str, FontRole]) -> None:
         ooxml.set_char_spacing(style.element.get_or_add_rPr(), round(spacing * 20))
 
 
-def _para(doc: Document, key: str, text: str = ""):
-    return doc.add_paragraph(text, style=DOCX_STYLE_NAMES[key])
+def _paragraphs(doc: Document, style_ids: dict[str, str]):
+    """para(key, text): a new paragraph at the end of the body in the style `key`.
+
+    python-docx finds a style given by name by walking every style of the template, for each
+    paragraph; the ids of our own styles set each paragraph's style directly."""
+    def para(key: str, text: str = ""):
+        paragraph = doc.add_paragraph(text)
+        paragraph._p.style = style_ids[key]
+        return paragraph
+
+    return para
 
 
-def _write_masthead(doc: Document, issue: Issue) -> None:
+def _write_masthead(para, issue: Issue) -> None:
     m = issue.masthead
-    _para(doc, "masthead", m.title)
-    _para(doc, "issue_number", m.number_line)
-    line = _para(doc, "issuer_line", f"{m.issuer}\t{m.date_line}")
+    para("masthead", m.title)
+    para("issue_number", m.number_line)
+    line = para("issuer_line", f"{m.issuer}\t{m.date_line}")
     ppr = line._p.get_or_add_pPr()
     ooxml.add_right_tab(ppr, _twips(LAYOUT.text_width_pt))
     # the red rule a fixed gap below the line, and the rest of that grid line after it, so the
@@ -208,37 +223,37 @@ def _write_masthead(doc: Document, issue: Issue) -> None:
     line.paragraph_format.space_after = Pt(LAYOUT.masthead_rule_space_after_pt)
 
 
-def _write_contents(doc: Document, issue: Issue) -> None:
+def _write_contents(para, issue: Issue) -> None:
     entries = contents_entries(issue)
     if not entries:
         return
-    _para(doc, "contents_heading", CONTENTS_HEADING)
+    para("contents_heading", CONTENTS_HEADING)
     for _, titles in entries:
         for title in titles:
-            _para(doc, "contents_entry", title)
+            para("contents_entry", title)
     for _ in range(CONTENTS_SPACE_AFTER_LINES):
-        _para(doc, "body")
+        para("body")
 
 
-def _write_sections(doc: Document, issue: Issue) -> None:
+def _write_sections(para, issue: Issue) -> None:
     bookmark_ids = itertools.count(1)
     for index, section in enumerate(issue.sections):
-        heading = _para(doc, "section_heading", f"{section_prefix(index)}{section.title}")
+        heading = para("section_heading", f"{section_prefix(index)}{section.title}")
         ooxml.add_bookmark(heading, SECTION_BOOKMARK + section.id, next(bookmark_ids))
         if not section.items:
-            _para(doc, "body", PLACEHOLDER)
+            para("body", PLACEHOLDER)
         for item in section.items:
-            title = _para(doc, "item_title", item.title)
+            title = para("item_title", item.title)
             if item.article_id:
                 ooxml.add_bookmark(title, (ITEM_BOOKMARK + item.article_id)[:BOOKMARK_MAX], next(bookmark_ids))
             for paragraph in item.paragraphs or ("",):
-                _para(doc, "body", paragraph)
+                para("body", paragraph)
             line = source_line(item)
             if line:
-                _para(doc, "source", line)
+                para("source", line)
 
 
-def _write_distribution(doc: Document, issue: Issue) -> None:
+def _write_distribution(para, issue: Issue) -> None:
     """The 报尾 at the foot of the last page: each line one grid line high (rules included) in a
     frame of its own, the last ending at the foot of the text area, whatever the editor changes
     above it."""
@@ -251,7 +266,7 @@ def _write_distribution(doc: Document, issue: Issue) -> None:
     pitch = line_height_pt(STYLES["distribution"])
     text_height_pt = LAYOUT.text_height_mm * PT_PER_MM
     for k, text in enumerate(lines):
-        paragraph = _para(doc, "distribution", text)
+        paragraph = para("distribution", text)
         ppr = paragraph._p.get_or_add_pPr()
         ooxml.set_frame(ppr, _twips(LAYOUT.text_width_pt), _twips(text_height_pt - (len(lines) - k) * pitch), serial=k)
         top, bottom = tail_rules_pt(k, len(lines))
@@ -261,7 +276,7 @@ def _write_distribution(doc: Document, issue: Issue) -> None:
         paragraph.paragraph_format.line_spacing = Pt(tail_line_height_pt(k, len(lines)))
     # LibreOffice loses the frame of the next-to-last of framed paragraphs that end a document;
     # a hair-thin empty paragraph after them (it fits below 22 full lines) keeps them all.
-    ooxml.make_hairline(_para(doc, "body")._p.get_or_add_pPr())
+    ooxml.make_hairline(para("body")._p.get_or_add_pPr())
 
 
 def _write_page_numbers(doc: Document) -> None:

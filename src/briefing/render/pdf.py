@@ -102,13 +102,7 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
                settings: RenderSettings | None = None, created: datetime | None = None) -> Path:
     styles = styles_for(settings.item_title if settings else "subheading")
     faces, families = _prepare_fonts(issue, fonts, styles, work_dir / "fonts")
-    env = Environment(
-        loader=FileSystemLoader(str(templates_dir())),
-        autoescape=lambda name: bool(name) and name.endswith(".html.j2"),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = _templates()
     css = env.get_template("briefing.css.j2").render(
         font_faces=faces,
         families=families,
@@ -166,6 +160,18 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
     except OSError as exc:
         raise RenderError(f"{target}: cannot write the PDF ({exc.strerror or exc})")
     return target
+
+
+@lru_cache(maxsize=1)
+def _templates() -> Environment:
+    """The templates, compiled once per process (a service renders many issues)."""
+    return Environment(
+        loader=FileSystemLoader(str(templates_dir())),
+        autoescape=lambda name: bool(name) and name.endswith(".html.j2"),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def _layout(HTML, html: str, roots: list[Path], work_dir: Path):

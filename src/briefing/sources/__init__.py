@@ -6,6 +6,12 @@ raises for a bad source: an unreadable file is reported and the rest are still r
 
 Every reader is a pure function `(data, source, limits) -> (documents, skipped)`: the bytes are
 read (or downloaded) here, at the edge, with the size caps applied before a reader sees them.
+
+Nothing outside the sources is read. A symbolic link is followed only when it points inside a
+source folder (or a folder `[sources] allow_roots` names) and outside the briefing's own output
+and state; any other link is skipped with the reason, before anything behind it is opened. A
+linked folder inside the sources is followed (once: a link back into a folder being read is
+reported, not walked again).
 """
 
 from __future__ import annotations
@@ -56,22 +62,24 @@ _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
 def read_sources(sources: Iterable[str | Path], settings: SourceSettings | None = None,
-                 outlets: Mapping[str, str] | None = None, exclude: Iterable[Path] = ()
-                 ) -> tuple[list[Document], list[Skipped]]:
+                 outlets: Mapping[str, str] | None = None, exclude: Iterable[Path] = (),
+                 allow_roots: Iterable[Path] = ()) -> tuple[list[Document], list[Skipped]]:
     """Every readable document under `sources`, and every source skipped with its reason.
 
     `outlets` maps an absolute path prefix (or a URL prefix) to the outlet that publishes what
     lies under it, for articles that only say 本报. Folders in `exclude` (the briefing's own
     output and state) are never read as sources, even when a source folder contains them.
+    `allow_roots` (absolute) are folders outside the sources that a link may point into.
     """
     limits = Limits.from_settings(settings)
     simplify = settings.to_simplified if settings is not None else True
     documents: list[Document] = []
     skipped: list[Skipped] = []
     seen: set[str] = set()  # a file reached twice (a folder and a file in it) is read once
-    excluded = {p.resolve() for p in exclude}
+    sources = [str(source) for source in sources]
+    roots = _Roots.of(sources, allow_roots, exclude)
     for source in sources:
-        found, lost = _read_source(str(source), limits, seen, excluded)
+        found, lost = _read_source(source, limits, seen, roots)
         skipped.extend(lost)
         for document in found:
             if simplify:
@@ -81,15 +89,49 @@ def read_sources(sources: Iterable[str | Path], settings: SourceSettings | None 
     return documents, skipped
 
 
-def read_file(path: Path, limits: Limits | None = None) -> tuple[list[Document], list[Skipped]]:
-    """One file, by its suffix (or, for a file named explicitly, by what it holds)."""
+def read_file(path: Path, limits: Limits | None = None, real: Path | None = None
+              ) -> tuple[list[Document], list[Skipped]]:
+    """One file, by its suffix (or, for a file named explicitly, by what it holds). `real` is
+    the file to open when `path` is a link already checked (see _Roots); it is never followed
+    further."""
     limits = limits or Limits()
-    data = _load(path, limits.max_file_bytes)
+    data = _load(real or path, limits.max_file_bytes, follow=real is None)
     reader = READERS.get(path.suffix.lower()) or _sniff(data)
     if reader is None:
         raise SourceError(f"unsupported kind of file {path.suffix or '(no suffix)'!r}; "
                           f"readable kinds: {', '.join(sorted(READERS))}")
     return reader(data, str(path), limits)
+
+
+class _Roots:
+    """Where reading may go: the source folders, the allowed extra roots, minus the briefing's
+    own output and state folders."""
+
+    def __init__(self, inside: list[Path], excluded: set[Path]):
+        self.inside = inside
+        self.excluded = excluded
+
+    @classmethod
+    def of(cls, sources: list[str], allow_roots: Iterable[Path], exclude: Iterable[Path]) -> _Roots:
+        inside = []
+        for source in sources:
+            if _URL.match(source):
+                continue
+            path = Path(source)
+            # a folder is a root as what it really is; a file named on its own is read from its folder
+            folder = path if path.is_dir() else path.parent
+            inside.append(Path(os.path.realpath(folder)))
+        inside += [Path(os.path.realpath(root)) for root in allow_roots]
+        return cls(inside, {Path(os.path.realpath(p)) for p in exclude})
+
+    def problem(self, link: Path, target: Path) -> str | None:
+        """Why the link must not be followed to target (a fully resolved path), or None."""
+        if any(target.is_relative_to(folder) for folder in self.excluded):
+            return f"a symbolic link to {target}, inside the briefing's own output or state folder; not read"
+        if not any(target.is_relative_to(root) for root in self.inside):
+            return (f"a symbolic link to {target}, outside the source folders; not read (name its folder in "
+                    "[sources] allow_roots to allow it)")
+        return None
 
 
 def outlet_for(source: str, outlets: Mapping[str, str]) -> str | None:
@@ -110,7 +152,7 @@ def _under(source: str, prefix: str) -> bool:
         return False
 
 
-def _read_source(source: str, limits: Limits, seen: set[str], excluded: set[Path] = frozenset()
+def _read_source(source: str, limits: Limits, seen: set[str], roots: _Roots
                  ) -> tuple[list[Document], list[Skipped]]:
     if _URL.match(source):
         if source in seen:
@@ -119,8 +161,8 @@ def _read_source(source: str, limits: Limits, seen: set[str], excluded: set[Path
         return _read_url(source, limits)
     documents: list[Document] = []
     skipped: list[Skipped] = []
-    for path, problem in _expand(Path(source), excluded):
-        key = os.path.realpath(path)
+    for path, real, problem in _expand(Path(source), roots):
+        key = str(real) if real is not None else os.path.abspath(path)
         if key in seen:
             continue
         seen.add(key)
@@ -128,7 +170,7 @@ def _read_source(source: str, limits: Limits, seen: set[str], excluded: set[Path
             skipped.append(Skipped(str(path), problem))
             continue
         try:
-            found, lost = read_file(path, limits)
+            found, lost = read_file(path, limits, real)
         except SourceError as exc:
             skipped.append(Skipped(str(path), str(exc)))
             continue
@@ -160,9 +202,9 @@ def _one_line(exc: Exception) -> str:
     return " ".join(str(exc).split())[:200]
 
 
-def _load(path: Path, max_bytes: int) -> bytes:
+def _load(path: Path, max_bytes: int, follow: bool = True) -> bytes:
     try:
-        info = path.stat()
+        info = path.stat(follow_symlinks=follow)
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror.lower() if exc.strerror else exc}")
     if not stat.S_ISREG(info.st_mode):
@@ -171,7 +213,9 @@ def _load(path: Path, max_bytes: int) -> bytes:
         raise SourceError(f"too large ({info.st_size / 2**20:.1f} MB; the limit is {max_bytes / 2**20:g} MB, "
                           "[sources] max_file_mb)")
     try:
-        with path.open("rb") as handle:
+        # a checked path is opened as it is: a link swapped in since is refused (ELOOP), not followed
+        descriptor = os.open(path, os.O_RDONLY | (0 if follow else getattr(os, "O_NOFOLLOW", 0)))
+        with os.fdopen(descriptor, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except PermissionError:
         raise SourceError("cannot read: permission denied; check the file's permissions")
@@ -187,29 +231,55 @@ def _sniff(data: bytes) -> Reader | None:
     return read_feed if looks_like_feed(data) else None
 
 
-def _expand(path: Path, excluded: set[Path] = frozenset()) -> Iterator[tuple[Path, str | None]]:
-    """Files under path (recursively, sorted), or why path or a file under it is not read."""
+def _expand(path: Path, roots: _Roots) -> Iterator[tuple[Path, Path | None, str | None]]:
+    """(path as the operator knows it, the file to open, why not) for path and, for a folder,
+    every file under it (recursively, sorted); links are resolved and checked against roots."""
     if not path.exists():
-        yield path, "not found" if not path.is_symlink() else "a link to nothing (broken symbolic link)"
+        yield path, None, "not found" if not path.is_symlink() else "a link to nothing (broken symbolic link)"
         return
-    if not path.is_dir():
-        yield path, None  # named explicitly: read_file checks it and may sniff its kind
+    real = Path(os.path.realpath(path))
+    if not path.is_dir():  # named explicitly: read_file checks it and may sniff its kind
+        yield path, real, roots.problem(path, real) if path.is_symlink() else None
         return
-    unreadable: list[OSError] = []
-    for folder, dirs, files in os.walk(path, onerror=unreadable.append):
-        base = Path(folder)
-        hidden_dirs = sorted(d for d in dirs if d.startswith("."))
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (base / d).resolve() not in excluded)
-        for name in hidden_dirs:
-            yield base / name, "hidden folder, not read"
-        for name in sorted(files):
-            child = base / name
-            if name.startswith("."):
-                yield child, "hidden file, not read"
-            elif child.suffix.lower() not in READERS:
-                yield child, f"unsupported kind of file {child.suffix or '(no suffix)'!r}"
-            else:
-                yield child, None
-    for error in unreadable:
-        yield Path(error.filename or path), f"cannot read folder: {(error.strerror or str(error)).lower()}"
+    yield from _walk(path, real, roots, visited={real})
 
+
+def _walk(folder: Path, real_folder: Path, roots: _Roots, visited: set[Path]
+          ) -> Iterator[tuple[Path, Path | None, str | None]]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as exc:
+        yield folder, None, f"cannot read folder: {(exc.strerror or str(exc)).lower()}"
+        return
+    folders: list[tuple[Path, Path]] = []
+    for entry in entries:
+        child, is_link = Path(entry.path), entry.is_symlink()
+        real = Path(os.path.realpath(child)) if is_link else real_folder / entry.name
+        try:
+            is_dir = entry.is_dir()  # a link's target for a link
+        except OSError:
+            is_dir = False
+        if entry.name.startswith("."):
+            yield child, None, f"hidden {'folder' if is_dir else 'file'}, not read"
+            continue
+        if is_link:
+            if not real.exists():
+                yield child, None, "a link to nothing (broken symbolic link)"
+                continue
+            problem = roots.problem(child, real)
+            if problem:
+                yield child, None, problem
+                continue
+        if is_dir:
+            if real in roots.excluded:
+                continue  # the briefing's own output or state inside a source folder
+            if real in visited:
+                yield child, None, f"a symbolic link to {real}, a folder already being read; not read twice"
+                continue
+            folders.append((child, real))
+        elif child.suffix.lower() not in READERS:
+            yield child, None, f"unsupported kind of file {child.suffix or '(no suffix)'!r}"
+        else:
+            yield child, real, None
+    for child, real in folders:
+        yield from _walk(child, real, roots, visited | {real})

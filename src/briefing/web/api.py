@@ -16,8 +16,9 @@ from .catalog import IssueView, issue_statuses, issue_view, search
 from .files import NoSuchFile, read_issue_file
 
 RUN_KINDS = {"schedule": "scheduled", "manual": "manual"}
-# the contract's run states; a scheduled run that built its issue and has not mailed it yet is running
-RUN_STATES = {RunStatus.BUILT: "running"}
+# the contract's run states: a scheduled run that built its issue and has not mailed it yet is
+# running; one a service stop interrupted waits to be resumed at the next start, as if queued
+RUN_STATES = {RunStatus.BUILT: "running", RunStatus.INTERRUPTED: "queued"}
 
 
 def answer(data: dict, status: int = 200, background: BackgroundTask | None = None) -> JSONResponse:

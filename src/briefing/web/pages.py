@@ -29,7 +29,8 @@ RECENT_RUNS = 12
 
 TEMPLATE_GLOBALS = {
     "RUN_LABELS": {RunStatus.QUEUED: "排队中", RunStatus.RUNNING: "进行中", RunStatus.BUILT: "已生成",
-                   RunStatus.DONE: "完成", RunStatus.FAILED: "失败", RunStatus.MISSED: "错过"},
+                   RunStatus.DONE: "完成", RunStatus.FAILED: "失败", RunStatus.MISSED: "错过",
+                   RunStatus.INTERRUPTED: "已中断，重启后续跑"},
     "RUN_KINDS": {"schedule": "定时", "manual": "手动"},
     "OUTBOX_LABELS": {OutboxStatus.PENDING: "待发送", OutboxStatus.SENDING: "发送中", OutboxStatus.SENT: "已送达",
                       OutboxStatus.FAILED: "失败", OutboxStatus.UNKNOWN: "不确定", "": "未发送"},
