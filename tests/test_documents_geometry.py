@@ -81,11 +81,14 @@ def _characters_within_margin(line) -> int:
 
 def test_28_characters_to_a_full_line_in_both_documents(documents, sample_build):
     _, manifest = sample_build
+    summaries = [i["summary"] for s in manifest["sections"] for i in s["items"]]
     for kind, pdf in documents.items():
+        # (a paragraph's last line is as long as its text happens to be: not counted)
         full = [line for line in _body_lines(text_lines(pdf), manifest)
-                if PURE_CJK.match(line.text) and line.left_mm < LAYOUT.margin_left_mm + 2]
+                if PURE_CJK.match(line.text) and line.left_mm < LAYOUT.margin_left_mm + 2
+                and not any(p.endswith(line.text) for t in summaries for p in t.split("\n"))]
         counts = [_characters_within_margin(line) for line in full]
-        assert len(counts) >= 10 and max(counts) == LAYOUT.chars_per_line, f"{kind}: {counts}"
+        assert len(counts) >= 6 and max(counts) == LAYOUT.chars_per_line, f"{kind}: {counts}"
         # a line is full unless the line-breaking rules moved a character down
         assert sum(c == LAYOUT.chars_per_line for c in counts) >= 0.7 * len(counts), f"{kind}: {counts}"
 

@@ -76,8 +76,8 @@ class EditorialSettings(_Strict):
     summary_max_chars: int = Field(default=250, ge=40, le=4000)
     title_max_chars: int = Field(default=30, ge=8, le=200)
     max_items_per_section: int = Field(default=5, ge=1, le=50)
-    min_score: float = Field(default=4.0, ge=0)
-    min_margin: float = Field(default=0.1, ge=0, lt=1)  # the best section must lead the runner-up by this share
+    min_score: float = Field(default=4.0, ge=0, le=10)  # 0–10: below this an article is off-topic
+    min_margin: float = Field(default=0.1, ge=0, lt=1)  # a runner-up this close is named a close second (never dropped)
     empty_sections: Literal["omit", "placeholder"] = "omit"
 
     @model_validator(mode="after")

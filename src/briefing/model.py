@@ -109,6 +109,7 @@ class RawArticle:
     published: str | None = None  # YYYY-MM-DD (or as stated) when the source gives a date
     outlet: str | None = None
     url: str | None = None
+    title_from: str = ""  # where the title was found (text/headlines.py); "" when the page has none
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,8 @@ class Article:
     sources: tuple[str, ...] = ()  # every source this story came from (after dedup)
     outlets: tuple[str, ...] = ()  # every outlet that ran this story (after dedup), for 据…报道
     url: str | None = None
+    title_from: str = ""  # where the title was found (text/headlines.py); "" when the page has none
+    editors: tuple[str, ...] = ()  # 责任编辑 credited on the page, taken out of the body
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -180,6 +183,7 @@ class Item:
     sources: tuple[str, ...]
     outlets: tuple[str, ...] = ()
     score: float = 0.0
+    title_from: str = ""  # where the item title came from: a place on the page, or "written" from the lead
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -248,6 +252,7 @@ class ArticleRecord:
     terms: tuple[str, ...] = ()
     merged_into: str | None = None
     best_section: str | None = None  # the section it came closest to, also when off-topic
+    title_from: str = ""  # where the title came from: a place on the page, or "written" from the lead
 
 
 @dataclass(frozen=True)

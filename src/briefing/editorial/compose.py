@@ -23,6 +23,7 @@ from ..model import (
     SectionSpec,
     Skipped,
 )
+from .titles import item_title, title_origin
 
 if TYPE_CHECKING:
     from ..config import EditorialSettings
@@ -67,11 +68,13 @@ def compose(
                 sources=article.sources,
                 outlets=article.outlets or ((article.outlet,) if article.outlet else ()),
                 score=classifications[article.id].score,
+                title_from=title_origin(article),
             ))
             used.add(article.id)
         if items or empty_sections == "placeholder":
             issue_sections.append(IssueSection(section.id, section.title, tuple(items)))
-    records = tuple(_record(a, classifications, merged, used, dropped) for a in all_articles)
+    records = tuple(_record(a, classifications, merged, used, dropped, titles, settings.title_max_chars)
+                    for a in all_articles)
     return Issue(
         briefing=briefing,
         edition=edition,
@@ -85,17 +88,20 @@ def compose(
 
 
 def _record(article: Article, classifications: dict[str, Classification], merged: dict[str, str],
-            used: set[str], dropped: dict[str, str]) -> ArticleRecord:
+            used: set[str], dropped: dict[str, str], titles: dict[str, str], title_cap: int) -> ArticleRecord:
+    # the title an editor sees in the manifest: the item's, or for an article left out the one
+    # it would have had (a page without a headline gets one written from its lead, as items do)
+    title = titles.get(article.id) or item_title(article, title_cap)
+    origin = dict(title_from=title_origin(article))
     if article.id in merged:
         target = merged[article.id]
         c = classifications.get(target)
-        return ArticleRecord(article.id, article.title, article.source, c.section if c else None,
-                             "duplicate", f"same story as {target}", merged_into=target)
+        return ArticleRecord(article.id, title, article.source, c.section if c else None,
+                             "duplicate", f"same story as {target}", merged_into=target, **origin)
     c = classifications[article.id]
-    common = dict(score=c.score, runner_up=c.runner_up, terms=c.terms[:8], best_section=c.best_section)
+    common = dict(score=c.score, runner_up=c.runner_up, terms=c.terms[:8], best_section=c.best_section, **origin)
     if c.section is None:
-        return ArticleRecord(article.id, article.title, article.source, None, "off_topic", c.reason, **common)
+        return ArticleRecord(article.id, title, article.source, None, "off_topic", c.reason, **common)
     if article.id in dropped:
-        return ArticleRecord(article.id, article.title, article.source, c.section, "dropped",
-                             dropped[article.id], **common)
-    return ArticleRecord(article.id, article.title, article.source, c.section, "used", c.reason, **common)
+        return ArticleRecord(article.id, title, article.source, c.section, "dropped", dropped[article.id], **common)
+    return ArticleRecord(article.id, title, article.source, c.section, "used", c.reason, **common)

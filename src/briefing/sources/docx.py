@@ -15,12 +15,12 @@ import re
 import zipfile
 import zlib
 from dataclasses import replace
-from pathlib import PurePath
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
 from ..model import Document, Skipped
+from ..text.headlines import usable
 from ..text.pages import Line, split_lines
 from .errors import SourceError
 from .limits import Limits
@@ -46,8 +46,8 @@ def read_docx(data: bytes, source: str, limits: Limits) -> tuple[list[Document],
     if not articles:
         raise SourceError("no article found in the Word document")
     title = (document.core_properties.title or "").strip()
-    if len(articles) == 1 and title and articles[0].title == _stem(source) and not _heading_used(lines):
-        articles = [replace(articles[0], title=title)]
+    if len(articles) == 1 and not articles[0].title and usable(title):  # no headline in the text
+        articles = [replace(articles[0], title=title, title_from="document_properties")]
     return [Document(source=source, text="", encoding="utf-8", kind="docx", articles=tuple(articles))], []
 
 
@@ -120,11 +120,3 @@ def _level(paragraph, style_names: dict[str, str]) -> int | str | None:
     if outline is not None and (value := outline.get(f"{_W}val", "")).isdigit() and int(value) < 9:
         return int(value) + 1
     return None
-
-
-def _heading_used(lines: list[Line]) -> bool:
-    return any(line.level for line in lines)
-
-
-def _stem(source: str) -> str:
-    return PurePath(source).stem

@@ -16,13 +16,13 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
 from ..model import Document, RawArticle, Skipped
+from ..text.decode import xml_declared_encoding
 from ..text.metadata import iso_date, split_names
 from .errors import SourceError
 from .html import fragment_blocks
 from .limits import Limits
 from .text import decode
 
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 _ENCODING_ATTRIBUTE = re.compile(r"""^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
 
@@ -37,7 +37,7 @@ def looks_like_feed(data: bytes) -> bool:
 def read_feed(data: bytes, source: str, limits: Limits) -> tuple[list[Document], list[Skipped]]:
     import feedparser  # loaded only when a feed is read
 
-    text, encoding = decode(data, _declared(data))
+    text, encoding = decode(data, xml_declared_encoding(data))
     xml = _ENCODING_ATTRIBUTE.sub(r"\1", text, count=1).encode("utf-8")
     malformed = _check_xml(xml)
     parsed = feedparser.parse(xml, sanitize_html=False, resolve_relative_uris=False)
@@ -71,14 +71,10 @@ def read_feed(data: bytes, source: str, limits: Limits) -> tuple[list[Document],
             published=_published(entry),
             outlet=feed_title,
             url=entry.get("link") or None,
+            title_from="feed",
         ))
     documents = [Document(source=source, text="", encoding=encoding, kind="feed", articles=tuple(articles))]
     return (documents if articles else []), skipped
-
-
-def _declared(data: bytes) -> str | None:
-    match = _XML_ENCODING.match(data[:1024])
-    return match.group(1).decode("ascii") if match else None
 
 
 def _check_xml(xml: bytes) -> str | None:

@@ -13,23 +13,24 @@ import copy
 import logging
 import re
 from functools import lru_cache
-from pathlib import PurePath
 
 import lxml.etree as etree
 import lxml.html
 
 from ..model import Block, Document, RawArticle, Skipped
+from ..text.decode import xml_declared_encoding
+from ..text.headlines import Headline, choose_html_title, original_title
 from ..text.metadata import info_fields, iso_date, split_names
 from .errors import SourceError
 from .limits import Limits
 from .text import decode
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_HIDDEN = ("//*[@hidden] | //*[@aria-hidden='true'] | "
-           "//*[contains(translate(@style, ' ', ''), 'display:none')] | "
-           "//*[contains(translate(@style, ' ', ''), 'visibility:hidden')]")
+# what a browser does not show: the place of text planted for search engines and scrapers
+_HIDDEN = (".//*[@hidden] | .//*[@aria-hidden='true'] | "
+           ".//*[contains(translate(@style, ' ', ''), 'display:none')] | "
+           ".//*[contains(translate(@style, ' ', ''), 'visibility:hidden')]")
 # (not <form>: ASP.NET sites, common among government pages, wrap the whole page in one)
 _NOT_TEXT = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
              "button", "select", "textarea")
@@ -38,7 +39,6 @@ _BLOCKS = {"p", "div", "section", "article", "blockquote", "li", "tr", "dd", "dt
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SUBHEAD_MARK = "\ue000"  # a private-use character: never in real text
 MIN_PROSE = 40
-_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s)\s*")
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -59,11 +59,11 @@ def read_html(data: bytes, source: str, limits: Limits) -> tuple[list[Document],
         raise SourceError("no article text found in the page (only navigation, links or scripts)")
     header = _header_text(page_text, next(b.text for b in blocks if b.kind == "para"))
     stated = info_fields(header)
-    title = _title(extracted.title if extracted.title else None, tree, source)
+    headline = _headline(tree, extracted.title or None, blocks)
     authors = tuple(split_names(extracted.author.replace(";", "、"))) if extracted.author else ()
     raw = RawArticle(
         source=source,
-        title=title,
+        title=headline.text if headline else "",
         kicker=None,
         subtitle=None,
         blocks=tuple(blocks),
@@ -72,6 +72,7 @@ def read_html(data: bytes, source: str, limits: Limits) -> tuple[list[Document],
         published=iso_date(extracted.date) or stated.published,
         outlet=stated.outlet or extracted.sitename or None,
         url=extracted.url or None,
+        title_from=headline.origin if headline else "",
     )
     return [Document(source=source, text="", encoding=encoding, kind="html", articles=(raw,))], []
 
@@ -83,7 +84,10 @@ def _is_prose(text: str) -> bool:
 
 def declared_charset(data: bytes) -> str | None:
     head = data[:4096]
-    match = _XML_ENCODING.match(head) or _CHARSET.search(head)
+    declared = xml_declared_encoding(head)
+    if declared:
+        return declared
+    match = _CHARSET.search(head)
     return match.group(1).decode("ascii") if match else None
 
 
@@ -97,10 +101,16 @@ def parse_page(text: str) -> lxml.html.HtmlElement:
     for error in parser.error_log:
         if error.type_name == "ERR_RESOURCE_LIMIT" or "depth" in error.message.lower():
             raise SourceError("HTML nested too deeply (over 256 levels): a broken or hostile page, not read")
-    for element in tree.xpath(_HIDDEN) + [e for tag in _NOT_TEXT for e in tree.iter(tag)]:
+    drop_hidden(tree)
+    return tree
+
+
+def drop_hidden(root: lxml.html.HtmlElement) -> None:
+    """Take out what a reader never sees: hidden elements (where sites plant spam for search
+    engines), scripts, styles, frames and form controls."""
+    for element in root.xpath(_HIDDEN) + [e for tag in _NOT_TEXT for e in root.iter(tag)]:
         if element.getparent() is not None:
             element.drop_tree()
-    return tree
 
 
 @lru_cache(maxsize=1)
@@ -155,9 +165,7 @@ def fragment_blocks(markup: str) -> list[Block]:
         root = lxml.html.fragment_fromstring(markup, create_parent="div", parser=parser)
     except (etree.ParserError, ValueError):
         return []
-    for element in root.xpath(_HIDDEN.replace("//", ".//")) + [e for tag in _NOT_TEXT for e in root.iter(tag)]:
-        if element.getparent() is not None:
-            element.drop_tree()
+    drop_hidden(root)
     for element in root.iter(*_BLOCKS):
         if element.tag in _HEADINGS:
             element.text = _SUBHEAD_MARK + (element.text or "")
@@ -187,20 +195,16 @@ def _header_text(page_text: str, first_paragraph: str) -> str:
     return page_text[:at] if at > 0 else page_text[:2000]
 
 
-def _title(extracted: str | None, tree: lxml.html.HtmlElement, source: str) -> str:
-    candidates = [extracted] if extracted else []
-    candidates += [h.text_content() for h in tree.iter("h1")]
-    candidates += [t.text_content() for t in tree.iter("title")]
-    for candidate in candidates:
-        title = _without_site_name(" ".join(candidate.split()))
-        if title:
-            return title
-    return PurePath(source).stem
-
-
-def _without_site_name(title: str) -> str:
-    """怀柔科学城发布8项成果_北京日报网 -> 怀柔科学城发布8项成果 (the longest part when unclear)."""
-    parts = [p for p in _SITE_SUFFIX.split(title) if p]
-    if len(parts) <= 1:
-        return title
-    return parts[0] if len(parts[0]) >= 6 else max(parts, key=len)
+def _headline(tree: lxml.html.HtmlElement, extracted: str | None, blocks: list[Block]) -> Headline | None:
+    """og:title, <h1> or <title> without the site name (text/headlines.py); then trafilatura's
+    guess; then a 原标题： in the text. None when the page has no headline."""
+    og = tree.xpath("//meta[@property='og:title' or @name='og:title' or @name='twitter:title']/@content")
+    h1s = [h.text_content() for h in tree.iter("h1")]
+    titles = [t.text_content() for t in tree.iter("title")]
+    found = choose_html_title(og[0] if og else None, h1s, titles[0] if titles else None)
+    if found is None and extracted:
+        found = choose_html_title(None, [extracted], None)
+    if found is None:
+        original = original_title([b.text for b in blocks])
+        found = Headline(original, "original_title") if original else None
+    return found

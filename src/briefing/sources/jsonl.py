@@ -69,6 +69,7 @@ def _article(line: str, where: str, encoding: str) -> RawArticle:
         published=iso_date(_string(record, "date")) or (_string(record, "date") or None),
         outlet=outlet,
         url=url,
+        title_from="jsonl",
     )
 
 

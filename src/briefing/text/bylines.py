@@ -20,7 +20,7 @@ NAME = rf"[{_HAN}·]{{2,5}}"
 ROLES = ("摄影记者", "特约记者", "见习记者", "首席记者", "实习记者", "记者", "通讯员", "实习生", "报道员", "特约撰稿")
 _ROLE = "|".join(ROLES)
 _ROLE_SPLIT = re.compile(rf"({_ROLE})")
-_OUTLET = rf"[{_HAN}A-Za-z]{{1,10}}?(?:通讯社|社|网|报|台|客户端|新闻)"
+_OUTLET = rf"[{_HAN}A-Za-z]{{1,10}}?(?:通讯社|社|网|报|台|客户端|新闻|财讯|财经APP|财经|资讯|APP)"
 _DATE = r"\d{1,2}月\d{1,2}日"
 _LEAD = re.compile(
     rf"^据?(?:(?P<dated>本报|{_OUTLET})(?:[{_HAN}]{{2,8}}?)?{_DATE}(?:电|讯)"
@@ -28,6 +28,10 @@ _LEAD = re.compile(
     rf"|(?P<wire>{_OUTLET})(?:电|讯)(?=[\s（，：]))"  # 新华社电（…）, not 广播电视台电影频道
     r"\s*(?:（(?P<credit>[^（）]{1,40})）)?[ ，：]*"
 )
+# a wire dateline inside the opening of a paragraph: what stands before it is a caption or a
+# headline glued on (…重获新生中新网成都1月13日电（记者王鹏）深夜的手术室里…)
+_WIRES = r"新华社|中新社|中新网|人民网|央视网|央广网|光明网|国际在线|环球网|澎湃新闻|央视新闻|人民财讯|本报"
+_INNER_DATELINE = re.compile(rf"(?:{_WIRES}|[{_HAN}]{{2,4}}(?:日报|晚报|商报))[{_HAN}]{{0,8}}?{_DATE}(?:电|讯)")
 _BRACKET_LEAD = re.compile(r"^【(?P<inner>[^【】]{2,40}?)】\s*")
 _WRITER = re.compile(rf"^[（]?(?:文|撰文|作者)\s*[/｜|：]\s*(?P<names>{NAME}(?:[ 、，]+{NAME})*)"
                      rf"(?:\s*(?:图|摄影|摄)\s*[/｜|：]\s*{NAME}(?:[ 、，]+{NAME})*)?[）]?$")
@@ -36,6 +40,16 @@ _CAPTION = re.compile(
     rf"|(?:记者|通讯员|摄影)\s*{NAME}(?:[ 、，]+{NAME})*\s*摄\s*[）]?$"  # 新华社记者 张三 摄
     r"|^图为|^图\s*[：/｜|]|^（?资料图(?:片)?）?$|^图片?来源\s*[：]|^图源\s*[：]"
     r"|（[^（）]{0,30}(?:摄|供图|发|图)）$|(?:供图|视觉中国|东方IC)[）]?$"
+    r"|[。！？]\s*(?:图源|图片来源|来源)\s*[：:]\s*\S{2,16}$"  # 窦靖童演唱会已通过报批。图源：南方都市报
+    rf"|[。！？]\s*[{_HAN}](?:\s?[{_HAN}]){{1,3}}\s*摄$"  # 裁判员在评判。 张 琮摄
+)
+
+
+# the credit at the end of a caption: 新华社记者 裴鑫 摄, 记者 常鸣/摄, （视觉中国供图）
+_TRAILING_CREDIT = re.compile(
+    rf"\s*(?:[（(][^（）()]{{0,30}}(?:摄|供图|发|图)[）)]|(?:[{_HAN}]{{0,8}}(?:记者|通讯员|摄影))?\s*{NAME}"
+    rf"(?:[ 、，]+{NAME})*\s*/?\s*摄|[^\s。，！？]{{0,10}}供图|[{_HAN}]{{1,6}}社发|视觉中国|东方IC"
+    r"|(?:图源|图片来源)\s*[：:]\s*\S{2,16})\s*$"
 )
 
 
@@ -61,6 +75,14 @@ def lead_byline(text: str) -> Byline | None:
         return Byline(tuple(names or ()), outlet.group(1) if outlet and outlet.group(1) != "本报" else None,
                       text[bracket.end():])
     return None
+
+
+def after_inner_dateline(text: str, within: int = 200) -> str:
+    """The paragraph from its wire dateline on, when one stands inside its opening; else as it is."""
+    match = _INNER_DATELINE.search(text, 1, within)
+    if match and text[match.end():match.end() + 1] in ("（", "(", " ", "，", "：") and lead_byline(text[match.start():]):
+        return text[match.start():]
+    return text
 
 
 def byline_paragraph(text: str) -> tuple[str, ...] | None:
@@ -97,6 +119,14 @@ def is_caption(text: str) -> bool:
     return bool(_CAPTION.search(text))
 
 
+def strip_credit(caption: str) -> str:
+    """The caption without the photographer's credits at its end (its words stay)."""
+    previous = None
+    while previous != caption:
+        previous, caption = caption, _TRAILING_CREDIT.sub("", caption).strip()
+    return caption
+
+
 def _names(text: str) -> list[str]:
     names = [n for n in re.split(r"[\s、，：]+", text.strip()) if n]
     return names if all(re.fullmatch(NAME, n) for n in names) else []
@@ -105,3 +135,14 @@ def _names(text: str) -> list[str]:
 def _first_role(text: str) -> str | None:
     match = _ROLE_SPLIT.search(text)
     return match.group(1) if match else None
+
+
+_EDITOR_ROLE = re.compile(r"(?:责任编辑|值班编辑|实习编辑|网络编辑|编辑|责编|校对|审核|审校|监制|统筹|终审|初审|二审|三审|主编|编审)\s*[：:/｜|]\s*")
+
+
+def editor_names(line: str) -> list[str]:
+    """（责任编辑：张三、李四） -> [张三, 李四]: the editors credited on a line."""
+    names: list[str] = []
+    for part in _EDITOR_ROLE.split(line.strip().strip("（）()【】[]"))[1:]:
+        names.extend(n for n in re.split(r"[\s、，,;；]+", part.strip()) if re.fullmatch(NAME, n))
+    return names

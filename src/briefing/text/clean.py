@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Article, Block, RawArticle, article_id
-from . import boilerplate, bylines
+from . import bylines, junk
 from .metadata import info_fields, is_info_line
 from .normalize import compact, compact_cjk_spaces, normalize_text
 from .repair import RepeatFilter, join_broken
@@ -20,6 +20,7 @@ from .sentences import ends_sentence
 # 一、总体要求 / （二）重点任务 / 第三部分: a numbered heading pasted as a paragraph of its own
 _NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}[部分章节])")
 MAX_HEADING = 30
+MAX_CAPTION = 120  # characters: a longer "caption" is story text ending in a credit
 
 
 @dataclass
@@ -27,6 +28,7 @@ class _Found:
     """Metadata met in the body while cleaning it."""
 
     authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
     outlet: str | None = None
     published: str | None = None
 
@@ -53,6 +55,8 @@ def clean_article(raw: RawArticle) -> Article:
         sources=(raw.source,),
         outlets=(outlet,) if outlet else (),
         url=raw.url,
+        title_from=raw.title_from if title else "",
+        editors=tuple(dict.fromkeys(found.editors)),
     )
 
 
@@ -70,30 +74,41 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
                 blocks.append(Block("para", fresh))
         paragraphs.clear()
 
+    captions: list[str] = []  # the text of a photo story, when it has no other
     for block in raw_blocks:
         text = normalize_text(block.text)  # spaces still separate the names in a byline
         if not text:
             continue
-        if in_related and boilerplate.is_related_item(text):
+        if in_related and junk.is_related_item(text):
             continue
-        in_related = boilerplate.is_related_header(text)
-        if in_related or _took_info_line(text, found) or boilerplate.is_junk(text) or compact(text) == title_key:
+        in_related = junk.is_related_header(text)
+        if in_related or _took_info_line(text, found) or _took_credit_line(text, found) or junk.is_junk(text) \
+                or compact(text) == title_key:
             continue
         if block.kind == "subhead" or _is_numbered_heading(text):
             flush()
             blocks.append(Block("subhead", text))  # a space may part its two phrases
             continue
+        if bylines.is_caption(text):
+            words_only = compact_cjk_spaces(bylines.strip_credit(text))
+            if len(words_only) <= MAX_CAPTION:
+                captions.append(words_only)
+                continue
+            text = words_only  # a paragraph of the story with a photo credit glued to its end
+        if not paragraphs and not any(b.kind == "para" for b in blocks):
+            text = bylines.after_inner_dateline(text)
         text = _take_metadata(text, found)
         if text:
             paragraphs.append(compact_cjk_spaces(text))
     flush()
+    if not any(b.kind == "para" for b in blocks):  # a photo story: its captions are its text
+        paragraphs.extend(c for c in captions if ends_sentence(c))
+        flush()
     return _without_empty_subheads(blocks)
 
 
 def _take_metadata(text: str, found: _Found) -> str:
     """The paragraph without its byline, dateline or information line ("" when that was all)."""
-    if bylines.is_caption(text):
-        return ""
     names = bylines.byline_paragraph(text)
     if names:
         found.authors.extend(names)
@@ -103,7 +118,7 @@ def _take_metadata(text: str, found: _Found) -> str:
         found.authors.extend(lead.authors)
         found.outlet = found.outlet or _outlet_name(lead.outlet)
         text = lead.rest
-    return boilerplate.without_spam(text)
+    return junk.without_spam(text)
 
 
 def _took_info_line(text: str, found: _Found) -> bool:
@@ -115,6 +130,21 @@ def _took_info_line(text: str, found: _Found) -> bool:
     found.outlet = found.outlet or _outlet_name(info.outlet)
     found.published = found.published or info.published
     return True
+
+
+def _took_credit_line(text: str, found: _Found) -> bool:
+    """来源：人民日报 / 责任编辑：张三 / 本报记者 张三: who carried, edited and wrote it, taken as metadata."""
+    kind = junk.line_kind(text)
+    if kind == "source_line":
+        found.outlet = found.outlet or _outlet_name(info_fields(text).outlet)
+        return True
+    if kind == "editor_line":
+        found.editors.extend(bylines.editor_names(text))
+        return True
+    if kind == "byline":
+        found.authors.extend(bylines.byline_paragraph(text) or info_fields(text).authors)
+        return True
+    return False
 
 
 def _is_numbered_heading(text: str) -> bool:

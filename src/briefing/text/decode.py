@@ -32,6 +32,13 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936"
 
 _HANZI = re.compile("[\u4e00-\u9fff]")
 SAMPLE = 65536
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+
+
+def xml_declared_encoding(data: bytes) -> str | None:
+    """The encoding an XML declaration names (<?xml version="1.0" encoding="gb2312"?>), if any."""
+    match = _XML_ENCODING.match(data[:1024])
+    return match.group(1).decode("ascii") if match else None
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:

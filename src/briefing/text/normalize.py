@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .junk import strip_markup, strip_pinyin
+
 # Ideographs, CJK punctuation and full-width forms: "Chinese context" for punctuation rules.
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201d\u2026\u2014\u300a-\u300f"
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -25,18 +27,20 @@ _FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH_ALNUM)
 _HAN_DIGIT_SPACE = re.compile("(?<=[\u4e00-\u9fff]) +(?=[0-9])|(?<=[0-9]) +(?=[\u4e00-\u9fff])")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _SIMPLE_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+_HALF_WIDTH = re.compile("[,:;?!]")
+_NEXT_WORD = re.compile(" *(.)", re.DOTALL)
 
 
 def normalize_text(text: str) -> str:
     """Normalise one paragraph or title."""
-    text = unicodedata.normalize("NFC", text).translate(_FULLWIDTH_TABLE)
+    # annotations first: the pinyin of 称(chēng), would make the comma after it look English
+    text = strip_pinyin(strip_markup(unicodedata.normalize("NFC", text).translate(_FULLWIDTH_TABLE)))
     text = text.replace("\u00a0", " ").replace("\t", " ")
     text = re.sub(r"[ \u3000]{2,}", " ", text).strip(" \u3000")
     text = _HAN_DIGIT_SPACE.sub("", text)  # "发布 8项": a typesetting artefact, not content
     text = _fullwidth_punctuation(text)
     text = _fullwidth_parentheses(text)
-    text = _curly_quotes(text)
-    return text
+    return _curly_quotes(text)
 
 
 def compact_cjk_spaces(text: str) -> str:
@@ -49,24 +53,25 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _fullwidth_punctuation(text: str) -> str:
-    out = []
-    for i, ch in enumerate(text):
-        if ch in _SIMPLE_PUNCT:
-            before = text[i - 1] if i else ""
-            after = text[i + 1:i + 2]
-            after_word = text[i + 1:].lstrip(" ")[:1]
-            if ch in ",:" and before.isdigit() and after.isdigit():
-                out.append(ch)  # 1,000 and 10:30
-                continue
-            if ch == ":" and text[i + 1:i + 3] == "//":
-                out.append(ch)  # URLs
-                continue
-            if (_is_cjk(before) or _is_cjk(after_word)) and not _ends_english_phrase(text, i):
-                out.append(_SIMPLE_PUNCT[ch])
-                continue
-        out.append(ch)
+    if not _HALF_WIDTH.search(text):
+        return text
+
+    def swap(match: re.Match[str]) -> str:
+        i, ch = match.start(), match.group(0)
+        before = text[i - 1] if i else ""
+        after = text[i + 1:i + 2]
+        if ch in ",:" and before.isdigit() and after.isdigit():
+            return ch  # 1,000 and 10:30
+        if ch == ":" and text[i + 1:i + 3] == "//":
+            return ch  # URLs
+        following = _NEXT_WORD.match(text, i + 1)  # the next character after spaces
+        after_word = following.group(1) if following else ""
+        if (_is_cjk(before) or _is_cjk(after_word)) and not _ends_english_phrase(text, i):
+            return _SIMPLE_PUNCT[ch]
+        return ch
+
     # a full-width mark carries its own spacing
-    return re.sub(r"([，：；？！]) +", r"\1", "".join(out))
+    return re.sub(r"([，：；？！]) +", r"\1", _HALF_WIDTH.sub(swap, text))
 
 
 def _ends_english_phrase(text: str, index: int) -> bool:

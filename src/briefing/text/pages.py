@@ -10,15 +10,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from ..model import Block, Document, RawArticle
+from .headlines import find_in_lines
 from .normalize import normalize_text
 from .sentences import ends_sentence
 
 _HEADING = re.compile(r"^(#{1,6})\s*(.+?)\s*#*\s*$")
 _HASHTAG = re.compile(r"^#[^#\s]{1,30}#")  # a #话题# tag, not a heading
 MAX_TITLE = 60
+MAX_SCRAP = 6  # characters
+ONE_LINE = 300  # characters: a line this long in a page of a few lines holds the whole page
+SHORT_ONE_LINE = 120  # characters: a page of a single line this long is a flash with its furniture
+MAX_ONE_LINE_PARTS = 3
+_DATE = r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)"
+# an information field and its value: 时间:2020-07-09, 来源：人民网, 作者：张三, 浏览次数：12
+_FIELD_VALUE = re.compile(
+    rf"(?:(?:发布|更新|发表)?(?:时间|日期)\s*[：:]\s*{_DATE}"
+    r"|(?:来源|作者|责任编辑|编辑|责编|浏览(?:次数|量)?|阅读(?:数|量)?|点击(?:数|量)?|字号)\s*[：:]\s*[^\s，。；|｜]{0,20})"
+    rf"|(?<=\s){_DATE}(?=\s)"
+    r"|(?<=\s)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}(?=\s)"
+)
+_BAR = re.compile(r"\s*[|｜]\s*|\s{2,}|\u3000+")
+_SENTENCE_GAP = re.compile(r"([。！？][”’」』）)]?)\s+")
 
 
 @dataclass
@@ -32,7 +46,7 @@ def split_document(doc: Document) -> list[RawArticle]:
     if doc.articles:  # a structured source (page, feed, JSONL, Word) already cut them out
         articles = list(doc.articles)
     else:
-        articles = split_lines(_lines(doc.text), doc.source, doc.encoding)
+        articles = split_lines(_one_line_page(_lines(doc.text)), doc.source, doc.encoding)
     if doc.outlet:  # the operator's name for this source wins over the page's or feed's own
         articles = [replace(a, outlet=doc.outlet) for a in articles]
     return articles
@@ -57,7 +71,7 @@ def split_lines(lines: list[Line], source: str, encoding: str) -> list[RawArticl
         )
         if not any(block.kind == "para" for block in blocks):
             continue  # a banner or an empty heading, not an article
-        articles.append(RawArticle(doc.source, title, kicker, subtitle, blocks, doc.encoding))
+        articles.append(RawArticle(doc.source, title, kicker, subtitle, blocks, doc.encoding, title_from="heading"))
     return articles
 
 
@@ -93,12 +107,55 @@ def _drop_trailing_kicker(body: list[Line], lines: list[Line], end: int) -> list
 
 
 def _single_article(doc: Document, lines: list[Line]) -> list[RawArticle]:
+    """A document without `#` titles: its headline is found among its lines (never the file
+    name); the page furniture above the headline goes with it."""
     if not lines:
         return []
-    first = lines[0].text
-    if lines[0].level or (len(first) <= MAX_TITLE and not ends_sentence(first) and len(lines) > 1):
-        title, body = normalize_text(first), lines[1:]
+    if lines[0].level:
+        title, origin, body = normalize_text(lines[0].text), "heading", lines[1:]
     else:
-        title, body = Path(doc.source).stem, lines
+        found = find_in_lines([line.text for line in lines])
+        title, origin, body = "", "", lines
+        if found is not None:
+            title, origin = found.text, found.origin
+            if found.index is not None:
+                body = [line for k, line in enumerate(lines)
+                        if k > found.index or (k < found.index and _is_paragraph(line.text))]
+        body = _without_scraps_above_the_story(body)
     blocks = tuple(Block("para" if l.level == 0 else "subhead", l.text) for l in body)
-    return [RawArticle(doc.source, title, None, None, blocks, doc.encoding)]
+    return [RawArticle(doc.source, title, None, None, blocks, doc.encoding, title_from=origin)]
+
+
+def _without_scraps_above_the_story(lines: list[Line]) -> list[Line]:
+    """A few characters on their own line above the first paragraph (a reporter's name, a
+    column label) are not story text; left in, they would be glued to the first sentence."""
+    first = next((k for k, line in enumerate(lines) if line.level == 0 and _is_paragraph(line.text)), 0)
+    return [line for k, line in enumerate(lines)
+            if k >= first or line.level or len(line.text) > MAX_SCRAP or ends_sentence(line.text)]
+
+
+def _is_paragraph(text: str) -> bool:
+    return len(text) > MAX_TITLE or ends_sentence(text)
+
+
+def _one_line_page(lines: list[Line]) -> list[Line]:
+    """A page saved as one long line (furniture, headline, dateline and story run together) is
+    cut where the page had its parts: before an information field (时间：, 来源：, 作者：),
+    after its value, at bars and wide gaps, and after each sentence that a space follows; so
+    its furniture and headline stand on lines of their own, as in any pasted page."""
+    longest = max((len(line.text) for line in lines), default=0)
+    if len(lines) > MAX_ONE_LINE_PARTS or longest < (ONE_LINE if len(lines) > 1 else SHORT_ONE_LINE):
+        return lines
+    cut: list[Line] = []
+    for line in lines:
+        if line.level or len(line.text) < SHORT_ONE_LINE:
+            cut.append(line)
+            continue
+        cut.extend(Line(0, part.strip()) for part in _cut_one_line(line.text).split("\n") if part.strip())
+    return cut
+
+
+def _cut_one_line(text: str) -> str:
+    text = _FIELD_VALUE.sub(lambda m: f"\n{m.group(0).strip()}\n", text)
+    text = _BAR.sub("\n", text)
+    return _SENTENCE_GAP.sub(lambda m: m.group(1) + "\n", text)

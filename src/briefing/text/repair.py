@@ -2,23 +2,41 @@
 
 from __future__ import annotations
 
-from .normalize import compact
+import re
+
 from .sentences import ends_sentence, split_sentences
 
 MIN_REPEAT = 10  # shorter fragments repeat legitimately (同时，…)
+UNPUNCTUATED = 80  # characters
 
 
 def join_broken(paragraphs: list[str]) -> list[str]:
     """Join a paragraph that stops mid-sentence with the one after it."""
     joined: list[str] = []
     for paragraph in paragraphs:
-        if joined and not ends_sentence(joined[-1]) and not joined[-1].endswith("："):
+        if joined and _lost_its_full_stops(joined[-1], paragraph):
+            joined.append(paragraph)
+        elif joined and not ends_sentence(joined[-1]) and not joined[-1].endswith("："):
             joined[-1] = joined[-1] + paragraph
         elif joined and joined[-1].endswith("：") and paragraph[:1] in "“「":
             joined[-1] = joined[-1] + paragraph
         else:
             joined.append(paragraph)
     return joined
+
+
+def _lost_its_full_stops(previous: str, paragraph: str) -> bool:
+    """Two long paragraphs, the first without a single full stop: a page whose full stops were
+    lost, not a sentence broken across lines (those lines are short, or have stops before)."""
+    return min(len(previous), len(paragraph)) >= UNPUNCTUATED and not any(m in previous for m in "。！？!?")
+
+
+_SPACE = re.compile(r"[\s\u3000]+")
+
+
+def _key(text: str) -> str:
+    """A comparison key of text that is already normalised: without its spaces."""
+    return _SPACE.sub("", text)
 
 
 class RepeatFilter:
@@ -33,12 +51,12 @@ class RepeatFilter:
         self._sentences: set[str] = set()
 
     def fresh_part(self, paragraph: str) -> str | None:
-        key = compact(paragraph)
+        key = _key(paragraph)
         if len(key) >= MIN_REPEAT and key in self._text:
             return None
         fresh = []
         for index, sentence in enumerate(split_sentences(paragraph)):
-            s_key = compact(sentence)
+            s_key = _key(sentence)
             repeated = s_key in self._sentences or (index == 0 and s_key in self._text)
             if len(s_key) >= MIN_REPEAT and repeated:
                 continue
@@ -46,8 +64,8 @@ class RepeatFilter:
         if not fresh:
             return None
         text = "".join(fresh)
-        self._text += compact(text) + "\n"
-        self._sentences.update(compact(s) for s in fresh)
+        self._text += _key(text) + "\n"
+        self._sentences.update(_key(s) for s in fresh)
         return text
 
 

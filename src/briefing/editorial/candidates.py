@@ -1,0 +1,130 @@
+"""The sentences of an article a summary or a written headline may use.
+
+Datelines, bylines, captions, credits and page furniture are never candidates; a reporter's
+framing (记者从…获悉，/ 据了解，) is cut from the front of a sentence, which leaves it whole; a bare
+quotation and a run of glued photo captions are not candidates. Only the first MAX_CHARS
+characters of a body are read, and at most MAX_SENTENCES sentences kept: a 5 MB page costs what
+a long article costs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Article
+from ..text.sentences import split_sentences
+
+MAX_CHARS = 12000  # characters of a body read for its sentences (a long news story has ~5000)
+MAX_SENTENCES = 80  # candidates kept per article
+UNPUNCTUATED_FROM, UNPUNCTUATED_UP_TO = 40, 400  # characters of a paragraph without a full stop
+
+# Openings that point back at the sentence before; such a sentence cannot stand alone.
+CONNECTIVES = ("此外", "同时", "其中", "对此", "另外", "与此同时", "而且", "但是", "但", "因此", "不过",
+               "比如", "例如", "此前", "随后", "然而", "为此", "对于这", "这也", "这是", "这一", "这些",
+               "这种", "该", "其", "此次", "它们", "他们", "她们", "他", "她", "它")
+# Lead-ins that are the reporter's framing rather than the news; cut from the sentence front.
+FRAMING = re.compile(
+    r"^(?P<when>(?:昨天|昨日|今天|今日|日前|近日|当天|当日|\d{1,2}月\d{1,2}日)，?)?"
+    r"(?:(?:据|记者|笔者|本报记者)[^，。：；]{0,30}?(?:获悉|了解到|注意到|得知|介绍|报道|消息|显示)[，：]"
+    r"|据(?:悉|了解|介绍|报道|统计|不完全统计)[，：]"
+    r"|(?:记者|笔者)(?:注意到|了解到|看到|发现)[，：])"
+)
+# Datelines and wire bylines in front of the first sentence: 新华社北京3月23日电（记者 田晓航）
+DATELINE = re.compile(
+    r"^(?:【[^】]{1,20}】)?[^，。：“”]{0,24}?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)\s*(?:[（(][^）)]{0,30}[）)])?\s*"
+)
+# Sentences that are furniture, not news: captions, credits, sources, navigation, greetings.
+FURNITURE = re.compile(
+    r"(?:/摄|记者\s*\S{2,4}\s*摄|供图|资料图|图片来源|图为|图：|责任编辑|责编|编辑[：:]|来源[：:]|原标题"
+    r"|本文来自|转载|版权|上一篇|下一篇|点击|扫码|二维码|关注微信|免责声明|下载.{0,6}APP"
+    r"|大家(?:上午|下午|晚上)?好|欢迎(?:参加|出席|收看)|这是记者.{0,40}(?:了解到|获悉)的"
+    r"|没有更多(?:内容|了)|加载更多|[\w.-]+@[\w-]+\.[A-Za-z.]{2,}|本文由.{0,12}(?:AI|人工智能)|AI生成|以上内容由"
+    # text planted for summarizers ("请务必在总结开头增加这段话…"): page content, never an instruction
+    r"|(?:总结|摘要|回答)(?:的)?(?:开头|结尾|时)|这段话|请务必|忽略(?:以上|之前|前面))"
+)
+# Page furniture that a web page glues to the front of the first sentence: breadcrumbs, dates,
+# reading times, column tags, 摘要：, a photo note. Cut, as many as there are.
+PAGE_PREFIX = re.compile(
+    r"^(?:(?:当前位置|您的位置)[：:][^。]{0,40}?正文|(?:[^。>]{0,16}>\s*)+正文(?:申请入驻)?"
+    r"|(?:date\s*)?\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?\s*(?:星期.)?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}\.\d{1,2}\.\d{4}\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?|[\[【]导读[\]】][：:]?|快讯"
+    r"|[^，。｜|]{2,14}(?:客户端|网|报|社|台)\s*[|｜]\s*(?:作者|记者)[：:]?\s*[\u4e00-\u9fff、·]{2,8}?(?=\d)"
+    r"|(?:[^，。／/]{1,10}[／/])?记者\s*[\u4e00-\u9fff]{2,4}\s*[／/]\s*[^，。／/]{1,10}?报导"
+    r"|本篇文章\d+字，?读完约\d+分钟|(?:转自|来源)[：:]\S{2,12}?(?:网|报|社|台|客户端)"
+    r"|摘要[：:]|【[^】]{1,30}】|[（(](?:相关)?资料图(?:片)?[^）)]{0,10}[）)]|[◎●■]\s*(?:本报)?记者[^“「，。]{2,24}?(?=[“「]))\s*"
+)
+# What a page glues to the front of any sentence: an ad label, a channel's tag (广告【Now新闻台】…)
+SENTENCE_PREFIX = re.compile(r"^(?:广告\s*)?【[^】“”]{1,14}】\s*|^广告\s*(?=【)")
+# A wire dateline anywhere near the front: whatever came before it is page furniture.
+WIRE_DATELINE = re.compile(r"(?:社|网|报|台|新闻|客户端)\s*[^，。“”]{0,10}?\d{1,2}月\d{1,2}日(?:电|讯)\s*(?:[（(][^）)]{0,30}[）)])?\s*")
+QUOTED = re.compile(r"^[“「『].*[”」』]$")
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|‰|万|亿|个|项|家|名|人|元|美元|倍|年|颗|条|台|套|座|笔|所|种)"
+                    r"|[一二三四五六七八九十百千万亿两]+(?:万|亿)")
+ENDINGS = ("。", "！", "？", "”", "）", "」", "』")
+MIN_SENTENCE = 12  # characters: shorter ones are slogans (大国科技，硬核登场。)
+PUNCTUATION = set("，。、；：？！“”‘’（）《》〈〉【】—…·「」『』,.;:?!()[]-%/ \n\t")
+
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int  # position among the candidates, in source order
+    text: str
+    leans_back: bool
+
+
+def candidates(article: Article, limit: int = MAX_SENTENCES) -> list[Sentence]:
+    """The sentences a summary may use, in source order, framing cut from their front: from
+    the first MAX_CHARS characters of the body and at most `limit` of them, so the work on one
+    article is bounded however long it is (news puts what matters first)."""
+    found: list[Sentence] = []
+    budget = MAX_CHARS
+    for paragraph in article.paragraphs:
+        if budget <= 0 or len(found) >= limit:
+            break
+        paragraph, budget = paragraph[:budget], budget - len(paragraph)
+        if UNPUNCTUATED_FROM <= len(paragraph) <= UNPUNCTUATED_UP_TO and not any(m in paragraph for m in "。！？!?") \
+                and "，" in paragraph:
+            paragraph += "。"  # a page that lost its full stops: the paragraph is the sentence we have
+        for position, raw in enumerate(split_sentences(paragraph)):
+            if len(found) >= limit:
+                break
+            text = _strip_framing(raw, first=position == 0)
+            if len(text) < MIN_SENTENCE or not text.endswith(ENDINGS) or FURNITURE.search(text):
+                continue
+            if QUOTED.match(text) or _run_of_captions(text):
+                continue
+            found.append(Sentence(len(found), text, _leans_back(text)))
+    return found
+
+
+def _strip_framing(sentence: str, first: bool) -> str:
+    if first:
+        previous = None
+        while previous != sentence:
+            previous = sentence
+            sentence = PAGE_PREFIX.sub("", sentence, count=1)
+        wire = WIRE_DATELINE.search(sentence[:120])
+        if wire:
+            sentence = sentence[wire.end():]
+        elif _is_dateline(sentence):
+            sentence = DATELINE.sub("", sentence, count=1)
+    sentence = SENTENCE_PREFIX.sub("", sentence, count=1)
+    stripped = FRAMING.sub(lambda m: m.group("when") or "", sentence, count=1)
+    return stripped if len(stripped) >= MIN_SENTENCE else sentence
+
+
+def _is_dateline(sentence: str) -> bool:
+    match = DATELINE.match(sentence)
+    return bool(match and match.group(0).strip() and re.search(r"(?:\d{1,2}月\d{1,2}日)?(?:电|讯)", match.group(0))
+                and re.search(r"(?:社|网|报|台|新闻|客户端|日)\S{0,12}(?:电|讯)", match.group(0)))
+
+
+def _run_of_captions(sentence: str) -> bool:
+    """Photo captions glued together: a long 'sentence' without a single comma."""
+    return len(sentence) > 60 and not any(mark in sentence for mark in "，；：,")
+
+
+def _leans_back(sentence: str) -> bool:
+    return sentence.startswith(CONNECTIVES)

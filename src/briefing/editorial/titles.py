@@ -1,0 +1,251 @@
+"""Item titles: the page's headline, cleaned and kept within `title_max_chars`; or, when the page
+has none, a headline written from the story's lead.
+
+A found headline loses its column tags (`【权威发布】`), outlet names (`…_中国新闻网`), document
+numbers (`【沪科合〔2022〕18号】`) and trailing punctuation. Past the cap the main title is chosen
+over its kicker (the part after `：` or `｜`) or its subtitle (before `——`), then the first
+clause; only then is it cut, between two words.
+
+A written headline is the most telling clause of the lead: among the clauses of the first
+sentences, the one whose words the rest of the story repeats most (the subject and what happened
+to it), early clauses first; time words (近日、日前), brackets and the reporter's framing are
+dropped, a short clause takes the next one with it, and the result is cut between two words,
+never inside a quotation or a 《title》. It never holds anything text/junk.py calls furniture.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ..model import Article
+from ..text.junk import line_kind
+from .candidates import CONNECTIVES, FIGURE, candidates
+from .lexicon import specificity, tagged, words
+
+if TYPE_CHECKING:
+    from ..config import EditorialSettings
+
+OUTLET_SUFFIX = re.compile(
+    r"\s*(?:[_｜|]|\s[-—–]\s|——)\s*[^_｜|—]{1,14}(?:网|报|社|台|客户端|新闻|日报|晚报|频道|周刊|头条|号)\s*$"
+)
+COLUMN_PREFIX = re.compile(r"^\s*(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|原创\s*|独家\s*[|｜]?|快讯\s*[|｜：:]?)\s*")
+# a paper's column after the headline: …技能照亮前程（新时代画卷）, …（经济新方位·走进集群看创新）;
+# not a document's status (征求意见稿, 试行, 2022年版) or a date
+TRAILING_COLUMN = re.compile(r"(?<=[\u4e00-\u9fff”》])\s*[（(](?P<column>[^（）()\d]{4,16})[）)]\s*$")
+DOCUMENT_STATUS = re.compile(r"稿|试行|草案|修订|暂行|版|全文|附件|公告|通知|目录|细则|解读|图")
+DOCUMENT_NUMBER = re.compile(r"\s*[【\[（(][^】\]）)]{0,12}〔\d{4}〕\s*\d+\s*号[】\]）)]\s*$")
+TRAILING = "。，、；：！？!?,.;:… \u3000"
+MIN_TITLE = 6
+
+# Written headlines
+LEAD_SENTENCES = 6  # the clauses of this many first sentences are considered
+POSITION_DECAY = 4.0  # sentences: a later sentence needs more to win
+# a clause that opens with its verb has its subject elsewhere: 是…、旨在…、标志着…
+VERB_FIRST = ("是", "旨在", "标志着", "标志著", "甫", "并", "且", "还", "也", "即", "系", "为", "将", "已", "正在", "以及", "包括")
+ADVERBIAL = re.compile(r"^(?:为了?|根据|按照|依据|结合|随着|截至|截止|在[^，]{0,20}(?:下|中|上|期间|方面|时)|通过|经过|围绕|对于|关于|针对|作为|基于|当|自从?|从[^，]{0,20}(?:来看|看))")
+TIME_WORDS = re.compile(
+    r"^(?:近日|日前|近期|目前|当前|今天|今日|昨天|昨日|前日|日内|当天|当日|今年以来|此前|本周|上周|近年来|近年|\d{4}年\d{1,2}月\d{1,2}日"
+    r"|\d{1,2}月\d{1,2}日(?:上午|下午|晚间|晚|早间|凌晨)?|(?:上午|下午|晚间))\s*[，,]?"
+)
+INNER_TIME = re.compile(r"(?<=[\u4e00-\u9fff])(?:日前|近日|近期|最近|今天|昨天|当天)(?=[\u4e00-\u9fff])")
+BRACKETS = re.compile(r"[（(][^（）()]{0,40}[）)]")
+OPENERS = re.compile(r"^(?:(?:为此|对此|此外|同时|另外|其中|目前|如今|当前|近年来|与此同时)[，,]|(?:据悉|据了解|据介绍|据报道|记者了解到|记者获悉|值得一提的是|值得注意的是)[，,]?"
+                     r"|(?:记者)?从[^，。]{2,40}(?:获悉|了解到|得知)[，,]?)")
+PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "（": "）", "【": "】", "‘": "’"}
+STOP_WORDS = frozenset("的 了 和 与 及 在 是 将 为 对 等 也 并 已 把 被 从 向 以 于 其 该 这 那 有 中 上 下 个 年 月 日 我 你 他 她 它 们".split())
+
+
+def item_titles(articles: list[Article], settings: EditorialSettings) -> dict[str, str]:
+    """Item title per article id: the cleaned headline within the cap, or one written from the lead."""
+    return {a.id: item_title(a, settings.title_max_chars) for a in articles}
+
+
+def title_origin(article: Article) -> str:
+    """Where the item title of this article comes from: the place its headline was found, or
+    `written` when there was none to find."""
+    return article.title_from or "page" if clean_title(article.title) else "written"
+
+
+def clean_title(title: str) -> str:
+    """The headline without column tags, outlet names, document numbers or trailing punctuation."""
+    title = DOCUMENT_NUMBER.sub("", COLUMN_PREFIX.sub("", title))
+    column = TRAILING_COLUMN.search(title)
+    if column and not DOCUMENT_STATUS.search(column.group("column")) and column.start() >= MIN_TITLE:
+        title = title[:column.start()]
+    previous = None
+    while previous != title:
+        previous = title
+        title = COLUMN_PREFIX.sub("", OUTLET_SUFFIX.sub("", title)).rstrip(TRAILING)
+    return title.strip()
+
+
+def item_title(article: Article, cap: int) -> str:
+    """The cleaned headline; past the cap the main title is chosen over its kicker (the part
+    before a colon or bar) and over its subtitle (after a dash), then the first clause, and only
+    then is it cut, at a word boundary. Without a headline, one written from the lead."""
+    title = clean_title(article.title)
+    if not title:
+        return written_title(article, cap)
+    if len(title) <= cap:
+        return title
+    for part in _main_parts(title):
+        if MIN_TITLE <= len(part) <= cap:
+            return part
+    return _cut_at_word(title, cap)
+
+
+def written_title(article: Article, cap: int) -> str:
+    """A headline for a page that has none: the most telling clause of its lead, within the cap."""
+    sentences = [s.text for s in candidates(article, limit=40)] or list(article.paragraphs[:3])
+    salience = _salience(sentences)
+    best: tuple[float, str] | None = None
+    for index, sentence in enumerate(sentences[:LEAD_SENTENCES]):
+        for unit, factor in _units([c for c in (_tidy(c) for c in _clauses(sentence)) if c], cap):
+            text = _cut_at_word(unit, cap) if len(unit) > cap else unit
+            if len(text) < MIN_TITLE:
+                continue
+            if len(unit) > cap:
+                factor *= 0.8  # cut short: it may stop before its point
+            value = factor * _clause_value(text, salience) * math.exp(-index / POSITION_DECAY)
+            if (best is None or value > best[0]) and line_kind(text) is None:
+                best = (value, text)
+    if best is None:
+        return _cut_at_word(_tidy(article.body[:200]) or "（无标题）", cap)
+    return best[1]
+
+
+def _units(clauses: list[str], cap: int) -> list[tuple[str, float]]:
+    """What a headline may be made of, with a factor for how natural it reads: a clause; a
+    clause with the next one; a clause that opens with its verb, given the subject of the
+    clause before it (苏州聚焦…，以创新联合体作为… -> 苏州以创新联合体作为…)."""
+    units = []
+    subject = None
+    for k, clause in enumerate(clauses):
+        pronoun = PRONOUN.match(clause)
+        if pronoun and subject:  # 该公司今日收到… -> 微芯生物今日收到…
+            clause = subject + clause[pronoun.end():]
+        own = _subject(clause)
+        if own:
+            units.append((clause, 1.0))
+            subject = own
+        elif subject and not ADVERBIAL.match(clause) and len(subject) + len(clause) <= cap + 8:
+            units.append((subject + clause, 0.95))
+        else:
+            units.append((clause, 0.7))
+        if k + 1 < len(clauses) and len(clause) + len(clauses[k + 1]) + 1 <= cap:
+            units.append((f"{clause} {clauses[k + 1]}", 0.9))
+    return units
+
+
+NOUNS = ("n", "nr", "ns", "nt", "nz", "x", "eng", "j", "l")
+PRONOUN = re.compile(r"^(?:该(?:公司|企业|集团|院|校|医院|机构|项目|市|省|区)?|其|此)(?=[\u4e00-\u9fff])")
+
+
+def _subject(clause: str) -> str:
+    """The noun phrase a clause opens with (its subject), or "" when it opens with a verb, a
+    preposition or an adverb."""
+    taken = []
+    for word, flag in tagged(clause):
+        if flag.startswith(NOUNS) or (taken and flag in ("m", "q", "b", "a")) or (word in "-·" and taken):
+            taken.append(word)
+            continue
+        break
+    subject = "".join(taken)
+    return subject if len(subject) >= 2 and re.search("[\u4e00-\u9fffA-Za-z]", subject) else ""
+
+
+def _salience(sentences: list[str]) -> Counter:
+    """How often the story says each word: what it is about is what it repeats."""
+    counts: Counter = Counter()
+    for sentence in sentences:
+        counts.update({w for w in words(sentence) if _content_word(w)})
+    return counts
+
+
+def _content_word(word: str) -> bool:
+    return len(word) >= 2 and word not in STOP_WORDS and bool(re.search(r"[\u4e00-\u9fffA-Za-z]", word))
+
+
+def _clause_value(clause: str, salience: Counter) -> float:
+    """The story's own, specific words per character: a word counts by how often the story
+    repeats it and how rare it is in general text (苏州、创新联合体 more than 创新、发展). A
+    figure counts; a clause that is only a circumstance (为了…、根据…、截至…) or leans on
+    another (该、其、这) counts little."""
+    found = [w for w in words(clause) if _content_word(w)]
+    if not found:
+        return 0.0
+    weight = sum(math.log(1 + salience.get(w, 1)) * (0.2 + specificity(w)) for w in found)
+    value = weight / math.sqrt(max(len(clause), 12))
+    if FIGURE.search(clause):
+        value *= 1.15
+    if ADVERBIAL.match(clause) or clause.startswith(VERB_FIRST):
+        value *= 0.5
+    if clause.startswith(CONNECTIVES):
+        value *= 0.6
+    if len(clause) < 10:
+        value *= 0.8
+    return value
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence's clauses, cut at ，；： outside quotations and brackets."""
+    clauses, depth, start = [], 0, 0
+    for i, ch in enumerate(sentence):
+        if ch in PAIRS:
+            depth += 1
+        elif ch in PAIRS.values():
+            depth = max(0, depth - 1)
+        elif ch in "，；：。！？" and depth == 0:
+            clauses.append(sentence[start:i])
+            start = i + 1
+    clauses.append(sentence[start:])
+    return [c.strip() for c in clauses if c.strip()]
+
+
+def _tidy(clause: str) -> str:
+    """The clause as headline words: no time words, brackets, framing or end marks."""
+    text = BRACKETS.sub("", clause)
+    previous = None
+    while previous != text:
+        previous = text
+        text = OPENERS.sub("", TIME_WORDS.sub("", text.strip()))
+    text = INNER_TIME.sub("", text)
+    return _balanced(text.strip().rstrip(TRAILING).lstrip(TRAILING))
+
+
+def _balanced(text: str) -> str:
+    """Cut before a quotation or bracket that is opened and not closed."""
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch in PAIRS:
+            stack.append((ch, i))
+        elif stack and ch == PAIRS[stack[-1][0]]:
+            stack.pop()
+    return text[:stack[0][1]].rstrip(TRAILING) if stack else text
+
+
+def _main_parts(title: str) -> list[str]:
+    parts = []
+    for mark in ("：", "｜", "|", ":"):  # kicker：main title
+        if mark in title:
+            parts.append(title.split(mark, 1)[1].strip())
+    for mark in ("——", "—", " - "):  # main title——subtitle
+        if mark in title:
+            parts.append(title.split(mark, 1)[0].strip())
+    for mark in ("，", " "):  # the first clause of a long one-line headline
+        if mark in title:
+            parts.append(title.split(mark, 1)[0].strip())
+    return [clean_title(p) for p in parts]
+
+
+def _cut_at_word(title: str, cap: int) -> str:
+    """The longest run of whole words within the cap, never ending inside a quotation."""
+    kept = ""
+    for word in words(title):
+        if len(kept) + len(word) > cap:
+            break
+        kept += word
+    return _balanced(clean_title(kept)) or title[:cap]

@@ -1,0 +1,264 @@
+"""Find a page's real headline: among the lines of a pasted page, or among a saved page's
+og:title, <h1> and <title>.
+
+A page copied as the site serves it opens with furniture — the outlet, a nav bar, a breadcrumb,
+APP下载 — then the headline, then a dateline or 来源 line, then the story. The headline is the
+line before the story that is no furniture (text/junk.py), is headline-sized, is not a sentence,
+and shares its words with the story's lead; a dateline or source line right under it, or a
+`原标题：` naming it, confirms it. When no line passes, the page has no headline, and the
+editorial stage writes one from the lead (editorial/titles.py): never a file name, an outlet, a
+date or a navigation line.
+
+Where each title came from is kept (`title_from`) and listed in the manifest:
+
+    heading         a `#` line of a text/Markdown file, a Word Title style
+    page            found among a pasted page's lines
+    og:title, h1, title     a saved HTML page's (title: <title> without the site name)
+    feed, jsonl     the entry's or record's own title
+    original_title  the 原标题： the page quotes, when the page's own is not found
+    written         written from the lead by the editorial stage
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .junk import SPAM_START, is_related_header, is_spam, line_kind
+from .normalize import normalize_text
+
+MIN_HEADLINE, MAX_HEADLINE = 6, 64  # characters
+LOOK_AHEAD = 80  # lines: the headline stands above the story, below at most a long menu
+MIN_PROSE = 40
+STORY_LEAD = 300  # characters of the story a headline is compared with
+STORY_MASS = 240  # characters: this much prose under a line is a story, not a snippet
+_STATED = re.compile(r"^(?:标题|题目|文章标题)\s*[：:]\s*(.{4,80})$")
+_DATED = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+_FLASH = re.compile(r"^【([^【】]{8,40})】(?=\S)")
+_HAN = re.compile("[\u4e00-\u9fff]")
+_ORIGINAL = re.compile(r"[（(【\[]?\s*原标题\s*[：:]\s*(?P<title>[^）)】\]\n]{4,80}?)\s*[）)】\]]?\s*$")
+_ORIGINAL_INLINE = re.compile(r"[（(【\[]\s*原标题\s*[：:]\s*(?P<title>[^）)】\]\n]{4,80}?)\s*[）)】\]]")
+# decorations a portal adds to a headline: 标题（图）, 标题(组图), 标题【视频】
+_DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|附视频|多图|直播|音频)[）)】\]]\s*$")
+_SITE_PART = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|(?<!\d)-{1,2}(?=[^-\d][^-]{0,13}$))\s*")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）|\d{1,2}[、.．](?!\d))")
+
+
+@dataclass(frozen=True)
+class Headline:
+    text: str
+    origin: str  # see the module's docstring
+    index: int | None = None  # the line it stands on, for a pasted page
+
+
+def original_title(lines: list[str]) -> str | None:
+    """The 原标题： a page quotes (the title the story first ran under), if any."""
+    for line in lines[:80]:
+        text = normalize_text(line)
+        match = _ORIGINAL.match(text) if "原标题" in text[:6] else _ORIGINAL_INLINE.search(text)
+        if match and usable(match.group("title")):
+            return clean_decoration(match.group("title"))
+    return None
+
+
+def find_in_lines(lines: list[str]) -> Headline | None:
+    """The headline among a pasted page's lines (raw, one per line, blank lines removed).
+
+    Every headline-like line of the first LOOK_AHEAD is weighed: how much it shares with the
+    story text that follows it, how much story follows it (a teaser in a list of links has a
+    snippet under it, the headline has the story), whether a dateline or source line stands
+    under it, whether the 原标题 names it; a line the page repeats in a list, a line among the
+    links under 相关新闻, a subtitle (——…) are passed over. `标题：…` is taken as said."""
+    texts = [normalize_text(line) for line in lines[:LOOK_AHEAD + 20]]
+    kinds = [line_kind(t) for t in texts]
+    original = original_title(lines)
+    stated = next((m.group(1).strip() for t in texts if (m := _STATED.match(t)) and usable(m.group(1).strip())), None)
+    if stated:
+        return Headline(without_site_name(clean_decoration(stated)), "page")
+    counts = Counter(texts)
+    story = _story_start(texts, kinds)
+    scored: list[tuple[float, int, str]] = []
+    in_related = False
+    for i in range(min(len(texts), LOOK_AHEAD)):
+        if in_related and len(texts[i]) <= 40:
+            continue  # the links under 相关新闻 are other stories' headlines
+        in_related = is_related_header(texts[i]) or (in_related and len(texts[i]) <= 40)
+        candidate = clean_decoration(_without_spam_parts(texts[i]))
+        if not usable(candidate):
+            continue
+        score = _score(candidate, i, texts, kinds, original, counts[texts[i]] > 1 and texts[i] != texts[i - 1])
+        if score > 0:
+            scored.append((score, i, candidate))
+    # above the story first: a line inside it, however apt, is one of its subheads
+    above = [c for c in scored if c[1] < story] or scored
+    best = max(above, key=lambda c: (c[0], -c[1]), default=None)
+    if best is not None:
+        index, text = best[1], best[2]
+        if text.startswith(("——", "—")) and index and usable(texts[index - 1]):
+            index, text = index - 1, clean_decoration(texts[index - 1])  # the subtitle's headline, above it
+        return Headline(without_site_name(text), "page", index)
+    flash = next((m for t in texts[:6] if (m := _FLASH.match(t))), None)
+    if flash and usable(flash.group(1)):  # 【中老签署标准化合作谅解备忘录】市场监管总局消息，…
+        return Headline(flash.group(1), "page")
+    whole = "\n".join(texts)  # a notice: its title stands under the covering letter that names it in 《》
+    named = next((i for i, t in enumerate(texts[:40]) if usable(t) and f"《{t}》" in whole), None)
+    if named is not None:
+        return Headline(texts[named], "page", named)
+    if original:
+        return Headline(original, "original_title")
+    return None
+
+
+def choose_html_title(og_title: str | None, h1s: list[str], title: str | None) -> Headline | None:
+    """A saved page's headline: og:title when the page agrees with it, else the <h1> that the
+    <title> confirms, else the <title> without the site name, else what stands at all."""
+    og = _html_candidate(og_title)
+    heads = [h for h in (_html_candidate(h) for h in h1s) if h]
+    page_title = _html_candidate(title)
+    if og and (not heads and not page_title or any(_agrees(og, h) for h in heads) or _agrees(og, page_title or "")):
+        return Headline(og, "og:title")
+    for head in heads:
+        if page_title and _agrees(head, page_title) or og and _agrees(head, og):
+            return Headline(head, "h1")
+    if page_title:
+        return Headline(page_title, "title")
+    if og:
+        return Headline(og, "og:title")
+    if heads:
+        return Headline(heads[0], "h1")
+    return None
+
+
+def usable(text: str) -> bool:
+    """Could be a headline: headline-sized Chinese text that is no furniture, date or outlet."""
+    text = text.strip()
+    if not MIN_HEADLINE <= len(text) <= MAX_HEADLINE or len(_HAN.findall(text)) < 4:
+        return False
+    if line_kind(text) is not None or _NUMBERED.match(text) or not _balanced(text):
+        return False
+    return not text.endswith(("。", "；", "，", "：", "、"))
+
+
+def _balanced(text: str) -> bool:
+    """Every bracket and quotation opened is closed: a fragment cut out of a sentence is not."""
+    if text.endswith(("…", "...")):
+        return True  # a headline the site cut short (…原来具有这样的“火车头……)
+    return all(text.count(a) == text.count(b) for a, b in ("（）", "()", "《》", "“”", "【】", "「」"))
+
+
+def clean_decoration(text: str) -> str:
+    return _DECORATION.sub("", text.strip())
+
+
+def without_site_name(title: str) -> str:
+    """怀柔科学城发布8项成果_北京日报网 -> 怀柔科学城发布8项成果 (the longest part when unclear)."""
+    parts = [p for p in _SITE_PART.split(title) if p]
+    if len(parts) <= 1:
+        return title
+    kept = [p for p in parts if line_kind(p) != "outlet" and not _is_site_part(p)]
+    if not kept:
+        return parts[0]
+    return kept[0] if len(kept[0]) >= 6 else max(kept, key=len)
+
+
+def _is_site_part(part: str) -> bool:
+    return bool(re.search(r"(?:网|频道|首页|门户|官网|客户端|新闻中心|政府|日报|晚报)$", part)) and len(part) <= 14
+
+
+def _html_candidate(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = clean_decoration(without_site_name(" ".join(normalize_text(text).split())))
+    return text if usable(text) else None
+
+
+def _agrees(a: str, b: str) -> bool:
+    return bool(a and b) and (a in b or b in a or _bigram_share(a, b) >= 0.6)
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) >= MIN_PROSE and ("，" in text or "。" in text) or (len(text) >= 20 and text.endswith("。"))
+
+
+def _score(candidate: str, index: int, texts: list[str], kinds: list[str | None], original: str | None,
+           repeated_in_list: bool) -> float:
+    """How much the line looks like the headline of the story below it (0 or less: not at all)."""
+    story = _story_after(index, texts, kinds)
+    # a share of few pairs is luck (医疗医药业 shares 医疗 with any hospital story): scaled down
+    overlap = _bigram_share(candidate, story[:STORY_LEAD]) * min(1.0, len(_bigrams(candidate)) / 8)
+    below = index + 1
+    if below + 1 < len(texts) and len(texts[below]) <= MIN_HEADLINE and kinds[below] is None:
+        below += 1  # a label between the headline and its dateline (医疗医药业)
+    meta_below = below < len(texts) and (kinds[below] in ("dateline", "source_line", "byline", "layout", "counter")
+                                         or (kinds[below] is not None and bool(_DATED.search(texts[below]))))
+    named = bool(original) and _agrees(candidate, original)
+    if not (overlap >= 0.15 or meta_below or named):
+        return 0.0
+    score = 2.0 * overlap + (1.2 if meta_below else 0.0) + (1.0 if named else 0.0)
+    if "，" in candidate and len(candidate) > 30:
+        score -= 0.3  # more likely a sentence of the lead than a headline
+    score += 0.8 * min(1.0, len(story) / STORY_MASS)  # the story itself follows, not a snippet
+    score += 0.3 if index + 1 < len(texts) and _is_prose(texts[index + 1]) else 0.0  # right above it
+    score -= 0.004 * index
+    if repeated_in_list:
+        score -= 0.8  # a teaser the page lists again elsewhere
+    return score
+
+
+def _story_start(texts: list[str], kinds: list[str | None]) -> int:
+    """Where the story begins: the first run of prose long enough to be a story, not a teaser."""
+    for start in range(len(texts)):
+        if kinds[start] is not None or not _is_prose(texts[start]):
+            continue
+        mass = 0
+        for j in range(start, len(texts)):
+            if kinds[j] is not None:
+                continue
+            if not _is_prose(texts[j]):
+                break
+            mass += len(texts[j])
+            if mass >= STORY_MASS:
+                return start
+    return len(texts)
+
+
+def _story_after(index: int, texts: list[str], kinds: list[str | None]) -> str:
+    """The story text under a line: its prose lines, up to the next headline-like line."""
+    story = []
+    for j in range(index + 1, min(index + 14, len(texts))):
+        if kinds[j] is not None:
+            continue
+        if _is_prose(texts[j]):
+            story.append(texts[j])
+        elif story and usable(texts[j]) and len(texts[j]) >= 8:
+            break  # the next teaser's title
+        if sum(map(len, story)) >= STORY_MASS:
+            break
+    return "".join(story)
+
+
+def _without_spam_parts(text: str) -> str:
+    """A headline with an ad glued on after a bar (…技能培训|蜜桃17c…): the parts without spam."""
+    if not is_spam(text):
+        return text
+    kept = []
+    for part in re.split(r"\s*[|｜]\s*|\s{2,}", text):
+        match = SPAM_START.search(part)
+        part = part[:match.start()].strip() if match else part.strip()
+        if part:
+            kept.append(part)
+        if match:
+            break  # what follows the ad is the ad
+    return " ".join(kept)
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = [c for c in text if _HAN.match(c) or c.isalnum()]
+    return {a + b for a, b in zip(chars, chars[1:])}
+
+
+def _bigram_share(part: str, whole: str) -> float:
+    """The share of `part`'s character pairs that occur in `whole`."""
+    grams = _bigrams(part)
+    return len(grams & _bigrams(whole)) / len(grams) if grams else 0.0

@@ -1,0 +1,292 @@
+"""What on a news page is not the article: one definition, used to clean bodies, to find the
+headline among a page's lines, and to check that nothing of it reaches a title or a summary.
+
+`line_kind` names the kind of furniture a whole line is (None for text):
+
+    spam         老公阳痿www.…  网站建设-SEO优化  澳门娱乐场官网注册送彩金
+    nav          美妇网 | 发型 | 着装 | 健康 |      首页 新闻 财经 体育 娱乐
+    breadcrumb   人民网>>四川频道>>综合栏目          首页 > 国内 > 正文
+    furniture    分享到  正在阅读  即时新闻  字号：默认超大 | 打印 |  ×  APP下载  版权所有 …
+    counter      阅读量：1.2万   浏览次数：356   128人阅读
+    dateline     2021年03月22日   2021-03-22 09:46 星期一   发布时间：2021-03-22
+    layout       第A2版:要闻   第A04版：   A3版
+    credit       视觉中国/图   （资料图片）   新华社发   记者 常鸣/摄
+    caption      图为…   ▲2月18日，游客在园区参观。   …（新华社记者 张三 摄）
+    byline       本报记者 张三   文/李四   作者：王五
+    source_line  来源：人民日报   本文来源：北京日报客户端
+    editor_line  责任编辑：张三   （责编：李四、王五）
+    outlet       人民网   新华网   中国新闻网
+    related      相关新闻   延伸阅读   (and the link lines below it: `is_related_item`)
+
+Only short lines are judged as a whole, so a real paragraph that mentions a 客户端 stays; spam
+is also cut sentence by sentence out of a real paragraph (`without_spam`), and anti-scraping
+pinyin annotations (创（chuàng）新) are taken out of any text (`strip_pinyin`).
+
+The text is already normalised (full-width punctuation in Chinese context), except where a
+function says it takes raw text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import bylines
+from .metadata import is_info_line
+from .sentences import split_sentences
+
+MAX_JUNK_LINE = 80
+MAX_RELATED_ITEM = 40
+KINDS = ("spam", "nav", "breadcrumb", "furniture", "counter", "dateline", "layout", "credit", "caption",
+         "byline", "source_line", "editor_line", "outlet", "related")
+
+_HAN = "\u4e00-\u9fff"
+
+# ----------------------------------------------------------------------------- inline: pinyin
+
+# 创（chuàng）新, 医(yī)药: a syllable with its tone mark (or tone number) in brackets right after
+# a character. Latin in brackets without a tone (AI、ISO、CEO) is a real abbreviation and stays.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_PINYIN = re.compile(
+    rf"(?<=[{_HAN}])\s?[（(]\s*(?:[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*|[a-zü]{{1,6}}[1-5])"
+    rf"(?:\s+(?:[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*|[a-zü]{{1,6}}[1-5]))*\s*[）)]"
+)
+
+
+def strip_pinyin(text: str) -> str:
+    """The text without anti-scraping pinyin annotations: 创（chuàng）新 -> 创新."""
+    return _PINYIN.sub("", text) if "(" in text or "（" in text else text
+
+
+# Markup a page pasted as Markdown keeps: ![](http://…/a.jpg), [文字](http://…), and the [1][2]
+# reference marks of a digest.
+_IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\s]{0,500}\)")
+_LINK = re.compile(r"\[([^\]\n]{1,200})\]\((?:https?://|/)[^)\s]{0,500}\)")
+_REFERENCES = re.compile(r"(?:\[\d{1,2}\])+")
+# an address or a production credit in brackets inside a sentence: 澎湃新闻（www.thepaper.cn）,
+# （记者孙自法制作徐妙巧）
+_BRACKETED = re.compile(r"\s?[（(]\s*(?:(?:https?://|www\.)[^）)\s]{3,80}|(?:记者|编辑|制作|摄影|撰文|文字)[^（）()]{2,24}?(?:制作|摄|编辑|报道)[^（）()]{0,8})\s*[）)]")
+
+
+def strip_markup(text: str) -> str:
+    """The text without Markdown images, with link texts for links, without [1] marks, and
+    without addresses and production credits in brackets."""
+    if "（" in text or "(" in text:
+        text = _BRACKETED.sub("", text)
+    if "[" not in text:
+        return text
+    return _REFERENCES.sub("", _LINK.sub(r"\1", _IMAGE.sub("", text)))
+
+
+# ----------------------------------------------------------------------------- spam
+
+_SPAM = re.compile(
+    r"送彩金|百家乐|六合彩|时时彩|真人娱乐|娱乐场官[网方]|博彩(?:网站|平台|官网)|澳门(?:赌场|葡京|威尼斯人)|赌场|棋牌游戏"
+    r"|代开(?:增值税)?发票|办假证|办证刻章|代孕|阳痿|早泄|壮阳|伟哥|延时喷剂|性功能(?:保健|药)|丰胸|包皮|看片|成人(?:网站|视频|电影)"
+    r"|黄色(?:网站|视频)|一夜情|约炮|小姐上门|裸聊|信用卡套现|网贷口子|刷单|网站建设|网站优化|(?<![A-Za-z])(?i:seo)(?![A-Za-z])|关键词排名|整站优化"
+    r"|快速排名|外链代发|私服|外挂|代写论文|论文代发|加(?:微信|微|VX|vx|V信|QQ|扣扣)\s*[：:]?\s*[A-Za-z0-9_-]{5,}"
+    r"|在线观看|免费观看|免费播放|无遮挡|黄色片|国产精品|久久久|亚洲乱|一区二区|(?<![A-Za-z])(?i:av)(?![A-Za-z])|无码|高清无"
+    r"|新?澳彩|开奖(?:记录|结果|直播|号码)|彩票(?:网|平台|官网|走势)|蜜桃|成人(?:一区|二区|视频|网站|影院)"
+    r"|(?:QQ|qq|微信|电话|手机|热线)\s*[：:]?\s*\d{5,}|(?<!\d)1[3-9]\d{9}(?!\d)"
+    r"|[A-Za-z0-9-]+\.(?i:cc|vip|xyz|top|bet|app|club|wang|live)\b"
+)
+# An address in the middle of Chinese text: injected links (阳痿www.xxx.com, 网站建设-www.xxx.cn)
+_INLINE_WWW = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.-]+\.[a-z]{2,6}\S*", re.IGNORECASE)
+MAX_SPAM_LINE = 60
+
+
+SPAM_START = _SPAM  # where an ad glued to a real line begins
+
+
+def is_spam(text: str) -> bool:
+    return bool(_SPAM.search(text))
+
+
+def without_spam(paragraph: str) -> str:
+    """The paragraph with every spam sentence taken out ("" when it was all spam)."""
+    if not _SPAM.search(paragraph) and not (_INLINE_WWW.search(paragraph) and len(paragraph) <= MAX_SPAM_LINE):
+        return paragraph
+    return "".join(s for s in split_sentences(paragraph) if not _SPAM.search(s) and not _spam_link(s)).strip()
+
+
+def _spam_link(sentence: str) -> bool:
+    """A short sentence built around a web address is an ad, not news."""
+    return len(sentence) <= MAX_SPAM_LINE and bool(_INLINE_WWW.search(sentence))
+
+
+# ----------------------------------------------------------------------------- whole lines
+
+_RELATED = re.compile(
+    r"^[【\[]?(?:相关(?:文章|阅读|新闻|链接|报道|推荐|专题|稿件)|延伸阅读|推荐阅读|热门(?:文章|推荐|新闻|排行)|猜你喜欢"
+    r"|更多(?:精彩|内容|新闻|阅读|报道)|往期(?:回顾|推荐)|热点推荐|今日推荐|精彩推荐|热点新闻|最新(?:新闻|文章)|排行榜?|点击排行)"
+    r"[】\]]?(?:[：:\s]|$)"
+)
+_FURNITURE = re.compile(
+    r"版权所有|版权归|版权声明|(?i:copyright|all rights reserved)|©|未经(?:书面)?(?:授权|许可)|不得转载|禁止转载"
+    r"|转载请注明|ICP(?:备|证)|公网安备|违法和不良信息举报|举报电话|网站地图|联系我们|关于我们|广告服务|投稿邮箱"
+    r"|(?:下载|打开|安装)[^，。！]{0,12}(?:客户端|(?i:app))|(?i:app)下载|扫(?:码|描二维码|一扫)|长按(?:识别)?二维码"
+    r"|关注[^，。！]{0,12}(?:公众号|微信号|视频号|官方微博)|点击(?:进入|查看|阅读|关注|下载|收听|播放|这里)"
+    r"|^分享(?:到|至)?(?:[：:]|$|\s)|^[【\[]?(?:纠错|打印|关闭|收藏|返回)[】\]]|返回(?:顶部|首页|列表)|关闭窗口|打印本页"
+    r"|^(?:阅读|查看)(?:原文|全文)|^更多\s*(?:>>|»|$)|字号\s*[：:]?\s*(?:大\s*中\s*小|T|默认|[大中小]|A)|^(?:上一篇|下一篇)[：:]"
+    r"|^[（(]?原标题\s*[：:]|^正在阅读|^(?:即时|滚动|实时)新闻$|^(?:我要)?(?:评论|纠错|投稿|打印)$|^(?:手机|移动)版"
+    r"|^(?:栏目|频道|分类|所属(?:地区|栏目|分类)|标签|关键词|TAG)\s*[：:]|^【[^】]{1,20}】$|^[（(]?此件公开发布[）)]?$"
+    r"|本篇文章\d+字|读完约\d+分钟|阅读时长|^(?:地址|网址|链接|原文链接|本文链接)\s*[：:]\s*(?:https?://|www\.)|^导读[：:]?$|^正文$|^目录$"
+    r"|\d+\s*(?:分钟|小时|天)前\s*$|^专栏名称[：:]|^[（(]?原载(?:于|自)?\s*《"
+    r"|^[\u4e00-\u9fff]{1,12}[〔［\[][12]\d{3}[〕］\]]\s*\d{1,4}\s*号$"
+    r"|^(?:本文|文章|稿件)?(?:来源|转自)[：:][^。]*(?:网站|公众号|客户端)[）)]?$"
+)
+# Words that a bar of page furniture is made of: a line of nothing but these is furniture.
+_FURNITURE_WORDS = frozenset(
+    "分享 分享到 分享至 打印 关闭 收藏 评论 点赞 纠错 返回 顶部 字号 默认 超大 大 中 小 标准 放大 缩小 "
+    "A+ A- T 微信 微博 QQ QQ空间 朋友圈 空间 复制链接 链接 扫一扫 手机看 手机版 客户端 APP 订阅 关注 "
+    "举报 登录 注册 首页 正在阅读 即时新闻 新闻 更多 推荐 × x X 繁体 简体 繁 简 无障碍 长者模式 "
+    "保存 下载 字体 背景色 我要 投稿 转发 赞 踩 全文 阅读 原文".split()
+)
+_BREADCRUMB = re.compile(
+    r"^(?:您的位置|您当前的位置|当前位置|所在位置|首页)\s*[：:>＞»/›]"
+    r"|^\S{1,12}(?:\s*(?:>>?|＞|»|›|→)\s*\S{1,12}){2,}\s*$"
+    r"|^\S{1,12}\s*(?:>>?|＞|»|›|→)\s*(?:正文|首页|\S{1,8}(?:频道|栏目|新闻|要闻|动态))\s*$"
+)
+_END_MARK = re.compile(r"^[（(【\[]?(?:完|全文完|本文完|END)[）)】\]]?$", re.IGNORECASE)
+_EDITOR = re.compile(
+    r"^[（(【\[]?(?:(?:责任编辑|值班编辑|实习编辑|网络编辑|编辑|责编|校对|审核|审校|监制|统筹|制图|设计|终审|初审|二审|三审"
+    r"|策划|出品|主编|编审|编校|[编編][辑輯]|[责責]任[编編][辑輯])\s*[：:/｜|]\s*[^：:]{0,16}?\s*)+[）)】\]]?$"
+)
+_SOURCE = re.compile(r"^[（(]?(?:文章|信息|稿件|本文|新闻)?(?:来源|[来來]源|转自|稿源)\s*[：:]\s*\S.{0,40}$")
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_COUNTER = re.compile(
+    r"(?:阅读|浏览|点击|访问|播放|围观|评论|点赞|转发|收藏|赞)(?:量|数|次数|人数)?\s*[：:(（]?\s*\d[\d,.]*\s*[万wW千kK+]?\s*(?:次|人)?[)）]?"
+    r"|\d[\d,.]*\s*[万wW千kK+]?\s*(?:人|次)(?:阅读|浏览|看过|参与|围观|点赞|已读)"
+)
+_DATE = r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}月\d{1,2}日)"
+_TIME = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
+_WEEKDAY = r"(?:星期|周|礼拜)[一二三四五六日天]"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_TIME = re.compile(rf"(?:{_DATE}|(?<!\d)\d{{1,2}}-\d{{1,2}})\s*{_TIME}|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b")
+_DATELINE = re.compile(
+    rf"^(?:(?:发布|更新|发表|录入|编辑|时间|日期|发布时间|发布日期|更新时间|来源时间)\s*[：:]?\s*)?[\[【（(]?\s*{_DATE}"
+    rf"(?:\s*{_TIME})?(?:\s*{_WEEKDAY})?\s*[\]】）)]?\s*(?:{_WEEKDAY})?$"
+    rf"|^{_TIME}$|^{_WEEKDAY}$"
+)
+_LAYOUT = re.compile(
+    rf"^(?:{_DATE}\s*)?(?:[（(【\[]?\s*)?第?\s*[A-Za-z]?\d{{1,3}}\s*版\s*(?:[（(][^）)]{{0,8}}[）)])?\s*[：:|｜]?\s*\S{{0,10}}\s*[）)】\]]?$"
+    r"|^(?:版面|版次|版名)\s*[：:]|^(?:上一版|下一版|版面导航|本版责编|本版编辑)"
+)
+_CREDIT = re.compile(
+    r"^[（(【\[]?\s*(?:(?:图|图片|摄影|摄|供图|制图|图文|视频)\s*[/／|｜：:]\s*\S{1,16}|\S{1,16}\s*[/／]\s*(?:图|摄|供图|图片)"
+    r"|\S{0,16}供图|(?:\S{1,8}(?:社|网|报|台))\s*(?:记者\s*\S{2,4}\s*)?(?:发|摄)|资料图片?|资料照片"
+    r"|图片来源\s*[：:]\s*\S{0,20}|图源\s*[：:]\s*\S{0,20}"
+    r"|(?:新华社|中新社|视觉中国|东方IC|IC\s*(?i:photo)|图虫创意|人民视觉|CFP)\S{0,10})\s*[）)】\]]?$"
+)
+_CAPTION = re.compile(r"^(?:图为|图\s*[0-9一二三四五六七八九十]?\s*[：:]|[▲△↑↓▼◆]|上图|下图|左图|右图|组图|（图|\(图)")
+_OUTLET = re.compile(
+    rf"^[{_HAN}A-Za-z]{{1,10}}(?:网|报|社|台|客户端|新闻|频道|日报|晚报|早报|时报|商报|在线|头条|视频|新闻网|电视台|广播)$"
+)
+_OUTLETS = frozenset(
+    "人民网 新华网 新华社 央视网 央视新闻 中国新闻网 中新网 光明网 中国网 环球网 澎湃新闻 界面新闻 第一财经 财新网 "
+    "凤凰网 网易新闻 新浪新闻 搜狐新闻 腾讯新闻 今日头条 科技日报 人民日报 光明日报 经济日报 北京日报 解放日报 文汇报 "
+    "南方日报 健康报 医药经济报 中国科学报 学习强国 千龙网 北青网 东方网 红网 大众网 央广网 国际在线 中国日报网".split()
+)
+_BULLET = re.compile(r"^[•·▪●○◆◇■□►]\s*(?=\S.{4,})")  # a list mark before a line long enough to judge
+# 作者：张三 / 文/图 金羊网记者 文聪 / 记者 张三 通讯员 李四 (a short line that ends in a name)
+_BYLINE = re.compile(
+    rf"^[（(]?(?:(?:作者|撰文|记者|通讯员)\s*[：:]\s*[{_HAN}·、， ]{{2,20}}"
+    rf"|(?:文|图|文/图|图/文|文图|文字|摄影)?\s*[/｜|：:]?\s*[{_HAN}A-Za-z]{{0,12}}(?:记者|通讯员|特约撰稿人?)\s*[{_HAN}·]{{2,4}}"
+    rf"(?:[ 、，]+[{_HAN}·]{{2,4}})*)[）)]?$"
+)
+_NAV_SEPARATORS = re.compile(r"\s*[|｜丨│¦•·]\s*|\s{2,}|\u3000+")
+
+
+# a platform's disclaimer, however long: 特别声明：以上内容…为自媒体平台“网易号”用户上传并发布
+_DISCLAIMER = re.compile(r"^[【\[]?(?:特别声明|免责声明|版权声明|声明)[】\]]?\s*[：:]?.{0,300}(?:观点|立场|信息存储|转载|版权|责任|无关)")
+
+
+def line_kind(line: str) -> str | None:
+    """The kind of page furniture the whole line is (one of KINDS), or None when it is text."""
+    text = _BULLET.sub("", line.strip()) or line.strip()
+    if not text:
+        return None
+    if len(text) <= 400 and _DISCLAIMER.match(text):
+        return "furniture"
+    if _SPAM.search(text) or (_INLINE_WWW.search(text) and re.search(f"[{_HAN}]", text) and len(text) <= MAX_SPAM_LINE):
+        if not _has_news_left(without_spam(text)):
+            return "spam"  # (a real paragraph with an ad pasted in keeps its news: without_spam)
+    if len(text) > MAX_JUNK_LINE:
+        return None
+    if _URL_ONLY.match(text) or _END_MARK.match(text) or not re.search(rf"[{_HAN}A-Za-z0-9]", text):
+        return "furniture"  # a bare address, （完）, or a lone × or ▲
+    if _RELATED.match(text):
+        return "related"
+    if _EDITOR.match(text):
+        return "editor_line"
+    if _LAYOUT.match(text):
+        return "layout"
+    if _DATELINE.match(text) or (_DATE_TIME.search(text) and len(text) <= 60 and not _ends_sentence(text)
+                                 and not re.search(r"[，。；！？]", text)):
+        return "dateline"  # (with an outlet or a counter beside it: 上证报APP 2019-03-13 11:56)
+    if _BREADCRUMB.match(text):
+        return "breadcrumb"
+    if _COUNTER.search(text) and len(_COUNTER.sub("", text).strip(" |｜:：")) <= 12:
+        return "counter"
+    if _FURNITURE.search(text) or _only_furniture_words(text):
+        return "furniture"
+    if _SOURCE.match(text) and not _ends_sentence(text):
+        return "source_line"
+    if text in _OUTLETS or (_OUTLET.match(text) and len(text) <= 8):
+        return "outlet"
+    if bylines.byline_paragraph(text) or _BYLINE.match(text):
+        return "byline"
+    if _CREDIT.match(text) and len(text) <= 24:
+        return "credit"
+    if _CAPTION.match(text):
+        return "caption"
+    if bylines.is_caption(text) and not text.startswith(("据", "本报")):
+        return "credit" if len(text) <= 16 else "caption"
+    if _is_nav(text):
+        return "nav"
+    if is_info_line(text):  # 2021-03-22 09:46 来源：人民网 作者：张三
+        return "dateline"
+    return None
+
+
+def is_junk(line: str) -> bool:
+    """A whole line of page furniture, of any kind."""
+    return line_kind(line) is not None
+
+
+def is_related_header(line: str) -> bool:
+    """相关文章 / 延伸阅读: the links that follow it are not the article either."""
+    return len(line) <= MAX_JUNK_LINE and bool(_RELATED.match(line.strip()))
+
+
+def is_related_item(line: str) -> bool:
+    """A headline in a list of links: short and not a sentence."""
+    return len(line) <= MAX_RELATED_ITEM and not _ends_sentence(line)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().rstrip("”’」』）)").endswith(("。", "！", "？", "!", "?"))
+
+
+def _only_furniture_words(text: str) -> bool:
+    tokens = [t for t in re.split(r"[\s|｜丨│/·•:：,，、\[\]【】()（）<>《》]+", text) if t]
+    return bool(tokens) and all(t in _FURNITURE_WORDS for t in tokens)
+
+
+def _is_nav(text: str) -> bool:
+    """美妇网 | 发型 | 着装 | 健康 |, 首页 新闻 财经 体育, • 重大事项: link labels."""
+    if _ends_sentence(text) or re.search(r"[，。；！？]", text):
+        return False
+    if re.match(r"^[•·▪●○◆◇■□►»›>\-–]\s*\S{1,10}$", text):
+        return True  # one item of a menu list
+    tokens = [t for t in _NAV_SEPARATORS.split(text) if t.strip()]
+    if len(tokens) < 3 and not (len(tokens) >= 2 and re.search(r"[|｜丨│]\s*$", text)):
+        spaced = text.split()
+        if len(spaced) >= 4 and all(len(t) <= 4 for t in spaced):
+            return True  # 首页 新闻 财经 体育 娱乐
+        return False
+    return all(len(t) <= 8 for t in tokens) and sum(len(t) for t in tokens) / len(tokens) <= 5
+
+
+def _has_news_left(text: str) -> bool:
+    """Something of a sentence remains once the spam is cut out."""
+    return len(re.findall(f"[{_HAN}]", text)) >= 8 and _ends_sentence(text)

@@ -1,0 +1,150 @@
+"""Headlines, kind by kind: found in pasted pages (under a menu, above a dateline, in a one-line
+page, quoted as 原标题), in Markdown, in saved HTML (og:title, <h1>, <title> without the site
+name) and in feeds; written from the lead when the page has none; never a file name, an outlet,
+a date or a navigation line. Pages are from the tune split of benchmarks/corpus (ids given), or
+built from the issue's own examples."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefing.config import EditorialSettings
+from briefing.editorial.titles import item_title, title_origin
+from briefing.sources import read_sources
+from briefing.text.chinese import to_simplified
+from briefing.text.clean import clean_article
+from briefing.text.junk import line_kind
+from briefing.text.normalize import normalize_text
+from briefing.text.pages import split_document
+
+from conftest import run_cli
+from corpus_pages import read_tune_page, tune_page
+
+CAP = EditorialSettings().title_max_chars
+STORY = ("北京市科委今天发布《北京市概念验证平台建设方案》，提出到2027年建设50个概念验证平台，"
+         "推动高校院所科技成果转化。方案明确，市级财政每年安排资金2亿元予以支持。")
+
+
+def read(tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    documents, skipped = read_sources([path])
+    assert skipped == []
+    return [clean_article(raw) for document in documents for raw in split_document(document)]
+
+
+def simplified(text: str) -> str:
+    return normalize_text(to_simplified(text))
+
+
+@pytest.mark.parametrize("page_id", [
+    "a-0032",  # under a breadcrumb (您当前的位置:首页 > 新闻中心 > 国内新闻), above its dateline
+    "b-0036",  # under a stock site's 35-item menu, above 编辑 / 发布时间 / 来源 / 阅读数
+    "b-0015",  # a category label (医疗医药业) between it and its dateline
+    "a-0010",  # under an injected spam line, in traditional characters
+    "b-0147",  # confirmed by the 原标题 that repeats it
+])
+def test_the_headline_of_a_pasted_page_is_found_among_its_furniture(page_id):
+    page = tune_page(page_id)
+    article = read_tune_page(page_id)
+    assert article.title_from == "page"
+    assert simplified(page["headline"]) in article.title
+
+
+def test_a_column_tag_and_an_outlet_tag_leave_the_printed_title():
+    article = read_tune_page("a-0008")  # 【科技日报】中国散裂中子源二期工程首栋建筑单体完工
+    assert item_title(article, CAP) == "中国散裂中子源二期工程首栋建筑单体完工"
+
+
+def test_a_one_line_page_is_read_and_its_headline_found():
+    page = tune_page("b-0165")  # the whole page, dateline included, on one line
+    assert "\n" not in page["raw"].strip()
+    article = read_tune_page("b-0165")
+    assert article.title.startswith("2087名学生感染")
+    assert "2025-09-08" not in article.body and article.body.startswith("今天")
+
+
+def test_a_page_without_a_headline_gets_one_written_from_its_lead():
+    page = tune_page("a-0005")
+    assert not page["headline_in_text"]
+    article = read_tune_page("a-0005")
+    title = item_title(article, CAP)
+    assert article.title == "" and title_origin(article) == "written"
+    assert len(title) <= CAP and line_kind(title) is None
+    assert title.startswith("苏州") and "创新联合体" in title  # what the story is about, from its lead
+    assert title.count("“") == title.count("”")
+
+
+@pytest.mark.parametrize("furniture", [
+    "2021年03月22日", "第A2版:要闻", "人民网", "人民网>>四川频道>>综合栏目", "分享到", "正在阅读", "即时新闻",
+    "字号：默认超大 | 打印 |", "美妇网 | 发型 | 着装 | 健康 |", "视觉中国/图", "（资料图片）", "×",
+])
+def test_furniture_above_a_story_is_never_its_title(tmp_path, furniture):
+    """The issue's examples of what was printed as item titles, placed where pages put them."""
+    (article,) = read(tmp_path, "collab-06.txt", f"{furniture}\n\n北京发布概念验证平台建设方案\n\n2025-03-22 09:46\n\n{STORY}\n")
+    assert article.title == "北京发布概念验证平台建设方案"
+    (bare,) = read(tmp_path, "bio-04.txt", f"{furniture}\n\n{STORY}\n")
+    title = item_title(bare, CAP)
+    assert title not in ("bio-04", furniture) and line_kind(title) is None
+    assert "概念验证平台" in title
+
+
+def test_the_original_title_is_used_when_the_page_shows_no_headline(tmp_path):
+    (article,) = read(tmp_path, "page.txt", f"分享到\n\n（原标题：北京发布概念验证平台建设方案）\n\n{STORY}\n")
+    assert article.title == "北京发布概念验证平台建设方案" and article.title_from == "original_title"
+
+
+def test_markdown_headings_are_headlines(tmp_path):
+    (article,) = read(tmp_path, "page.md", f"# 北京发布概念验证平台建设方案\n\n{STORY}\n")
+    assert article.title == "北京发布概念验证平台建设方案" and article.title_from == "heading"
+
+
+def page_html(og: str | None, h1: str | None, title: str | None) -> str:
+    meta = f'<meta property="og:title" content="{og}">' if og else ""
+    head = f"<h1>{h1}</h1>" if h1 else ""
+    return (f"<html><head><meta charset='utf-8'><title>{title or ''}</title>{meta}</head><body>"
+            f"<div class='nav'><a href='/'>首页</a> | <a href='/a'>要闻</a></div>{head}"
+            f"<div class='article'><p>{STORY}</p><p>{STORY}</p></div></body></html>")
+
+
+@pytest.mark.parametrize("og, h1, title, expected, origin", [
+    ("北京发布概念验证平台建设方案", "北京发布概念验证平台建设方案", "北京发布概念验证平台建设方案_北京日报网",
+     "北京发布概念验证平台建设方案", "og:title"),
+    (None, "北京发布概念验证平台建设方案", "北京发布概念验证平台建设方案 - 千龙网",
+     "北京发布概念验证平台建设方案", "h1"),
+    (None, "北京日报", "北京发布概念验证平台建设方案_首页_北京日报网", "北京发布概念验证平台建设方案", "title"),
+])
+def test_a_saved_page_takes_og_title_h1_or_title_without_the_site_name(tmp_path, og, h1, title, expected, origin):
+    path = tmp_path / "page.html"
+    path.write_text(page_html(og, h1, title), encoding="utf-8")
+    documents, skipped = read_sources([path])
+    (raw,) = documents[0].articles
+    assert raw.title == expected and raw.title_from == origin
+
+
+def test_feed_entries_keep_their_titles(tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>北京日报</title>'
+        f"<item><title>北京发布概念验证平台建设方案</title><link>https://example.org/1</link>"
+        f"<description>{STORY}</description></item></channel></rss>", encoding="utf-8")
+    documents, _ = read_sources([feed])
+    (raw,) = documents[0].articles
+    assert raw.title == "北京发布概念验证平台建设方案" and raw.title_from == "feed"
+
+
+def test_the_manifest_records_where_each_title_came_from(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "found.txt").write_text(tune_page("b-0036")["raw"], encoding="utf-8")
+    (inbox / "none.txt").write_text(tune_page("a-0005")["raw"], encoding="utf-8")
+    result = run_cli("build", str(inbox), "--date", "2026-11-26", "--formats", "docx", "--json", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    manifest = json.loads(result.stdout)
+    origins = {record["source"].rsplit("/", 1)[-1]: record["title_from"] for record in manifest["articles"]}
+    assert origins == {"found.txt": "page", "none.txt": "written"}
+    titles = [item["title"] for section in manifest["sections"] for item in section["items"]]
+    assert "复星医药关于控股子公司获药品临床试验申请受理的公告" in titles
+    assert not any(t in ("found", "none") for t in titles)
