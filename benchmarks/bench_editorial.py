@@ -4,7 +4,7 @@ Run by hand (nothing here is a test; the figures go in the README and docs/edito
 
     python benchmarks/bench_editorial.py                  # test split, tune split beside it
     python benchmarks/bench_editorial.py --corpus FILE    # any file of the corpus format (a held-out set)
-    python benchmarks/bench_editorial.py --verbose        # every miss, on the tune split only
+    python benchmarks/bench_editorial.py --split tune-a --verbose   # every miss of one tune half
 
 The corpus is benchmarks/corpus/pages-*.jsonl (format and origin: benchmarks/corpus/README.md).
 Each page is read exactly as `briefing build` reads a pasted page saved as .txt (decoding,
@@ -51,6 +51,7 @@ from corpus import OFF_TOPIC, label, load_pages, main_article, simplified  # noq
 
 from briefing.config import EditorialSettings, load_config  # noqa: E402
 from briefing.editorial.classify import classify, classify_one  # noqa: E402
+from briefing.editorial.learned import load_model  # noqa: E402
 from briefing.editorial.summarize import Budget, summarize  # noqa: E402
 from briefing.editorial.titles import clean_title, item_title, item_titles  # noqa: E402
 from briefing.model import Article, Block, RawArticle  # noqa: E402
@@ -167,7 +168,7 @@ class Figures:
     misses: list[str] = field(default_factory=list)
 
 
-def run_split(pages: list[dict], sections, settings: EditorialSettings) -> Figures:
+def run_split(pages: list[dict], sections, settings: EditorialSettings, model=None) -> Figures:
     budget = Budget(settings.summary_min_chars, settings.summary_max_chars)
     cap = settings.title_max_chars
     f = Figures(pages=len(pages))
@@ -183,7 +184,7 @@ def run_split(pages: list[dict], sections, settings: EditorialSettings) -> Figur
                 f.on_topic += 1
             continue
         title = item_title(article, cap)
-        result = classify_one(article, sections, settings.min_score, settings.min_margin)
+        result = classify_one(article, sections, settings.min_score, settings.min_margin, model)
         predicted = result.section or OFF_TOPIC
         if page["headline_in_text"]:
             ok = headline_found(title, page, article, cap)
@@ -358,39 +359,55 @@ def speed(articles: list[Article], sections, settings: EditorialSettings, count:
 
 # ----------------------------------------------------------------------------- the run
 
+SPLITS = {
+    "both": ("test", "tune", "tune-a", "tune-b"),
+    "test": ("test",),
+    "tune": ("tune", "tune-a", "tune-b"),
+    "tune-a": ("tune-a",),
+    "tune-b": ("tune-b",),
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, action="append",
                         help="a corpus file (repeatable); default: benchmarks/corpus/pages-*.jsonl")
     parser.add_argument("--devset", type=Path, default=DEVSET)
     parser.add_argument("--speed", type=int, default=500, help="articles in the speed run (0: none)")
-    parser.add_argument("--split", choices=("both", "test", "tune"), default="both",
-                        help="which split of the corpus to report (while tuning: tune)")
-    parser.add_argument("--verbose", action="store_true", help="list every miss of the tune split")
+    parser.add_argument("--split", choices=tuple(SPLITS), default="both",
+                        help="which split of the corpus to report: test, tune, or one half of tune "
+                             "(tune-a, tune-b: a second hash of the URL; develop on one, check on the other)")
+    parser.add_argument("--model", type=Path, help="a section model other than the shipped one "
+                        "(e.g. one trained on one tune half: tools/train_sections.py --half tune-a --out FILE)")
+    parser.add_argument("--verbose", action="store_true", help="list every miss (never of the test split)")
     args = parser.parse_args()
     settings = EditorialSettings()
     sections = load_config(None, cwd=Path(__file__).parent).sections
+    model = load_model(args.model) if args.model else None
     pages = load_pages(args.corpus)
     if args.corpus:  # a held-out set: every page counts, whatever its hash says
-        columns = {"held-out": run_split(pages, sections, settings)}
+        columns = {"held-out": run_split(pages, sections, settings, model)}
     else:
-        columns = {split: run_split([p for p in pages if p["split"] == split], sections, settings)
-                   for split in ("test", "tune") if args.split in ("both", split)}
+        columns = {name: run_split([p for p in pages if name in (p["split"], p["half"])], sections, settings, model)
+                   for name in SPLITS[args.split]}
     print(f"corpus: {len(pages)} pages from {', '.join(sorted({p['file'] for p in pages}))}\n")
     report(columns)
     if args.verbose:
-        shown = columns.get("tune") or columns.get("held-out")
-        print("\nmisses (" + ("tune split" if "tune" in columns else "held-out set") + "):")
-        for miss in shown.misses:
-            print("  " + miss)
-        for page_id, text, kinds in shown.junk:
-            print(f"  junk {kinds} in {page_id}: {text[:80]!r}")
-    if args.devset and args.devset.exists():
+        shown = [name for name in columns if name != "test"][-1:]
+        if not shown:
+            print("\n(--verbose never lists the test split's misses)")
+        for name in shown:
+            print(f"\nmisses ({name}):")
+            for miss in columns[name].misses:
+                print("  " + miss)
+            for page_id, text, kinds in columns[name].junk:
+                print(f"  junk {kinds} in {page_id}: {text[:80]!r}")
+    if args.devset and args.devset.is_file():
         devset(args.devset, sections, settings)
     if args.speed:
         articles = [a for a in (main_article(p) for p in pages if args.corpus or p["split"] == "tune") if a]
         speed(articles, sections, settings, args.speed)
-        if args.devset and args.devset.exists():  # longer, whole articles
+        if args.devset and args.devset.is_file():  # longer, whole articles
             speed(devset_articles(args.devset), sections, settings, args.speed)
 
 

@@ -30,9 +30,15 @@ def split_of(url: str) -> str:
     return "test" if int(hashlib.sha1(url.encode("utf-8")).hexdigest(), 16) % 3 == 0 else "tune"
 
 
+def half_of(url: str) -> str:
+    """Which half of the tune split a page is in, by a second hash: rules are developed on one
+    half and checked on the other (the test split is never looked at)."""
+    return "tune-a" if int(hashlib.sha1(f"dev:{url}".encode("utf-8")).hexdigest(), 16) % 2 == 0 else "tune-b"
+
+
 def load_pages(files: list[Path] | None = None, split: str = "all") -> list[dict]:
     """The pages of the corpus files (default: every benchmarks/corpus/pages-*.jsonl) in `split`
-    (tune, test or all), each checked against the split rule."""
+    (tune, test, all, or a half of tune: tune-a, tune-b), each checked against the split rule."""
     files = files or sorted(CORPUS.glob("pages-*.jsonl"))
     pages: list[dict] = []
     for path in files:
@@ -44,8 +50,9 @@ def load_pages(files: list[Path] | None = None, split: str = "all") -> list[dict
             if page.get("split", expected) != expected:
                 raise SystemExit(f"{path}:{number}: split {page.get('split')!r} but the URL's hash says {expected!r}")
             page["split"] = expected
+            page["half"] = half_of(page["url"]) if expected == "tune" else None
             page["file"] = path.name
-            if split in ("all", expected):
+            if split in ("all", expected, page["half"]):
                 pages.append(page)
     return pages
 

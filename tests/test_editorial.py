@@ -269,3 +269,43 @@ def test_empty_sections_are_omitted_or_marked(devset, sections):
     marked, _ = issue_from(articles, sections, EditorialSettings(empty_sections="placeholder"))
     assert [s.id for s in marked.sections] == [s.id for s in sections]
     assert [len(s.items) for s in marked.sections] == [0, 0, 1, 0, 1, 0]
+
+
+# ----------------------------------------------------------------------------- the word list
+
+def test_the_shipped_prefix_dictionary_is_what_jieba_builds_from_words_txt():
+    """dictionary.json.gz spares every build jieba's 0.06 s of building it from words.txt; it
+    must be exactly that build (rerun tools/build_wordlist.py when words.txt changes)."""
+    import jieba
+
+    from briefing.editorial import lexicon
+
+    with lexicon.WORDS.open("rb") as handle:
+        freq, total = jieba.Tokenizer.gen_pfdict(handle)
+    shipped = lexicon._dictionary()
+    assert shipped.freq == freq and shipped.total == total
+    tags = dict(line.split(" ")[::2] for line in lexicon.WORDS.read_text(encoding="utf-8").splitlines())
+    assert lexicon._tags() == tags
+
+
+def test_words_never_come_from_jiebas_shared_cache_file(tmp_path, monkeypatch):
+    """jieba reads its prefix dictionary back from a marshal file in the shared temporary folder
+    when one is there; one planted where jieba would look changes nothing, and none is written."""
+    import hashlib
+    import marshal
+    import tempfile
+
+    from briefing.editorial import lexicon
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    digest = hashlib.md5(str(lexicon.WORDS.resolve()).encode("utf-8", "replace")).hexdigest()
+    planted = [tmp_path / "jieba.cache", tmp_path / f"jieba.u{digest}.cache"]
+    for path in planted:  # a dictionary in which the whole phrase is one word
+        path.write_bytes(marshal.dumps(({"京": 1, "京津": 0, "京津冀": 0, "京津冀协": 0, "京津冀协同": 0,
+                                         "京津冀协同创": 0, "京津冀协同创新": 10**9}, 10**9)))
+    lexicon._tokenizer.cache_clear()
+    try:
+        assert lexicon._tokenizer(frozenset()).lcut("京津冀协同创新", HMM=False) != ["京津冀协同创新"]
+    finally:
+        lexicon._tokenizer.cache_clear()
+    assert sorted(tmp_path.iterdir()) == sorted(planted)

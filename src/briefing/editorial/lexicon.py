@@ -13,13 +13,15 @@ word and is not counted again as 人才.
 
 from __future__ import annotations
 
+import gzip
+import json
 import logging
 import math
 import sys
-import tempfile
 import threading
 import warnings
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -170,13 +172,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _tags() -> dict[str, str]:
-    """word -> part of speech, from our dictionary (jieba.posseg reads it in half a second)."""
-    tags = {}
-    for line in WORDS.read_text(encoding="utf-8").splitlines():
-        parts = line.split(" ")
-        if len(parts) == 3:
-            tags[parts[0]] = parts[2]
-    return tags
+    """word -> part of speech, from our dictionary (jieba.posseg reads its own in half a second)."""
+    dictionary = _dictionary()
+    return {w: t for w, t in zip(dictionary.words, dictionary.tag_list) if t}
 
 
 def specificity(word: str) -> float:
@@ -193,6 +191,55 @@ def _with_defaults(extra: frozenset[str]) -> frozenset[str]:
 
 
 WORDS = Path(__file__).with_name("words.txt")
+# words.txt made ready for jieba by tools/build_wordlist.py (tests/test_editorial.py checks they agree)
+DICTIONARY = Path(__file__).with_name("dictionary.json.gz")
+
+
+@dataclass(frozen=True, eq=False)
+class Dictionary:
+    """jieba's prefix dictionary of words.txt, as jieba would build it: every word with its
+    frequency, every prefix of a word that is no word itself with 0, the frequencies' total."""
+
+    freq: dict[str, int]
+    total: int
+    words: tuple[str, ...]
+    tag_list: tuple[str, ...]  # the part of speech of each word ("" when words.txt gives none)
+
+
+@lru_cache(maxsize=1)
+def _dictionary(path: Path = DICTIONARY) -> Dictionary:
+    """Read in a fiftieth of a second, where jieba takes a sixteenth to build it from words.txt
+    on every start (or reads it back from a marshal file in a shared temporary folder, which
+    anyone on the machine could plant). JSON: reading it runs no code."""
+    with gzip.open(path, "rb") as handle:
+        data = json.loads(handle.read())
+    words = data["words"].split("\n")
+    freq = dict.fromkeys(data["prefixes"].split("\n") if data["prefixes"] else (), 0)
+    freq.update(zip(words, data["freq"]))
+    return Dictionary(freq, data["total"], tuple(words), tuple(data["tags"].split(" ")))
+
+
+def dictionary_data(words_txt: str) -> dict:
+    """What DICTIONARY holds, made from the text of words.txt ("word frequency tag" lines) the way
+    jieba builds its prefix dictionary (tools/build_wordlist.py writes it; a test compares)."""
+    freq: dict[str, int] = {}
+    tags: dict[str, str] = {}
+    total = 0
+    for line in words_txt.splitlines():
+        parts = line.split(" ")
+        if len(parts) < 2:
+            continue
+        word, count = parts[0], int(parts[1])
+        freq[word] = count
+        total += count
+        if len(parts) == 3:
+            tags[word] = parts[2]
+        for end in range(1, len(word)):
+            freq.setdefault(word[:end], 0)
+    words = [w for w, f in freq.items() if f]
+    prefixes = [w for w, f in freq.items() if not f]
+    return {"total": total, "words": "\n".join(words), "freq": [freq[w] for w in words],
+            "tags": " ".join(tags.get(w, "") for w in words), "prefixes": "\n".join(prefixes)}
 
 
 def _import_jieba():
@@ -217,14 +264,12 @@ def _tokenizer(terms: frozenset[str]):
     jieba = _import_jieba()
 
     jieba.setLogLevel(logging.WARNING)  # jieba announces loading its dictionary on stderr
-    # jieba's dictionary without its rarest words (tools/build_wordlist.py): it loads in a tenth
-    # of the time of the full one, which would cost half a second of every build
+    # jieba's dictionary without its rarest words (tools/build_wordlist.py), its prefix
+    # dictionary precomputed: jieba never builds one, nor reads or writes its shared cache file
+    dictionary = _dictionary()
     tokenizer = jieba.Tokenizer(dictionary=str(WORDS))
-    # jieba caches its prefix dictionary in a shared temporary folder and reads it back with
-    # marshal; keep the cache in a private folder that is gone once the dictionary is loaded.
-    with tempfile.TemporaryDirectory(prefix="briefing-jieba-") as private:
-        tokenizer.tmp_dir = private
-        tokenizer.initialize()
+    tokenizer.FREQ, tokenizer.total = dict(dictionary.freq), dictionary.total  # a copy: terms are added
+    tokenizer.initialized = True
     for term in sorted(terms):
         if " " not in term:
             tokenizer.add_word(term)
