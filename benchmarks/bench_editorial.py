@@ -379,12 +379,16 @@ def main() -> None:
                              "(tune-a, tune-b: a second hash of the URL; develop on one, check on the other)")
     parser.add_argument("--model", type=Path, help="a section model other than the shipped one "
                         "(e.g. one trained on one tune half: tools/train_sections.py --half tune-a --out FILE)")
+    parser.add_argument("--only", metavar="NAME", help="only the pages of this corpus file (e.g. pages-c.jsonl), "
+                        "split as usual: a first look at pages no rule was written from")
     parser.add_argument("--verbose", action="store_true", help="list every miss (never of the test split)")
     args = parser.parse_args()
     settings = EditorialSettings()
     sections = load_config(None, cwd=Path(__file__).parent).sections
     model = load_model(args.model) if args.model else None
     pages = load_pages(args.corpus)
+    if args.only:
+        pages = [p for p in pages if p["file"] == args.only]
     if args.corpus:  # a held-out set: every page counts, whatever its hash says
         columns = {"held-out": run_split(pages, sections, settings, model)}
     else:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article
+from ..text.junk import is_garbled
 from ..text.sentences import split_sentences
 
 MAX_CHARS = 12000  # characters of a body read for its sentences (a long news story has ~5000)
@@ -91,7 +92,7 @@ def candidates(article: Article, limit: int = MAX_SENTENCES) -> list[Sentence]:
             if len(found) >= limit:
                 break
             text = _strip_framing(raw, first=position == 0)
-            if len(text) < MIN_SENTENCE or not text.endswith(ENDINGS) or FURNITURE.search(text):
+            if len(text) < MIN_SENTENCE or not text.endswith(ENDINGS) or FURNITURE.search(text) or is_garbled(text):
                 continue
             if QUOTED.match(text) or _run_of_captions(text):
                 continue

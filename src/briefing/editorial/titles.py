@@ -15,13 +15,17 @@ never inside a quotation or a 《title》. It never holds anything text/junk.py 
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import Article
-from ..text.junk import line_kind
+from ..text.junk import is_garbled, line_kind
 from .candidates import CONNECTIVES, FIGURE, candidates
 from .lexicon import specificity, tagged, words
 
@@ -98,23 +102,103 @@ def item_title(article: Article, cap: int) -> str:
 
 
 def written_title(article: Article, cap: int) -> str:
-    """A headline for a page that has none: the most telling clause of its lead, within the cap."""
+    """A headline for a page that has none: of the clauses of its lead, the one the title model
+    (titles_model.json, trained on the tune split by tools/train_titles.py) ranks first."""
+    units = title_units(article, cap)
+    if not units:  # nothing fit among the lead's clauses: the first clause of the text that does
+        clauses = (_tidy(c) for p in article.paragraphs[:20] for c in _clauses(p))
+        fallback = next((c for c in clauses if len(c) >= MIN_TITLE and not _unfit(c) and line_kind(c) is None), "")
+        return _cut_at_word(fallback, cap) if fallback else "（无标题）"
+    weights = _title_weights()
+    return max(units, key=lambda u: (sum(w * x for w, x in zip(weights, u.features)), -u.order)).text
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A clause (or two) of the lead that could be the written headline, and what it is like."""
+
+    text: str
+    order: int  # in reading order
+    features: tuple[float, ...]  # in the order of TITLE_FEATURES
+
+
+TITLE_FEATURES = (
+    "value", "value_share", "early", "first_sentence", "place_in_sentence", "own_subject", "lent_subject",
+    "two_clauses", "bare_clause", "cut", "length", "length_squared", "figure", "names", "verb_first",
+    "particle_first", "circumstance", "connective", "salient_share", "salient_count", "speech", "quotation",
+    "specificity", "in_story", "in_lead", "spread", "spread_mass", "de", "name_first", "ends_in_verb",
+    "ends_in_noun", "space", "has_verb",
+)
+SPEECH = re.compile(r"表示|指出|认为|说|称")
+NAMED = ("ns", "nr", "nt", "nz")
+
+
+def title_units(article: Article, cap: int) -> list[Unit]:
+    """Every clause (or clause pair, or clause lent the subject before it) of the first
+    LEAD_SENTENCES candidate sentences that could be a headline within the cap, with its features:
+    what tells a headline from the rest — how much of the story it names (its words' salience and
+    specificity, its character pairs in the other sentences), where it stands, how it opens and
+    ends, its length."""
     sentences = [s.text for s in candidates(article, limit=40)] or list(article.paragraphs[:3])
     salience = _salience(sentences)
-    best: tuple[float, str] | None = None
+    salient = {w for w, _ in salience.most_common(8)}
+    pairs = [_bigrams(s) for s in sentences[:20]]
+    lead = _bigrams("".join(sentences[:2]))
+    raw: list[tuple[str, int, int, float, bool, float]] = []
     for index, sentence in enumerate(sentences[:LEAD_SENTENCES]):
-        for unit, factor in _units([c for c in (_tidy(c) for c in _clauses(sentence)) if c], cap):
+        for place, (unit, factor) in enumerate(_units([c for c in (_tidy(c) for c in _clauses(sentence)) if c], cap)):
             text = _cut_at_word(unit, cap) if len(unit) > cap else unit
-            if len(text) < MIN_TITLE:
-                continue
-            if len(unit) > cap:
-                factor *= 0.8  # cut short: it may stop before its point
-            value = factor * _clause_value(text, salience) * math.exp(-index / POSITION_DECAY)
-            if (best is None or value > best[0]) and line_kind(text) is None:
-                best = (value, text)
-    if best is None:
-        return _cut_at_word(_tidy(article.body[:200]) or "（无标题）", cap)
-    return best[1]
+            if len(text) >= MIN_TITLE and line_kind(text) is None and not _unfit(text):
+                raw.append((text, index, place, factor, len(unit) > cap, _clause_value(text, salience)))
+    top = max((r[5] for r in raw), default=0.0) or 1.0
+    units = []
+    for order, (text, index, place, factor, cut, value) in enumerate(raw):
+        tags = tagged(text)
+        content = [w for w in words(text) if _content_word(w)]
+        grams = _bigrams(text)
+        others = [g for k, g in enumerate(pairs) if k != index]
+        story = set().union(*others) if others else set()
+        spread = sum(sum(1 for o in others if g in o) for g in grams) / max(1, len(grams)) / max(1, len(others))
+        first_tag, last_tag = (tags[0][1], tags[-1][1]) if tags else ("", "")
+        features = (
+            value, value / top, math.exp(-index / POSITION_DECAY), float(index == 0), place / 4,
+            float(factor == 1.0), float(factor == 0.95), float(factor == 0.9), float(factor == 0.7), float(cut),
+            len(text) / 30, (len(text) / 30) ** 2, float(bool(FIGURE.search(text))),
+            float(any(t.startswith(NAMED) for _, t in tags)), float(first_tag.startswith("v")),
+            float(first_tag.startswith(("p", "c", "d"))), float(bool(ADVERBIAL.match(text))),
+            float(text.startswith(CONNECTIVES)), sum(w in salient for w in content) / max(1, len(content)),
+            len(set(content) & salient) / 8, float(bool(SPEECH.search(text))), float("“" in text),
+            sum(specificity(w) for w in content) / max(1, len(content)),
+            len(grams & story) / max(1, len(grams)), len(grams & lead) / max(1, len(grams)), spread,
+            spread * len(grams) / 20, text.count("的") / max(1, len(text)) * 10, float(first_tag.startswith(NAMED)),
+            float(last_tag.startswith("v")), float(last_tag.startswith("n")), float(" " in text),
+            float(any(t.startswith("v") for _, t in tags)),
+        )
+        units.append(Unit(text, order, features))
+    return units
+
+
+# a piece cut out of a list (门、骨干产业…), a clause leaning on a word it does not hold (该药品…)
+FRAGMENT = re.compile(r"^(?:[\u4e00-\u9fff][、，]|[^\u4e00-\u9fffA-Za-z0-9“《「（]|(?:该|其|此|这)(?=[\u4e00-\u9fff]))")
+
+
+def _unfit(text: str) -> bool:
+    """Never a headline, whatever it says: a fragment, garbled text."""
+    return bool(FRAGMENT.match(text)) or is_garbled(text)
+
+
+TITLE_MODEL = Path(__file__).with_name("titles_model.json")
+
+
+@lru_cache(maxsize=1)
+def _title_weights() -> tuple[float, ...]:
+    data = json.loads(TITLE_MODEL.read_text(encoding="utf-8"))
+    return tuple(float(data["weights"].get(name, 0.0)) for name in TITLE_FEATURES)
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = [c for c in text if "\u4e00" <= c <= "\u9fff" or c.isalnum()]
+    return {a + b for a, b in zip(chars, chars[1:])}
 
 
 def _units(clauses: list[str], cap: int) -> list[tuple[str, float]]:

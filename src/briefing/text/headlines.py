@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .junk import SPAM_START, is_related_header, is_spam, line_kind
+from .junk import SPAM_START, is_garbled, is_related_header, is_spam, line_kind
 from .normalize import normalize_text
 
 MIN_HEADLINE, MAX_HEADLINE = 6, 64  # characters
@@ -42,6 +42,7 @@ _ORIGINAL_INLINE = re.compile(r"[（(【\[]\s*原标题\s*[：:]\s*(?P<title>[^�
 # decorations a portal adds to a headline: 标题（图）, 标题(组图), 标题【视频】
 _DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|附视频|多图|直播|音频)[）)】\]]\s*$")
 _SITE_PART = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|(?<!\d)-{1,2}(?=[^-\d][^-]{0,13}$))\s*")
+_FRAGMENT_START = re.compile(r"^(?:[\u4e00-\u9fff][、，；。]|[，。、；：？！）》”’」』)\]])")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）|\d{1,2}[、.．](?!\d))")
 
 
@@ -135,8 +136,10 @@ def usable(text: str) -> bool:
     text = text.strip()
     if not MIN_HEADLINE <= len(text) <= MAX_HEADLINE or len(_HAN.findall(text)) < 4:
         return False
-    if line_kind(text) is not None or _NUMBERED.match(text) or not _balanced(text):
+    if line_kind(text) is not None or _NUMBERED.match(text) or not _balanced(text) or is_garbled(text):
         return False
+    if _FRAGMENT_START.match(text):
+        return False  # the rest of a sentence the excerpt begins inside (门、骨干产业…)
     return not text.endswith(("。", "；", "，", "：", "、"))
 
 

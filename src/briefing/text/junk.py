@@ -46,15 +46,28 @@ _HAN = "\u4e00-\u9fff"
 # 创（chuàng）新, 医(yī)药: a syllable with its tone mark (or tone number) in brackets right after
 # a character. Latin in brackets without a tone (AI、ISO、CEO) is a real abbreviation and stays.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_SYLLABLE = rf"[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*"
 _PINYIN = re.compile(
-    rf"(?<=[{_HAN}])\s?[（(]\s*(?:[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*|[a-zü]{{1,6}}[1-5])"
-    rf"(?:\s+(?:[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*|[a-zü]{{1,6}}[1-5]))*\s*[）)]"
+    rf"(?<=[{_HAN}])\s?[（(]\s*(?:{_SYLLABLE}|[a-zü]{{1,6}}[1-5])(?:\s+(?:{_SYLLABLE}|[a-zü]{{1,6}}[1-5]))*\s*[）)]"
+    # after a Latin letter (a character the wrong encoding turned into one): tone marks only
+    rf"|(?<=[A-Za-z])[（(]{_SYLLABLE}(?:\s+{_SYLLABLE})*[）)]"
 )
 
 
 def strip_pinyin(text: str) -> str:
     """The text without anti-scraping pinyin annotations: 创（chuàng）新 -> 创新."""
     return _PINYIN.sub("", text) if "(" in text or "（" in text else text
+
+
+# Characters news text never holds: the replacement mark, box drawing, bopomofo, private use;
+# and a question mark run into a full stop: what is left of a page decoded with the wrong
+# encoding somewhere (？。ㄒ唬┽t…).
+_GARBLED = re.compile(r"[\ufffd\u2500-\u257f\u3100-\u312f\ue000-\uf8ff]|[？?][。，]")
+
+
+def is_garbled(text: str) -> bool:
+    """Text that went through the wrong encoding: never a title or a summary sentence."""
+    return bool(_GARBLED.search(text))
 
 
 # Markup a page pasted as Markdown keeps: ![](http://…/a.jpg), [文字](http://…), and the [1][2]
