@@ -21,9 +21,13 @@ Where each title came from is kept (`title_from`) and listed in the manifest:
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from .junk import SPAM_START, is_garbled, is_related_header, is_spam, line_kind
 from .normalize import normalize_text
@@ -63,39 +67,34 @@ def original_title(lines: list[str]) -> str | None:
     return None
 
 
+def page_candidates(lines: list[str]) -> tuple[list[CandidateLine], int]:
+    """The candidate lines of a pasted page and where its story starts (for tools/train_titles.py)."""
+    texts = [normalize_text(line) for line in lines[:LOOK_AHEAD + 20]]
+    kinds = [line_kind(t) for t in texts]
+    story = _story_start(texts, kinds)
+    return candidate_lines(texts, kinds, original_title(lines), story), story
+
+
 def find_in_lines(lines: list[str]) -> Headline | None:
     """The headline among a pasted page's lines (raw, one per line, blank lines removed).
 
-    Every headline-like line of the first LOOK_AHEAD is weighed: how much it shares with the
-    story text that follows it, how much story follows it (a teaser in a list of links has a
-    snippet under it, the headline has the story), whether a dateline or source line stands
-    under it, whether the 原标题 names it; a line the page repeats in a list, a line among the
-    links under 相关新闻, a subtitle (——…) are passed over. `标题：…` is taken as said."""
+    Every headline-like line of the first LOOK_AHEAD is weighed by the headline model (learned
+    on the tune split: what the line shares with the story under it, how much story follows it —
+    a teaser in a list of links has a snippet under it, the headline has the story —, whether a
+    dateline or source line stands under it, whether the 原标题 names it, its shape and place);
+    the links under 相关新闻 are passed over, a subtitle (——…) gives way to the line above it.
+    `标题：…` is taken as said. Without a likely line: a flash's 【…】, a notice's 《title》, the
+    原标题."""
     texts = [normalize_text(line) for line in lines[:LOOK_AHEAD + 20]]
     kinds = [line_kind(t) for t in texts]
     original = original_title(lines)
     stated = next((m.group(1).strip() for t in texts if (m := _STATED.match(t)) and usable(m.group(1).strip())), None)
     if stated:
         return Headline(without_site_name(clean_decoration(stated)), "page")
-    counts = Counter(texts)
     story = _story_start(texts, kinds)
-    scored: list[tuple[float, int, str]] = []
-    in_related = False
-    for i in range(min(len(texts), LOOK_AHEAD)):
-        if in_related and len(texts[i]) <= 40:
-            continue  # the links under 相关新闻 are other stories' headlines
-        in_related = is_related_header(texts[i]) or (in_related and len(texts[i]) <= 40)
-        candidate = clean_decoration(_without_spam_parts(texts[i]))
-        if not usable(candidate):
-            continue
-        score = _score(candidate, i, texts, kinds, original, counts[texts[i]] > 1 and texts[i] != texts[i - 1])
-        if score > 0:
-            scored.append((score, i, candidate))
-    # above the story first: a line inside it, however apt, is one of its subheads
-    above = [c for c in scored if c[1] < story] or scored
-    best = max(above, key=lambda c: (c[0], -c[1]), default=None)
+    best = choose_line(candidate_lines(texts, kinds, original, story), story)
     if best is not None:
-        index, text = best[1], best[2]
+        index, text = best.index, best.text
         if text.startswith(("——", "—")) and index and usable(texts[index - 1]):
             index, text = index - 1, clean_decoration(texts[index - 1])  # the subtitle's headline, above it
         return Headline(without_site_name(text), "page", index)
@@ -184,29 +183,103 @@ def _is_prose(text: str) -> bool:
     return len(text) >= MIN_PROSE and ("，" in text or "。" in text) or (len(text) >= 20 and text.endswith("。"))
 
 
-def _score(candidate: str, index: int, texts: list[str], kinds: list[str | None], original: str | None,
-           repeated_in_list: bool) -> float:
-    """How much the line looks like the headline of the story below it (0 or less: not at all)."""
-    story = _story_after(index, texts, kinds)
-    # a share of few pairs is luck (医疗医药业 shares 医疗 with any hospital story): scaled down
-    overlap = _bigram_share(candidate, story[:STORY_LEAD]) * min(1.0, len(_bigrams(candidate)) / 8)
-    below = index + 1
-    if below + 1 < len(texts) and len(texts[below]) <= MIN_HEADLINE and kinds[below] is None:
-        below += 1  # a label between the headline and its dateline (医疗医药业)
-    meta_below = below < len(texts) and (kinds[below] in ("dateline", "source_line", "byline", "layout", "counter")
-                                         or (kinds[below] is not None and bool(_DATED.search(texts[below]))))
-    named = bool(original) and _agrees(candidate, original)
-    if not (overlap >= 0.15 or meta_below or named):
-        return 0.0
-    score = 2.0 * overlap + (1.2 if meta_below else 0.0) + (1.0 if named else 0.0)
-    if "，" in candidate and len(candidate) > 30:
-        score -= 0.3  # more likely a sentence of the lead than a headline
-    score += 0.8 * min(1.0, len(story) / STORY_MASS)  # the story itself follows, not a snippet
-    score += 0.3 if index + 1 < len(texts) and _is_prose(texts[index + 1]) else 0.0  # right above it
-    score -= 0.004 * index
-    if repeated_in_list:
-        score -= 0.8  # a teaser the page lists again elsewhere
-    return score
+@dataclass(frozen=True)
+class CandidateLine:
+    """A line of a pasted page that could be its headline, and what it is like."""
+
+    index: int
+    text: str
+    features: tuple[float, ...]  # in the order of HEADLINE_FEATURES
+
+
+HEADLINE_FEATURES = (
+    "overlap", "overlap_raw", "pairs", "meta_below", "named", "comma_long", "comma", "mass", "prose_below",
+    "index", "repeated", "above", "distance", "inside", "first", "length", "colon", "bar", "dash", "space",
+    "exclaims", "whole_overlap", "furniture_above", "scrap_above", "dated", "document", "latin", "symbol",
+    "headline_below", "headline_above",
+)
+_DOCUMENT_TITLE = re.compile(r"^关于.{2,60}的(?:通知|意见|办法|规定|决定|公告|通告|批复|方案|函|报告|细则|规划|计划)")
+_ODD_SYMBOL = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9\s，。、；：？！“”‘’（）《》—…·「」『』【】%.\-:|｜_/+&()~～]")
+
+
+def candidate_lines(texts: list[str], kinds: list[str | None], original: str | None, story: int) -> list[CandidateLine]:
+    """Every line of the first LOOK_AHEAD that could be a headline (usable, not among the links
+    under 相关新闻), with what tells the headline from the rest: how much it shares with the story
+    under it and with the whole text, how much story follows, whether a dateline or source line
+    stands under it, whether the 原标题 names it, where it stands against the story's start, its
+    shape (length, commas, a colon, a bar, a dash, a space) and what stands around it."""
+    counts = Counter(texts)
+    whole = "".join(t for t, k in zip(texts, kinds) if k is None and _is_prose(t))[:2000]
+    found: list[CandidateLine] = []
+    in_related = False
+    first = None
+    for i in range(min(len(texts), LOOK_AHEAD)):
+        if in_related and len(texts[i]) <= 40:
+            continue  # the links under 相关新闻 are other stories' headlines
+        in_related = is_related_header(texts[i]) or (in_related and len(texts[i]) <= 40)
+        candidate = clean_decoration(_without_spam_parts(texts[i]))
+        if not usable(candidate):
+            continue
+        first = i if first is None else first
+        after = _story_after(i, texts, kinds)
+        overlap = _bigram_share(candidate, after[:STORY_LEAD])
+        pairs = min(1.0, len(_bigrams(candidate)) / 8)  # a share of few pairs is luck
+        below = i + 1
+        if below + 1 < len(texts) and len(texts[below]) <= MIN_HEADLINE and kinds[below] is None:
+            below += 1  # a label between the headline and its dateline (医疗医药业)
+        meta_below = below < len(texts) and (kinds[below] in ("dateline", "source_line", "byline", "layout", "counter")
+                                             or (kinds[below] is not None and bool(_DATED.search(texts[below]))))
+        features = (
+            overlap * pairs, overlap, pairs, float(meta_below), float(bool(original) and _agrees(candidate, original)),
+            float("，" in candidate and len(candidate) > 30), float("，" in candidate),
+            min(1.0, len(after) / STORY_MASS), float(i + 1 < len(texts) and _is_prose(texts[i + 1])),
+            i / 20, float(counts[texts[i]] > 1 and texts[i] != texts[i - 1]), float(i < story),
+            (story - i) / 10 if i < story else 0.0, float(i > story), float(i == first), len(candidate) / 30,
+            float("：" in candidate or ":" in candidate), float(bool(re.search(r"[|｜_]", candidate))),
+            float(candidate.startswith("—")), float(" " in candidate), float(candidate.endswith(("？", "！", "?", "!"))),
+            _bigram_share(candidate, whole), float(i > 0 and kinds[i - 1] is not None),
+            float(i > 0 and len(texts[i - 1]) <= MIN_HEADLINE), float(bool(_DATED.search(candidate))),
+            float(bool(_DOCUMENT_TITLE.match(candidate))),
+            sum(c.isascii() and c.isalpha() for c in candidate) / len(candidate), float(bool(_ODD_SYMBOL.search(candidate))),
+            float(i + 1 < len(texts) and usable(texts[i + 1]) and not _is_prose(texts[i + 1])),
+            float(i > 0 and usable(texts[i - 1]) and not _is_prose(texts[i - 1])),
+        )
+        found.append(CandidateLine(i, candidate, features))
+    return found
+
+
+@dataclass(frozen=True)
+class HeadlineModel:
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float  # below this probability no line is the headline (the page has none)
+
+
+HEADLINE_MODEL = Path(__file__).with_name("headline_model.json")
+
+
+@lru_cache(maxsize=1)
+def _headline_model() -> HeadlineModel:
+    """Learned on the tune split by tools/train_titles.py."""
+    data = json.loads(HEADLINE_MODEL.read_text(encoding="utf-8"))
+    return HeadlineModel(tuple(float(data["weights"].get(n, 0.0)) for n in HEADLINE_FEATURES),
+                         float(data["bias"]), float(data["threshold"]))
+
+
+def choose_line(lines: list[CandidateLine], story: int, model: HeadlineModel | None = None) -> CandidateLine | None:
+    """The likeliest headline among the lines above the story (a line inside it, however apt,
+    is one of its subheads), or among all when none stands above; None when even that one is
+    less likely than the model's threshold: the page has no headline."""
+    model = model or _headline_model()
+    above = [line for line in lines if line.index < story] or lines
+    best = max(above, key=lambda line: (headline_probability(line, model), -line.index), default=None)
+    return best if best is not None and headline_probability(best, model) >= model.threshold else None
+
+
+def headline_probability(line: CandidateLine, model: HeadlineModel | None = None) -> float:
+    model = model or _headline_model()
+    z = model.bias + sum(w * x for w, x in zip(model.weights, line.features))
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def _story_start(texts: list[str], kinds: list[str | None]) -> int:

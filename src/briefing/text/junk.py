@@ -162,7 +162,10 @@ _BREADCRUMB = re.compile(
 _END_MARK = re.compile(r"^[（(【\[]?(?:完|全文完|本文完|END)[）)】\]]?$", re.IGNORECASE)
 _EDITOR = re.compile(
     r"^[（(【\[]?(?:(?:责任编辑|值班编辑|实习编辑|网络编辑|编辑|责编|校对|审核|审校|监制|统筹|制图|设计|终审|初审|二审|三审"
-    r"|策划|出品|主编|编审|编校|[编編][辑輯]|[责責]任[编編][辑輯])\s*[：:/｜|]\s*[^：:]{0,16}?\s*)+[）)】\]]?$"
+    r"|策划|出品|主编|编审|编校|[编編][辑輯]|[责責]任[编編][辑輯]"
+    # any production role: 审编、美编、排版、签发、复审 … (one or two characters before 编/审/校 …)
+    r"|[\u4e00-\u9fff]{0,4}(?:编辑|编|審|审|校对|校|签发|排版|监制|制作)"
+    r")\s*[：:/｜|]\s*[^：:]{0,16}?\s*)+[）)】\]]?$"
 )
 _SOURCE = re.compile(r"^[（(]?(?:文章|信息|稿件|本文|新闻)?(?:来源|[来來]源|转自|稿源)\s*[：:]\s*\S.{0,40}$")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
@@ -206,6 +209,13 @@ _BYLINE = re.compile(
     rf"|(?:文|图|文/图|图/文|文图|文字|摄影)?\s*[/｜|：:]?\s*[{_HAN}A-Za-z]{{0,12}}(?:记者|通讯员|特约撰稿人?)\s*[{_HAN}·]{{2,4}}"
     rf"(?:[ 、，]+[{_HAN}·]{{2,4}})*)[）)]?$"
 )
+# A credit inside a short line that is no sentence: 联合报／ 记者胡蓬生／苗栗即时报导,
+# 央视新闻客户端 | 作者 万灵 宋小勇, （撰稿：劳程剑）, （资料图片仅供参考）, …医生（左） 图源：…
+_CREDIT_INSIDE = re.compile(
+    rf"(?:作者|撰稿|撰文|通讯员|记者)\s*[：:／/|｜]?\s*[{_HAN}·]{{2,4}}(?:[\s、，／/|｜）)]|$)"
+    r"|图源\s*[：:]|图片来源|资料(?:图片?|照片)|[（(](?:撰稿|作者|文|摄影?)\s*[：:／/]|[／/]\s*(?:摄|图)(?:\s|$)|即时报[导道]$"
+)
+MAX_CREDIT_LINE = 40
 _NAV_SEPARATORS = re.compile(r"\s*[|｜丨│¦•·]\s*|\s{2,}|\u3000+")
 
 
@@ -244,7 +254,7 @@ def line_kind(line: str) -> str | None:
         return "furniture"
     if _SOURCE.match(text) and not _ends_sentence(text):
         return "source_line"
-    if text in _OUTLETS or (_OUTLET.match(text) and len(text) <= 8):
+    if text in _OUTLETS or (_OUTLET.match(text) and len(text) <= 8) or _outlet_and_label(text):
         return "outlet"
     if bylines.byline_paragraph(text) or _BYLINE.match(text):
         return "byline"
@@ -254,6 +264,8 @@ def line_kind(line: str) -> str | None:
         return "caption"
     if bylines.is_caption(text) and not text.startswith(("据", "本报")):
         return "credit" if len(text) <= 16 else "caption"
+    if len(text) <= MAX_CREDIT_LINE and _CREDIT_INSIDE.search(text) and not re.search(r"[。！？]", text):
+        return "credit" if re.search(r"图|摄|照片", _CREDIT_INSIDE.search(text).group(0)) else "byline"
     if _is_nav(text):
         return "nav"
     if is_info_line(text):  # 2021-03-22 09:46 来源：人民网 作者：张三
@@ -298,6 +310,15 @@ def _is_nav(text: str) -> bool:
             return True  # 首页 新闻 财经 体育 娱乐
         return False
     return all(len(t) <= 8 for t in tokens) and sum(len(t) for t in tokens) / len(tokens) <= 5
+
+
+def _outlet_and_label(text: str) -> bool:
+    """中国小康网 独家专稿, 人民网 | 原创: the outlet's name beside a column label, nothing more."""
+    tokens = [t for t in re.split(r"\s+|\s*[|｜]\s*", text) if t]
+    if not 2 <= len(tokens) <= 3 or any(len(t) > 8 for t in tokens) or re.search(r"[，。；！？：:]", text):
+        return False
+    return any(t in _OUTLETS or re.fullmatch(rf"[{_HAN}A-Za-z]{{1,8}}(?:网|日报|晚报|早报|时报|商报|新闻|客户端|电视台)", t)
+               for t in tokens)
 
 
 def _has_news_left(text: str) -> bool:

@@ -52,6 +52,12 @@ def split_document(doc: Document) -> list[RawArticle]:
     return articles
 
 
+def pasted_lines(doc: Document) -> list[str]:
+    """The lines of a pasted page (a text document without `#` titles) as its headline is looked
+    for among them (for tools/train_titles.py)."""
+    return [line.text for line in _one_line_page(_lines(doc.text))]
+
+
 def split_lines(lines: list[Line], source: str, encoding: str) -> list[RawArticle]:
     """Articles from heading-marked lines (text files, Word paragraphs with their styles)."""
     doc = Document(source=source, text="", encoding=encoding, kind="lines")
