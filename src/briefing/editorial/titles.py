@@ -245,7 +245,7 @@ def _salience(sentences: list[str]) -> Counter:
     """How often the story says each word: what it is about is what it repeats."""
     counts: Counter = Counter()
     for sentence in sentences:
-        counts.update({w for w in words(sentence) if _content_word(w)})
+        counts.update(list(dict.fromkeys(w for w in words(sentence) if _content_word(w))))  # in order: ties stay put
     return counts
 
 

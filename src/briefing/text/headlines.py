@@ -93,6 +93,8 @@ def find_in_lines(lines: list[str]) -> Headline | None:
         return Headline(without_site_name(clean_decoration(stated)), "page")
     story = _story_start(texts, kinds)
     best = choose_line(candidate_lines(texts, kinds, original, story), story)
+    if original and (best is None or not _agrees(best.text, original)):
+        return Headline(original, "original_title")  # the story's own title, as it first ran
     if best is not None:
         index, text = best.index, best.text
         if text.startswith(("——", "—")) and index and usable(texts[index - 1]):

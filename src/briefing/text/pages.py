@@ -164,4 +164,25 @@ def _one_line_page(lines: list[Line]) -> list[Line]:
 def _cut_one_line(text: str) -> str:
     text = _FIELD_VALUE.sub(lambda m: f"\n{m.group(0).strip()}\n", text)
     text = _BAR.sub("\n", text)
-    return _SENTENCE_GAP.sub(lambda m: m.group(1) + "\n", text)
+    text = _SENTENCE_GAP.sub(lambda m: m.group(1) + "\n", text)
+    parts = text.split("\n")
+    return "\n".join(_headline_apart(part) if k < 3 else part for k, part in enumerate(parts))
+
+
+_PROSE_AFTER_SPACE = re.compile(r" (?=[^ 。！？]{20,}?[。！？])")
+
+
+def _headline_apart(part: str) -> str:
+    """A headline run into the story's first sentence with one space between them (屯门医院…启用
+    包括产房、急症室 新界西医院联网辖下的…启用。), near the top of the page: cut at the last space
+    of the part's first MAX_HEADLINE characters after which the sentence runs on without one,
+    when no comma or colon stands before it (that would be the sentence itself)."""
+    if len(part) <= MAX_HEADLINE or " " not in part[:MAX_HEADLINE]:
+        return part
+    cuts = [m.start() for m in _PROSE_AFTER_SPACE.finditer(part, 0, MAX_HEADLINE + 200)
+            if MIN_HEADLINE_CUT <= m.start() <= MAX_HEADLINE and not re.search(r"[,，:：;；]", part[:m.start()])]
+    return part if not cuts else part[:cuts[-1]] + "\n" + part[cuts[-1] + 1:]
+
+
+MAX_HEADLINE = 64  # characters (text/headlines.py)
+MIN_HEADLINE_CUT = 6
