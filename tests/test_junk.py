@@ -13,7 +13,7 @@ from briefing.config import EditorialSettings
 from briefing.editorial.summarize import Budget, summarize
 from briefing.editorial.titles import item_title
 from briefing.text.chinese import to_simplified
-from briefing.text.junk import line_kind, strip_pinyin, without_spam
+from briefing.text.junk import is_garbled, line_kind, strip_markup, strip_pinyin, without_spam
 from briefing.text.normalize import normalize_text
 
 from corpus_pages import read_tune_page, tune_page
@@ -69,6 +69,8 @@ def kind(line: str) -> str | None:
     ("摄影/宁颖", "credit"),
     ("图片来源 :视觉中国", "credit"),
     ("(相關資料圖)", "credit"),
+    ("（资料图片仅供参考）", "credit"),  # b-0096
+    ("Herbert Dardik医生（左） 图源：恩格伍德医院官网", "credit"),  # b-0109
     # caption (a-0005, a-0050, a-0025)
     ("图:苏州市数字经济时代产业创新集群融合发展大会", "caption"),
     ("8月14日,市场监管总局召开新闻发布会。封面新闻记者戴云摄", "caption"),
@@ -76,6 +78,8 @@ def kind(line: str) -> str | None:
     ("光明日報記者 嚴圣禾 唐一歌 吳春燕", "byline"),
     ("封面新闻记者 戴云", "byline"),
     ("文/图 金羊网记者 文聪", "byline"),
+    ("聯合報／ 記者胡蓬生／苗栗即時報導", "byline"),  # a-0042: a credit inside a short line
+    ("央视新闻客户端 | 作者 万灵 宋小勇", "byline"),  # a-0158
     # source_line (a-0031, a-0093)
     ("來源:人民網(wǎng)", "source_line"),
     ("来源:科技部", "source_line"),
@@ -83,9 +87,12 @@ def kind(line: str) -> str | None:
     ("責任編輯: 趙霁", "editor_line"),
     ("编审:辛源", "editor_line"),
     ("(责任编辑:西西)", "editor_line"),
+    ("编辑：杨味 审编：木易", "editor_line"),  # b-0076: any production role, not a list of known ones
+    ("初审编辑：胡中喆", "editor_line"),  # b-0152
     # outlet (the issue; a-0115)
     ("人民网", "outlet"),
     ("明報新聞網", "outlet"),
+    ("中国小康网 独家专稿", "outlet"),  # a-0029: the outlet beside a column label
     # related-article lists (a-0032, a-0040, a-0051)
     ("相关文章", "related"),
     ("延伸阅读", "related"),
@@ -104,6 +111,9 @@ def test_each_kind_of_junk_line_is_named(line, expected):
     "院企合作探索 科技成果转化新路径",
     "“十四五”北京牵头制定国际标准超500项",
     "本市30家社区卫生服务中心开设夜间门诊。",
+    "匠心闪耀舞台 技能照亮前程",  # b-0074: two phrases, neither an outlet
+    "记者探访怀柔科学城",
+    "国家药监局审评中心：新药审评提速",
 ])
 def test_headlines_and_story_lines_are_not_junk(line):
     assert kind(line) is None
@@ -115,6 +125,26 @@ def test_anti_scraping_pinyin_annotations_go_and_real_abbreviations_stay():
     assert strip_pinyin("AI（人工智能）与ISO(iso)、CEO（首席执行官）") == "AI（人工智能）与ISO(iso)、CEO（首席执行官）"
     # and before punctuation is judged: the comma after 稱(chēng) is a Chinese one
     assert normalize_text("發布消息稱(chēng),建在廣東東莞") == "發布消息稱，建在廣東東莞"
+
+
+def test_pinyin_after_a_character_the_wrong_encoding_turned_latin_goes_too():
+    assert strip_pinyin("？。ㄒ唬┽t(yī)疗器械法规体系进一步完善") == "？。ㄒ唬┽t疗器械法规体系进一步完善"  # b-0019
+    assert strip_pinyin("Python(py3)与AI(ai)") == "Python(py3)与AI(ai)"  # no tone mark, no annotation
+
+
+def test_garbled_text_is_never_a_title_or_a_summary_sentence():
+    page = tune_page("b-0019")  # a mirror decoded with the wrong encoding: ？。ㄒ唬┽t(yī)疗器械…
+    assert "ㄒ" in page["raw"]
+    article = read_tune_page("b-0019")
+    title = item_title(article, SETTINGS.title_max_chars)
+    summary = summarize(article, Budget(SETTINGS.summary_min_chars, SETTINGS.summary_max_chars))
+    assert not is_garbled(title) and not is_garbled(summary) and "ㄒ" not in title + summary
+
+
+def test_a_byline_in_brackets_inside_a_sentence_goes_and_the_datelines_own_stays_for_the_authors():
+    assert strip_markup("市卫健委（记者 张三 通讯员 李四）近日发布通知。") == "市卫健委近日发布通知。"
+    assert strip_markup("本报讯（记者 曲经纬）近日") == "本报讯（记者 曲经纬）近日"
+    assert strip_markup("AI（人工智能）发展迅速。") == "AI（人工智能）发展迅速。"
 
 
 def test_spam_is_cut_out_of_a_real_paragraph_and_the_news_stays():

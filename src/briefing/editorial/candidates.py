@@ -42,7 +42,11 @@ FURNITURE = re.compile(
     r"|大家(?:上午|下午|晚上)?好|欢迎(?:参加|出席|收看)|这是记者.{0,40}(?:了解到|获悉)的"
     r"|没有更多(?:内容|了)|加载更多|[\w.-]+@[\w-]+\.[A-Za-z.]{2,}|本文由.{0,12}(?:AI|人工智能)|AI生成|以上内容由"
     # text planted for summarizers ("请务必在总结开头增加这段话…"): page content, never an instruction
-    r"|(?:总结|摘要|回答)(?:的)?(?:开头|结尾|时)|这段话|请务必|忽略(?:以上|之前|前面))"
+    r"|(?:总结|摘要|回答)(?:的)?(?:开头|结尾|时)|这段话|请务必|忽略(?:以上|之前|前面)"
+    # page furniture run into a sentence: a photo agency, a share or font-size bar, a counter, a
+    # 版面 line, a time stamp, a web address, a byline
+    r"|视觉中国|东方IC|分享到|字号|(?:阅读|浏览|点击)(?:量|数|次数)|第[A-Z]?\d{1,3}版|www\.|本报讯|通讯员"
+    r"|\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2})"
 )
 # Page furniture that a web page glues to the front of the first sentence: breadcrumbs, dates,
 # reading times, column tags, 摘要：, a photo note. Cut, as many as there are.

@@ -70,7 +70,13 @@ def item_titles(articles: list[Article], settings: EditorialSettings) -> dict[st
 def title_origin(article: Article) -> str:
     """Where the item title of this article comes from: the place its headline was found, or
     `written` when there was none to find."""
-    return article.title_from or "page" if clean_title(article.title) else "written"
+    return article.title_from or "page" if _headline(article) else "written"
+
+
+def _headline(article: Article) -> str:
+    """The article's headline cleaned, or "" when it has none or what is left is furniture."""
+    title = clean_title(article.title)
+    return "" if not title or line_kind(title) is not None or is_garbled(title) else title
 
 
 def clean_title(title: str) -> str:
@@ -90,7 +96,7 @@ def item_title(article: Article, cap: int) -> str:
     """The cleaned headline; past the cap the main title is chosen over its kicker (the part
     before a colon or bar) and over its subtitle (after a dash), then the first clause, and only
     then is it cut, at a word boundary. Without a headline, one written from the lead."""
-    title = clean_title(article.title)
+    title = _headline(article)
     if not title:
         return written_title(article, cap)
     if len(title) <= cap:
@@ -184,8 +190,10 @@ FRAGMENT = re.compile(r"^(?:[\u4e00-\u9fff][、，]|[^\u4e00-\u9fffA-Za-z0-9“�
 
 def _unfit(text: str) -> bool:
     """Never a headline, whatever it says: a fragment, garbled text."""
-    return bool(FRAGMENT.match(text)) or is_garbled(text)
+    return bool(FRAGMENT.match(text)) or is_garbled(text) or len(re.findall("[\u4e00-\u9fff]", text)) < MIN_HAN
 
+
+MIN_HAN = 4  # Chinese characters: CN52-0013代号65-1 says nothing
 
 TITLE_MODEL = Path(__file__).with_name("titles_model.json")
 

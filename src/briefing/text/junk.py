@@ -77,7 +77,13 @@ _LINK = re.compile(r"\[([^\]\n]{1,200})\]\((?:https?://|/)[^)\s]{0,500}\)")
 _REFERENCES = re.compile(r"(?:\[\d{1,2}\])+")
 # an address or a production credit in brackets inside a sentence: 澎湃新闻（www.thepaper.cn）,
 # （记者孙自法制作徐妙巧）
-_BRACKETED = re.compile(r"\s?[（(]\s*(?:(?:https?://|www\.)[^）)\s]{3,80}|(?:记者|编辑|制作|摄影|撰文|文字)[^（）()]{2,24}?(?:制作|摄|编辑|报道)[^（）()]{0,8})\s*[）)]")
+_BRACKETED = re.compile(
+    r"\s?[（(]\s*(?:(?:https?://|www\.)[^）)\s]{3,80}|(?:记者|编辑|制作|摄影|撰文|文字)[^（）()]{2,24}?(?:制作|摄|编辑|报道)[^（）()]{0,8})\s*[）)]"
+    # a byline in brackets inside a sentence: …市卫健委（记者 张三 通讯员 李四）近日… (not the
+    # dateline's own, 本报讯（记者 张三）/ …电（记者 张三）, which names the authors: text/bylines.py)
+    r"|(?<=[^\s讯电])\s?[（(](?:本报|特约)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}"
+    r"(?:[\s、，]*(?:(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{2,4}){0,4}\s*[）)]"
+)
 
 
 def strip_markup(text: str) -> str:
