@@ -47,6 +47,7 @@ _ORIGINAL_INLINE = re.compile(r"[（(【\[]\s*原标题\s*[：:]\s*(?P<title>[^�
 _DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|附视频|多图|直播|音频)[）)】\]]\s*$")
 _SITE_PART = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|(?<!\d)-{1,2}(?=[^-\d][^-]{0,13}$))\s*")
 _FRAGMENT_START = re.compile(r"^(?:[\u4e00-\u9fff][、，；。]|[，。、；：？！）》”’」』)\]])")
+_LIST_MARK = re.compile(r"^[•·▪●○◆◇■□►]\s*")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）|\d{1,2}[、.．](?!\d))")
 
 
@@ -60,7 +61,7 @@ class Headline:
 def original_title(lines: list[str]) -> str | None:
     """The 原标题： a page quotes (the title the story first ran under), if any."""
     for line in lines[:80]:
-        text = normalize_text(line)
+        text = _LIST_MARK.sub("", normalize_text(line))  # • 原标题:北京官方:…
         match = _ORIGINAL.match(text) if "原标题" in text[:6] else _ORIGINAL_INLINE.search(text)
         if match and usable(match.group("title")):
             return clean_decoration(match.group("title"))
@@ -198,7 +199,7 @@ HEADLINE_FEATURES = (
     "overlap", "overlap_raw", "pairs", "meta_below", "named", "comma_long", "comma", "mass", "prose_below",
     "index", "repeated", "above", "distance", "inside", "first", "length", "colon", "bar", "dash", "space",
     "exclaims", "whole_overlap", "furniture_above", "scrap_above", "dated", "document", "latin", "symbol",
-    "headline_below", "headline_above",
+    "headline_below", "headline_above", "prose_before", "prose_after_share",
 )
 _DOCUMENT_TITLE = re.compile(r"^关于.{2,60}的(?:通知|意见|办法|规定|决定|公告|通告|批复|方案|函|报告|细则|规划|计划)")
 _ODD_SYMBOL = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9\s，。、；：？！“”‘’（）《》—…·「」『』【】%.\-:|｜_/+&()~～]")
@@ -215,6 +216,8 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
     found: list[CandidateLine] = []
     in_related = False
     first = None
+    prose = [len(t) if k is None and _is_prose(t) else 0 for t, k in zip(texts, kinds)]
+    all_prose = sum(prose) or 1
     for i in range(min(len(texts), LOOK_AHEAD)):
         if in_related and len(texts[i]) <= 40:
             continue  # the links under 相关新闻 are other stories' headlines
@@ -245,6 +248,7 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
             sum(c.isascii() and c.isalpha() for c in candidate) / len(candidate), float(bool(_ODD_SYMBOL.search(candidate))),
             float(i + 1 < len(texts) and usable(texts[i + 1]) and not _is_prose(texts[i + 1])),
             float(i > 0 and usable(texts[i - 1]) and not _is_prose(texts[i - 1])),
+            min(1.0, sum(prose[:i]) / 500), sum(prose[i + 1:]) / all_prose,
         )
         found.append(CandidateLine(i, candidate, features))
     return found

@@ -222,6 +222,8 @@ _CREDIT_INSIDE = re.compile(
     r"|图源\s*[：:]|图片来源|资料(?:图片?|照片)|[（(](?:撰稿|作者|文|摄影?)\s*[：:／/]|[／/]\s*(?:摄|图)(?:\s|$)|即时报[导道]$"
 )
 MAX_CREDIT_LINE = 40
+# a page's weather box: 泰州 阵雨转多云18℃~11℃
+_WEATHER_WIDGET = re.compile(r"-?\d{1,2}\s*[℃°]C?\s*[~～/-]\s*-?\d{1,2}\s*[℃°]")
 _NAV_SEPARATORS = re.compile(r"\s*[|｜丨│¦•·]\s*|\s{2,}|\u3000+")
 
 
@@ -256,7 +258,7 @@ def line_kind(line: str) -> str | None:
         return "breadcrumb"
     if _COUNTER.search(text) and len(_COUNTER.sub("", text).strip(" |｜:：")) <= 12:
         return "counter"
-    if _FURNITURE.search(text) or _only_furniture_words(text):
+    if _FURNITURE.search(text) or _only_furniture_words(text) or (len(text) <= 30 and _WEATHER_WIDGET.search(text)):
         return "furniture"
     if _SOURCE.match(text) and not _ends_sentence(text):
         return "source_line"
