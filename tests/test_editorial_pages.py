@@ -106,3 +106,15 @@ def test_explain_prints_the_deciding_terms_and_the_runner_up(tmp_path):
     assert record["section"] == "health" and record["runner_up"] == "collaboration"
     assert record["terms"] and any(term in result.stderr for term in record["terms"][:5])
     assert "collaboration" in result.stderr
+
+
+def test_a_date_that_opens_the_lead_sentence_stays_in_it_and_the_lead_is_summarized():
+    """A page's date line is cut from the front of its first sentence, but a date the sentence
+    itself opens with (2021年12月24日，…) is part of it: cutting it left a sentence that began
+    with a comma, and a summary without its lead."""
+    article = read_tune_page("a-0126")  # 2021年12月24日，产业技术创新战略联盟协同发展网…第六次理事会…
+    summary = summarize(article, BUDGET)
+    assert summary.startswith("2021年12月24日，产业技术创新战略联盟协同发展网")
+    for page_id in ("a-0126", "c-0132", "a-0090", "b-0015"):
+        for sentence in split_sentences(summarize(read_tune_page(page_id), BUDGET)):
+            assert sentence[0] not in "，。、；：？！", (page_id, sentence)
