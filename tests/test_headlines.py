@@ -74,6 +74,13 @@ def test_a_one_line_page_whose_headline_runs_into_its_first_sentence_after_one_s
     assert article.body.startswith("新界西医院联网辖下的屯门医院")
 
 
+def test_a_mirrors_spun_original_title_is_read_as_one():
+    page = tune_page("c-0130")  # 原题目：… where the mirror spun 标题 into 题目
+    assert "原题目" in page["raw"]
+    article = read_tune_page("c-0130")
+    assert article.title_from == "original_title" and article.title.startswith("上海往年严重工程投资不低于1350亿")
+
+
 def test_the_original_title_a_page_opens_with_is_its_title():
     page = tune_page("c-0113")  # 原标题:远赴马来西亚…, then two deck lines (住别墅吃榨菜…)
     assert page["raw"].startswith("原标题")

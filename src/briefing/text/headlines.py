@@ -41,8 +41,9 @@ _STATED = re.compile(r"^(?:标题|题目|文章标题)\s*[：:]\s*(.{4,80})$")
 _DATED = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _FLASH = re.compile(r"^【([^【】]{8,40})】(?=\S)")
 _HAN = re.compile("[\u4e00-\u9fff]")
-_ORIGINAL = re.compile(r"[（(【\[]?\s*原标题\s*[：:]\s*(?P<title>[^）)】\]\n]{4,80}?)\s*[）)】\]]?\s*$")
-_ORIGINAL_INLINE = re.compile(r"[（(【\[]\s*原标题\s*[：:]\s*(?P<title>[^）)】\]\n]{4,80}?)\s*[）)】\]]")
+_ORIGINAL_WORD = r"原(?:标题|题目?|文标题)"  # 原题目: a mirror's synonym-spun 原标题
+_ORIGINAL = re.compile(rf"[（(【\[]?\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]?\s*$")
+_ORIGINAL_INLINE = re.compile(rf"[（(【\[]\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]")
 # decorations a portal adds to a headline: 标题（图）, 标题(组图), 标题【视频】
 _DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|附视频|多图|直播|音频)[）)】\]]\s*$")
 _SITE_PART = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|(?<!\d)-{1,2}(?=[^-\d][^-]{0,13}$))\s*")
@@ -62,7 +63,7 @@ def original_title(lines: list[str]) -> str | None:
     """The 原标题： a page quotes (the title the story first ran under), if any."""
     for line in lines[:80]:
         text = _LIST_MARK.sub("", normalize_text(line))  # • 原标题:北京官方:…
-        match = _ORIGINAL.match(text) if "原标题" in text[:6] else _ORIGINAL_INLINE.search(text)
+        match = (re.search(_ORIGINAL_WORD, text[:6]) and _ORIGINAL.match(text)) or _ORIGINAL_INLINE.search(text)
         if match and usable(match.group("title")):
             return clean_decoration(match.group("title"))
     return None
