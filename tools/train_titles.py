@@ -45,7 +45,7 @@ from bench_editorial import FITTING, key, rouge_l  # noqa: E402
 from corpus import load_pages, main_article, simplified  # noqa: E402
 
 from briefing.config import EditorialSettings  # noqa: E402
-from briefing.editorial.titles import TITLE_FEATURES, TITLE_MODEL, clean_title, title_units  # noqa: E402
+from briefing.editorial.titles import TITLE_FEATURES, TITLE_MODEL, choose_unit, clean_title, title_units  # noqa: E402
 from briefing.sources.limits import Limits  # noqa: E402
 from briefing.sources.text import read_text  # noqa: E402
 from briefing.text.chinese import simplify_document  # noqa: E402
@@ -77,7 +77,7 @@ def load_examples(files: list[Path] | None) -> list[dict]:
         if not units:
             continue
         headline = clean_title(normalize_text(simplified(page["headline"])))
-        examples.append({"half": page["half"], "written": not page["headline_in_text"],
+        examples.append({"half": page["half"], "written": not page["headline_in_text"], "units": units,
                          "features": np.array([u.features for u in units]),
                          "f1": np.array([rouge_l(u.text, headline) for u in units])})
     return examples
@@ -100,7 +100,7 @@ def fitting_share(weights: np.ndarray, examples: list[dict]) -> tuple[float, flo
     """Of the pages without a headline: the share whose chosen clause fits (F1 >= 1/3), and the
     share where some clause does."""
     written = [e for e in examples if e["written"]]
-    chosen = [e["f1"][int(np.argmax(e["features"] @ weights))] >= FITTING for e in written]
+    chosen = [e["f1"][choose_unit(e["units"], tuple(weights)).order] >= FITTING for e in written]
     possible = [e["f1"].max() >= FITTING for e in written]
     return sum(chosen) / len(written), sum(possible) / len(written), len(written)
 

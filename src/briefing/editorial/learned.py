@@ -20,7 +20,7 @@ import struct
 from array import array
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,18 +46,19 @@ class Model:
     off_topic_lexicon_weight: float  # the same for the sports / entertainment / property / weather lexicon
     off_topic_bias: float  # moves the line between "a section" and "off-topic"
     trained_on: str = ""
-
-    @property
-    def width(self) -> int:
-        return len(self.classes) + 1
+    seen: dict = field(default_factory=dict, compare=False, repr=False)  # feature -> row, as looked up
 
     def row(self, feature: str) -> tuple[float, array] | None:
         """The feature's idf and weights, or None for a feature the model does not know."""
-        at = self.index.get(feature)
-        if at is None:
-            return None
-        start = at * self.width
-        return self.rows[start], self.rows[start + 1:start + self.width]
+        known = self.seen.get(feature)
+        if known is None and feature not in self.seen:
+            at = self.index.get(feature)
+            if at is not None:
+                width = len(self.classes) + 1
+                start = at * width
+                known = (self.rows[start], self.rows[start + 1:start + width])
+            self.seen[feature] = known  # the same words come back in every article
+        return known
 
 
 def headline_of(article: Article) -> str:

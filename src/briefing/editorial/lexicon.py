@@ -177,6 +177,7 @@ def _tags() -> dict[str, str]:
     return {w: t for w, t in zip(dictionary.words, dictionary.tag_list) if t}
 
 
+@lru_cache(maxsize=65536)
 def specificity(word: str) -> float:
     """How specific a word is, from its frequency in jieba's dictionary (a general corpus):
     0 for the commonest words, about 1 for a rare name or term."""

@@ -115,8 +115,15 @@ def written_title(article: Article, cap: int) -> str:
         clauses = (_tidy(c) for p in article.paragraphs[:20] for c in _clauses(p))
         fallback = next((c for c in clauses if len(c) >= MIN_TITLE and not _unfit(c) and line_kind(c) is None), "")
         return _cut_at_word(fallback, cap) if fallback else "（无标题）"
-    weights = _title_weights()
-    return max(units, key=lambda u: (sum(w * x for w, x in zip(weights, u.features)), -u.order)).text
+    return choose_unit(units).text
+
+
+def choose_unit(units: list[Unit], weights: tuple[float, ...] | None = None) -> Unit:
+    """The unit the title model ranks first among those that are no furniture (judged only as
+    far down the ranking as needed: line_kind is the costly part)."""
+    weights = weights or _title_weights()
+    ranked = sorted(units, key=lambda u: (-sum(w * x for w, x in zip(weights, u.features)), u.order))
+    return next((u for u in ranked if line_kind(u.text) is None), ranked[0])
 
 
 @dataclass(frozen=True)
@@ -149,12 +156,13 @@ def title_units(article: Article, cap: int) -> list[Unit]:
     salience = _salience(sentences)
     salient = {w for w, _ in salience.most_common(8)}
     pairs = [_bigrams(s) for s in sentences[:20]]
+    spread_of = Counter(g for grams in pairs for g in grams)  # in how many sentences each pair stands
     lead = _bigrams("".join(sentences[:2]))
     raw: list[tuple[str, int, int, float, bool, float]] = []
     for index, sentence in enumerate(sentences[:LEAD_SENTENCES]):
         for place, (unit, factor) in enumerate(_units([c for c in (_tidy(c) for c in _clauses(sentence)) if c], cap)):
             text = _cut_at_word(unit, cap) if len(unit) > cap else unit
-            if len(text) >= MIN_TITLE and line_kind(text) is None and not _unfit(text):
+            if len(text) >= MIN_TITLE and not _unfit(text):
                 raw.append((text, index, place, factor, len(unit) > cap, _clause_value(text, salience)))
     top = max((r[5] for r in raw), default=0.0) or 1.0
     units = []
@@ -162,9 +170,10 @@ def title_units(article: Article, cap: int) -> list[Unit]:
         tags = tagged(text)
         content = [w for w in words(text) if _content_word(w)]
         grams = _bigrams(text)
-        others = [g for k, g in enumerate(pairs) if k != index]
-        story = set().union(*others) if others else set()
-        spread = sum(sum(1 for o in others if g in o) for g in grams) / max(1, len(grams)) / max(1, len(others))
+        own = pairs[index] if index < len(pairs) else set()
+        elsewhere = [spread_of[g] - (g in own) for g in grams]  # the other sentences holding each pair
+        others = len(pairs) - (index < len(pairs))
+        spread = sum(elsewhere) / max(1, len(grams)) / max(1, others)
         first_tag, last_tag = (tags[0][1], tags[-1][1]) if tags else ("", "")
         features = (
             value, value / top, math.exp(-index / POSITION_DECAY), float(index == 0), place / 4,
@@ -175,7 +184,7 @@ def title_units(article: Article, cap: int) -> list[Unit]:
             float(text.startswith(CONNECTIVES)), sum(w in salient for w in content) / max(1, len(content)),
             len(set(content) & salient) / 8, float(bool(SPEECH.search(text))), float("“" in text),
             sum(specificity(w) for w in content) / max(1, len(content)),
-            len(grams & story) / max(1, len(grams)), len(grams & lead) / max(1, len(grams)), spread,
+            sum(n > 0 for n in elsewhere) / max(1, len(grams)), len(grams & lead) / max(1, len(grams)), spread,
             spread * len(grams) / 20, text.count("的") / max(1, len(text)) * 10, float(first_tag.startswith(NAMED)),
             float(last_tag.startswith("v")), float(last_tag.startswith("n")), float(" " in text),
             float(any(t.startswith("v") for _, t in tags)),
@@ -258,7 +267,10 @@ def _salience(sentences: list[str]) -> Counter:
 
 
 def _content_word(word: str) -> bool:
-    return len(word) >= 2 and word not in STOP_WORDS and bool(re.search(r"[\u4e00-\u9fffA-Za-z]", word))
+    return len(word) >= 2 and word not in STOP_WORDS and bool(_LETTER.search(word))
+
+
+_LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
 def _clause_value(clause: str, salience: Counter) -> float:
