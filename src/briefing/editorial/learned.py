@@ -46,18 +46,19 @@ class Model:
     off_topic_lexicon_weight: float  # the same for the sports / entertainment / property / weather lexicon
     off_topic_bias: float  # moves the line between "a section" and "off-topic"
     trained_on: str = ""
-    seen: dict = field(default_factory=dict, compare=False, repr=False)  # feature -> row, as looked up
+    seen: dict = field(default_factory=dict, compare=False, repr=False)  # known feature -> its row, once looked up
 
     def row(self, feature: str) -> tuple[float, array] | None:
         """The feature's idf and weights, or None for a feature the model does not know."""
         known = self.seen.get(feature)
-        if known is None and feature not in self.seen:
+        if known is None:
             at = self.index.get(feature)
-            if at is not None:
-                width = len(self.classes) + 1
-                start = at * width
-                known = (self.rows[start], self.rows[start + 1:start + width])
-            self.seen[feature] = known  # the same words come back in every article
+            if at is None:
+                return None
+            width = len(self.classes) + 1
+            start = at * width
+            # the same words come back in every article; at most one entry per known feature
+            known = self.seen[feature] = (self.rows[start], self.rows[start + 1:start + width])
         return known
 
 
