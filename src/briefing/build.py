@@ -58,13 +58,13 @@ def today(config: Config) -> Date:
 
 
 def warm_up(config: Config) -> None:
-    """Load once what every build needs — WeasyPrint, jieba's dictionary, the fonts — in a process
-    that builds many issues (`serve`, `web`). Call it before any thread starts: later builds then
-    render their PDF in this process and pay for none of it again."""
+    """Load once what every build needs — jieba's dictionary, the fonts, a standing PDF worker
+    with WeasyPrint imported — in a process that builds many issues (`serve`, `web`). Call it
+    before any thread starts: later builds pay for none of it again."""
     from .editorial.lexicon import words
-    from .render.worker import warm_up as import_weasyprint
+    from .render.worker import keep_warm
 
-    import_weasyprint()
+    keep_warm()
     words("预热")
     load_fonts(config.fonts_dir)
 

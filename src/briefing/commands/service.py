@@ -32,7 +32,7 @@ def serve_command(config_path: Path | None) -> None:
 
     config = load_config(config_path)
     service = Service(config)  # validates [schedule] before anything starts
-    warm_up(config)  # before the scheduler's threads: every run then renders in this process
+    warm_up(config)  # before the scheduler's threads start (render/worker.py: keep_warm)
     if not service.specs:
         click.echo(f"briefing: warning: no [schedule] entries in {config.path or 'briefing.toml'}; "
                    "the service will run no jobs", err=True)
