@@ -16,10 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .editorial.lexicon import DEFAULT_SECTIONS
 from .errors import ConfigError
-from .model import SECTION_IDS, Distribution, SectionSpec
+from .model import EDITION_NAME, SECTION_IDS, Distribution, SectionSpec
 
 CONFIG_NAME = "briefing.toml"
-EDITION_NAME = r"^[a-z0-9][a-z0-9_-]*$"  # it becomes part of folder and lock file names
 EMAIL_ADDRESS = r"^[^@\s]+@[^@\s]+$"
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .errors import LedgerError
 from .model import (
+    ISSUE_FOLDER,
     MAILED_STATES,
     UNFINISHED_RUNS,
     BuildStatus,
@@ -352,8 +353,6 @@ def set_aside(path: Path, now: datetime) -> Path:
 
 # -- issue folders in output_dir, by name ------------------------------------------------------------
 
-# <date>-<edition>-<number>, s<number> for a special issue (model.Issue.folder_name)
-_ISSUE_FOLDER = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z0-9][a-z0-9_-]*)-(s?)([1-9]\d*)$")
 
 
 @dataclass(frozen=True)
@@ -381,7 +380,7 @@ def issue_folders(out_dir: Path) -> list[IssueFolder]:
     except OSError:
         return []
     for entry in entries:
-        match = _ISSUE_FOLDER.match(entry.name)
+        match = ISSUE_FOLDER.match(entry.name)
         if not match or not (entry / "manifest.json").is_file():
             continue
         year, month, day, edition, special, number = match.groups()

@@ -27,6 +27,7 @@ and the next start resumes it: from its folder once it has one, mailing only who
 from __future__ import annotations
 
 import logging
+import re
 import pickle
 import sqlite3
 import threading
@@ -48,11 +49,11 @@ from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy.exc import SQLAlchemyError
 
 from .build import BuildRequest, build, reclaim_abandoned
-from .config import EDITION_NAME, Config, load_config
+from .config import Config, load_config
 from .errors import BriefingError, ConfigError, DeliveryError, LedgerError
 from .ledger import Ledger, RunEntry, set_aside, sqlite_damage
 from .locks import issue_lock, service_lock
-from .model import RunStatus
+from .model import EDITION_NAME, RunStatus
 from .timing import Progress
 
 if TYPE_CHECKING:
@@ -134,7 +135,6 @@ def job_specs(config: Config) -> list[JobSpec]:
 
 def cron_trigger(config: Config, edition: str, cron: str) -> CronTrigger:
     where = f"{config.path or 'briefing.toml'}: [schedule] {edition} = {cron!r}"
-    import re
 
     if not re.match(EDITION_NAME, edition):
         raise ConfigError(f"{where}: an edition name is lower-case letters, digits, - and _ (e.g. daily)")

@@ -140,8 +140,7 @@ def _issue_rows(call: Call, entries) -> list[dict]:
     statuses = issue_statuses(call.ledger)
     rows = []
     for entry in entries:
-        built = f"{entry.edition}/{entry.year}/{'s' if entry.special else ''}{entry.number}"
-        delivered = deliveries(call.config, call.ledger, outbox_key(entry), built)
+        delivered = deliveries(call.config, call.ledger, outbox_key(entry), outbox_key(entry, revision=""))
         rows.append({"entry": entry, "status": statuses.get(entry.issue), "deliveries": delivered,
                      "headlines": matching_headlines(entry, ""),
                      "summary": delivery_summary(delivered),
