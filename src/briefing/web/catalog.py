@@ -155,9 +155,20 @@ class Delivery:
 
 def deliveries(config: Config, ledger: Ledger, key: str, built_key: str | None = None) -> list[Delivery]:
     """Each configured recipient (and anyone else the issue went to), with the outbox's word."""
-    rows: dict[str, OutboxEntry] = {r.recipient.lower(): r for r in ledger.outbox_rows(key)}
-    earlier: dict[str, OutboxEntry] = ({r.recipient.lower(): r for r in ledger.outbox_rows(built_key)}
-                                       if built_key and built_key != key else {})
+    return deliveries_of(config, ledger, [(key, built_key)])[0]
+
+
+def deliveries_of(config: Config, ledger: Ledger, issues: list[tuple[str, str | None]]) -> list[list[Delivery]]:
+    """deliveries() of each (key, built_key), in one question to the ledger."""
+    keys = list(dict.fromkeys(k for pair in issues for k in pair if k))
+    outbox = ledger.outbox_rows_of(keys)
+    return [_deliveries(config, outbox[key], outbox[built_key] if built_key and built_key != key else [])
+            for key, built_key in issues]
+
+
+def _deliveries(config: Config, current: list[OutboxEntry], as_built: list[OutboxEntry]) -> list[Delivery]:
+    rows: dict[str, OutboxEntry] = {r.recipient.lower(): r for r in current}
+    earlier: dict[str, OutboxEntry] = {r.recipient.lower(): r for r in as_built}
     emails = list(dict.fromkeys([r.email for r in config.delivery.recipients]
                                 + [r.recipient for r in rows.values()] + [r.recipient for r in earlier.values()]))
     found = []
