@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from ..config import EMAIL_ADDRESS, DeliverySettings
 from ..errors import UsageError
 from ..model import StoredIssue
+from ..output import read_issue_file
 from ..render.layout import section_prefix
 from ..resources import templates_dir
 
@@ -76,8 +77,8 @@ def compose_message(stored: StoredIssue, target: Target, from_header: str, timez
     for kind, path in attachments:
         maintype, subtype = ATTACHMENT_TYPES[kind]
         # Chinese file names: RFC 2231 (filename*=utf-8''…) in both the disposition and the type
-        msg.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name,
-                           params={"name": path.name})
+        msg.add_attachment(read_issue_file(stored.folder, path.name), maintype=maintype, subtype=subtype,
+                           filename=path.name, params={"name": path.name})
     return msg
 
 

@@ -141,7 +141,7 @@ def check_release(config: Config, ledger: Ledger, stored: StoredIssue) -> None:
         return
     earlier = " (an earlier revision was approved; this one changed since)" if state.history else ""
     raise NotApproved(f"{stored.folder}: waiting for approval{earlier}: [review] required = true in "
-                      f"{config.path or 'briefing.toml'}; an approver approves it in the console or with "
+                      f"{config.where}; an approver approves it in the console or with "
                       f"`briefing approve {stored.folder}`, then it is mailed")
 
 
