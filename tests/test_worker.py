@@ -44,6 +44,9 @@ def test_a_killed_build_leaves_no_worker_and_no_lock(tmp_path):
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     assert _wait_for(lambda: set(_children_running("briefing.render.worker")) - before, 30), "no worker started"
     (worker,) = set(_children_running("briefing.render.worker")) - before
+    # the staging folder appears once the build holds the lock and hands the worker its
+    # PDF: killed then, the worker is laying the PDF out and the lock is taken
+    assert _wait_for(lambda: list((tmp_path / "out").glob(".2026-11-26-daily-1.*")), 60), "the build never got there"
     os.kill(build.pid, signal.SIGKILL)
     build.wait()
 

@@ -371,7 +371,7 @@ class IssueFolder:
         return self.edition, self.year, self.special, self.number
 
 
-def issue_folders(out_dir: Path) -> list[IssueFolder]:
+def scan_output_dir(out_dir: Path) -> list[IssueFolder]:
     """The issue folders in out_dir (a name briefing gives and a manifest.json), oldest first.
     Staging folders (hidden) and anything else are passed over."""
     found = []
@@ -502,7 +502,7 @@ class Ledger:
         """Issue folders in out_dir that the ledger has no issue row for."""
         known = {(row["edition"], row["year"], bool(row["special"]), row["number"])
                  for row in self._db.execute("SELECT edition, year, special, number FROM issues")}
-        return [found for found in issue_folders(out_dir) if found.key not in known]
+        return [found for found in scan_output_dir(out_dir) if found.key not in known]
 
     def restore_issue(self, found: IssueFolder, total: int | None, status: IssueStatus, issue_key: str,
                       recipients: list[tuple[str, str]], note: str) -> int:

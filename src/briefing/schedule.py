@@ -134,7 +134,7 @@ def job_specs(config: Config) -> list[JobSpec]:
 
 
 def cron_trigger(config: Config, edition: str, cron: str) -> CronTrigger:
-    where = f"{config.path or 'briefing.toml'}: [schedule] {edition} = {cron!r}"
+    where = f"{config.where}: [schedule] {edition} = {cron!r}"
 
     if not re.match(EDITION_NAME, edition):
         raise ConfigError(f"{where}: an edition name is lower-case letters, digits, - and _ (e.g. daily)")
@@ -385,6 +385,7 @@ class _Scheduler(BlockingScheduler):
 class _StoreOnly(BaseScheduler):
     """A scheduler with no loop, which never runs a job: for reconciling or reading the store."""
 
+    # both abstract in BaseScheduler; a scheduler with no loop has nothing more to do for either
     def shutdown(self, wait=True):
         super().shutdown(wait)
 

@@ -64,7 +64,7 @@ def refuse_send_under_review(config, command: str) -> None:
     from ..errors import UsageError
 
     if config.review.required:
-        raise UsageError(f"{command} --send: [review] required = true in {config.path or 'briefing.toml'}, so an issue "
+        raise UsageError(f"{command} --send: [review] required = true in {config.where}, so an issue "
                          f"is mailed only once approved; run {command} without --send (the approvers are told), "
                          "then `briefing approve ISSUE_DIR` and `briefing send ISSUE_DIR`")
 

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from ..config import EMAIL_ADDRESS, DeliverySettings
 from ..errors import UsageError
 from ..model import StoredIssue
+from ..output import read_issue_file
 from ..render.layout import section_prefix
 from ..resources import templates_dir
 
@@ -88,8 +89,8 @@ def compose_message(stored: StoredIssue, target: Target, from_header: str, timez
 def _attach(msg: EmailMessage, kind: str, path: Path) -> None:
     maintype, subtype = ATTACHMENT_TYPES[kind]
     # Chinese file names: RFC 2231 (filename*=utf-8''…) in both the disposition and the type
-    msg.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name,
-                       params={"name": path.name})
+    msg.add_attachment(read_issue_file(path.parent, path.name), maintype=maintype, subtype=subtype,
+                       filename=path.name, params={"name": path.name})
 
 
 def review_message(stored: StoredIssue, address: str, from_header: str, link: str, timezone: str,

@@ -107,7 +107,7 @@ def send_issue(config: Config, issue_dir: Path, *, to: Iterable[str] = (), dry_r
     stored = load_issue(issue_dir)
     chosen = targets(config.delivery, to)
     if not chosen:
-        raise ConfigError(f"{config.path or 'briefing.toml'}: no recipients; set [delivery] recipients or pass --to")
+        raise ConfigError(f"{config.where}: no recipients; set [delivery] recipients or pass --to")
     if not dry_run:
         check_settings(config, to)
     check_ready(stored, {kind for t in chosen for kind in t.gets})

@@ -160,7 +160,7 @@ def check_release(config: Config, ledger: Ledger, stored: StoredIssue) -> None:
         return
     earlier = " (an earlier revision was approved; this one changed since)" if state.history else ""
     raise NotApproved(f"{stored.folder}: waiting for approval{earlier}: [review] required = true in "
-                      f"{config.path or 'briefing.toml'}; an approver approves it in the console or with "
+                      f"{config.where}; an approver approves it in the console or with "
                       f"`briefing approve {stored.folder}`, then it is mailed")
 
 
@@ -261,9 +261,12 @@ def notify_approvers(config: Config, ledger: Ledger, stored: StoredIssue) -> tup
     told, problems = [], []
     try:
         for address in addresses:
-            message = review_message(stored, address, config.delivery.from_, link, config.briefing.timezone)
             try:
+                message = review_message(stored, address, config.delivery.from_, link, config.briefing.timezone)
                 result = transmit(smtp, sender, address, message.as_bytes(), lambda: None)
+            except BriefingError as exc:  # the PDF is not a plain file of the issue folder
+                problems.append(str(exc))
+                break
             except LostBeforeHandover as lost:
                 problems.append(f"{address}: {lost}")
                 break
