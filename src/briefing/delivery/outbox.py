@@ -32,7 +32,7 @@ from ..model import OutboxStatus, StoredIssue
 from .message import Target, compose_message, message_id, subject_of, targets
 from .ready import check_ready, load_issue
 from .release import check_release
-from .smtp import ConnectionProblem, LostBeforeHandover, Reply, check_settings, connect, transmit
+from .smtp import ConnectionProblem, LostBeforeHandover, Reply, check_settings, close_quietly, connect, transmit
 
 log = logging.getLogger("briefing.deliver")
 # the service logs these lines (with its own handler); a command prints its report instead of
@@ -206,7 +206,7 @@ def _deliver_with_retries(config: Config, ledger: Ledger, stored: StoredIssue, t
         try:
             _one_pass(config, ledger, stored, waiting, smtp, progress)
         finally:
-            _quit(smtp)
+            close_quietly(smtp)
     return None
 
 
@@ -244,13 +244,6 @@ def _one_pass(config: Config, ledger: Ledger, stored: StoredIssue, waiting: list
             for rest in waiting[index + 1:]:
                 ledger.set_outbox(key, rest.email, OutboxStatus.PENDING)
             return  # the connection is gone
-
-
-def _quit(smtp: smtplib.SMTP) -> None:
-    try:
-        smtp.quit()
-    except (OSError, smtplib.SMTPException):
-        smtp.close()
 
 
 def _tell(progress: Progress | None, message: str) -> None:

@@ -254,3 +254,11 @@ def _dot_stuffed(data: bytes) -> bytes:
     if not data.endswith(b"\r\n"):
         data += b"\r\n"
     return data + b".\r\n"
+
+
+def close_quietly(smtp: smtplib.SMTP) -> None:
+    """QUIT, or just close a connection that is gone already."""
+    try:
+        smtp.quit()
+    except (OSError, smtplib.SMTPException):
+        smtp.close()
