@@ -16,7 +16,6 @@ then mails it through the one run path.
 from __future__ import annotations
 
 import hashlib
-import logging
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -31,8 +30,6 @@ from ..ledger import ApprovalEntry, IssueEntry, Ledger, ReviewEntry, RunEntry
 from ..manifest import MANIFEST
 from ..model import RunStatus, StoredIssue
 from .notices import notify_approvers
-
-log = logging.getLogger("briefing.release")
 
 
 class Standing(StrEnum):
