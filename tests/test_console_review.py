@@ -60,6 +60,9 @@ def test_a_scheduled_run_waits_for_approval_and_approving_mails_it_once(tmp_path
         assert service.recover(scheduler, run.scheduled_for + timedelta(days=3), ledger) == []
         assert ledger.run_by_id(run.id).status == RunStatus.BUILT
 
+    stale = cli("approve", folder, "--config", config, "--as", "alice", "--revision", "0123456789abcdef")
+    assert stale.code == 1 and "is no longer the current one" in stale.stderr  # not what alice looked at
+    assert len(server.mailbox.messages) == 1, "only the approver's notice so far"
     approved = cli("approve", folder, "--config", config, "--as", "alice")
     assert approved.code == 0, approved.stderr
     assert "approved" in approved.stdout and "done" in approved.stdout
