@@ -120,7 +120,8 @@ def mail_server(test_ca):
         elif tls == "implicit":
             kwargs.update(ssl_context=context)
         if auth:
-            kwargs.update(authenticator=authenticate, auth_required=True)
+            # without TLS aiosmtpd refuses AUTH itself; the client's own refusal is what tests check
+            kwargs.update(authenticator=authenticate, auth_required=True, auth_require_tls=bool(tls))
         controller = Controller(mailbox, hostname="127.0.0.1", port=port, **kwargs)
         controller.start()
         server = MailServer(port, mailbox, controller)

@@ -7,6 +7,7 @@ Builds run in that server's worker thread, in this process (conftest imported We
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import time
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import httpx
 from conftest import SAMPLE
+from docx import Document
 from smtp_servers import free_port, write_config
 
 from briefing.config import load_config
@@ -133,3 +135,18 @@ def wait_until_serving(base: str, process, log: Path, timeout: float = 60) -> No
             pass
         assert process.poll() is None and time.monotonic() < deadline, log.read_text()
         time.sleep(0.1)
+
+
+def edited_draft(console: Console, issue: str, text: str, name: str = "edited.docx") -> Path:
+    """The issue's DOCX draft with one summary rewritten, as an editor would leave it."""
+    folder = console.config.output_dir / issue
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    path = console.folder / name
+    shutil.copyfile(folder / manifest["outputs"]["docx"], path)
+    doc = Document(str(path))
+    body = [p for p in doc.paragraphs if p.style.name == "简报-正文" and "清华城市健康指数" in p.text][0]
+    for run in body.runs[1:]:
+        run._r.getparent().remove(run._r)
+    body.runs[0].text = text
+    doc.save(str(path))
+    return path

@@ -45,6 +45,7 @@ class Mailbox:
     reset_mid_message_for: dict[str, int] = field(default_factory=dict)
     silent_after_message_for: set[str] = field(default_factory=set)  # take the message, never answer
     transactions: int = 0  # messages the client handed over, accepted or not
+    logins: int = 0  # AUTH exchanges that carried a password
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.reject_rcpt:
@@ -111,6 +112,7 @@ class Controller(_Controller):
 
 
 def authenticate(server, session, envelope, mechanism, auth_data):
+    server.event_handler.logins += 1  # a password reached the server
     ok = auth_data.login == USER.encode() and auth_data.password == PASSWORD.encode()
     return AuthResult(success=ok)
 

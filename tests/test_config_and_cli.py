@@ -201,3 +201,10 @@ def test_building_a_folder_never_reads_the_briefings_own_output(cli, tmp_path):
     assert second.code == 0, second.stderr
     sources = {a["source"] for a in json.loads(second.stdout)["articles"]}
     assert sources == {"page.txt"} or all(s.endswith("page.txt") for s in sources), sources
+
+
+def test_an_edition_that_would_not_make_a_folder_name_is_explained(cli, tmp_path):
+    (tmp_path / "briefing.toml").write_text('[briefing]\nedition = "Daily News"\n', encoding="utf-8")
+    result = cli("build", "--formats", "docx")
+    assert result.code == 2 and "Traceback" not in result.stderr
+    assert "briefing.toml:2: briefing.edition = 'Daily News': an edition name is lower-case letters" in result.stderr

@@ -13,11 +13,14 @@ import time
 from datetime import timedelta
 
 import httpx
+import pytest
+from aiosmtpd.smtp import AuthResult
 from console_harness import EMAILS, PASSWORDS, add_users, wait_until_serving, write_console_config
-from smtp_servers import free_port
+from smtp_servers import PASSWORD, USER, Controller, Mailbox, free_port
 
 from briefing.config import load_config
-from briefing.delivery.release import review_state
+from briefing.delivery.release import review_state, revision_of
+from briefing.delivery.smtp import PASSWORD_VARIABLE
 from briefing.ledger import Ledger
 from briefing.manifest import read_issue
 from briefing.model import RunStatus
@@ -57,6 +60,9 @@ def test_a_scheduled_run_waits_for_approval_and_approving_mails_it_once(tmp_path
         assert service.recover(scheduler, run.scheduled_for + timedelta(days=3), ledger) == []
         assert ledger.run_by_id(run.id).status == RunStatus.BUILT
 
+    stale = cli("approve", folder, "--config", config, "--as", "alice", "--revision", "0123456789abcdef")
+    assert stale.code == 1 and "is no longer the current one" in stale.stderr  # not what alice looked at
+    assert len(server.mailbox.messages) == 1, "only the approver's notice so far"
     approved = cli("approve", folder, "--config", config, "--as", "alice")
     assert approved.code == 0, approved.stderr
     assert "approved" in approved.stdout and "done" in approved.stdout
@@ -85,6 +91,49 @@ def test_cli_build_and_publish_are_audited_and_approvers_told(tmp_path, mail_ser
     with Ledger(load_config(config_path).state_dir) as ledger:
         entries = [(e.actor.split(":")[0], e.action, e.issue) for e in ledger.audit_log()]
     assert entries.count(("cli", "build", "2026-11-26-daily-1")) == 2
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_approvers_are_never_told_over_a_clear_text_login(tmp_path, cli):
+    """The approvers' mail goes by the same checks as every send: with starttls = false and a
+    username, a server that is not known to be this machine never sees the password."""
+    logins: list[bytes] = []
+
+    def record(server, session, envelope, mechanism, auth_data):
+        logins.append(auth_data.password)
+        return AuthResult(success=auth_data.login == USER.encode() and auth_data.password == PASSWORD.encode())
+
+    mailbox, port = Mailbox(), free_port()
+    server = Controller(mailbox, hostname="127.0.0.1", port=port, authenticator=record, auth_required=True,
+                        auth_require_tls=False)  # a server that takes a password in clear text
+    server.start()
+    try:
+        config_path = write_console_config(tmp_path, mail_port=port, review=True, recipients=RECIPIENTS)
+        text = config_path.read_text(encoding="utf-8")
+        # 127.1 is this machine too, but as a name, not an address known to be loopback
+        text = text.replace(f"smtp://127.0.0.1:{port}", f"smtp://127.1:{port}")
+        config_path.write_text(text.replace("starttls = false", f'starttls = false\nusername = "{USER}"'),
+                               encoding="utf-8")
+        add_users(config_path, ["alice"])
+        built = cli("build", "--date", "2026-11-26", "--config", str(config_path),
+                    env={PASSWORD_VARIABLE: PASSWORD})
+        assert built.code == 0, built.stderr
+        assert "no approver could be told" in built.stderr and "clear text" in built.stderr
+        assert logins == [] and mailbox.messages == [], "the password never crossed the network"
+        loaded = load_config(config_path)
+        with Ledger(loaded.state_dir) as ledger:
+            stored = read_issue(loaded.output_dir / "2026-11-26-daily-1")
+            review = ledger.review(stored.id, revision_of(stored))
+        assert review.notified == () and "clear text" in review.note
+
+        # a server that is this machine by its address: the approver is told
+        config_path.write_text(text.replace(f"smtp://127.1:{port}", f"smtp://127.0.0.1:{port}").replace(
+            "starttls = false", f'starttls = false\nusername = "{USER}"'), encoding="utf-8")
+        rebuilt = cli("build", "--date", "2026-11-26", "--config", str(config_path), env={PASSWORD_VARIABLE: PASSWORD})
+        assert rebuilt.code == 0 and "approvers told: alice@example.gov" in rebuilt.stderr, rebuilt.stderr
+        assert logins == [PASSWORD.encode()] and mailbox.recipients() == [EMAILS["alice"]]
+    finally:
+        server.stop()
 
 
 def test_the_user_and_token_commands(tmp_path, cli):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -413,3 +414,40 @@ def test_send_off_a_terminal_writes_each_problem_as_a_briefing_line(issue, tmp_p
     lines = result.stderr.splitlines()
     assert lines and all(line.startswith("briefing: ") for line in lines), lines
     assert any("451 4.3.0 try again later" in line and LEADER in line for line in lines)
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")  # the test's own server
+def test_the_connection_itself_refuses_a_clear_text_login_whatever_asked_for_it(tmp_path, mail_server, monkeypatch):
+    """check_settings is not the only guard: a path that forgets it (the approvers' notice once
+    did) still cannot send the password unencrypted to another host."""
+    import briefing.delivery.smtp as smtp
+    from briefing.errors import ConfigError
+
+    server = mail_server(auth=True)  # offers AUTH without TLS
+    config = load_config(write_config(tmp_path, server.port, starttls=False, extra_delivery=f'username = "{USER}"'))
+    monkeypatch.setenv("BRIEFING_SMTP_PASSWORD", PASSWORD)
+    monkeypatch.setattr(smtp, "_is_loopback", lambda host: False)  # as if 127.0.0.1 were another machine
+
+    with pytest.raises(ConfigError, match="clear text"):
+        smtp.connect(config)
+    assert server.mailbox.logins == 0
+    monkeypatch.setattr(smtp, "_is_loopback", lambda host: True)
+    smtp.connect(config).quit()  # on loopback the same login goes ahead
+    assert server.mailbox.logins == 1
+
+
+def test_an_output_that_is_a_link_is_never_opened_nor_mailed(issue, tmp_path, mail_server, cli):
+    server = mail_server()
+    write_config(tmp_path, server.port)
+    secret = tmp_path / "elsewhere.pdf"
+    shutil.copyfile(next(issue.glob("*.pdf")), secret)  # a real PDF, so only the link itself is wrong
+    pdf = next(issue.glob("*.pdf"))
+    pdf.unlink()
+    pdf.symlink_to(secret)
+
+    result = cli("send", str(issue))
+
+    assert result.code == 1 and "Traceback" not in result.stderr
+    assert "not a regular file in the issue folder" in result.stderr
+    assert result.stderr.count("\n") == 1  # no library chatter beside the one line
+    assert server.mailbox.transactions == 0

@@ -384,3 +384,10 @@ def test_a_named_link_out_of_its_folder_and_a_link_to_a_system_file_are_not_read
     assert "root:" not in "".join(d.text for d in documents + named)
     assert named == [] and "outside the source folders" in reasons(named_skipped)["passwd.txt"]
     assert "a symbolic link to /etc/passwd" in reasons(skipped)["passwd.txt"]
+
+
+def test_an_empty_inbox_is_named_in_the_one_line_the_build_fails_with(tmp_path, cli):
+    (tmp_path / "inbox").mkdir()
+    result = cli("build", "inbox", "--formats", "docx")
+    assert result.code == 1 and "Traceback" not in result.stderr
+    assert "inbox: an empty folder; put articles in it (.atom, .docx" in result.stderr

@@ -6,11 +6,11 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import shutil
 import time
 
 import pytest
-from console_harness import EMAILS, PASSWORDS, add_users, sample_articles, start_console, write_console_config
+from console_harness import (EMAILS, PASSWORDS, add_users, edited_draft, sample_articles, start_console,
+                             write_console_config)
 from docx import Document
 
 from briefing.ledger import Ledger
@@ -29,12 +29,19 @@ def console(tmp_path):
     started.stop()
 
 
-@pytest.fixture
-def built(console):
-    """The console and one issue built through POST /api/builds."""
-    operator = console.login("oscar")
-    run = console.build(operator, date="2026-11-26")
-    return console, run["issue"]
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A console and one issue built through POST /api/builds, shared by the tests of this module
+    that leave them as they found them (a build takes a second or more)."""
+    folder = tmp_path_factory.mktemp("console-built")
+    write_console_config(folder)
+    add_users(folder / "briefing.toml")
+    started = start_console(folder)
+    try:
+        run = started.build(started.login("oscar"), date="2026-11-26")
+        yield started, run["issue"]
+    finally:
+        started.stop()
 
 
 def raw_get(base: str, path: str, cookie: str) -> tuple[int, bytes]:
@@ -150,7 +157,11 @@ def test_each_role_may_only_what_it_may(built):
                 client.post(url, files={"file": ("x.docx", b"PK\x03\x04", "application/octet-stream")})
             assert answer.status_code == 403, (name, method, url, answer.text)
     admin = console.login("ada")
-    assert admin.post(f"{path}/approve").status_code == 200
+    try:
+        assert admin.post(f"{path}/approve").status_code == 200
+    finally:  # the issue is shared: leave it unapproved, as the other tests find it
+        with console.ledger() as ledger:
+            ledger._db.execute("DELETE FROM approvals WHERE issue=?", (issue,))
     assert admin.get("/api/audit").status_code == 200
 
 
@@ -230,6 +241,17 @@ def test_files_come_only_from_the_issue_folder(built, tmp_path):
     console, issue = built
     viewer = console.login("vera")
     folder = console.config.output_dir / issue
+    pdf_name = viewer.get(f"/api/issues/{issue}").json()["outputs"]["pdf"]
+    pdf = (folder / pdf_name).read_bytes()
+    try:
+        _files_come_only_from_the_issue_folder(console, viewer, issue, folder, pdf_name, tmp_path)
+    finally:  # the issue is shared: put back what was spoilt
+        (folder / "notes.txt").unlink(missing_ok=True)
+        (folder / pdf_name).unlink(missing_ok=True)
+        (folder / pdf_name).write_bytes(pdf)
+
+
+def _files_come_only_from_the_issue_folder(console, viewer, issue, folder, pdf_name, tmp_path):
     (folder / "notes.txt").write_text("not an output", encoding="utf-8")
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP SECRET", encoding="utf-8")
@@ -247,7 +269,6 @@ def test_files_come_only_from_the_issue_folder(built, tmp_path):
     assert status == 404 and b"root:" not in body
 
     # an output swapped for a symlink to a file outside: not served
-    pdf_name = viewer.get(f"/api/issues/{issue}").json()["outputs"]["pdf"]
     (folder / pdf_name).unlink()
     (folder / pdf_name).symlink_to(secret)
     answer = viewer.get(f"/api/issues/{issue}/files/{pdf_name}")
@@ -259,38 +280,30 @@ def test_pages_escape_what_articles_say(tmp_path):
     hostile = "<script>alert('x')</script>北京高技能人才队伍建设取得新进展"
     text = (tmp_path / "inbox" / "zgc-forum-2026.txt").read_text(encoding="utf-8")
     (tmp_path / "inbox" / "zgc-forum-2026.txt").write_text(
-        text.replace("# 首都产业一线科技人才规模达225万人", f"# {hostile}"), encoding="utf-8")
+        text.replace("# 首都产业一线科技人才规模达225万人", f"# {hostile}")
+        .replace("# 京津冀协同创新联合体呼之欲出", "# <b>京津冀</b>协同创新联合体呼之欲出"), encoding="utf-8")
     add_users(tmp_path / "briefing.toml", ["oscar"])
     console = start_console(tmp_path)
     try:
         operator = console.login("oscar")
         issue = console.build(operator, date="2026-11-26")["issue"]
-        page = operator.get(f"/issues/{issue}")
-        assert page.status_code == 200
-        assert "<script>alert" not in page.text and "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page.text
-        csp = page.headers["content-security-policy"]
-        assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
-        assert page.headers["x-content-type-options"] == "nosniff"
+        script, bold = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "&lt;b&gt;京津冀&lt;/b&gt;"
+        # the issue's articles and items; the first headlines on the dashboard and in the archive;
+        # the headlines a search found
+        for path, shown in ((f"/issues/{issue}", (script, bold)), ("/", (bold,)), ("/archive", (bold,)),
+                            ("/archive?q=alert", (script,))):
+            page = operator.get(path)
+            assert page.status_code == 200, path
+            assert "<script>alert" not in page.text and "<b>京津冀" not in page.text, path
+            assert all(text in page.text for text in shown), path
+            csp = page.headers["content-security-policy"]
+            assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
+            assert page.headers["x-content-type-options"] == "nosniff"
     finally:
         console.stop()
 
 
 # -- the approval gate, with a real SMTP server -------------------------------------------------
-
-
-def edited_draft(console, issue: str, text: str, name: str = "edited.docx"):
-    """The issue's DOCX draft with one summary rewritten, as an editor would leave it."""
-    folder = console.config.output_dir / issue
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    path = console.folder / name
-    shutil.copyfile(folder / manifest["outputs"]["docx"], path)
-    doc = Document(str(path))
-    body = [p for p in doc.paragraphs if p.style.name == "简报-正文" and "清华城市健康指数" in p.text][0]
-    for run in body.runs[1:]:
-        run._r.getparent().remove(run._r)
-    body.runs[0].text = text
-    doc.save(str(path))
-    return path
 
 
 def test_nothing_is_mailed_before_approval_and_once_after(tmp_path, mail_server):
@@ -354,8 +367,8 @@ def test_nothing_is_mailed_before_approval_and_once_after(tmp_path, mail_server)
 # -- uploads ------------------------------------------------------------------------------------
 
 
-def test_an_edited_draft_is_published_or_refused_with_the_reason(built):
-    console, issue = built
+def test_an_edited_draft_is_published_or_refused_with_the_reason(console):
+    issue = console.build(console.login("oscar"), date="2026-11-26")["issue"]  # its own: this test publishes it
     editor = console.login("eddie")
     url = f"/api/issues/{issue}/publish"
 
@@ -364,7 +377,7 @@ def test_an_edited_draft_is_published_or_refused_with_the_reason(built):
         published = editor.post(url, files={"file": ("我的编辑稿.docx", handle)})
     assert published.status_code == 200, published.text
     answer = published.json()
-    assert answer["revision"].startswith("final-") and any(c["change"] == "text" for c in answer["changes"])
+    assert answer["manifest_revision"].startswith("final-") and any(c["change"] == "text" for c in answer["changes"])
     detail = editor.get(f"/api/issues/{issue}").json()
     assert detail["status"] == "published" and detail["publication"]["draft"] == "我的编辑稿.docx"
     assert "编辑改写" in json.dumps(detail["sections"], ensure_ascii=False)

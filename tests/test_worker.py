@@ -44,6 +44,9 @@ def test_a_killed_build_leaves_no_worker_and_no_lock(tmp_path):
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     assert _wait_for(lambda: set(_children_running("briefing.render.worker")) - before, 30), "no worker started"
     (worker,) = set(_children_running("briefing.render.worker")) - before
+    # the staging folder appears once the build holds the issue's lock and hands the worker its
+    # PDF: killed then, the worker is laying the PDF out and the lock is taken
+    assert _wait_for(lambda: list((tmp_path / "out").glob(".2026-11-26-daily-1.*")), 60), "the build never got there"
     os.kill(build.pid, signal.SIGKILL)
     build.wait()
 
@@ -53,3 +56,38 @@ def test_a_killed_build_leaves_no_worker_and_no_lock(tmp_path):
     again = run_process("build", "--date", "2026-11-26", cwd=tmp_path)
     assert again.code == 0, again.stderr
     assert "第1期" in again.stdout
+
+
+STANDING = r"""
+import os, signal, sys, time
+from datetime import date
+from pathlib import Path
+from briefing.build import BuildRequest, build, warm_up
+from briefing.config import load_config
+from briefing.render import worker
+
+config = load_config(None, cwd=Path.cwd())
+warm_up(config)
+first = build(config, BuildRequest(date=date(2026, 11, 26)))
+print("weasyprint here after the first:", "weasyprint" in sys.modules)
+pid = worker._standing._process.pid
+os.kill(pid, signal.SIGKILL)  # the standing worker dies between two builds
+os.waitpid(pid, 0)
+second = build(config, BuildRequest(date=date(2026, 11, 27)))
+third = build(config, BuildRequest(date=date(2026, 11, 28)))
+print("weasyprint here:", "weasyprint" in sys.modules)
+print("pdfs:", *(r.outputs["pdf"].stat().st_size > 10_000 for r in (first, second, third)))
+print("respawned:", worker._standing._process.pid != pid and worker._standing._process.poll() is None)
+"""
+
+
+def test_a_service_lays_out_its_pdfs_in_one_standing_worker_that_comes_back_if_killed(tmp_path):
+    done = subprocess.run([sys.executable, "-c", STANDING], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=240)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "weasyprint here after the first: False" in lines  # laid out in the standing worker
+    assert "weasyprint here: True" in lines  # the killed worker's next issue was laid out here
+
+    assert "pdfs: True True True" in lines
+    assert "respawned: True" in lines

@@ -47,6 +47,16 @@ class BuildRequest:
     edition: str | None = None
     send: bool = False  # mail the issue to [delivery] recipients once it is built
 
+    def __post_init__(self) -> None:
+        unknown = [f for f in self.formats if f not in FORMATS]
+        if unknown or not self.formats:
+            raise UsageError(f"--formats {','.join(self.formats) or '(none)'}: use docx, pdf or docx,pdf")
+
+
+def formats_from(text: str) -> tuple[str, ...]:
+    """`docx, PDF` -> ("docx", "pdf"), in the order given, each once (BuildRequest checks them)."""
+    return tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
+
 
 @dataclass
 class BuildResult(WrittenIssue):
@@ -58,13 +68,13 @@ def today(config: Config) -> Date:
 
 
 def warm_up(config: Config) -> None:
-    """Load once what every build needs — WeasyPrint, jieba's dictionary, the fonts — in a process
-    that builds many issues (`serve`, `web`). Call it before any thread starts: later builds then
-    render their PDF in this process and pay for none of it again."""
+    """Load once what every build needs — jieba's dictionary, the fonts, a standing PDF worker
+    with WeasyPrint imported — in a process that builds many issues (`serve`, `web`). Call it
+    before any thread starts: later builds pay for none of it again."""
     from .editorial.lexicon import words
-    from .render.worker import warm_up as import_weasyprint
+    from .render.worker import keep_warm
 
-    import_weasyprint()
+    keep_warm()
     words("预热")
     load_fonts(config.fonts_dir)
 
@@ -116,9 +126,6 @@ def _issue_lock(config: Config, edition: str, day: Date, purpose: str, progress:
 
 
 def _build(config: Config, request: BuildRequest, progress: Progress | None = None) -> BuildResult:
-    bad = [f for f in request.formats if f not in FORMATS]
-    if bad or not request.formats:
-        raise UsageError(f"--formats: unknown format {', '.join(bad) or '(none)'}; use docx, pdf or docx,pdf")
     # a worker imports the renderers while the articles are read and edited (render/worker.py)
     with renderer() as files:
         return _run_pipeline(config, request, progress, files)
@@ -153,7 +160,7 @@ def _run_pipeline(config: Config, request: BuildRequest, progress: Progress | No
         summaries = summarize_articles(on_topic, config.editorial)
         titles = item_titles(on_topic, config.editorial)
     if not any(summaries.values()):
-        raise BuildError(_nothing_usable(documents, skipped, articles))
+        raise BuildError(_nothing_usable(config, documents, skipped, articles))
 
     fonts = load_fonts(config.fonts_dir) if "pdf" in request.formats else None
     out_dir = request.out_dir or config.output_dir
@@ -259,11 +266,11 @@ def _font_warnings(issue: Issue, fonts, config: Config) -> list[dict]:
     return missing_glyphs(issue, fonts, config.render)
 
 
-def _nothing_usable(documents, skipped: list[Skipped], articles: list[Article]) -> str:
+def _nothing_usable(config: Config, documents, skipped: list[Skipped], articles: list[Article]) -> str:
     if not documents:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped[:5]) or "no source given"
         return f"no readable source ({reasons})"
     if not articles:
         return "the sources hold no article with body text"
-    return (f"none of the {len(articles)} article(s) fits a section of the briefing "
-            "(all off-topic); see the section keywords in briefing.toml")
+    return (f"none of the {len(articles)} article(s) fits a section of the briefing (all off-topic); "
+            f"`briefing build --explain` shows why, and [[sections]] keywords in {config.where} steer it")

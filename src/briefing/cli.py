@@ -8,6 +8,7 @@ print one clear message naming the file or setting, never a traceback (commands/
 from __future__ import annotations
 
 import atexit
+import importlib
 import os
 import sys
 import threading
@@ -15,31 +16,42 @@ import threading
 import click
 
 from . import __version__
-from .commands.approve import approve_command
-from .commands.build import build_command
-from .commands.ledger import ledger_group
-from .commands.publish import publish_command
-from .commands.send import send_command
-from .commands.service import schedule_group, serve_command
-from .commands.setup import doctor_command, init_command
-from .commands.users import token_group, user_group
-from .commands.web import web_command
+
+# name -> where it lives, in the order of the README's command table. A command's module (and
+# what it imports) is loaded only when that command runs: `briefing build` pays for no other.
+COMMANDS = {
+    "build": "briefing.commands.build:build_command",
+    "publish": "briefing.commands.publish:publish_command",
+    "send": "briefing.commands.send:send_command",
+    "serve": "briefing.commands.service:serve_command",
+    "schedule": "briefing.commands.service:schedule_group",
+    "web": "briefing.commands.web:web_command",
+    "user": "briefing.commands.users:user_group",
+    "token": "briefing.commands.users:token_group",
+    "approve": "briefing.commands.approve:approve_command",
+    "ledger": "briefing.commands.ledger:ledger_group",
+    "doctor": "briefing.commands.setup:doctor_command",
+    "init": "briefing.commands.setup:init_command",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """click's lazily loading group (its documentation's LazyGroup recipe)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, _, attribute = COMMANDS[name].partition(":")
+        return getattr(importlib.import_module(module), attribute)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefing")
 def main() -> None:
     """Turn a day's Chinese news articles into a 简报: an editable DOCX draft and a PDF."""
-
-
-for command in (build_command, publish_command, send_command, serve_command, schedule_group, doctor_command,
-                init_command):
-    main.add_command(command)
-main.add_command(web_command)
-main.add_command(user_group)
-main.add_command(token_group)
-main.add_command(approve_command)
-main.add_command(ledger_group)  # briefing ledger rebuild
 
 
 def run() -> None:

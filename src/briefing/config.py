@@ -16,10 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .editorial.lexicon import DEFAULT_SECTIONS
 from .errors import ConfigError
-from .model import SECTION_IDS, Distribution, SectionSpec
+from .model import EDITION_NAME, SECTION_IDS, Distribution, SectionSpec
 
 CONFIG_NAME = "briefing.toml"
-EDITION_NAME = r"^[a-z0-9][a-z0-9_-]*$"  # it becomes part of folder and lock file names
 EMAIL_ADDRESS = r"^[^@\s]+@[^@\s]+$"
 
 
@@ -225,6 +224,14 @@ class Config:
     def review(self) -> ReviewSettings:
         return self.raw.review
 
+    @property
+    def where(self) -> str:
+        """The config file, for messages; with none, where one would go (a user with no
+        briefing.toml is not told to edit a file that does not exist)."""
+        if self.path is not None:
+            return str(self.path)
+        return f"{self.base_dir / CONFIG_NAME} (not written yet: `briefing init` writes one)"
+
     def resolve(self, value: str) -> Path:
         path = Path(value).expanduser()
         return path if path.is_absolute() else (self.base_dir / path)
@@ -332,6 +339,9 @@ def _describe(path: Path, text: str, exc: ValidationError) -> str:
         line = _line_of(text, loc)
         if error["type"] == "extra_forbidden":
             what = f"unknown key {key!r}; check its spelling (see `briefing init` for every key)"
+        elif error["type"] == "string_pattern_mismatch" and loc[-1:] == ("edition",):
+            what = (f"{key} = {error.get('input')!r}: an edition name is lower-case letters, digits, - and _ "
+                    "(e.g. daily); it becomes part of folder names")
         elif error["type"] == "literal_error" and loc[:1] == ("sections",):
             what = f"{key}: {error['msg'].lower()} (the six ids are {', '.join(SECTION_IDS)})"
         else:

@@ -17,11 +17,12 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
-from datetime import date as Date, datetime, timezone
+from datetime import date as Date, datetime, timedelta, timezone
 from pathlib import Path
 
 from .errors import LedgerError
 from .model import (
+    ISSUE_FOLDER,
     MAILED_STATES,
     UNFINISHED_RUNS,
     BuildStatus,
@@ -352,8 +353,6 @@ def set_aside(path: Path, now: datetime) -> Path:
 
 # -- issue folders in output_dir, by name ------------------------------------------------------------
 
-# <date>-<edition>-<number>, s<number> for a special issue (model.Issue.folder_name)
-_ISSUE_FOLDER = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z0-9][a-z0-9_-]*)-(s?)([1-9]\d*)$")
 
 
 @dataclass(frozen=True)
@@ -372,7 +371,7 @@ class IssueFolder:
         return self.edition, self.year, self.special, self.number
 
 
-def issue_folders(out_dir: Path) -> list[IssueFolder]:
+def scan_output_dir(out_dir: Path) -> list[IssueFolder]:
     """The issue folders in out_dir (a name briefing gives and a manifest.json), oldest first.
     Staging folders (hidden) and anything else are passed over."""
     found = []
@@ -381,7 +380,7 @@ def issue_folders(out_dir: Path) -> list[IssueFolder]:
     except OSError:
         return []
     for entry in entries:
-        match = _ISSUE_FOLDER.match(entry.name)
+        match = ISSUE_FOLDER.match(entry.name)
         if not match or not (entry / "manifest.json").is_file():
             continue
         year, month, day, edition, special, number = match.groups()
@@ -503,7 +502,7 @@ class Ledger:
         """Issue folders in out_dir that the ledger has no issue row for."""
         known = {(row["edition"], row["year"], bool(row["special"]), row["number"])
                  for row in self._db.execute("SELECT edition, year, special, number FROM issues")}
-        return [found for found in issue_folders(out_dir) if found.key not in known]
+        return [found for found in scan_output_dir(out_dir) if found.key not in known]
 
     def restore_issue(self, found: IssueFolder, total: int | None, status: IssueStatus, issue_key: str,
                       recipients: list[tuple[str, str]], note: str) -> int:
@@ -785,10 +784,16 @@ class Ledger:
             ).rowcount == 1
 
     def token(self, token_hash: str) -> TokenEntry | None:
-        """The token with this hash, marked used now."""
-        with self._transaction() as db:
-            db.execute("UPDATE tokens SET last_used=? WHERE token_hash=?", (_now(), token_hash))
-            return _token(db.execute("SELECT * FROM tokens WHERE token_hash=?", (token_hash,)).fetchone())
+        """The token with this hash, marked used at most once a minute (as sessions are extended):
+        a script's every read does not take the ledger's write lock from the builds."""
+        entry = _token(self._db.execute("SELECT * FROM tokens WHERE token_hash=?", (token_hash,)).fetchone())
+        now = datetime.now(timezone.utc)
+        if entry is not None and (entry.last_used is None
+                                  or now - datetime.fromisoformat(entry.last_used) >= timedelta(minutes=1)):
+            with self._transaction() as db:
+                db.execute("UPDATE tokens SET last_used=? WHERE token_hash=?", (_utc(now.replace(microsecond=0)),
+                                                                               token_hash))
+        return entry
 
     def tokens(self) -> list[TokenEntry]:
         return [_token(row) for row in self._db.execute("SELECT * FROM tokens ORDER BY name")]
@@ -954,6 +959,36 @@ class Ledger:
 
     def archive_years(self) -> list[int]:
         return [row[0] for row in self._db.execute("SELECT DISTINCT year FROM archive ORDER BY year DESC")]
+
+    # the console's lists, each in one query however many rows they show
+
+    def runs_with_requests(self, limit: int = 50) -> list[tuple[RunEntry, QueuedRun | None]]:
+        """The latest runs, each with what was asked for when it was queued in the console (or None)."""
+        rows = self._db.execute(
+            "SELECT r.*, q.run_id AS queued, q.special, q.requested_by, q.progress FROM runs r"
+            " LEFT JOIN queued_runs q ON q.run_id = r.id ORDER BY r.scheduled_for DESC, r.id DESC LIMIT ?", (limit,))
+        return [(_run(row), _queued(row) if row["queued"] is not None else None) for row in rows]
+
+    def approvals_of(self, issues: list[str]) -> dict[str, list[ApprovalEntry]]:
+        """Every approval of each of these issues, oldest first."""
+        return self._grouped("approvals", "issue", issues, _approval)
+
+    def reviews_of_issues(self, issues: list[str]) -> dict[tuple[str, str], ReviewEntry]:
+        """The reviews of these issues, by (issue, revision)."""
+        return {(row["issue"], row["revision"]): _review(row) for row in self._db.execute(
+            "SELECT * FROM reviews WHERE issue IN (SELECT value FROM json_each(?))", (json.dumps(issues),))}
+
+    def outbox_rows_of(self, issue_keys: list[str]) -> dict[str, list[OutboxEntry]]:
+        """The outbox rows of each of these issue keys, in the order they were made."""
+        return self._grouped("outbox", "issue_key", issue_keys, _outbox)
+
+    def _grouped(self, table: str, column: str, keys: list[str], record) -> dict[str, list]:
+        """The rows of a table whose column is one of the keys (one query), by key, in id order."""
+        found: dict[str, list] = {key: [] for key in keys}
+        for row in self._db.execute(f"SELECT * FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))"
+                                    " ORDER BY id", (json.dumps(keys),)):
+            found[row[column]].append(record(row))
+        return found
 
 
 def _utc(moment: datetime) -> str:

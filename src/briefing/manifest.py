@@ -11,16 +11,16 @@ not a date): a manifest is a file anyone with access to out/ can edit.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field, fields
 from datetime import date as Date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from .errors import ManifestError
 from .model import (
+    EDITION_NAME,
     SECTION_IDS,
     ArticleRecord,
     ArticleStatus,
@@ -36,7 +36,6 @@ from .model import (
 )
 
 MANIFEST = "manifest.json"
-EDITION_NAME = r"^[a-z0-9][a-z0-9_-]*$"  # it becomes part of folder, lock and outbox names
 FILE_NAME = r"^[^./\\\x00][^/\\\x00]*$"  # a file directly inside the issue folder, never a path
 REVISION = r"^(final-[0-9a-f]{6,64})?$"
 _ARTICLE_FIELDS = tuple(f.name for f in fields(ArticleRecord))
@@ -123,6 +122,9 @@ def _article_json(record: ArticleRecord) -> dict:
 # -- reading ---------------------------------------------------------------------------------
 
 
+FileName = Annotated[str, StringConstraints(pattern=FILE_NAME)]
+
+
 class _Record(BaseModel):
     model_config = ConfigDict(extra="ignore", strict=True)  # keys a later version adds are passed over
 
@@ -183,7 +185,7 @@ class _Distribution(_Record):
 class _Publication(_Record):
     published_at: str = ""
     draft: str = ""
-    edited_copy: str = Field(default="", pattern=r"^$|" + FILE_NAME[1:-1].join("^$"))
+    edited_copy: FileName | Literal[""] = ""
     timings_ms: dict[str, int] = Field(default_factory=dict)
     changes: list[dict] = Field(default_factory=list)
 
@@ -194,7 +196,7 @@ class _Manifest(_Record):
     date: Date
     issue: _Number
     masthead: _Masthead = Field(default_factory=_Masthead)
-    outputs: dict[Literal["docx", "pdf"], str] = Field(default_factory=dict)
+    outputs: dict[Literal["docx", "pdf"], FileName] = Field(default_factory=dict)
     sections: list[_Section]
     articles: list[_Article]
     skipped: list[_Skipped] = Field(default_factory=list)
@@ -219,25 +221,25 @@ def read_issue(folder: Path) -> StoredIssue:
         record = _Manifest.model_validate_json(text)
     except ValidationError as exc:
         raise ManifestError(_describe(path, exc)) from None
-    for kind, name in record.outputs.items():
-        if not _is_file_name(name):
-            raise ManifestError(f"{path}: outputs.{kind} {name!r} is not a file name inside the issue folder; "
-                                "the manifest was not written by briefing (rebuild the issue)")
     return _stored(folder.resolve(), record)
-
-
-def _is_file_name(name: str) -> bool:
-    return bool(re.match(FILE_NAME, name))
 
 
 def _describe(path: Path, exc: ValidationError) -> str:
     first = exc.errors()[0]
     key = ".".join(str(part) for part in first["loc"]) or "(top level)"
     value = first.get("input")
-    shown = f" (got {value!r})" if not isinstance(value, (dict, list)) and first["type"] != "missing" else ""
+    shown = f" (got {_short(value)})" if not isinstance(value, (dict, list)) and first["type"] != "missing" else ""
+    what = first["msg"].lower()
+    if first["type"] == "string_pattern_mismatch":  # an edition or a file name that could be a path
+        what = "not a plain name (a file directly inside the issue folder; an edition of a–z, 0–9, - and _)"
     more = f" and {exc.error_count() - 1} more problem(s)" if exc.error_count() > 1 else ""
-    return (f"{path}: {key}: {first['msg'].lower()}{shown}{more}; the manifest was damaged or not written by "
+    return (f"{path}: {key}: {what}{shown}{more}; the manifest was damaged or not written by "
             "briefing (rebuild the issue)")
+
+
+def _short(value: object, limit: int = 80) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[:limit] + "…"
 
 
 def _stored(folder: Path, record: _Manifest) -> StoredIssue:

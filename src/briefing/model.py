@@ -7,12 +7,16 @@ it was read or how it will be rendered.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 from enum import StrEnum
 from pathlib import Path
 
 SECTION_IDS = ("collaboration", "facilities", "standards", "biomedicine", "talent", "health")
+EDITION_NAME = r"^[a-z0-9][a-z0-9_-]*$"  # it becomes part of folder, lock and outbox names
+# an issue's folder (and id): <date>-<edition>-<number>, s<number> for a special issue
+ISSUE_FOLDER = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z0-9][a-z0-9_-]*)-(s?)([1-9]\d*)$")
 
 
 # -- states ----------------------------------------------------------------------------------
@@ -285,6 +289,13 @@ class Issue:
         return f"{self.masthead.date.isoformat()}-{self.edition}-{number}"
 
 
+def outbox_key(edition: str, number: IssueNumber, revision: str = "") -> str:
+    """The outbox's name for an issue: edition/year/number (s1 for 增刊第1期), and the revision
+    once published, so that the final issue reaches those who had the draft."""
+    key = f"{edition}/{number.year}/{'s' if number.special else ''}{number.number}"
+    return f"{key}/{revision}" if revision else key
+
+
 @dataclass(frozen=True)
 class Publication:
     """How the final issue came from an editor's draft (`briefing publish`)."""
@@ -326,8 +337,9 @@ class StoredIssue:
 
     @property
     def outbox_key(self) -> str:
-        """The outbox's name for this issue: edition/year/number (s1 for 增刊第1期), and the
-        revision once published, so that the final issue reaches those who had the draft."""
-        n = self.issue.masthead.number
-        key = f"{self.issue.edition}/{n.year}/{'s' if n.special else ''}{n.number}"
-        return f"{key}/{self.revision}" if self.revision else key
+        return outbox_key(self.issue.edition, self.issue.masthead.number, self.revision)
+
+    @property
+    def built_key(self) -> str:
+        """The outbox's name for the issue as built, before any publishing."""
+        return outbox_key(self.issue.edition, self.issue.masthead.number)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -72,3 +73,20 @@ def _exchange(first: Path, second: Path) -> bool:
         return False
     at_fdcwd, rename_exchange = -100, 2
     return renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0
+
+
+def read_issue_file(folder: Path, name: str) -> bytes:
+    """A file of an issue folder, by its plain name, never through a symlink: what a manifest
+    names is mailed or served only if it really is a file in that folder."""
+    path = folder / name
+    if not name or "/" in name or "\\" in name or name in (".", ".."):
+        raise PublishError(f"{folder}: {name!r} is not a file name inside the issue folder; rebuild the issue")
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise PublishError(f"{path}: not a regular file in the issue folder (a link or a folder); rebuild the issue")
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        raise PublishError(f"{path}: cannot be read ({exc.strerror or exc}); rebuild the issue") from None
+    with os.fdopen(descriptor, "rb") as handle:
+        return handle.read()

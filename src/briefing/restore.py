@@ -18,7 +18,7 @@ from pathlib import Path
 from .config import Config
 from .delivery.message import message_id, targets
 from .errors import ManifestError
-from .ledger import LEDGER_NAME, Ledger, issue_folders, set_aside, sqlite_damage
+from .ledger import LEDGER_NAME, Ledger, scan_output_dir, set_aside, sqlite_damage
 from .locks import issue_lock
 from .manifest import read_issue
 from .model import IssueStatus
@@ -53,7 +53,7 @@ def rebuild_ledger(config: Config) -> Rebuilt:
     with Ledger(config.state_dir) as ledger:
         unknown = ledger.unknown_folders(out_dir)
         report = Rebuilt(ledger.path, out_dir, damaged=damaged)
-        report.known = len(issue_folders(out_dir)) - len(unknown)
+        report.known = len(scan_output_dir(out_dir)) - len(unknown)
         for found in unknown:
             try:
                 stored = read_issue(found.folder)

@@ -27,6 +27,7 @@ and the next start resumes it: from its folder once it has one, mailing only who
 from __future__ import annotations
 
 import logging
+import re
 import pickle
 import sqlite3
 import threading
@@ -48,11 +49,11 @@ from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy.exc import SQLAlchemyError
 
 from .build import BuildRequest, build, reclaim_abandoned
-from .config import EDITION_NAME, Config, load_config
+from .config import Config, load_config
 from .errors import BriefingError, ConfigError, DeliveryError, LedgerError
 from .ledger import Ledger, RunEntry, set_aside, sqlite_damage
 from .locks import issue_lock, service_lock
-from .model import RunStatus
+from .model import EDITION_NAME, RunStatus
 from .timing import Progress
 
 if TYPE_CHECKING:
@@ -133,8 +134,7 @@ def job_specs(config: Config) -> list[JobSpec]:
 
 
 def cron_trigger(config: Config, edition: str, cron: str) -> CronTrigger:
-    where = f"{config.path or 'briefing.toml'}: [schedule] {edition} = {cron!r}"
-    import re
+    where = f"{config.where}: [schedule] {edition} = {cron!r}"
 
     if not re.match(EDITION_NAME, edition):
         raise ConfigError(f"{where}: an edition name is lower-case letters, digits, - and _ (e.g. daily)")
@@ -262,15 +262,10 @@ def _carry_out(config: Config, ledger: Ledger, run: RunEntry, edition: str, sche
                progress: Progress | None) -> RunOutcome:
     from .delivery.outbox import send_issue
 
-    from .delivery.release import hold_for_review
-    from .manifest import read_issue
-
     folder, note = _issue_for_run(config, ledger, run, edition, day, progress)
-    ledger.update_run(run.id, RunStatus.BUILT, folder=folder, message=note)
-    waiting = hold_for_review(config, ledger, read_issue(folder), run)  # [review] required: approvers first
+    held, waiting = hold_for_run(config, ledger, run, folder, note, mails=True)  # [review] required: approvers first
     if waiting:
-        ledger.update_run(run.id, RunStatus.BUILT, message=f"{note}; {waiting}")
-        return RunOutcome(edition, scheduled_for, day, RunStatus.BUILT, str(folder), f"{note}; {waiting}")
+        return RunOutcome(edition, scheduled_for, day, RunStatus.BUILT, str(folder), held)
     if not config.delivery.recipients:
         message = f"{note}; no [delivery] recipients, so nothing was mailed"
         ledger.update_run(run.id, RunStatus.DONE, message=message)
@@ -304,9 +299,40 @@ def _issue_for_run(config: Config, ledger: Ledger, run: RunEntry, edition: str, 
         return release.folder, f"第{number}期 had already gone out; only its delivery was finished"
     if release.standing is Standing.PUBLISHED:
         return release.folder, f"mailed 第{number}期 as the editor published it"
-    result = build(config, BuildRequest(edition=edition, date=day), progress)
-    ledger.audit(run.trigger, "build", result.folder.name, f"run {run.id}: built {result.issue.masthead.number_line}")
-    return result.folder, f"built {result.issue.masthead.number_line}"
+    return build_for_run(config, ledger, run, BuildRequest(edition=edition, date=day), run.trigger, progress)
+
+
+# -- the steps every run takes, scheduled or asked for in the console ---------------------------
+
+
+def build_for_run(config: Config, ledger: Ledger, run: RunEntry, request: BuildRequest, actor: str,
+                  progress: Progress | None) -> tuple[Path, str]:
+    """The run's issue built by the one build(), and audited as the run's: (folder, note)."""
+    result = build(config, request, progress)
+    note = f"built {result.issue.masthead.number_line}"
+    ledger.audit(actor, "build", result.folder.name, f"run {run.id}: {note}")
+    return result.folder, note
+
+
+def hold_for_run(config: Config, ledger: Ledger, run: RunEntry, folder: Path, note: str, *,
+                 mails: bool) -> tuple[str, bool]:
+    """The run's issue recorded on the run, and held for review when [review] requires it (the
+    approvers told once per revision): (the run's message, whether it waits for an approver).
+
+    A run that goes on to mail the issue is 'built' meanwhile, and waits: approving resumes it.
+    One that does not (a build asked for in the console; the operator sends) is still running,
+    and no approval resumes it."""
+    from .delivery.release import hold_for_review
+    from .manifest import read_issue
+
+    status = RunStatus.BUILT if mails else RunStatus.RUNNING
+    ledger.update_run(run.id, status, folder=folder, message=note)
+    waiting = hold_for_review(config, ledger, read_issue(folder), run if mails else None)
+    if not waiting:
+        return note, False
+    message = f"{note}; {waiting}"
+    ledger.update_run(run.id, status, message=message)
+    return message, True
 
 
 # -- what the job store calls -------------------------------------------------------------------
@@ -359,6 +385,7 @@ class _Scheduler(BlockingScheduler):
 class _StoreOnly(BaseScheduler):
     """A scheduler with no loop, which never runs a job: for reconciling or reading the store."""
 
+    # both abstract in BaseScheduler; a scheduler with no loop has nothing more to do for either
     def shutdown(self, wait=True):
         super().shutdown(wait)
 

@@ -22,7 +22,9 @@ show_total = false              # print （总第M期） after 第N期
 contents = true                 # print 本期要目 (a static list of item titles)
 
 [sources]
-paths = ["inbox/"]              # files or folders (read recursively): .txt and .md for now
+paths = ["inbox/"]              # files or folders (read recursively): .txt .md .html .docx .jsonl, RSS/Atom
+feeds = []                      # feed files or http(s):// feed URLs, e.g. ["https://example.gov/rss.xml"]
+# allow_roots = ["/srv/shared"] # folders a symbolic link in the sources may lead to
 
 [editorial]
 summary_min_chars = 150         # summaries are whole sentences, about this long

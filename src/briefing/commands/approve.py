@@ -15,9 +15,12 @@ from .users import cli_actor
 @click.argument("issue_dir", type=click.Path(path_type=Path))
 @config_option
 @click.option("--as", "approver", metavar="NAME", help="Record this name as the approver (default: cli:LOGIN).")
+@click.option("--revision", metavar="DIGEST",
+              help="Approve only if this is still the current revision (the one you looked at; 409 in the API).")
 @click.option("--json", "as_json", is_flag=True, help="Print the approval as JSON.")
 @expected_failures
-def approve_command(issue_dir: Path, config_path: Path | None, approver: str | None, as_json: bool) -> None:
+def approve_command(issue_dir: Path, config_path: Path | None, approver: str | None, revision: str | None,
+                    as_json: bool) -> None:
     """Approve the issue in ISSUE_DIR for sending ([review] required = true). A scheduled run that
     waited for the approval goes on and mails it now."""
     from ..config import load_config
@@ -29,7 +32,7 @@ def approve_command(issue_dir: Path, config_path: Path | None, approver: str | N
     config = load_config(config_path)
     stored = load_issue(issue_dir)
     with Ledger(config.state_dir) as ledger:
-        approval = approve(config, ledger, stored, approver or cli_actor())
+        approval = approve(config, ledger, stored, approver or cli_actor(), seen=revision)
     outcome = None
     run = approval.waiting_run
     if run is not None:
@@ -64,7 +67,7 @@ def refuse_send_under_review(config, command: str) -> None:
     from ..errors import UsageError
 
     if config.review.required:
-        raise UsageError(f"{command} --send: [review] required = true in {config.path or 'briefing.toml'}, so an issue "
+        raise UsageError(f"{command} --send: [review] required = true in {config.where}, so an issue "
                          f"is mailed only once approved; run {command} without --send (the approvers are told), "
                          "then `briefing approve ISSUE_DIR` and `briefing send ISSUE_DIR`")
 

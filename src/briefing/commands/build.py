@@ -8,19 +8,8 @@ from pathlib import Path
 
 import click
 
-from ..errors import UsageError
 from .approve import hold_for_approval, record, refuse_send_under_review
-from .common import config_option, exit_if_incomplete, expected_failures, parse_date, print_report
-
-
-def _parse_formats(value: str) -> tuple[str, ...]:
-    from ..build import FORMATS
-
-    formats = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        raise UsageError(f"--formats {value!r}: use docx, pdf or docx,pdf")
-    return formats
+from .common import config_option, exit_if_incomplete, expected_failures, parse_date, print_report, with_progress
 
 
 @click.command("build")
@@ -39,10 +28,11 @@ def build_command(sources: tuple[str, ...], config_path: Path | None, date_text:
                   send: bool) -> None:
     """Build one issue from SOURCE files or folders (default: the config's sources, or the
     bundled sample issue when there is no config)."""
-    from ..render.worker import start_early
+    if "pdf" in formats.lower():
+        from ..render.worker import start_early
 
-    start_early()  # the renderers import on the other core while this process gets going
-    from ..build import BuildRequest, build
+        start_early()  # WeasyPrint imports on the other core while this process gets going
+    from ..build import BuildRequest, build, formats_from
     from ..config import load_config
 
     config = load_config(config_path)
@@ -50,17 +40,9 @@ def build_command(sources: tuple[str, ...], config_path: Path | None, date_text:
         refuse_send_under_review(config, "build")
     request = BuildRequest(
         sources=tuple(sources), date=parse_date(date_text), out_dir=out_dir,
-        formats=_parse_formats(formats), special=special, send=send,
+        formats=formats_from(formats), special=special, send=send,
     )
-    interactive = sys.stderr.isatty() and not as_json
-    if interactive:
-        from rich.console import Console
-
-        console = Console(stderr=True)
-        with console.status("building…") as status:
-            result = build(config, request, progress=lambda stage: status.update(f"{stage}…"))
-    else:
-        result = build(config, request)
+    result = with_progress(lambda progress: build(config, request, progress), quiet=as_json, label="building…")
     for warning in result.warnings:
         click.echo(f"briefing: warning: {warning}", err=True)
     record(config, "build", result.folder.name, f"built {result.issue.masthead.number_line}"

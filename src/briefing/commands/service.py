@@ -32,9 +32,9 @@ def serve_command(config_path: Path | None) -> None:
 
     config = load_config(config_path)
     service = Service(config)  # validates [schedule] before anything starts
-    warm_up(config)  # before the scheduler's threads: every run then renders in this process
+    warm_up(config)  # before the scheduler's threads start (render/worker.py: keep_warm)
     if not service.specs:
-        click.echo(f"briefing: warning: no [schedule] entries in {config.path or 'briefing.toml'}; "
+        click.echo(f"briefing: warning: no [schedule] entries in {config.where}; "
                    "the service will run no jobs", err=True)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -89,7 +89,7 @@ def schedule_list(config_path: Path | None, as_json: bool) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not rows:
-        click.echo(f"no [schedule] entries in {config.path or 'briefing.toml'}")
+        click.echo(f"no [schedule] entries in {config.where}")
         return
     click.echo(f"time zone {config.briefing.timezone}")
     for row in rows:
@@ -122,7 +122,7 @@ def schedule_run(edition: str, config_path: Path | None, as_json: bool) -> None:
     config = load_config(config_path)
     editions = [spec.edition for spec in job_specs(config)]
     if edition not in editions:
-        raise UsageError(f"no edition {edition!r} in [schedule] of {config.path or 'briefing.toml'} "
+        raise UsageError(f"no edition {edition!r} in [schedule] of {config.where} "
                          f"(have: {', '.join(editions) or 'none'})")
     now = utc_now()  # to the microsecond: two one-off runs are two runs, however close together
     outcome = with_progress(lambda progress: run_edition(config, edition, now, trigger="manual", progress=progress),

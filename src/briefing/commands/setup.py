@@ -29,7 +29,8 @@ def init_command(directory: Path, config_path: Path | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the checks as JSON.")
 @expected_failures
 def doctor_command(config_path: Path | None, as_json: bool) -> None:
-    """Check the config, fonts, templates and mail server; exit 1 if something is wrong."""
+    """Check the config, fonts, templates, state and mail server; exit 1 if something is wrong,
+    2 if the config itself is."""
     from ..doctor import run_checks
 
     checks = run_checks(config_path)

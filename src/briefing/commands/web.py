@@ -27,7 +27,7 @@ def web_command(listen: str | None, config_path: Path | None) -> None:
 
     config = load_config(config_path)
     server = make_server(config, listen)  # checks --listen before anything is loaded
-    warm_up(config)  # before the server's threads start: every build then renders in this process
+    warm_up(config)  # before the server's threads start (render/worker.py: keep_warm)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("weasyprint").setLevel(logging.WARNING)  # not a line per layout step of every build

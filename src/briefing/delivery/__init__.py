@@ -13,4 +13,5 @@ The modules, in the order a send uses them:
 - smtp.py     the connection (verified TLS, login) and one SMTP transaction, told apart exactly:
               lost before the final dot (never arrived) or after it (may have arrived)
 - outbox.py   the outbox loop: pending -> sending -> sent | failed | unknown, retries with backoff
+- notices.py  the approvers' notice that an issue waits for them (best effort, once per revision)
 """

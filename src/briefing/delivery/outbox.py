@@ -32,7 +32,7 @@ from ..model import OutboxStatus, StoredIssue
 from .message import Target, compose_message, message_id, subject_of, targets
 from .ready import check_ready, load_issue
 from .release import check_release
-from .smtp import ConnectionProblem, LostBeforeHandover, Reply, check_settings, connect, transmit
+from .smtp import ConnectionProblem, LostBeforeHandover, Reply, check_settings, close_quietly, connect, transmit
 
 log = logging.getLogger("briefing.deliver")
 # the service logs these lines (with its own handler); a command prints its report instead of
@@ -107,7 +107,7 @@ def send_issue(config: Config, issue_dir: Path, *, to: Iterable[str] = (), dry_r
     stored = load_issue(issue_dir)
     chosen = targets(config.delivery, to)
     if not chosen:
-        raise ConfigError(f"{config.path or 'briefing.toml'}: no recipients; set [delivery] recipients or pass --to")
+        raise ConfigError(f"{config.where}: no recipients; set [delivery] recipients or pass --to")
     if not dry_run:
         check_settings(config, to)
     check_ready(stored, {kind for t in chosen for kind in t.gets})
@@ -206,7 +206,7 @@ def _deliver_with_retries(config: Config, ledger: Ledger, stored: StoredIssue, t
         try:
             _one_pass(config, ledger, stored, waiting, smtp, progress)
         finally:
-            _quit(smtp)
+            close_quietly(smtp)
     return None
 
 
@@ -244,13 +244,6 @@ def _one_pass(config: Config, ledger: Ledger, stored: StoredIssue, waiting: list
             for rest in waiting[index + 1:]:
                 ledger.set_outbox(key, rest.email, OutboxStatus.PENDING)
             return  # the connection is gone
-
-
-def _quit(smtp: smtplib.SMTP) -> None:
-    try:
-        smtp.quit()
-    except (OSError, smtplib.SMTPException):
-        smtp.close()
 
 
 def _tell(progress: Progress | None, message: str) -> None:

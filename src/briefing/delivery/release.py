@@ -16,26 +16,20 @@ then mails it through the one run path.
 from __future__ import annotations
 
 import hashlib
-import logging
-import smtplib
 import threading
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
-from email.message import EmailMessage
-from email.policy import SMTP as SMTP_POLICY
-from email.utils import formatdate, parseaddr
 from enum import StrEnum
 from pathlib import Path
+from typing import Protocol
 
 from ..config import Config
 from ..errors import DeliveryError
 from ..ledger import ApprovalEntry, IssueEntry, Ledger, ReviewEntry, RunEntry
 from ..manifest import MANIFEST
 from ..model import RunStatus, StoredIssue
-
-log = logging.getLogger("briefing.release")
-
-APPROVING_ROLES = ("approver", "admin")
+from .notices import notify_approvers
 
 
 class Standing(StrEnum):
@@ -79,10 +73,18 @@ _digests: dict[tuple, str] = {}
 _digests_lock = threading.Lock()
 
 
-def revision_of(stored: StoredIssue) -> str:
+class IssueFiles(Protocol):
+    """An issue folder and the files its manifest names: a StoredIssue, or the archive's entry."""
+
+    folder: Path
+    outputs: Mapping[str, str]
+
+
+def revision_of(issue: IssueFiles) -> str:
     """What an approval is of: a digest of the manifest and the files recipients get. Anything
     that changes them (a rebuild, a publish, a hand-edited file) makes a new revision."""
-    files = [stored.folder / MANIFEST] + [stored.folder / name for _, name in sorted(stored.outputs.items())]
+    folder = issue.folder
+    files = [folder / MANIFEST] + [folder / name for _, name in sorted(issue.outputs.items())]
     stats = []
     for path in files:
         try:
@@ -91,7 +93,7 @@ def revision_of(stored: StoredIssue) -> str:
             stats.append((path.name, None))
             continue
         stats.append((path.name, info.st_mtime_ns, info.st_size, info.st_ino))
-    key = (str(stored.folder), tuple(stats))
+    key = (str(folder), tuple(stats))
     with _digests_lock:
         if key in _digests:
             return _digests[key]
@@ -128,10 +130,21 @@ class ReviewState:
 
 
 def review_state(config: Config, ledger: Ledger, stored: StoredIssue) -> ReviewState:
-    revision = revision_of(stored)
-    history = tuple(ledger.approvals(stored.id))
-    return ReviewState(config.review.required, revision, tuple(a for a in history if a.revision == revision),
-                       history, ledger.review(stored.id, revision))
+    return review_states(config, ledger, [stored])[stored.id]
+
+
+def review_states(config: Config, ledger: Ledger, issues: Sequence[IssueFiles]) -> dict[str, ReviewState]:
+    """The review of each issue (by its id, the folder's name), as the issue page shows it: the
+    same test for a list of issues as for one, in the same two questions to the ledger."""
+    ids = [issue.folder.name for issue in issues]
+    approvals, reviews = ledger.approvals_of(ids), ledger.reviews_of_issues(ids)
+    states = {}
+    for issue_id, issue in zip(ids, issues):
+        revision, history = revision_of(issue), tuple(approvals[issue_id])
+        states[issue_id] = ReviewState(config.review.required, revision,
+                                       tuple(a for a in history if a.revision == revision), history,
+                                       reviews.get((issue_id, revision)))
+    return states
 
 
 def check_release(config: Config, ledger: Ledger, stored: StoredIssue) -> None:
@@ -141,7 +154,7 @@ def check_release(config: Config, ledger: Ledger, stored: StoredIssue) -> None:
         return
     earlier = " (an earlier revision was approved; this one changed since)" if state.history else ""
     raise NotApproved(f"{stored.folder}: waiting for approval{earlier}: [review] required = true in "
-                      f"{config.path or 'briefing.toml'}; an approver approves it in the console or with "
+                      f"{config.where}; an approver approves it in the console or with "
                       f"`briefing approve {stored.folder}`, then it is mailed")
 
 
@@ -167,10 +180,22 @@ class Approval:
     waiting_run: RunEntry | None  # a scheduled run that mails the issue now that it is approved
 
 
-def approve(config: Config, ledger: Ledger, stored: StoredIssue, approver: str) -> Approval:
-    """Approve the issue's current revision. A run that waited for it is handed back to the
-    caller (once, however many approve), to be resumed through schedule.run_edition."""
+class NewerRevision(DeliveryError):
+    """The approver saw a revision that is no longer the issue's current one."""
+
+    def __init__(self, stored: StoredIssue, seen: str, current: str):
+        super().__init__(f"{stored.folder}: revision {seen} is no longer the current one ({current}): the issue "
+                         "was rebuilt or published since; look at it again, then approve")
+        self.seen, self.current = seen, current
+
+
+def approve(config: Config, ledger: Ledger, stored: StoredIssue, approver: str, seen: str | None = None) -> Approval:
+    """Approve the issue's current revision — only if it is `seen`, the revision the approver
+    looked at, when that is given (NewerRevision otherwise). A run that waited for it is handed
+    back to the caller (once, however many approve), to be resumed through schedule.run_edition."""
     revision = revision_of(stored)
+    if seen is not None and seen != revision:
+        raise NewerRevision(stored, seen, revision)
     entry = ledger.approve(stored.id, revision, approver)
     ledger.audit(approver, "approve", stored.id, f"revision {revision}")
     waiting = None
@@ -190,78 +215,3 @@ def waiting_for_approval(ledger: Ledger, run: RunEntry) -> bool:
     if run.status != RunStatus.BUILT or run.folder is None:
         return False
     return any(r.run_id == run.id and r.released_at is None for r in ledger.reviews_of(run.folder.name))
-
-
-# -- telling the approvers ----------------------------------------------------------------------
-
-
-def approver_addresses(config: Config, ledger: Ledger) -> list[str]:
-    """Users who may approve and have an e-mail address, and [review] notify."""
-    found = [u.email for u in ledger.users() if u.email and set(u.roles) & set(APPROVING_ROLES)]
-    return list(dict.fromkeys([*found, *config.review.notify]))
-
-
-def console_link(config: Config, stored: StoredIssue) -> str:
-    base = config.web.public_url or f"http://{config.web.listen or '127.0.0.1:8080'}"
-    return f"{base.rstrip('/')}/issues/{stored.id}"
-
-
-def notify_approvers(config: Config, ledger: Ledger, stored: StoredIssue) -> tuple[list[str], str | None]:
-    """Mail each approver a link to the issue and its PDF: (who was told, why not everyone)."""
-    from .message import subject_of
-    from .smtp import ConnectionProblem, LostBeforeHandover, Reply, connect, transmit
-
-    addresses = approver_addresses(config, ledger)
-    if not addresses:
-        return [], ("no approver has an e-mail address; add one with `briefing user add NAME --role approver "
-                    "--email ADDRESS` or set [review] notify")
-    d = config.delivery
-    sender = parseaddr(d.from_)[1]
-    if not d.smtp or "@" not in sender:
-        return [], "[delivery] smtp and from are not both set, so no mail can go out"
-    try:
-        smtp = connect(config)
-    except ConnectionProblem as problem:
-        return [], problem.reply
-    told, problems = [], []
-    try:
-        for address in addresses:
-            message = _review_message(config, stored, address, subject_of(stored))
-            try:
-                result = transmit(smtp, sender, address, message.as_bytes(), lambda: None)
-            except LostBeforeHandover as lost:
-                problems.append(f"{address}: {lost}")
-                break
-            if result.status == Reply.ACCEPTED:
-                told.append(address)
-            else:
-                problems.append(f"{address}: {result.reply}")
-    finally:
-        try:
-            smtp.quit()
-        except (OSError, smtplib.SMTPException):
-            smtp.close()
-    for problem in problems:
-        log.warning("%s: approver not told: %s", stored.id, problem)
-    return told, "; ".join(problems) or None
-
-
-def _review_message(config: Config, stored: StoredIssue, address: str, subject: str) -> EmailMessage:
-    link = console_link(config, stored)
-    msg = EmailMessage(policy=SMTP_POLICY)
-    msg["Subject"] = f"待审批：{subject}"
-    msg["From"] = config.delivery.from_
-    msg["To"] = address
-    msg["Date"] = formatdate(localtime=True)
-    msg["Auto-Submitted"] = "auto-generated"
-    m = stored.issue.masthead
-    msg.set_content(
-        f"{m.title} {m.number_line}（{m.date_line}）已生成，等待您审批。\n\n"
-        f"在控制台审阅并批准：\n{link}\n\n"
-        "批准后即发送给收件人；批准前不会发给任何收件人。附件为本期 PDF。\n",
-        charset="utf-8", cte="base64")
-    pdf = stored.output("pdf")
-    if pdf is not None and pdf.is_file():
-        msg.add_attachment(pdf.read_bytes(), maintype="application", subtype="pdf", filename=pdf.name,
-                           params={"name": pdf.name})
-    return msg

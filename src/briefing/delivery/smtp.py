@@ -65,7 +65,7 @@ class SendResult:
 def check_settings(config: Config, to: Iterable[str] = ()) -> None:
     """Everything a real send needs from briefing.toml and the environment, or a ConfigError."""
     d = config.delivery
-    where = config.path or "briefing.toml"
+    where = config.where
     if not targets(d, to):
         raise ConfigError(f"{where}: no recipients; set [delivery] recipients or pass --to")
     if not d.smtp:
@@ -78,10 +78,15 @@ def check_settings(config: Config, to: Iterable[str] = ()) -> None:
     if d.ca_file and not config.resolve(d.ca_file).is_file():
         raise ConfigError(f"{where}: [delivery] ca_file {str(config.resolve(d.ca_file))!r} not found")
     if d.username and cleartext_login(d.smtp, d.starttls) and not d.insecure_plaintext_login:
-        raise ConfigError(
-            f"{where}: [delivery] username is set but {d.smtp} with starttls = false is not encrypted: the password "
-            "would cross the network in clear text; use smtps:// or starttls = true (or, only for a relay you trust "
-            "on a network you control, insecure_plaintext_login = true)")
+        raise _cleartext_refused(config)
+
+
+def _cleartext_refused(config: Config) -> ConfigError:
+    d = config.delivery
+    return ConfigError(
+        f"{config.where}: [delivery] username is set but {d.smtp} with starttls = false is not "
+        "encrypted: the password would cross the network in clear text; use smtps:// or starttls = true (or, only "
+        "for a relay you trust on a network you control, insecure_plaintext_login = true)")
 
 
 def cleartext_login(smtp_url: str, starttls: bool) -> bool:
@@ -109,7 +114,7 @@ def tls_context(config: Config) -> ssl.SSLContext:
         try:
             context.load_verify_locations(cafile=str(config.resolve(config.delivery.ca_file)))
         except (OSError, ssl.SSLError) as exc:
-            raise ConfigError(f"{config.path or 'briefing.toml'}: [delivery] ca_file cannot be loaded ({exc})")
+            raise ConfigError(f"{config.where}: [delivery] ca_file cannot be loaded ({exc})")
     return context
 
 
@@ -150,6 +155,10 @@ def _open(config: Config, host: str, port: int, implicit: bool, context: ssl.SSL
             smtp.starttls(context=context)  # SMTPNotSupportedError when the server does not offer it
         smtp.ehlo_or_helo_if_needed()
         if d.username:
+            # checked here, on the connection itself, whatever path led to it (a send, the approvers'
+            # notice): the password never goes over a link that is not encrypted to another host
+            if not isinstance(smtp.sock, ssl.SSLSocket) and not _is_loopback(host) and not d.insecure_plaintext_login:
+                raise _cleartext_refused(config)
             smtp.login(d.username, os.environ.get(PASSWORD_VARIABLE, ""))
     except BaseException:
         smtp.close()
@@ -245,3 +254,11 @@ def _dot_stuffed(data: bytes) -> bytes:
     if not data.endswith(b"\r\n"):
         data += b"\r\n"
     return data + b".\r\n"
+
+
+def close_quietly(smtp: smtplib.SMTP) -> None:
+    """QUIT, or just close a connection that is gone already."""
+    try:
+        smtp.quit()
+    except (OSError, smtplib.SMTPException):
+        smtp.close()

@@ -39,10 +39,21 @@ class PublishResult(WrittenIssue):
     changes: list[Change] = field(default_factory=list)
 
 
-def publish_draft(config: Config, draft_path: Path) -> PublishResult:
-    """Read the edited draft, render the final issue into its folder, mark it published."""
+class WrongIssue(DraftError):
+    """The draft is of another issue than the one it was meant to publish."""
+
+    def __init__(self, draft: Draft, expected: str):
+        super().__init__(f"{draft.path}: the draft belongs to issue {draft.identity.issue}, not {expected}")
+        self.found, self.expected = draft.identity.issue, expected
+
+
+def publish_draft(config: Config, draft_path: Path, expected_issue: str | None = None) -> PublishResult:
+    """Read the edited draft, render the final issue into its folder, mark it published. With
+    expected_issue (an issue id), a draft of any other issue is refused (WrongIssue) before anything."""
     draft = read_draft(draft_path, _known_section_titles(config))
     identity = draft.identity
+    if expected_issue is not None and identity.issue != expected_issue:
+        raise WrongIssue(draft, expected_issue)
     # a scheduled run or an operator's build of the same issue must not rewrite the folder meanwhile
     with issue_lock(config.state_dir, identity.edition, identity.date, purpose=f"publish {draft_path.name}",
                     wait_seconds=config.service.lock_wait_seconds), Ledger(config.state_dir) as ledger:

@@ -31,18 +31,19 @@ def render_issue(issue: Issue, folder: Path, formats: tuple[str, ...], fonts: Fo
     renderer = renderer or IN_PROCESS
     names: dict[str, str] = {}
     work = folder / ".work"  # the font subsets; never part of the issue
+    pdf = None
     try:
-        pdf = None
         if "pdf" in formats:
             pdf = renderer.start_pdf(issue, folder / f"{issue.file_stem}.pdf", fonts, work, config.render,
                                      created=created)
         if "docx" in formats:
             with stage("docx"):
                 names["docx"] = render_docx(issue, folder / f"{issue.file_stem}.docx", config.render).name
+    finally:
         if pdf is not None:
             with stage("pdf"):  # in a worker: what remains of the layout once the DOCX is written
+                # collected even when the DOCX failed: the worker is free for the next issue
                 names["pdf"] = pdf().name
-    finally:
         shutil.rmtree(work, ignore_errors=True)
     return names
 

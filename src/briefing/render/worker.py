@@ -11,9 +11,9 @@ lock file, no thread and no half-held mutex of its parent, and it dies with its 
 kernel kills it when the parent goes (PR_SET_PDEATHSIG on Linux), and everywhere its request
 pipe closes. A killed build never leaves a worker behind holding the issue's lock.
 
-A long-running process (`serve`, `web`) imports WeasyPrint once at start (`warm_up`, before any
-thread starts) and lays out every PDF itself, one at a time: no process per build, and a warm
-rebuild pays for layout only.
+A long-running process (`serve`, `web`) starts one standing worker at start (`keep_warm`,
+before any thread starts) and hands it every PDF, one at a time: WeasyPrint is imported once,
+and a warm rebuild pays for the layout only, while this process writes the DOCX beside it.
 """
 
 from __future__ import annotations
@@ -67,12 +67,20 @@ def render_here(*args, **kwargs) -> Path:
 
 
 class Worker(InProcess):
-    """One worker process for one command's PDF; if it is gone, the PDF is made here."""
+    """A worker process for PDFs; if it is gone, the PDF is made here.
 
-    def __init__(self) -> None:
-        self._process: subprocess.Popen | None = None
+    A one-shot command's worker lays out one PDF and is stopped. A standing worker (`keep_warm`)
+    stays for the life of a service and lays out one PDF at a time, whichever thread asks."""
+
+    def __init__(self, standing: bool = False) -> None:
+        self._standing = standing
+        self._turn = threading.Lock()  # one PDF at a time through the pipe
+        self._process = self._spawn()
+
+    @staticmethod
+    def _spawn() -> subprocess.Popen | None:
         try:
-            self._process = subprocess.Popen(
+            return subprocess.Popen(
                 [sys.executable, "-m", "briefing.render.worker", str(os.getpid())],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True,
                 # its own session: a Ctrl-C at the terminal stops the build (which ends the
@@ -80,10 +88,15 @@ class Worker(InProcess):
                 start_new_session=True,
             )
         except OSError:
-            self._process = None  # no worker (no process allowed, no interpreter): render here
+            return None  # no worker (no process allowed, no interpreter): render here
 
     def start_pdf(self, *args, **kwargs) -> Callable[[], Path]:
-        sent = self._send((args, kwargs))
+        self._turn.acquire()  # released by the call below, which render_issue always makes
+        try:
+            sent = self._send((args, kwargs))
+        except BaseException:
+            self._turn.release()
+            raise
         return lambda: self._finish(sent, args, kwargs)
 
     def _send(self, request: tuple) -> bool:
@@ -95,17 +108,22 @@ class Worker(InProcess):
             process.stdin.write(_HEADER.pack(len(payload)) + payload)
             process.stdin.flush()
             return True
-        except (OSError, pickle.PickleError, ValueError):
+        except Exception:  # a broken pipe, or something that does not pickle: rendered here instead
             return False
 
     def _finish(self, sent: bool, args: tuple, kwargs: dict) -> Path:
         try:
-            answer = _read_message(self._process.stdout) if sent else None
-        except (OSError, EOFError, pickle.PickleError, ValueError):
-            answer = None
-        if answer is None:  # killed, out of memory, never started: do it here
-            self.stop()
-            return render_here(*args, **kwargs)
+            try:
+                answer = _read_message(self._process.stdout) if sent else None
+            except (OSError, EOFError, pickle.PickleError, ValueError):
+                answer = None
+            if answer is None:  # killed, out of memory, never started: do it here
+                self.stop()
+                if self._standing:
+                    self._process = self._spawn()  # for the next issue
+                return render_here(*args, **kwargs)
+        finally:
+            self._turn.release()
         outcome, value = answer
         if outcome == "error":
             raise value
@@ -121,13 +139,15 @@ class Worker(InProcess):
 
 
 class renderer(AbstractContextManager):  # noqa: N801 - used as a function: `with renderer() as r`
-    """The renderer for one build: this process once WeasyPrint is imported here, else the
-    worker `start_early` began, else a new one."""
+    """The renderer for one build: a service's standing worker; else this process once WeasyPrint
+    is imported here; else the worker `start_early` began; else a new one."""
 
     def __enter__(self) -> InProcess:
         global _early
+        self._worker = None
+        if _standing is not None:
+            return _standing
         if is_warm():
-            self._worker = None
             return IN_PROCESS
         self._worker, _early = _early or Worker(), None
         return self._worker
@@ -138,14 +158,25 @@ class renderer(AbstractContextManager):  # noqa: N801 - used as a function: `wit
 
 
 _early: Worker | None = None
+_standing: Worker | None = None
 
 
 def start_early() -> None:
     """Start the worker as the command starts, before its own imports: it is ready sooner."""
     global _early
-    if _early is None and not is_warm():
+    if _early is None and _standing is None and not is_warm():
         _early = Worker()
         atexit.register(_early.stop)  # a command that ends without rendering ends its worker too
+
+
+def keep_warm() -> None:
+    """A worker for the life of this process (a service): WeasyPrint imported once, every PDF laid
+    out there while this process writes the DOCX. Call it before any thread starts (the kernel
+    ends the worker with the thread that started it)."""
+    global _standing
+    if _standing is None:
+        _standing = Worker(standing=True)
+        atexit.register(_standing.stop)
 
 
 def _read_message(stream):

@@ -269,6 +269,9 @@ def _walk(folder: Path, real_folder: Path, roots: _Roots, visited: set[Path]
     except OSError as exc:
         yield folder, None, f"cannot read folder: {(exc.strerror or str(exc)).lower()}"
         return
+    if not entries:
+        yield folder, None, f"an empty folder; put articles in it ({', '.join(sorted(READERS))})"
+        return
     folders: list[tuple[Path, Path]] = []
     for entry in entries:
         child, is_link = Path(entry.path), entry.is_symlink()

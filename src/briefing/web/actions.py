@@ -9,16 +9,16 @@ import re
 import secrets
 import shutil
 from dataclasses import dataclass
-from datetime import date as Date, datetime, timezone
-from pathlib import Path
+from datetime import datetime, timezone
 
 from ..build import today
-from ..delivery.release import Approval, NotApproved, approve, check_release
+from ..delivery.release import Approval, NewerRevision, NotApproved, approve, check_release, revision_of
 from ..errors import BriefingError, IssueBusy
 from ..ledger import RunEntry
 from ..model import StoredIssue
 from .calls import Call, Refused
 from .catalog import NotFound, find_issue
+from .inputs import day_value
 
 log = logging.getLogger("briefing.web")
 
@@ -46,15 +46,9 @@ def request_build(call: Call, day: str | None, edition: str | None, special: boo
     known = editions(call)
     edition = edition or call.config.briefing.edition
     if edition not in known:
-        raise Refused(422, f"没有版别 {edition!r}；可用的版别：{'、'.join(known)}")
-    if day:
-        try:
-            chosen = Date.fromisoformat(day)
-        except ValueError:
-            raise Refused(422, f"日期 {day!r} 有误：应为 YYYY-MM-DD，如 2026-11-26")
-    else:
-        chosen = today(call.config)
-    run = call.ledger.queue_run(edition, chosen, bool(special), call.actor, datetime.now(timezone.utc))
+        raise Refused(422, f"没有版别“{edition}”；可用的版别：{'、'.join(known)}")
+    chosen = day_value(day) if day else today(call.config)
+    run = call.ledger.queue_run(edition, chosen, special, call.actor, datetime.now(timezone.utc))
     call.ledger.audit(call.actor, "build requested", None,
                       f"run {run.id}: {edition} {chosen.isoformat()}{' 增刊' if special else ''}")
     call.request.app.state.console.worker.wake()
@@ -73,8 +67,7 @@ class Published:
 
 def publish_upload(call: Call, issue_id: str) -> Published:
     """The uploaded edited draft published as `briefing publish` does, or 422 with its reason."""
-    from ..draft.final import _known_section_titles, publish_draft
-    from ..draft.reader import read_draft
+    from ..draft.final import WrongIssue, publish_draft
 
     issue_or_404(call, issue_id)
     upload = call.form.get("file") if call.form is not None else None
@@ -92,10 +85,9 @@ def publish_upload(call: Call, issue_id: str) -> Published:
         path = folder / name
         path.write_bytes(content)
         try:
-            identity = read_draft(path, _known_section_titles(call.config)).identity
-            if identity.issue != issue_id:
-                raise Refused(422, f"{name}：这份编辑稿属于 {identity.issue}，不是 {issue_id}；请在那一期的页面上传")
-            result = publish_draft(call.config, path)
+            result = publish_draft(call.config, path, expected_issue=issue_id)
+        except WrongIssue as exc:
+            raise Refused(422, f"{name}：这份编辑稿属于 {exc.found}，不是 {issue_id}；请在那一期的页面上传")
         except IssueBusy as exc:
             raise Refused(409, str(exc))
         except BriefingError as exc:
@@ -103,7 +95,7 @@ def publish_upload(call: Call, issue_id: str) -> Published:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     call.ledger.audit(call.actor, "publish", result.folder.name,
-                      f"{name}: {len(result.changes)} change(s), revision {result.stored.revision}")
+                      f"{name}: {len(result.changes)} change(s), revision {revision_of(result.stored)}")
     return Published(result.stored, list(result.changes), list(result.warnings))
 
 
@@ -117,9 +109,14 @@ def _safe_name(filename: str) -> str:
 # -- approve ------------------------------------------------------------------------------------
 
 
-def approve_issue(call: Call, issue_id: str) -> Approval:
+def approve_issue(call: Call, issue_id: str, seen: str | None) -> Approval:
+    """Approve the issue's current revision; 409 when it is not `seen`, the one on the approver's screen."""
     stored = issue_or_404(call, issue_id)
-    approval = approve(call.config, call.ledger, stored, call.actor)
+    try:
+        approval = approve(call.config, call.ledger, stored, call.actor, seen)
+    except NewerRevision as exc:
+        raise Refused(409, f"这一期在您查看之后有了新版本（重新生成或定稿）：您看到的是 {exc.seen}，当前是 "
+                           f"{exc.current}；请重新查看后再批准")
     if approval.waiting_run is not None:
         call.request.app.state.console.resume(approval.waiting_run)
     return approval
@@ -164,6 +161,3 @@ def prepare_send(call: Call, issue_id: str, to: list[str], resend_unknown: bool)
 
     return addresses, send
 
-
-def as_path(value: str | Path | None) -> str | None:
-    return str(value) if value else None

@@ -6,6 +6,7 @@ from starlette.background import BackgroundTask
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from ..delivery.release import revision_of
 from ..ledger import ArchiveEntry, RunEntry
 from ..manifest import manifest_json
 from ..model import RunStatus
@@ -14,6 +15,7 @@ from .auth import SESSION_COOKIE, LoginRefused, LoginThrottled, Permission, log_
 from .calls import Call, Refused, endpoint
 from .catalog import IssueView, issue_statuses, issue_view, search
 from .files import NoSuchFile, read_issue_file
+from .inputs import ApproveBody, BuildBody, LoginBody, SendBody, body, edition_param, year_param
 
 RUN_KINDS = {"schedule": "scheduled", "manual": "manual"}
 # the contract's run states: a scheduled run that built its issue and has not mailed it yet is
@@ -57,8 +59,8 @@ def login_or_refuse(call: Call, name: str, password: str):
 def open_session(call: Call) -> Response:
     if call.request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
         raise Refused(415, "登录请求须为 JSON（Content-Type: application/json）")
-    data = call.json()
-    principal, cookie = login_or_refuse(call, str(data.get("username", "")), str(data.get("password", "")))
+    login = body(call, LoginBody)
+    principal, cookie = login_or_refuse(call, login.username, login.password)
     response = answer({"user": principal.name, "roles": list(principal.roles), "csrf": principal.csrf})
     set_session_cookie(response, call, cookie)
     return response
@@ -76,14 +78,6 @@ def close_session(call: Call) -> Response:
 # -- issues -------------------------------------------------------------------------------------
 
 
-def _year(value: str | None) -> int | None:
-    if not value:
-        return None
-    if not value.isdigit():
-        raise Refused(422, f"年份 {value!r} 有误：应为如 2026 的年份")
-    return int(value)
-
-
 def issue_summary(entry: ArchiveEntry, status: str | None) -> dict:
     return {"id": entry.issue, "edition": entry.edition, "date": entry.date.isoformat(), "year": entry.year,
             "number": entry.number, "special": entry.special, "status": status, "title": entry.title,
@@ -93,16 +87,22 @@ def issue_summary(entry: ArchiveEntry, status: str | None) -> dict:
 @endpoint()
 def list_issues(call: Call) -> Response:
     params = call.request.query_params
-    found = search(call.ledger, params.get("q", ""), _year(params.get("year")), params.get("edition") or None)
+    found = search(call.ledger, params.get("q", ""), year_param(params.get("year")), edition_param(params.get("edition")))
     statuses = {issue: str(status) for issue, status in issue_statuses(call.ledger).items()}
     return answer({"issues": [issue_summary(e, statuses.get(e.issue)) for e in found]})
 
 
 def issue_json(view: IssueView) -> dict:
+    """The manifest and the issue's state. "revision" is, everywhere in the API, the revision an
+    approval is of (a digest of the files); the manifest's own key is "manifest_revision"."""
     review = view.review
+    manifest = manifest_json(view.stored)
+    manifest_revision = manifest.pop("revision", None)
     return {
-        **manifest_json(view.stored),
+        **manifest,
         "id": view.stored.id,
+        "revision": review.revision,
+        "manifest_revision": manifest_revision,
         "status": str(view.status) if view.status else None,
         "review": {"required": review.required, "revision": review.revision, "approved": review.approved,
                    "notified": list(review.review.notified) if review.review else []},
@@ -140,14 +140,15 @@ get_file = endpoint()(file_response)
 @endpoint(Permission.PUBLISH, write=True, form=True, max_files=1)
 def publish(call: Call) -> Response:
     published = publish_upload(call, call.request.path_params["issue"])
-    return answer({"issue": published.stored.id, "revision": published.stored.revision,
-                   "changes": published.changes,
+    return answer({"issue": published.stored.id, "revision": revision_of(published.stored),
+                   "manifest_revision": published.stored.revision, "changes": published.changes,
                    "warnings": published.warnings, "outputs": published.stored.outputs})
 
 
 @endpoint(Permission.APPROVE, write=True)
 def approve(call: Call) -> Response:
-    approval = approve_issue(call, call.request.path_params["issue"])
+    seen = body(call, ApproveBody).revision
+    approval = approve_issue(call, call.request.path_params["issue"], seen)
     entry = approval.entry
     return answer({"issue": entry.issue, "revision": entry.revision, "approved_by": entry.approver,
                    "approved_at": entry.approved_at, "resumed_run": approval.waiting_run.id if approval.waiting_run else None})
@@ -155,11 +156,8 @@ def approve(call: Call) -> Response:
 
 @endpoint(Permission.SEND, write=True)
 def send(call: Call) -> Response:
-    data = call.json()
-    to = data.get("to") or []
-    if not isinstance(to, list) or not all(isinstance(t, str) for t in to):
-        raise Refused(422, '"to" 应为电子邮件地址的列表')
-    addresses, work = prepare_send(call, call.request.path_params["issue"], to, bool(data.get("resend_unknown")))
+    wanted = body(call, SendBody)
+    addresses, work = prepare_send(call, call.request.path_params["issue"], wanted.to, wanted.resend_unknown)
     return answer({"issue": call.request.path_params["issue"], "to": addresses}, 202, BackgroundTask(work))
 
 
@@ -179,15 +177,14 @@ def run_json(run: RunEntry, queued=None) -> dict:
 
 @endpoint(Permission.BUILD, write=True)
 def start_build(call: Call) -> Response:
-    data = call.json()
-    run = request_build(call, data.get("date"), data.get("edition"), bool(data.get("special")))
+    wanted = body(call, BuildBody)
+    run = request_build(call, wanted.date, wanted.edition, wanted.special)
     return answer({"run": run.id}, 202)
 
 
 @endpoint()
 def list_runs(call: Call) -> Response:
-    runs = call.ledger.runs(limit=100)
-    return answer({"runs": [run_json(r, call.ledger.queued_run(r.id)) for r in runs]})
+    return answer({"runs": [run_json(run, queued) for run, queued in call.ledger.runs_with_requests(limit=100)]})
 
 
 @endpoint()

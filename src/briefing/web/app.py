@@ -8,6 +8,7 @@ import threading
 from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -22,7 +23,7 @@ from starlette.templating import Jinja2Templates
 from ..config import Config
 from ..ledger import RunEntry
 from . import api, pages
-from .calls import Refused
+from .calls import UNEXPECTED, Refused
 from .worker import RunWorker
 
 log = logging.getLogger("briefing.web")
@@ -117,8 +118,9 @@ def _wants_json(request: Request) -> bool:
 async def refused(request: Request, exc: Refused) -> Response:
     if _wants_json(request):
         return JSONResponse({"error": exc.message}, status_code=exc.status, headers=exc.headers)
-    if exc.status == 401:
-        return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+    if exc.status == 401:  # back to the whole address after the login, query and all
+        wanted = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/login?next={quote(wanted, safe='/')}", status_code=303)
     return pages.error_page(request, exc.status, exc.message, exc.headers)
 
 
@@ -128,6 +130,15 @@ async def http_error(request: Request, exc: HTTPException) -> Response:
     if _wants_json(request):
         return JSONResponse({"error": message}, status_code=exc.status_code)
     return pages.error_page(request, exc.status_code, message)
+
+
+async def server_error(request: Request, exc: Exception) -> Response:
+    """What escaped every endpoint (a middleware, a route outside them): logged by the server, and
+    answered in the form the client asked for."""
+    if _wants_json(request):
+        return JSONResponse({"error": UNEXPECTED}, status_code=500)
+    return Response(f"<!doctype html><meta charset=utf-8><title>出错了</title><p>{UNEXPECTED}</p>",
+                    status_code=500, media_type="text/html")
 
 
 def create_app(config: Config, start_worker: bool = True) -> Starlette:
@@ -147,7 +158,7 @@ def create_app(config: Config, start_worker: bool = True) -> Starlette:
     app = Starlette(
         routes=[*api.routes(upload_limit), *pages.routes(upload_limit),
                 Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")],
-        exception_handlers={Refused: refused, HTTPException: http_error},
+        exception_handlers={Refused: refused, HTTPException: http_error, Exception: server_error},
         lifespan=lifespan,
         max_body_size=MAX_BODY,
     )

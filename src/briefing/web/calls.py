@@ -1,6 +1,8 @@
 """What every console endpoint shares: who is asking (session cookie or bearer token), whether
 they may, the CSRF check on writes, one ledger for the call, and failures turned into the
-contract's status codes (401, 403, 404, 409, 413, 422, 429) with one clear message.
+contract's status codes (401, 403, 404, 409, 413, 422, 429) with one clear message; anything
+unexpected is logged with its traceback and answered 500 (JSON under /api), never a dropped
+connection.
 
 Endpoints are plain functions run in a worker thread (the ledger and the build are blocking
 code); the request body is read before, within the size limit of the route.
@@ -9,6 +11,7 @@ code); the request body is read before, within the size limit of the route.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
@@ -16,15 +19,19 @@ from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
-from starlette.requests import Request
+from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
 from ..config import Config
 from ..ledger import Ledger
 from .auth import SESSION_COOKIE, Permission, Principal, from_bearer, from_session, same_secret
 
+log = logging.getLogger("briefing.web")
+
 CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf"
+UNEXPECTED = "服务器内部出错，已记入日志；请稍后再试，或请管理员查看 briefing 的日志"
 
 
 class Refused(Exception):
@@ -83,22 +90,33 @@ def endpoint(permission: Permission | None = Permission.READ, *, write: bool = F
     def wrap(fn: Callable[[Call], Response]):
         @wraps(fn)
         async def handler(request: Request) -> Response:
-            config = request.app.state.console.config
-            principal = await run_in_threadpool(_authorize, config, request, permission)
-            data, form_data = b"", None
-            if form:
-                form_data = await request.form(max_files=max_files, max_fields=20, max_part_size=64 * 1024)
-            elif request.method in ("POST", "PUT", "PATCH", "DELETE"):
-                data = await request.body()
             try:
-                return await run_in_threadpool(_run, fn, request, config, principal, write, data, form_data)
-            finally:
-                if form_data is not None:
-                    await form_data.close()
+                return await _answer(fn, request, permission, write, form, max_files)
+            except (Refused, HTTPException, ClientDisconnect):
+                raise
+            except Exception:
+                log.exception("%s %s failed", request.method, request.url.path)
+                raise Refused(500, UNEXPECTED) from None
 
         return handler
 
     return wrap
+
+
+async def _answer(fn, request: Request, permission: Permission | None, write: bool, form: bool,
+                  max_files: int) -> Response:
+    config = request.app.state.console.config
+    principal = await run_in_threadpool(_authorize, config, request, permission)
+    data, form_data = b"", None
+    if form:
+        form_data = await request.form(max_files=max_files, max_fields=20, max_part_size=64 * 1024)
+    elif request.method in ("POST", "PUT", "PATCH", "DELETE"):
+        data = await request.body()
+    try:
+        return await run_in_threadpool(_run, fn, request, config, principal, write, data, form_data)
+    finally:
+        if form_data is not None:
+            await form_data.close()
 
 
 def _authorize(config: Config, request: Request, permission: Permission | None) -> Principal | None:

@@ -20,9 +20,9 @@ from ..delivery.release import ReviewState, review_state
 from ..errors import ManifestError
 from ..ledger import ArchiveEntry, Ledger, OutboxEntry
 from ..manifest import MANIFEST, read_issue
-from ..model import IssueStatus, OutboxStatus, StoredIssue
+from ..model import ISSUE_FOLDER, IssueNumber, IssueStatus, OutboxStatus, StoredIssue
+from ..model import outbox_key as model_outbox_key
 
-ISSUE_ID = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9][a-z0-9_-]*-s?\d+$")
 HEADLINES = 40  # item titles kept per issue: the first few are shown, and those a search matched
 WORD = re.compile(r"\w", re.UNICODE)
 
@@ -121,7 +121,7 @@ class NotFound(LookupError):
 
 def find_issue(ledger: Ledger, issue_id: str) -> StoredIssue:
     """The issue folder the ledger knows by this id, read back; NotFound for anything else."""
-    if not ISSUE_ID.match(issue_id or ""):
+    if not ISSUE_FOLDER.match(issue_id or ""):
         raise NotFound(issue_id)
     folder = ledger.issue_folders().get(issue_id, (None, None))[0]
     if folder is None or not (folder / MANIFEST).is_file():
@@ -135,9 +135,10 @@ def ledger_status(ledger: Ledger, stored: StoredIssue) -> IssueStatus | None:
     return entry.status if entry is not None else None
 
 
-def outbox_key(entry: ArchiveEntry) -> str:
-    key = f"{entry.edition}/{entry.year}/{'s' if entry.special else ''}{entry.number}"
-    return f"{key}/{entry.revision}" if entry.revision else key
+def outbox_key(entry: ArchiveEntry, revision: str | None = None) -> str:
+    """The entry's outbox name: of its current revision, or of the one given ("" as built)."""
+    number = IssueNumber(entry.year, entry.number, None, entry.special)
+    return model_outbox_key(entry.edition, number, entry.revision if revision is None else revision)
 
 
 @dataclass(frozen=True)
@@ -154,9 +155,20 @@ class Delivery:
 
 def deliveries(config: Config, ledger: Ledger, key: str, built_key: str | None = None) -> list[Delivery]:
     """Each configured recipient (and anyone else the issue went to), with the outbox's word."""
-    rows: dict[str, OutboxEntry] = {r.recipient.lower(): r for r in ledger.outbox_rows(key)}
-    earlier: dict[str, OutboxEntry] = ({r.recipient.lower(): r for r in ledger.outbox_rows(built_key)}
-                                       if built_key and built_key != key else {})
+    return deliveries_of(config, ledger, [(key, built_key)])[0]
+
+
+def deliveries_of(config: Config, ledger: Ledger, issues: list[tuple[str, str | None]]) -> list[list[Delivery]]:
+    """deliveries() of each (key, built_key), in one question to the ledger."""
+    keys = list(dict.fromkeys(k for pair in issues for k in pair if k))
+    outbox = ledger.outbox_rows_of(keys)
+    return [_deliveries(config, outbox[key], outbox[built_key] if built_key and built_key != key else [])
+            for key, built_key in issues]
+
+
+def _deliveries(config: Config, current: list[OutboxEntry], as_built: list[OutboxEntry]) -> list[Delivery]:
+    rows: dict[str, OutboxEntry] = {r.recipient.lower(): r for r in current}
+    earlier: dict[str, OutboxEntry] = {r.recipient.lower(): r for r in as_built}
     emails = list(dict.fromkeys([r.email for r in config.delivery.recipients]
                                 + [r.recipient for r in rows.values()] + [r.recipient for r in earlier.values()]))
     found = []
@@ -186,7 +198,5 @@ class IssueView:
 
 
 def issue_view(config: Config, ledger: Ledger, stored: StoredIssue) -> IssueView:
-    n = stored.issue.masthead.number
-    built_key = f"{stored.issue.edition}/{n.year}/{'s' if n.special else ''}{n.number}"
     return IssueView(stored, ledger_status(ledger, stored), review_state(config, ledger, stored),
-                     deliveries(config, ledger, stored.outbox_key, built_key))
+                     deliveries(config, ledger, stored.outbox_key, stored.built_key))

@@ -4,6 +4,7 @@ requests for the same pages or a fragment of them."""
 
 from __future__ import annotations
 
+import re
 import secrets
 from urllib.parse import quote
 
@@ -13,15 +14,18 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from ..build import today
+from ..delivery.release import review_states
+from ..ledger import ArchiveEntry, QueuedRun, RunEntry
 from ..render.layout import section_prefix
 from ..model import ArticleStatus, IssueStatus, OutboxStatus, RunStatus
 from .actions import approve_issue, editions, issue_or_404, prepare_send, publish_upload, request_build
 from .api import client_address, file_response, login_or_refuse, set_session_cookie
 from .auth import ROLE_LABELS, SESSION_COOKIE, Permission, same_secret
 from .calls import Call, Refused, endpoint
-from .catalog import (deliveries, delivery_summary, issue_statuses, issue_view, matching_headlines, outbox_key,
+from .catalog import (deliveries_of, delivery_summary, issue_statuses, issue_view, matching_headlines, outbox_key,
                       search)
 from .files import NoSuchFile, preview_page_count, preview_png
+from .inputs import edition_param, year_param
 
 LOGIN_COOKIE = "briefing_login"  # the login form's CSRF token, before there is a session
 RECENT_ISSUES = 8
@@ -48,6 +52,34 @@ TEMPLATE_GLOBALS = {
 ACTION_LABELS = {"build": "生成", "build requested": "请求生成", "publish": "定稿", "approve": "批准", "send": "发送",
                  "send finished": "发送结束", "login": "登录", "login throttled": "登录受限", "logout": "退出"}
 TEMPLATE_GLOBALS["ACTION_LABELS"] = ACTION_LABELS
+# What kind of message a run's record holds, in Chinese for the pages; the run ledger keeps its
+# own words (they are shown beside the label). The first pattern that matches names the kind.
+RUN_NOTES = (
+    (re.compile(r"waiting for approval; approvers told"), "已生成，待审批（已通知审批人）"),
+    (re.compile(r"waiting for approval; no approver could be told"), "已生成，待审批（未能通知审批人）"),
+    (re.compile(r"waiting for approval"), "已生成，待审批"),
+    (re.compile(r"mailed to (\d+) of (\d+) recipient"), "已发送给 {0}/{1} 位收件人"),
+    (re.compile(r"no \[delivery\] recipients"), "已生成；未配置收件人，未发送"),
+    (re.compile(r"^missed: "), "错过：服务未能按时运行"),
+    (re.compile(r"^stopped by a service stop"), "服务停止时中断，下次启动时续跑"),
+    (re.compile(r"^interrupted, and past the grace time"), "中断，且重启时已过宽限时间，未续跑"),
+    (re.compile(r"^built "), "已生成"),
+)
+
+
+def run_note(run: RunEntry) -> str:
+    """The Chinese label of a run's message: its kind when known, else what a failure was."""
+    message = run.message or ""
+    for pattern, label in RUN_NOTES:
+        found = pattern.search(message)
+        if found:
+            return label.format(*found.groups())
+    if run.status == RunStatus.FAILED:
+        return "生成失败" if run.folder is None else "发送失败"
+    return ""
+
+
+TEMPLATE_GLOBALS["run_note"] = run_note
 ARTICLE_ORDER = {ArticleStatus.USED: 0, ArticleStatus.DROPPED: 1, ArticleStatus.DUPLICATE: 2,
                  ArticleStatus.OFF_TOPIC: 3}
 
@@ -127,26 +159,22 @@ def logout(call: Call) -> Response:
 # -- the dashboard ------------------------------------------------------------------------------
 
 
+def _run_item(run: RunEntry, queued: QueuedRun | None) -> dict:
+    return {"run": run, "queued": queued, "issue": run.folder.name if run.folder else None,
+            "active": run.status in (RunStatus.QUEUED, RunStatus.RUNNING)}
+
+
 def _runs(call: Call, limit: int = RECENT_RUNS) -> list[dict]:
-    found = []
-    for run in call.ledger.runs(limit=limit):
-        queued = call.ledger.queued_run(run.id)
-        found.append({"run": run, "queued": queued, "issue": run.folder.name if run.folder else None,
-                      "active": run.status in (RunStatus.QUEUED, RunStatus.RUNNING)})
-    return found
+    return [_run_item(run, queued) for run, queued in call.ledger.runs_with_requests(limit=limit)]
 
 
-def _issue_rows(call: Call, entries) -> list[dict]:
+def _issue_rows(call: Call, entries: list[ArchiveEntry]) -> list[dict]:
     statuses = issue_statuses(call.ledger)
-    rows = []
-    for entry in entries:
-        built = f"{entry.edition}/{entry.year}/{'s' if entry.special else ''}{entry.number}"
-        delivered = deliveries(call.config, call.ledger, outbox_key(entry), built)
-        rows.append({"entry": entry, "status": statuses.get(entry.issue), "deliveries": delivered,
-                     "headlines": matching_headlines(entry, ""),
-                     "summary": delivery_summary(delivered),
-                     "approved": any(a for a in call.ledger.approvals(entry.issue))})
-    return rows
+    reviews = review_states(call.config, call.ledger, entries)  # the issue page's own test, for every row
+    delivered = deliveries_of(call.config, call.ledger, [(outbox_key(e), outbox_key(e, revision="")) for e in entries])
+    return [{"entry": entry, "status": statuses.get(entry.issue), "deliveries": rows,
+             "headlines": matching_headlines(entry, ""), "summary": delivery_summary(rows),
+             "approved": reviews[entry.issue].approved} for entry, rows in zip(entries, delivered)]
 
 
 @endpoint()
@@ -178,9 +206,7 @@ def run_page(call: Call) -> Response:
     run = call.ledger.run_by_id(run_id)
     if run is None:
         raise Refused(404, f"没有第 {run_id} 号运行记录")
-    context = {"item": {"run": run, "queued": call.ledger.queued_run(run.id),
-                        "issue": run.folder.name if run.folder else None,
-                        "active": run.status in (RunStatus.QUEUED, RunStatus.RUNNING)}}
+    context = {"item": _run_item(run, call.ledger.queued_run(run.id))}
     name = "_run.html" if call.request.headers.get("hx-request") else "run.html"
     return render(call, name, context)
 
@@ -236,7 +262,12 @@ def _issue_with_problem(call: Call, issue_id: str, problem: str, status: int) ->
 @endpoint(Permission.APPROVE, write=True, form=True)
 def approve_submit(call: Call) -> Response:
     issue_id = call.request.path_params["issue"]
-    approval = approve_issue(call, issue_id)
+    try:
+        approval = approve_issue(call, issue_id, call.field("revision") or None)
+    except Refused as refusal:
+        if refusal.status == 404:
+            raise
+        return _issue_with_problem(call, issue_id, refusal.message, refusal.status)
     return see(f"/issues/{quote(issue_id)}?done=approved" + ("&resumed=1" if approval.waiting_run else ""))
 
 
@@ -296,9 +327,7 @@ page_file = endpoint()(file_response)
 def archive_page(call: Call) -> Response:
     params = call.request.query_params
     query = params.get("q", "").strip()[:100]
-    year = params.get("year")
-    year = int(year) if year and year.isdigit() else None
-    edition = params.get("edition") or None
+    year, edition = year_param(params.get("year")), edition_param(params.get("edition"))
     found = search(call.ledger, query, year, edition)
     by_year: dict[int, list] = {}
     for entry in found:

@@ -2,7 +2,8 @@
 
 POST /api/builds only writes a 'queued' row into the run ledger and wakes this worker; the
 worker takes queued runs one at a time under the (edition, date) lock — the lock every build,
-send and scheduled run holds — and builds through build.build, the one build. A run that a
+send and scheduled run holds — and carries them out through the steps scheduled runs take
+(schedule.build_for_run: the one build; schedule.hold_for_run: the review). A run that a
 stopped or crashed process left 'queued' or 'running' is taken up again when a worker next
 starts (nobody holds its lock any more), so an asked-for build is never lost.
 """
@@ -24,9 +25,10 @@ POLL_SECONDS = 5  # how often queued runs are looked for without a wake-up (anot
 
 
 def run_queued(config: Config, queued: QueuedRun) -> bool:
-    """Carry out one asked-for run; False when another process holds its issue (try later)."""
-    from ..build import BuildRequest, build
-    from ..delivery.release import hold_for_review
+    """Carry out one asked-for run through the steps every run takes (schedule.build_for_run,
+    schedule.hold_for_run); False when another process holds its issue (try later)."""
+    from ..build import BuildRequest
+    from ..schedule import build_for_run, hold_for_run
 
     run = queued.run
     try:
@@ -36,15 +38,11 @@ def run_queued(config: Config, queued: QueuedRun) -> bool:
                 if taken is None:
                     return True
                 try:
-                    result = build(config, BuildRequest(edition=run.edition, date=run.date, special=taken.special),
-                                   progress=lambda stage: ledger.set_progress(run.id, stage))
-                    note = f"built {result.issue.masthead.number_line}"
-                    ledger.update_run(run.id, RunStatus.RUNNING, folder=result.folder)
-                    held = hold_for_review(config, ledger, result.stored)
-                    if held:
-                        note += f"; {held}"
-                    ledger.update_run(run.id, RunStatus.DONE, message=note)
-                    ledger.audit(taken.requested_by, "build", result.folder.name, f"run {run.id}: {note}")
+                    request = BuildRequest(edition=run.edition, date=run.date, special=taken.special)
+                    folder, note = build_for_run(config, ledger, taken.run, request, taken.requested_by,
+                                                 progress=lambda stage: ledger.set_progress(run.id, stage))
+                    message, _ = hold_for_run(config, ledger, taken.run, folder, note, mails=False)
+                    ledger.update_run(run.id, RunStatus.DONE, message=message)
                 except BriefingError as exc:
                     ledger.update_run(run.id, RunStatus.FAILED, message=str(exc))
                     ledger.audit(taken.requested_by, "build", None, f"run {run.id} failed: {exc}")
