@@ -74,9 +74,13 @@ def title_origin(article: Article) -> str:
 
 
 def _headline(article: Article) -> str:
-    """The article's headline cleaned, or "" when it has none or what is left is furniture."""
+    """The article's headline cleaned, or "" when it has none, is garbled, or is furniture once
+    cleaned (人民网 left of 【专题】人民网). A title the source declares (a `#` heading, a feed's)
+    that reads like furniture before any cleaning is the source's word, and kept."""
     title = clean_title(article.title)
-    return "" if not title or line_kind(title) is not None or is_garbled(title) else title
+    if not title or is_garbled(title):
+        return ""
+    return "" if line_kind(title) is not None and line_kind(article.title) is None else title
 
 
 def clean_title(title: str) -> str:
