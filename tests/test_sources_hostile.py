@@ -391,3 +391,36 @@ def test_an_empty_inbox_is_named_in_the_one_line_the_build_fails_with(tmp_path, 
     result = cli("build", "inbox", "--formats", "docx")
     assert result.code == 1 and "Traceback" not in result.stderr
     assert "inbox: an empty folder; put articles in it (.atom, .docx" in result.stderr
+
+
+STORY = ("论坛将聚焦前沿技术融合、创新资源整合、产业生态构建等方向，京津冀三地将发布推进国际科技创新中心"
+         "建设落实举措，揭晓协同创新和产业协作重大示范项目，推出京津冀协同创新联合体。") * 4
+
+
+def test_control_characters_in_a_page_are_dropped_and_a_binary_named_txt_is_skipped(tmp_path, cli):
+    """A stray NUL, escape or noncharacter in pasted text once ended the build in lxml's
+    'All strings must be XML compatible' traceback; now they are not text and go."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("京津冀协同创新\x1b联合体呼之欲出\n\n今天，京津冀协同创新\x00与高质量发展论坛"
+                                 "将正式启幕\ufffe。" + STORY + "\n", encoding="utf-8")
+    (inbox / "b.jsonl").write_text(json.dumps({"title": "首都人才\u0001规模达225万人",
+                                               "text": "截至2025年底，首都产业一线科技人才\u0001规模已达225万人，"
+                                                       "占北京市就业人口的20%，每万名就业人口中拥有200名产业一线"
+                                                       "科技人才，平均年龄不到40岁，形成了以卓越工程师、大国工匠、"
+                                                       "高技能人才为主体的人才队伍。"}, ensure_ascii=False)
+                                   + "\n", encoding="utf-8")
+    (inbox / "c.txt").write_bytes(b"\x00\x01\x02binary\x03\x04\x05\x06\x07" * 20)  # valid UTF-8, not text
+
+    result = cli("build", str(inbox), "--date", "2025-11-25", "--json")
+
+    assert result.code == 0, result.stderr
+    manifest = json.loads(result.stdout)
+    titles = [i["title"] for s in manifest["sections"] for i in s["items"]]
+    assert "京津冀协同创新联合体呼之欲出" in titles and "首都人才规模达225万人" in titles
+    assert [s["reason"] for s in manifest["skipped"]] == [
+        "not readable text (control characters throughout: a binary file?)"]
+    folder = tmp_path / "out" / "2025-11-25-daily-1"
+    with zipfile.ZipFile(folder / manifest["outputs"]["docx"]) as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+    assert "联合体呼之欲出" in body and not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe]", body)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 from datetime import datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -197,13 +198,18 @@ def _apply(style, spec: TextStyle, roles: dict[str, FontRole]) -> None:
         ooxml.set_char_spacing(style.element.get_or_add_rPr(), round(spacing * 20))
 
 
+# what XML 1.0 cannot hold; the text stages remove it already, this keeps the renderer from ever
+# failing on a character that slipped through (an outlet's name from a feed, a config value)
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _paragraphs(doc: Document, style_ids: dict[str, str]):
     """para(key, text): a new paragraph at the end of the body in the style `key`.
 
     python-docx finds a style given by name by walking every style of the template, for each
     paragraph; the ids of our own styles set each paragraph's style directly."""
     def para(key: str, text: str = ""):
-        paragraph = doc.add_paragraph(text)
+        paragraph = doc.add_paragraph(_XML_UNSAFE.sub("", text))
         paragraph._p.style = style_ids[key]
         return paragraph
 

@@ -47,9 +47,13 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         if data.startswith(bom):
             return _strict(data, encoding, "a byte-order mark"), encoding.replace("-sig", "")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if text and not looks_like_text(text):  # valid UTF-8 bytes, but control characters: a binary
+            raise DecodeError("not readable text (control characters throughout: a binary file?)")
+        return text, "utf-8"
     if declared:
         text = _try(data, _SUPERSETS.get(declared.lower().strip(), declared))
         if text is not None:

@@ -24,6 +24,9 @@ _FULLWIDTH_ALNUM = {
 }
 _FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH_ALNUM)
 
+# control characters (tab and line breaks aside), and code points that are no characters: they
+# print as nothing or as boxes, and XML (the DOCX) cannot hold them at all
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 _HAN_DIGIT_SPACE = re.compile("(?<=[\u4e00-\u9fff]) +(?=[0-9])|(?<=[0-9]) +(?=[\u4e00-\u9fff])")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _SIMPLE_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
@@ -34,6 +37,7 @@ _NEXT_WORD = re.compile(" *(.)", re.DOTALL)
 def normalize_text(text: str) -> str:
     """Normalise one paragraph or title."""
     # annotations first: the pinyin of 称(chēng), would make the comma after it look English
+    text = _NOT_TEXT.sub("", text)
     text = strip_pinyin(strip_markup(unicodedata.normalize("NFC", text).translate(_FULLWIDTH_TABLE)))
     text = text.replace("\u00a0", " ").replace("\t", " ")
     text = re.sub(r"[ \u3000]{2,}", " ", text).strip(" \u3000")
