@@ -424,3 +424,12 @@ def test_control_characters_in_a_page_are_dropped_and_a_binary_named_txt_is_skip
     with zipfile.ZipFile(folder / manifest["outputs"]["docx"]) as docx:
         body = docx.read("word/document.xml").decode("utf-8")
     assert "联合体呼之欲出" in body and not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe]", body)
+
+
+def test_a_page_with_a_broken_encoding_run_in_it_is_still_read(tmp_path, cli):
+    """Replacement characters are damage inside a page, not a sign of a binary (pages of the
+    corpus carry them as the sites served them); only control bytes throughout are."""
+    (tmp_path / "page.txt").write_text("京津冀协同创新联合体呼之欲出\n\n" + "\ufffd" * 12 + STORY + "\n", encoding="utf-8")
+    result = cli("build", str(tmp_path / "page.txt"), "--date", "2025-11-25", "--json", "--formats", "docx")
+    assert result.code == 0, result.stderr
+    assert json.loads(result.stdout)["skipped"] == []

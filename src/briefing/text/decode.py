@@ -51,7 +51,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     else:
-        if text and not looks_like_text(text):  # valid UTF-8 bytes, but control characters: a binary
+        # valid UTF-8 can still be a binary (NULs and control bytes are valid UTF-8); a page with
+        # a few replacement characters (broken-encoding runs in the original) is still a page
+        if _control_share(text) >= 0.01:
             raise DecodeError("not readable text (control characters throughout: a binary file?)")
         return text, "utf-8"
     if declared:
@@ -107,9 +109,14 @@ def looks_like_text(text: str) -> bool:
     if not text:
         return False
     sample = text[:SAMPLE]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t\f")
     private = sum(1 for ch in sample if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
-    return (controls + private) / len(sample) < 0.01
+    return _control_share(sample) + private / len(sample) < 0.01
+
+
+def _control_share(text: str) -> float:
+    sample = text[:SAMPLE]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t\f")
+    return controls / len(sample) if sample else 0.0
 
 
 def _plain_share(text: str) -> float:
