@@ -139,14 +139,18 @@ def wait_until_serving(base: str, process, log: Path, timeout: float = 60) -> No
 
 def edited_draft(console: Console, issue: str, text: str, name: str = "edited.docx") -> Path:
     """The issue's DOCX draft with one summary rewritten, as an editor would leave it."""
-    folder = console.config.output_dir / issue
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    path = console.folder / name
-    shutil.copyfile(folder / manifest["outputs"]["docx"], path)
-    doc = Document(str(path))
+    return rewrite_health_item(console.config.output_dir / issue, console.folder / name, text)
+
+
+def rewrite_health_item(issue_folder: Path, draft: Path, text: str) -> Path:
+    """A copy of the issue's DOCX draft at `draft` with the health item's text replaced by `text`,
+    as an editor typing over it in Word would leave it (its formatting kept)."""
+    manifest = json.loads((issue_folder / "manifest.json").read_text(encoding="utf-8"))
+    shutil.copyfile(issue_folder / manifest["outputs"]["docx"], draft)
+    doc = Document(str(draft))
     body = [p for p in doc.paragraphs if p.style.name == "简报-正文" and "清华城市健康指数" in p.text][0]
     for run in body.runs[1:]:
         run._r.getparent().remove(run._r)
     body.runs[0].text = text
-    doc.save(str(path))
-    return path
+    doc.save(str(draft))
+    return draft

@@ -4,11 +4,11 @@ issue as built; the same final text is never mailed twice, a corrected one is.""
 from __future__ import annotations
 
 import json
-import shutil
 
 from docx import Document
 
 from conftest import SAMPLE
+from console_harness import rewrite_health_item
 from smtp_servers import write_config
 
 EDITED = "编辑改写：北京稳居城市健康指数大城市组综合榜首，清华城市健康指数最新研究成果在论坛发布。"
@@ -23,14 +23,7 @@ def test_publish_send_mails_the_final_pdf_once(cli, tmp_path, mail_server):
     assert [m["To"] for m in server.mailbox.parsed()] == ["leader@example.gov"]
 
     folder = tmp_path / "out" / "2026-11-26-daily-1"
-    draft = tmp_path / "edited.docx"
-    shutil.copyfile(folder / manifest["outputs"]["docx"], draft)
-    doc = Document(str(draft))
-    health = [p for p in doc.paragraphs if p.style.name == "简报-正文" and "清华城市健康指数" in p.text][0]
-    for run in health.runs[1:]:
-        run._r.getparent().remove(run._r)
-    health.runs[0].text = EDITED
-    doc.save(str(draft))
+    draft = rewrite_health_item(folder, tmp_path / "edited.docx", EDITED)
 
     published = cli("publish", str(draft), "--send", "--json")
     assert published.code == 0, published.stderr
