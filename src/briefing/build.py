@@ -22,6 +22,7 @@ from .ledger import Ledger, free_space
 from .manifest import MANIFEST, WrittenIssue, write_manifest
 from .model import Article, BuildStatus, Issue, IssueStatus, Masthead, Skipped, StoredIssue
 from .output import commit, staging
+from .parallel import map_articles
 from .render import glyph_warning, render_issue
 from .render.fonts import load_fonts
 from .render.worker import InProcess, renderer
@@ -149,7 +150,7 @@ def _run_pipeline(config: Config, request: BuildRequest, progress: Progress | No
                 skipped.append(Skipped(document.source, "no article found in the text"))
             raw_articles.extend(found)
     with clock.stage("clean"):
-        articles = [clean_article(raw) for raw in raw_articles]
+        articles = map_articles(clean_article, raw_articles)
         articles = _drop_empty(articles, skipped)
     with clock.stage("dedup"):
         unique = dedup(articles)

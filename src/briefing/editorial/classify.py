@@ -27,9 +27,11 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..model import Article, Classification, SectionSpec
+from ..parallel import map_articles
 from ..text.sentences import split_sentences
 from .learned import (
     BODY_CHARS,
@@ -73,7 +75,10 @@ class Score:
 
 def classify(articles: list[Article], sections: list[SectionSpec], settings: EditorialSettings
              ) -> list[Classification]:
-    return [classify_one(a, sections, settings.min_score, settings.min_margin) for a in articles]
+    load_model()  # loaded once, before a large intake is split across the cores
+    words("", frozenset(t for s in sections for t in s.keywords))
+    return map_articles(partial(classify_one, sections=sections, min_score=settings.min_score,
+                                min_margin=settings.min_margin), articles)
 
 
 def classify_one(article: Article, sections: list[SectionSpec], min_score: float, min_margin: float = 0.1,

@@ -25,11 +25,13 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..model import Article
+from ..parallel import map_articles
 from .candidates import FIGURE, PUNCTUATION, Sentence, candidates
-from .lexicon import words
+from .lexicon import tagged, words
 from .titles import item_titles  # noqa: F401  (build.py takes item titles from here)
 
 if TYPE_CHECKING:
@@ -66,7 +68,8 @@ class Budget:
 def summarize_articles(articles: list[Article], settings: EditorialSettings) -> dict[str, str]:
     """Summary per article id."""
     budget = Budget(settings.summary_min_chars, settings.summary_max_chars)
-    return {a.id: summarize(a, budget) for a in articles}
+    tagged("")  # the dictionary's parts of speech, loaded once before the work is split
+    return dict(zip((a.id for a in articles), map_articles(partial(summarize, budget=budget), articles)))
 
 
 def summarize(article: Article, budget: Budget = Budget()) -> str:

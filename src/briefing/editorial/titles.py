@@ -20,11 +20,12 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import Article
+from ..parallel import map_articles
 from ..text.junk import is_garbled, line_kind
 from .candidates import CONNECTIVES, FIGURE, candidates
 from .lexicon import specificity, tagged, words
@@ -64,7 +65,8 @@ STOP_WORDS = frozenset("的 了 和 与 及 在 是 将 为 对 等 也 并 已 
 
 def item_titles(articles: list[Article], settings: EditorialSettings) -> dict[str, str]:
     """Item title per article id: the cleaned headline within the cap, or one written from the lead."""
-    return {a.id: item_title(a, settings.title_max_chars) for a in articles}
+    tagged("")  # the dictionary's parts of speech, loaded once before the work is split
+    return dict(zip((a.id for a in articles), map_articles(partial(item_title, cap=settings.title_max_chars), articles)))
 
 
 def title_origin(article: Article) -> str:
