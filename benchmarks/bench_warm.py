@@ -6,7 +6,10 @@ Run by hand (figures vary with the machine; nothing here is a test):
 
 1. Warm rebuild: in one process, as `briefing serve` / `briefing web` have it — `build.warm_up`
    done (WeasyPrint imported, jieba's dictionary and the fonts loaded) — the bundled sample is
-   built again and again; prints the median wall time and its stages.
+   built again and again; prints the median wall time and its stages. The service remembers
+   each article's cleaning, section, summary and title (memo.py), so a rebuild of unchanged
+   sources works out none of them again; the second line is the same rebuild with the memo
+   emptied first (every article new).
 2. Pages: issues of about 2, 10, 20 and 40 pages are built warm from a day of feeds
    (bench_scale.py's), with room for more items per section; prints the PDF stage's time, the
    page count, and the milliseconds each page adds beyond the smallest issue.
@@ -29,6 +32,7 @@ from bench_scale import day_of_feeds  # noqa: E402
 
 from briefing.build import BuildRequest, build, warm_up  # noqa: E402
 from briefing.config import load_config, parse_config  # noqa: E402
+from briefing.memo import MEMO  # noqa: E402
 
 
 def timed_build(config, request) -> tuple[float, dict]:
@@ -55,6 +59,15 @@ def main() -> None:
         median = statistics.median(s for s, _ in runs)
         stages = {k: statistics.median(t[k] for _, t in runs) for k in runs[0][1]}
         print(f"warm rebuild of the sample: {median * 1000:.0f} ms (median of {args.runs})   stages {stages}")
+        # the same, with every article new to the service (its memo emptied before each build)
+        runs = []
+        for run in range(args.runs):
+            MEMO.clear()
+            seconds, result = timed_build(config, BuildRequest(date=date(2026, 11, 26), out_dir=folder / "out"))
+            runs.append((seconds, result.issue.timings_ms))
+        median = statistics.median(s for s, _ in runs)
+        stages = {k: statistics.median(t[k] for _, t in runs) for k in runs[0][1]}
+        print(f"  with no article remembered: {median * 1000:.0f} ms   stages {stages}")
 
         articles, _ = day_of_feeds(500)
         feed = folder / "day.jsonl"

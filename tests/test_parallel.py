@@ -35,8 +35,8 @@ def test_a_long_list_is_shared_with_a_child_and_comes_back_in_order():
     results = parallel.map_articles(_pids_and_squares, range(200))
     assert [square for _, square in results] == [n * n for n in range(200)]
     pids = [pid for pid, _ in results]
-    assert set(pids[:100]) == {PARENT}
-    assert len(set(pids[100:])) == 1 and pids[100] != PARENT  # the second half was done by the child
+    assert set(pids[0::2]) == {PARENT}
+    assert len(set(pids[1::2])) == 1 and pids[1] != PARENT  # every other item was done by the child
 
 
 def test_a_short_list_is_done_here():
@@ -61,7 +61,7 @@ def test_one_core_when_the_environment_says_so(monkeypatch):
 
 
 def _dies_in_the_child(n: int) -> int:
-    if _in_child() and n == 150:
+    if _in_child() and n == 151:
         os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer would
     return n + 1
 
@@ -78,14 +78,14 @@ class Unreadable(Exception):
 
 
 def _fails_on(n: int) -> int:
-    if n == 170:
+    if n == 171:
         raise Unreadable(f"item {n}")
     return n
 
 
 @two_cores
 def test_an_error_in_the_childs_half_is_raised_here():
-    with pytest.raises(Unreadable, match="item 170"):
+    with pytest.raises(Unreadable, match="item 171"):
         parallel.map_articles(_fails_on, range(200))
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
@@ -133,3 +133,47 @@ def test_a_day_of_pasted_pages_is_edited_the_same_on_two_cores_as_on_one(tmp_pat
     assert two == one
     assert [c.section for c in two[1]] == [classify_one(a, sections, settings.min_score).section for a in one[0]]
     assert sum(bool(s) for s in two[2].values()) >= 40
+
+
+@two_cores
+def test_a_killed_build_takes_its_child_with_it(tmp_path):
+    """The parent is killed while its child works: the child does not live on."""
+    import subprocess
+    import sys
+    import time
+
+    pids = tmp_path / "child.pid"
+    script = f"""
+import os, time
+from briefing import parallel
+parent = os.getpid()
+def work(n):
+    if os.getpid() != parent:
+        open({str(pids)!r}, "w").write(str(os.getpid()))
+        time.sleep(60)
+    return n
+parallel.map_articles(work, range(100))
+"""
+    process = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 30
+        while not (pids.exists() and pids.read_text()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        child = int(pids.read_text())
+        process.kill()
+        process.wait()
+        deadline = time.monotonic() + 10
+        while _alive(child) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(child)
+    finally:
+        process.kill()
+
+
+def _alive(pid: int) -> bool:
+    """Running, not merely a zombie waiting for whoever adopted it to reap it."""
+    try:
+        stat = open(f"/proc/{pid}/stat").read()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
+from functools import partial
 from datetime import date as Date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,12 +17,15 @@ from .config import Config
 from .editorial.classify import classify
 from .editorial.compose import compose
 from .editorial.dedup import dedup
-from .editorial.summarize import item_titles, summarize_articles
+from .editorial.lexicon import tagged
+from .editorial.summarize import Budget, summarize
+from .editorial.titles import item_title
 from .errors import BuildError, DeliveryError, IssueBusy, LedgerError, PublishError, UsageError
 from .ledger import Ledger, free_space
 from .manifest import MANIFEST, WrittenIssue, write_manifest
 from .model import Article, BuildStatus, Issue, IssueStatus, Masthead, Skipped, StoredIssue
 from .output import commit, staging
+from .memo import MEMO
 from .parallel import map_articles
 from .render import glyph_warning, render_issue
 from .render.fonts import load_fonts
@@ -78,6 +82,7 @@ def warm_up(config: Config) -> None:
     keep_warm()
     words("预热")
     load_fonts(config.fonts_dir)
+    MEMO.enabled = True  # a process that builds many issues remembers each article's results
 
 
 def resolve_sources(config: Config, requested: tuple[str, ...]) -> list[str]:
@@ -149,17 +154,21 @@ def _run_pipeline(config: Config, request: BuildRequest, progress: Progress | No
             if not found:
                 skipped.append(Skipped(document.source, "no article found in the text"))
             raw_articles.extend(found)
+    editorial = _editorial_context(config)  # what the memo of a service keys each result on
     with clock.stage("clean"):
-        articles = map_articles(clean_article, raw_articles)
+        articles = MEMO.map("clean", None, partial(map_articles, clean_article), raw_articles)
         articles = _drop_empty(articles, skipped)
     with clock.stage("dedup"):
         unique = dedup(articles)
     with clock.stage("classify"):
-        classifications = {c.article_id: c for c in classify(unique.articles, config.sections, config.editorial)}
+        found = MEMO.map("classify", editorial, lambda some: classify(some, config.sections, config.editorial),
+                         unique.articles)
+        classifications = {c.article_id: c for c in found}
     with clock.stage("summarize"):
         on_topic = [a for a in unique.articles if classifications[a.id].section]
-        summaries = summarize_articles(on_topic, config.editorial)
-        titles = item_titles(on_topic, config.editorial)
+        written = MEMO.map("summarize", editorial, partial(_summaries_and_titles, config.editorial), on_topic)
+        summaries = {a.id: summary for a, (summary, _) in zip(on_topic, written)}
+        titles = {a.id: title for a, (_, title) in zip(on_topic, written)}
     if not any(summaries.values()):
         raise BuildError(_nothing_usable(config, documents, skipped, articles))
 
@@ -193,6 +202,21 @@ def _run_pipeline(config: Config, request: BuildRequest, progress: Progress | No
         ledger.mark(issue_id, IssueStatus.BUILT, result.folder)
         ledger.finish_build(build_id, BuildStatus.OK, issue_id, result.folder)
     return result
+
+
+def _summaries_and_titles(settings, articles: list[Article]) -> list[tuple[str, str]]:
+    """Each article's summary and item title, both made in the one process that splits its
+    sentences (a large intake's half in a child of its own)."""
+    budget = Budget(settings.summary_min_chars, settings.summary_max_chars)
+    tagged("")  # the dictionary's parts of speech, loaded before the work is split
+    return map_articles(lambda a: (summarize(a, budget), item_title(a, settings.title_max_chars)), articles)
+
+
+def _editorial_context(config: Config) -> tuple:
+    """Everything besides the article that its section, summary and title depend on."""
+    sections = tuple((s.id, s.title, tuple(s.keywords.items()), tuple(s.exclude), s.description)
+                     for s in config.sections)
+    return sections, config.editorial.model_dump_json()
 
 
 def reclaim_abandoned(config: Config, ledger: Ledger) -> int:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import atexit
 import os
 import pickle
-import signal
 import struct
 import subprocess
 import sys
@@ -31,6 +30,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 from ..errors import RenderError
+from ..processes import die_with_parent
 
 _in_process = threading.Lock()  # WeasyPrint and fontconfig are not known to be thread-safe
 _HEADER = struct.Struct("<Q")  # the length of each pickled request and answer
@@ -191,20 +191,6 @@ def _read_message(stream):
 # -- the worker's side --------------------------------------------------------------------------
 
 
-def _die_with_parent(parent: int) -> None:
-    """Linux kills this process the moment its parent dies; elsewhere the closed pipe ends it."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        try:
-            pr_set_pdeathsig = 1
-            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:  # the parent died before the request above took effect
-        os._exit(1)
-
-
 def _ready_for_requests() -> None:
     """What the first request would otherwise wait for, done while the parent still works: the
     modules its objects are unpickled from (the settings are pydantic models) and the templates."""
@@ -216,7 +202,7 @@ def _ready_for_requests() -> None:
 
 
 def _serve(parent: int) -> int:
-    _die_with_parent(parent)
+    die_with_parent(parent)
     answers = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # a stray print from a library goes to stderr, not into the answers
     warm_up()
