@@ -58,13 +58,19 @@ def parse_date(value: str | None, option: str = "--date") -> Date | None:
 
 
 def with_progress(work, quiet: bool, label: str = "working…"):
-    """Run work(progress) with a spinner on a terminal; quietly otherwise."""
+    """Run work(progress) with a spinner and the current stage on a terminal; quietly otherwise.
+
+    The line is redrawn at each stage, not by a refresh thread: a build with no other thread
+    may share a large intake's work with a forked child (parallel.py)."""
     if quiet or not sys.stderr.isatty():
         return work(None)
     from rich.console import Console
+    from rich.live import Live
+    from rich.spinner import Spinner
 
-    with Console(stderr=True).status(label) as status:
-        return work(lambda message: status.update(f"{message}…"))
+    with Live(Spinner("dots", text=label), console=Console(stderr=True), auto_refresh=False,
+              transient=True) as live:
+        return work(lambda message: live.update(Spinner("dots", text=f"{message}…"), refresh=True))
 
 
 def print_report(report, err: bool = False) -> None:
