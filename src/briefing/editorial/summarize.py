@@ -46,6 +46,7 @@ NEW_FACT = 0.25  # value of each fact a sentence adds to the summary
 FILL_RELEVANCE = 0.3  # past the minimum, a sentence must be at least this relevant (top = 1)
 MIN_FILL_FACTS = 1.0  # … and bring at least a figure, a date or a document the summary lacks
 TOO_LONG = 140  # characters: a sentence this long crowds out the rest of the summary
+BARE = 0.5  # a sentence without a single fact: commentary, not news
 SUMMARY_SENTENCES = 40  # candidates a summary chooses among (the first ones)
 
 # What a labeller calls a key fact: figures, dates, named bodies, titles of documents.
@@ -56,6 +57,8 @@ FACT = re.compile(
     r"|[\u4e00-\u9fffA-Za-z]{2,16}?(?:公司|集团|医院|大学|学院|研究院|研究所|委员会|管委会|实验室|协会|联盟|药业|制药|银行"
     r"|人民政府|卫健委|药监局|监管局|科技局|科技厅|人社局|人社厅)"
     r"|(?:书记|市长|省长|院士|教授|主任|局长|部长|厅长|董事长|总经理|院长|校长|首席执行官|创始人|主席|副总裁)[\u4e00-\u9fff·]{2,3}"
+    # a speaker named after a role: 总检验师张瑞林介绍，副教授黄明欣表示
+    r"|(?<=[师员授长任家者士生官])[\u4e00-\u9fff]{2,3}(?=介绍|表示|说|指出|认为|强调|称|坦言|透露|提到|解释|建议)"
 )
 
 
@@ -73,7 +76,7 @@ def summarize_articles(articles: list[Article], settings: EditorialSettings) -> 
 
 
 def summarize(article: Article, budget: Budget = Budget()) -> str:
-    sentences = candidates(article, limit=SUMMARY_SENTENCES)
+    sentences = candidates(article, limit=SUMMARY_SENTENCES, shortened=True)
     if not sentences:
         return ""
     terms = [_terms(s.text) for s in sentences]
@@ -93,6 +96,7 @@ def summarize(article: Article, budget: Budget = Budget()) -> str:
         + FACTS * min(sum(facts[i].values()), 4)
         - (0.5 if len(s.text) > TOO_LONG else 0.0)
         + (FIRST if i == 0 and len(s.text) <= TOO_LONG else 0.0)
+        - (BARE if not facts[i] else 0.0)
         for i, s in enumerate(sentences)
     ]
     chosen = _select(sentences, vectors, scores, facts, budget)
