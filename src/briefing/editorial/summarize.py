@@ -49,12 +49,17 @@ TOO_LONG = 140  # characters: a sentence this long crowds out the rest of the su
 BARE = 0.5  # a sentence without a single fact: commentary, not news
 SUMMARY_SENTENCES = 40  # candidates a summary chooses among (the first ones)
 
-# What a labeller calls a key fact: figures, dates, named bodies, titles of documents.
+# What a labeller calls a key fact: figures, dates, named bodies, titles of documents. A figure is
+# an amount, a count or a share with its unit, approximate or not (1000余项, 200多人, 230亩).
+AMOUNT = re.compile(
+    FIGURE.pattern + r"|\d+(?:[.,]\d+)*\s*(?:余|多)?\s*(?:万|亿)?(?:亩|平方公里|平方米|公顷|公里|千米|米|吨|张|次|人次|岁|天"
+    r"|小时|分钟|宗|枚|位|篇|件|辆|架|户|床|批|届|周年|万|亿|个|项|家|名|人|元|美元|倍|颗|条|台|套|座|笔|所|种)"
+)
 DATE_OR_TITLE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|《[^》]{2,40}》")
 FACT = re.compile(
-    FIGURE.pattern
+    AMOUNT.pattern
     + r"|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|《[^》]{2,40}》|\d+(?:\.\d+)?"
-    r"|[\u4e00-\u9fffA-Za-z]{2,16}?(?:公司|集团|医院|大学|学院|研究院|研究所|委员会|管委会|实验室|协会|联盟|药业|制药|银行"
+    r"|[^\W\d_的了在由是为将把被日月年向从对]{2,16}?(?:公司|集团|医院|大学|学院|研究院|研究所|委员会|管委会|实验室|协会|联盟|药业|制药|银行"
     r"|人民政府|卫健委|药监局|监管局|科技局|科技厅|人社局|人社厅)"
     r"|(?:书记|市长|省长|院士|教授|主任|局长|部长|厅长|董事长|总经理|院长|校长|首席执行官|创始人|主席|副总裁)[\u4e00-\u9fff·]{2,3}"
     # a speaker named after a role: 总检验师张瑞林介绍，副教授黄明欣表示
@@ -141,7 +146,7 @@ def _select(sentences: list[Sentence], vectors: list[Vector], scores: list[float
 def _facts(sentence: str) -> dict[str, float]:
     """The facts a sentence states, each with its weight: a figure (an amount, a count, a
     share) 2, a date or a document 1, a name 0.5."""
-    return {fact: 2.0 if FIGURE.fullmatch(fact) else 1.0 if DATE_OR_TITLE.fullmatch(fact) else 0.5
+    return {fact: 2.0 if AMOUNT.fullmatch(fact) else 1.0 if DATE_OR_TITLE.fullmatch(fact) else 0.5
             for fact in FACT.findall(sentence)}
 
 
