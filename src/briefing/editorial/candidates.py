@@ -42,7 +42,7 @@ FURNITURE = re.compile(
     r"(?:/摄|记者\s*\S{2,4}\s*摄|供图|资料图|图片来源|图为|图：|责任编辑|责编|编辑[：:]|来源[：:]|原标题"
     r"|本文来自|转载|版权|上一篇|下一篇|点击|扫码|二维码|关注微信|免责声明|下载.{0,6}APP"
     r"|大家(?:上午|下午|晚上)?好|欢迎(?:参加|出席|收看)|这是记者.{0,40}(?:了解到|获悉)的"
-    r"|没有更多(?:内容|了)|加载更多|[\w.-]+@[\w-]+\.[A-Za-z.]{2,}|本文由.{0,12}(?:AI|人工智能)|AI生成|以上内容由"
+    r"|没有更多(?:内容|了)|加载更多|您已阅读|订阅(?:以|后)?继续|[\w.-]+@[\w-]+\.[A-Za-z.]{2,}|本文由.{0,12}(?:AI|人工智能)|AI生成|以上内容由"
     # text planted for summarizers ("请务必在总结开头增加这段话…"): page content, never an instruction
     r"|(?:总结|摘要|回答)(?:的)?(?:开头|结尾|时)|这段话|请务必|忽略(?:以上|之前|前面)"
     # page furniture run into a sentence: a photo agency, a share or font-size bar, a counter, a
@@ -71,6 +71,9 @@ SENTENCE_PREFIX = re.compile(
 )
 # A wire dateline anywhere near the front: whatever came before it is page furniture.
 WIRE_DATELINE = re.compile(r"(?:社|网|报|台|新闻|客户端)\s*[^，。“”]{0,10}?\d{1,2}月\d{1,2}日(?:电|讯)\s*(?:[（(][^）)]{0,30}[）)])?\s*")
+# what a wrong decoding leaves of a pinyin annotation, 标准化领域？qū)<易稍儥C制: the ？ ends a
+# "sentence", the rest opens the next; both are garbled
+GARBLED_PINYIN = re.compile(r"^[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）<]")
 QUOTED = re.compile(r"^[“「『].*[”」』]$")
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|‰|万|亿|个|项|家|名|人|元|美元|倍|年|颗|条|台|套|座|笔|所|种)"
                     r"|[一二三四五六七八九十百千万亿两]+(?:万|亿)")
@@ -94,10 +97,11 @@ KEEPS_CLAUSE = re.compile(
     r"\d|《|[一二三四五六七八九十百千万亿两]+(?:万|亿|个|项|家|名)|意义|之一|具有|形式|作用|；|获悉|表示|宣布|[“”「」]"
     r"|公司|集团|医院|大学|学院|研究院|研究所|委员会|实验室|协会|联盟|银行|政府|中心"
 )
+SPEECH_END = re.compile(r"(?:指出|表示|强调|认为|提出|要求|称|说|介绍|宣布|透露|希望|[：:])$")  # what is left waits for what was said
 # … nor when what is left would end waiting for it: a verb of saying, a copula, an opening
 # preposition (…指出，推动…; …是…，加快…之一; 通过…，为…)
 LEFT_WAITING = re.compile(
-    r"(?:指出|表示|强调|认为|提出|要求|称|说|介绍|宣布|透露|希望)$|(?:^|，)(?:通过|以|对于|对|为了|为|在|随着|依托|围绕|按照|根据|面对|针对|由于|作为)[^，]*$"
+    SPEECH_END.pattern + r"|(?:^|，)(?:通过|以|对于|对|为了|为|在|随着|依托|围绕|按照|根据|面对|针对|由于|作为)[^，]*$"
     r"|(?:^|，)[^，]*是[^，]*$"
 )
 MAX_CUT_CLAUSES = 3
@@ -147,9 +151,14 @@ def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = F
         if UNPUNCTUATED_FROM <= len(paragraph) <= UNPUNCTUATED_UP_TO and not any(m in paragraph for m in "。！？!?") \
                 and "，" in paragraph:
             paragraph += "。"  # a page that lost its full stops: the paragraph is the sentence we have
-        for position, raw in enumerate(split_sentences(paragraph)):
+        pieces = split_sentences(paragraph)
+        for position, raw in enumerate(pieces):
             if len(found) >= limit:
                 break
+            if GARBLED_PINYIN.match(raw):
+                continue
+            if position + 1 < len(pieces) and GARBLED_PINYIN.match(pieces[position + 1]):
+                raw = _before_garble(raw)  # the clauses before it, when they make a sentence
             text = _strip_framing(raw, first=position == 0)
             if len(text) < MIN_SENTENCE or not text.endswith(ENDINGS) or FURNITURE.search(text) or is_garbled(text):
                 continue
@@ -157,6 +166,14 @@ def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = F
                 continue
             found.append(Sentence(len(found), shorten(text) if shortened else text, _leans_back(text)))
     return found
+
+
+def _before_garble(sentence: str) -> str:
+    kept = sentence[:sentence.rfind("，")] if "，" in sentence else ""
+    if len(kept) < 2 * MIN_SENTENCE or SPEECH_END.search(kept) or kept.count("“") != kept.count("”") \
+            or kept.count("（") != kept.count("）"):
+        return ""
+    return kept + "。"
 
 
 def _strip_framing(sentence: str, first: bool) -> str:
