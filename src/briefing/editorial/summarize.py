@@ -2,13 +2,15 @@
 story's key facts: who, what, the figures.
 
 1. Candidate sentences (editorial/candidates.py): no datelines, bylines, captions, credits or
-   page furniture; the reporter's framing cut from the front; at most MAX_SENTENCES of them from
-   the first MAX_CHARS characters, so one huge article costs what a long one does.
+   page furniture; the reporter's framing cut from the front, a closing remark (…，旨在…) and an
+   English or photo-position aside from the sentence, which stays whole; at most MAX_SENTENCES of
+   them from the first MAX_CHARS characters, so one huge article costs what a long one does.
 2. Each sentence is scored by a strong prior for early sentences (news puts the point first;
    the lead sentence gets a little more, unless it is long),
    likeness to the whole story (cosine to the centroid of the TF-IDF vectors of its sentences,
    linear in their number), likeness to the headline, and the facts it carries: amounts, counts,
-   percentages, dates, named bodies (…公司、…医院、…研究院) and 《titles》.
+   percentages, dates, named bodies (…公司、…医院、…研究院), speakers and 《titles》; a sentence
+   without a single fact is commentary and scores less.
 3. Sentences are picked one at a time by value — score, plus the facts not yet in the summary,
    minus likeness to what is already picked (MMR) — until the minimum length is met, then
    while a sentence that still fits brings a fact the summary lacks. A sentence that opens with
