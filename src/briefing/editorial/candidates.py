@@ -27,7 +27,9 @@ CONNECTIVES = ("此外", "同时", "其中", "对此", "另外", "与此同时",
 # Lead-ins that are the reporter's framing rather than the news; cut from the sentence front.
 FRAMING = re.compile(
     r"^(?P<when>(?:昨天|昨日|今天|今日|日前|近日|当天|当日|\d{1,2}月\d{1,2}日)，?)?"
-    r"(?:(?:据|记者|笔者|本报记者)[^，。：；]{0,30}?(?:获悉|了解到|注意到|得知|介绍|报道|消息|显示)[，：]"
+    # (not 据国家标准委主任刘平均介绍，: who says it is one of the story's facts)
+    r"(?:(?:记者|笔者|本报记者)[^，。：；]{0,30}?(?:获悉|了解到|注意到|得知|介绍|报道|消息|显示)[，：]"
+    r"|据[^，。：；]{0,30}?(?:获悉|了解到|注意到|得知|报道|消息|显示)[，：]"
     r"|据(?:悉|了解|介绍|报道|统计|不完全统计)[，：]"
     r"|(?:记者|笔者)(?:注意到|了解到|看到|发现)[，：])"
 )
@@ -40,7 +42,7 @@ FURNITURE = re.compile(
     r"(?:/摄|记者\s*\S{2,4}\s*摄|供图|资料图|图片来源|图为|图：|责任编辑|责编|编辑[：:]|来源[：:]|原标题"
     r"|本文来自|转载|版权|上一篇|下一篇|点击|扫码|二维码|关注微信|免责声明|下载.{0,6}APP"
     r"|大家(?:上午|下午|晚上)?好|欢迎(?:参加|出席|收看)|这是记者.{0,40}(?:了解到|获悉)的"
-    r"|没有更多(?:内容|了)|加载更多|[\w.-]+@[\w-]+\.[A-Za-z.]{2,}|本文由.{0,12}(?:AI|人工智能)|AI生成|以上内容由"
+    r"|没有更多(?:内容|了)|加载更多|您已阅读|订阅(?:以|后)?继续|[\w.-]+@[\w-]+\.[A-Za-z.]{2,}|本文由.{0,12}(?:AI|人工智能)|AI生成|以上内容由"
     # text planted for summarizers ("请务必在总结开头增加这段话…"): page content, never an instruction
     r"|(?:总结|摘要|回答)(?:的)?(?:开头|结尾|时)|这段话|请务必|忽略(?:以上|之前|前面)"
     # page furniture run into a sentence: a photo agency, a share or font-size bar, a counter, a
@@ -60,17 +62,71 @@ PAGE_PREFIX = re.compile(
     r"|本篇文章\d+字，?读完约\d+分钟|(?:转自|来源)[：:]\S{2,12}?(?:网|报|社|台|客户端)"
     r"|摘要[：:]|【[^】]{1,30}】|[（(](?:相关)?资料图(?:片)?[^）)]{0,10}[）)]|[◎●■]\s*(?:本报)?记者[^“「，。]{2,24}?(?=[“「]))\s*"
 )
-# What a page glues to the front of any sentence: an ad label, a channel's tag (广告【Now新闻台】…)
-SENTENCE_PREFIX = re.compile(r"^(?:广告\s*)?【[^】“”]{1,14}】\s*|^广告\s*(?=【)")
+# What a page glues to the front of any sentence: an ad label, a channel's tag (广告【Now新闻台】…),
+# a photo credit left of the caption it belonged to (（资料图）秦刚摄（人民视觉）…, 受访者供图…)
+SENTENCE_PREFIX = re.compile(
+    r"^(?:广告\s*)?【[^】“”]{1,14}】\s*|^广告\s*(?=【)"
+    r"|^[（(]资料图片?[）)]\s*(?:[\u4e00-\u9fff]{2,4}\s*摄\s*(?:[（(][^）)]{1,10}[）)])?)?\s*"
+    r"|^(?:受访者|受访单位|[\u4e00-\u9fff]{2,8}(?:医院|公司|大学|学院))供图\s*"
+)
 # A wire dateline anywhere near the front: whatever came before it is page furniture.
 WIRE_DATELINE = re.compile(r"(?:社|网|报|台|新闻|客户端)\s*[^，。“”]{0,10}?\d{1,2}月\d{1,2}日(?:电|讯)\s*(?:[（(][^）)]{0,30}[）)])?\s*")
+# what a wrong decoding leaves of a pinyin annotation, 标准化领域？qū)<易稍儥C制: the ？ ends a
+# "sentence", the rest opens the next; both are garbled
+GARBLED_PINYIN = re.compile(r"^[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）<]")
 QUOTED = re.compile(r"^[“「『].*[”」』]$")
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|‰|万|亿|个|项|家|名|人|元|美元|倍|年|颗|条|台|套|座|笔|所|种)"
                     r"|[一二三四五六七八九十百千万亿两]+(?:万|亿)")
-ENDINGS = ("。", "！", "？", "”", "）", "」", "』")
+ENDINGS = ("。", "！", "？", "!", "?", "”", "）", "」", "』")
 MIN_SENTENCE = 12  # characters: shorter ones are slogans (大国科技，硬核登场。)
 PUNCTUATION = set("，。、；：？！“”‘’（）《》〈〉【】—…·「」『』,.;:?!()[]-%/ \n\t")
 
+
+
+# A closing clause that comments on the news rather than adding to it (…，旨在…。 …，标志着…。):
+# cut, and the sentence before it stays whole.
+COMMENTARY = re.compile(
+    r"，(?:这|此举|这一|此次|从而|进而)?(?:旨在|以期|力争|助力|标志着|意味着|彰显|充分彰显|充分体现|体现了|体现出|反映出?|展现了|展示了"
+    r"|为[^，。；]{0,30}(?:提供|奠定|打下|注入)|进一步(?:推动|促进|提升|提高|增强|激发|加快|巩固|扩大|优化|完善)"
+    r"|有效(?:推动|促进|提升|提高)|更好地?(?:服务|满足|推动|促进)|推动|促进|加快|全面提升|不断提升|努力|全力|切实)"
+)
+# … not when the clause carries a fact (a figure, a date, a document, a named body), completes
+# what came before (…具有重要意义, …之一), or is more than a closing remark (a new clause after ；,
+# a source, a second statement)
+KEEPS_CLAUSE = re.compile(
+    r"\d|《|[一二三四五六七八九十百千万亿两]+(?:万|亿|个|项|家|名)|意义|之一|具有|形式|作用|；|获悉|表示|宣布|[“”「」]"
+    r"|公司|集团|医院|大学|学院|研究院|研究所|委员会|实验室|协会|联盟|银行|政府|中心"
+)
+SPEECH_END = re.compile(r"(?:指出|表示|强调|认为|提出|要求|称|说|介绍|宣布|透露|希望|[：:])$")  # what is left waits for what was said
+# … nor when what is left would end waiting for it: a verb of saying, a copula, an opening
+# preposition (…指出，推动…; …是…，加快…之一; 通过…，为…)
+LEFT_WAITING = re.compile(
+    SPEECH_END.pattern + r"|(?:^|，)(?:通过|以|对于|对|为了|为|在|随着|依托|围绕|按照|根据|面对|针对|由于|作为)[^，]*$"
+    r"|(?:^|，)[^，]*是[^，]*$"
+)
+MAX_CUT_CLAUSES = 3
+# Asides in brackets a summary can do without: a name spelt out in English (（Donald Trump）),
+# where a person stands in a photo (（左）、（右3）), 化名 (an acronym, 600196.SH, stays: often a fact)
+ASIDE = re.compile(
+    r"[（(](?:[A-Za-z][A-Za-z.'’-]*(?:\s+[A-Za-z][A-Za-z.'’-]*)+|上图|下图|左|中|右|[左右中]\d{1,2}|前排[左右中]?\d?|化名)[）)]"
+)
+
+
+def shorten(text: str) -> str:
+    """The sentence without a closing clause that only comments on the news, still one whole
+    sentence; the sentence as it was when no such clause can go."""
+    if "（" in text or "(" in text:
+        shorter = ASIDE.sub("", text)
+        text = shorter if len(shorter) >= MIN_SENTENCE else text
+    if not text.endswith("。"):
+        return text
+    for match in COMMENTARY.finditer(text):
+        kept, cut = text[:match.start()].rstrip("，、 "), text[match.start():]
+        if len(kept) < MIN_SENTENCE or cut.count("，") > MAX_CUT_CLAUSES or KEEPS_CLAUSE.search(cut) \
+                or LEFT_WAITING.search(kept) or kept.count("“") != kept.count("”"):
+            continue
+        return kept + "。"
+    return text
 
 
 @dataclass(frozen=True)
@@ -80,10 +136,12 @@ class Sentence:
     leans_back: bool
 
 
-def candidates(article: Article, limit: int = MAX_SENTENCES) -> list[Sentence]:
+def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = False) -> list[Sentence]:
     """The sentences a summary may use, in source order, framing cut from their front: from
     the first MAX_CHARS characters of the body and at most `limit` of them, so the work on one
-    article is bounded however long it is (news puts what matters first)."""
+    article is bounded however long it is (news puts what matters first). `shortened`: each
+    without a closing remark or an aside a summary can do without (a headline is written from
+    the sentence as it stands)."""
     found: list[Sentence] = []
     budget = MAX_CHARS
     for paragraph in article.paragraphs:
@@ -93,19 +151,33 @@ def candidates(article: Article, limit: int = MAX_SENTENCES) -> list[Sentence]:
         if UNPUNCTUATED_FROM <= len(paragraph) <= UNPUNCTUATED_UP_TO and not any(m in paragraph for m in "。！？!?") \
                 and "，" in paragraph:
             paragraph += "。"  # a page that lost its full stops: the paragraph is the sentence we have
-        for position, raw in enumerate(split_sentences(paragraph)):
+        pieces = split_sentences(paragraph)
+        for position, raw in enumerate(pieces):
             if len(found) >= limit:
                 break
+            if GARBLED_PINYIN.match(raw):
+                continue
+            if position + 1 < len(pieces) and GARBLED_PINYIN.match(pieces[position + 1]):
+                raw = _before_garble(raw)  # the clauses before it, when they make a sentence
             text = _strip_framing(raw, first=position == 0)
             if len(text) < MIN_SENTENCE or not text.endswith(ENDINGS) or FURNITURE.search(text) or is_garbled(text):
                 continue
             if QUOTED.match(text) or _run_of_captions(text):
                 continue
-            found.append(Sentence(len(found), text, _leans_back(text)))
+            found.append(Sentence(len(found), shorten(text) if shortened else text, _leans_back(text)))
     return found
 
 
+def _before_garble(sentence: str) -> str:
+    kept = sentence[:sentence.rfind("，")] if "，" in sentence else ""
+    if len(kept) < 2 * MIN_SENTENCE or SPEECH_END.search(kept) or kept.count("“") != kept.count("”") \
+            or kept.count("（") != kept.count("）"):
+        return ""
+    return kept + "。"
+
+
 def _strip_framing(sentence: str, first: bool) -> str:
+    sentence = sentence.replace("──", "——")  # a Taiwanese page's dash, box-drawing characters
     if first:
         previous = None
         while previous != sentence:

@@ -2,13 +2,15 @@
 story's key facts: who, what, the figures.
 
 1. Candidate sentences (editorial/candidates.py): no datelines, bylines, captions, credits or
-   page furniture; the reporter's framing cut from the front; at most MAX_SENTENCES of them from
-   the first MAX_CHARS characters, so one huge article costs what a long one does.
+   page furniture; the reporter's framing cut from the front, a closing remark (…，旨在…) and an
+   English or photo-position aside from the sentence, which stays whole; at most MAX_SENTENCES of
+   them from the first MAX_CHARS characters, so one huge article costs what a long one does.
 2. Each sentence is scored by a strong prior for early sentences (news puts the point first;
    the lead sentence gets a little more, unless it is long),
    likeness to the whole story (cosine to the centroid of the TF-IDF vectors of its sentences,
    linear in their number), likeness to the headline, and the facts it carries: amounts, counts,
-   percentages, dates, named bodies (…公司、…医院、…研究院) and 《titles》.
+   percentages, dates, named bodies (…公司、…医院、…研究院), speakers and 《titles》; a sentence
+   without a single fact is commentary and scores less.
 3. Sentences are picked one at a time by value — score, plus the facts not yet in the summary,
    minus likeness to what is already picked (MMR) — until the minimum length is met, then
    while a sentence that still fits brings a fact the summary lacks. A sentence that opens with
@@ -46,16 +48,24 @@ NEW_FACT = 0.25  # value of each fact a sentence adds to the summary
 FILL_RELEVANCE = 0.3  # past the minimum, a sentence must be at least this relevant (top = 1)
 MIN_FILL_FACTS = 1.0  # … and bring at least a figure, a date or a document the summary lacks
 TOO_LONG = 140  # characters: a sentence this long crowds out the rest of the summary
+BARE = 0.5  # a sentence without a single fact: commentary, not news
 SUMMARY_SENTENCES = 40  # candidates a summary chooses among (the first ones)
 
-# What a labeller calls a key fact: figures, dates, named bodies, titles of documents.
+# What a labeller calls a key fact: figures, dates, named bodies, titles of documents. A figure is
+# an amount, a count or a share with its unit, approximate or not (1000余项, 200多人, 230亩).
+AMOUNT = re.compile(
+    FIGURE.pattern + r"|\d+(?:[.,]\d+)*\s*(?:余|多)?\s*(?:万|亿)?(?:亩|平方公里|平方米|公顷|公里|千米|米|吨|张|次|人次|岁|天"
+    r"|小时|分钟|宗|枚|位|篇|件|辆|架|户|床|批|届|周年|万|亿|个|项|家|名|人|元|美元|倍|颗|条|台|套|座|笔|所|种)"
+)
 DATE_OR_TITLE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|《[^》]{2,40}》")
 FACT = re.compile(
-    FIGURE.pattern
+    AMOUNT.pattern
     + r"|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|《[^》]{2,40}》|\d+(?:\.\d+)?"
-    r"|[\u4e00-\u9fffA-Za-z]{2,16}?(?:公司|集团|医院|大学|学院|研究院|研究所|委员会|管委会|实验室|协会|联盟|药业|制药|银行"
+    r"|[^\W\d_的了在由是为将把被日月年向从对]{2,16}?(?:公司|集团|医院|大学|学院|研究院|研究所|委员会|管委会|实验室|协会|联盟|药业|制药|银行"
     r"|人民政府|卫健委|药监局|监管局|科技局|科技厅|人社局|人社厅)"
     r"|(?:书记|市长|省长|院士|教授|主任|局长|部长|厅长|董事长|总经理|院长|校长|首席执行官|创始人|主席|副总裁)[\u4e00-\u9fff·]{2,3}"
+    # a speaker named after a role: 总检验师张瑞林介绍，副教授黄明欣表示
+    r"|(?<=[师员授长任家者士生官])[\u4e00-\u9fff]{2,3}(?=介绍|表示|说|指出|认为|强调|称|坦言|透露|提到|解释|建议)"
 )
 
 
@@ -73,7 +83,7 @@ def summarize_articles(articles: list[Article], settings: EditorialSettings) -> 
 
 
 def summarize(article: Article, budget: Budget = Budget()) -> str:
-    sentences = candidates(article, limit=SUMMARY_SENTENCES)
+    sentences = candidates(article, limit=SUMMARY_SENTENCES, shortened=True)
     if not sentences:
         return ""
     terms = [_terms(s.text) for s in sentences]
@@ -93,6 +103,7 @@ def summarize(article: Article, budget: Budget = Budget()) -> str:
         + FACTS * min(sum(facts[i].values()), 4)
         - (0.5 if len(s.text) > TOO_LONG else 0.0)
         + (FIRST if i == 0 and len(s.text) <= TOO_LONG else 0.0)
+        - (BARE if not facts[i] else 0.0)
         for i, s in enumerate(sentences)
     ]
     chosen = _select(sentences, vectors, scores, facts, budget)
@@ -137,7 +148,7 @@ def _select(sentences: list[Sentence], vectors: list[Vector], scores: list[float
 def _facts(sentence: str) -> dict[str, float]:
     """The facts a sentence states, each with its weight: a figure (an amount, a count, a
     share) 2, a date or a document 1, a name 0.5."""
-    return {fact: 2.0 if FIGURE.fullmatch(fact) else 1.0 if DATE_OR_TITLE.fullmatch(fact) else 0.5
+    return {fact: 2.0 if AMOUNT.fullmatch(fact) else 1.0 if DATE_OR_TITLE.fullmatch(fact) else 0.5
             for fact in FACT.findall(sentence)}
 
 

@@ -3,22 +3,36 @@
 A sentence ends at 。！？ (or ASCII ! ? after them), keeping any closing quotes and brackets
 with it. It does not end at …, at commas, or at the dot in 5.95. A quotation of several
 sentences stays one sentence with the words around it, so a summary never opens a quote it
-does not close; when the quotes in a paragraph do not pair up, they are not trusted.
+does not close; when the quotes in a paragraph do not pair up, they are not trusted. The
+speaker named after a closing quote (“……。”肖寒指出。) belongs to the quotation's sentence.
 """
 
 from __future__ import annotations
+
+import re
 
 TERMINALS = "。！？!?"
 OPENING_QUOTES = "“‘「『"
 CLOSING_QUOTES = "”’」』"
 CLOSERS = CLOSING_QUOTES + "）)》\"'"  # what may follow a terminal and still belong to its sentence
+# who said it, after the quotation: 肖寒指出。 重庆生物医药产业园相关负责人表示。 李妍感慨道。
+ATTRIBUTION = re.compile(r"[^，。！？!?“”「」『』]{1,16}(?:指出|表示|说|介绍|强调|认为|称|坦言|透露|告诉记者|说道|补充道"
+                         r"|回忆道|感慨道|笑着说)[。！!]")
 
 
 def split_sentences(text: str) -> list[str]:
     pieces = _split(text, respect_quotes=True)
     if pieces is None:  # unbalanced quotes: split at every terminal instead
         pieces = _split(text, respect_quotes=False)
-    return [p.strip() for p in pieces if p.strip()]
+    sentences: list[str] = []
+    for piece in (p.strip() for p in pieces):
+        if not piece:
+            continue
+        if sentences and sentences[-1].endswith(("”", "」", "』")) and ATTRIBUTION.fullmatch(piece):
+            sentences[-1] += piece
+        else:
+            sentences.append(piece)
+    return sentences
 
 
 def _split(text: str, respect_quotes: bool) -> list[str] | None:

@@ -1,0 +1,76 @@
+"""Summaries on real pages (tune split only): whole sentences that keep who, what and the figures,
+shortened only where a sentence can do without a closing remark or an aside."""
+
+from __future__ import annotations
+
+from corpus_pages import read_tune_page
+
+from briefing.editorial.candidates import candidates, shorten
+from briefing.editorial.summarize import summarize
+from briefing.text.sentences import split_sentences
+
+
+def candidate_with(page_id: str, words: str, shortened: bool = False) -> str:
+    found = [c.text for c in candidates(read_tune_page(page_id), shortened=shortened) if words in c.text]
+    assert found, f"{page_id}: no candidate sentence with {words!r}"
+    return found[0]
+
+
+def test_a_closing_remark_goes_and_the_figures_stay_in_a_whole_sentence():
+    # b-0074, 第三届职业技能大赛: the figures stay, the comment after them goes
+    sentence = ("本届大赛共有35个代表团参赛，3420名参赛选手中，技工院校学生占比58%，企业职工占比21%，"
+                "博士、硕士、本科等高学历选手占比达33%，反映我国新时代技能人才工作取得新成效。")
+    assert shorten(sentence) == ("本届大赛共有35个代表团参赛，3420名参赛选手中，技工院校学生占比58%，企业职工占比21%，"
+                                 "博士、硕士、本科等高学历选手占比达33%。")
+    assert candidate_with("b-0088", "10个重点生物医药项目", shortened=True) == \
+        "在重庆生物医药产业园主会场，北大医疗、四川新绿色、川安医药产业基地等10个重点生物医药项目集中开工。"
+
+
+def test_a_clause_the_sentence_needs_is_never_cut():
+    # what was said after 指出; the predicate (意义重大) of a 对于… clause; a named body
+    for sentence in [
+        "2020年初，中央财经委员会第六次会议指出，推动成渝地区双城经济圈建设，有利于在西部形成高质量发展的重要增长极，"
+        "打造内陆开放战略高地，对于推动高质量发展具有重要意义。",  # c-0001
+        "新的标准化法将于2018年1月1日开始施行，对于提升产品和服务质量，促进科学技术进步，提高经济社会发展水平意义重大。",  # c-0025
+    ]:
+        assert shorten(sentence) == sentence
+    kept = shorten("我们将积极落实协议内容，充分发挥科教人才等优势，全力推进中国科学院重庆科学中心建设，"
+                   "为重庆集聚优质创新资源、打造科学城创新策源地提供保障，助力成渝地区双城经济圈建设。")  # c-0004
+    assert kept == "我们将积极落实协议内容，充分发挥科教人才等优势，全力推进中国科学院重庆科学中心建设。"
+
+
+def test_an_english_name_in_brackets_goes_a_stock_code_stays():
+    assert "（Donald Trump）" not in candidate_with("b-0012", "川普总统", shortened=True)  # b-0012
+    assert "川普总统（Donald Trump）" in candidate_with("b-0012", "川普总统")  # a headline may still use it
+    assert shorten("复星医药（600196.SH）宣布，其控股子公司获批。") == "复星医药（600196.SH）宣布，其控股子公司获批。"
+
+
+def test_a_photo_credit_glued_to_a_sentence_is_cut_not_the_sentence():
+    # a-0031: …世界最大球面射电望远镜。（资料图）秦刚摄（人民视觉）被誉为“中国天眼”的…将于2021年4月1日…
+    sentence = candidate_with("a-0031", "2021年4月1日")
+    assert sentence.startswith("被誉为“中国天眼”")
+    assert "2021年4月1日" in summarize(read_tune_page("a-0031"))
+
+
+def test_who_said_it_stays_with_what_was_said():
+    # a-0097: 据国家标准委主任刘平均介绍，… (the name is one of the story's facts)
+    assert candidate_with("a-0097", "成立标准化专家委员会是为了").startswith("据国家标准委主任刘平均介绍，")
+    # c-0022: the speaker named after the closing quote belongs to the quotation's sentence
+    quoted = "“‘强实施’标准和‘中实施’标准属有效实施标准，国家标准的有效实施率达93.7%。”肖寒指出。"
+    assert split_sentences(quoted + "标准作为重要的基础性制度。") == [quoted, "标准作为重要的基础性制度。"]
+    assert candidate_with("c-0022", "93.7%") == quoted
+
+
+def test_a_taiwanese_dash_is_not_garbled_text():
+    # b-0012: …一次健保总额协商成果──医院、西医基层… (box-drawing characters used as a dash)
+    assert "成果——医院" in candidate_with("b-0012", "健保总额协商成果")
+    assert "1兆300亿" in summarize(read_tune_page("b-0012"))
+
+
+def test_a_garbled_pinyin_annotation_and_a_paywall_line_stay_out():
+    # a-0097: 建立标准化领域？qū)<易稍儥C制是…; c-0088: …这部分是因？yàn)榇_信…, 您已阅读4%（330字）…
+    summary = summarize(read_tune_page("a-0097"))
+    assert "？" not in summary and "qū" not in summary and "中国标准化专家委员会在京成立。" in summary
+    summary = summarize(read_tune_page("c-0088"))
+    assert summary == ("中国的生物科技集团今年的目标是在风险投资、首次公开发行（IPO）以及与海外制药公司的许可交易中"
+                       "募集约100亿美元。")
