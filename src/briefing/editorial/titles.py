@@ -146,9 +146,13 @@ TITLE_FEATURES = (
     "two_clauses", "bare_clause", "cut", "length", "length_squared", "figure", "names", "verb_first",
     "particle_first", "circumstance", "connective", "salient_share", "salient_count", "speech", "quotation",
     "specificity", "in_story", "in_lead", "spread", "spread_mass", "de", "name_first", "ends_in_verb",
-    "ends_in_noun", "space", "has_verb",
+    "ends_in_noun", "space", "has_verb", "framing", "copula", "sentence_clauses", "digit_share", "lone_figure",
 )
 SPEECH = re.compile(r"表示|指出|认为|说|称")
+# a clause that only says who spoke or what shows it: 中国汽车工业协会发布的最新数据显示, 国家药监局宣布
+FRAMING = re.compile(r"(?:表示|指出|认为|说|称|宣布|透露|介绍|显示|表明|获悉|了解到|发布消息|消息|报道|提到|强调|坦言|指|看来|公布)$")
+# a circumstance the adverbial list does not hold: 经省人社厅推荐…, 在…的带领下, 当…时, 继…后, 伴随…
+CIRCUMSTANCE = re.compile(r"^(?:经(?!济|营|费|验|理|典)|在.{1,24}(?:下|后|前|之际|之后|以来)$|当.{1,30}时|继.{1,30}(?:后|之后)|伴随|由于|因为|虽然|尽管|如果)")
 NAMED = ("ns", "nr", "nt", "nz")
 
 
@@ -166,13 +170,14 @@ def title_units(article: Article, cap: int) -> list[Unit]:
     lead = _bigrams("".join(sentences[:2]))
     raw: list[tuple[str, int, int, float, bool, float]] = []
     for index, sentence in enumerate(sentences[:LEAD_SENTENCES]):
-        for place, (unit, factor) in enumerate(_units([c for c in (_tidy(c) for c in _clauses(sentence)) if c], cap)):
+        clauses = [c for c in (_tidy(c) for c in _clauses(sentence)) if c]
+        for place, (unit, factor) in enumerate(_units(clauses, cap)):
             text = _cut_at_word(unit, cap) if len(unit) > cap else unit
             if len(text) >= MIN_TITLE and not _unfit(text):
-                raw.append((text, index, place, factor, len(unit) > cap, _clause_value(text, salience)))
+                raw.append((text, index, place, factor, len(unit) > cap, _clause_value(text, salience), len(clauses)))
     top = max((r[5] for r in raw), default=0.0) or 1.0
     units = []
-    for order, (text, index, place, factor, cut, value) in enumerate(raw):
+    for order, (text, index, place, factor, cut, value, in_sentence) in enumerate(raw):
         tags = tagged(text)
         content = [w for w in words(text) if _content_word(w)]
         grams = _bigrams(text)
@@ -194,6 +199,8 @@ def title_units(article: Article, cap: int) -> list[Unit]:
             spread * len(grams) / 20, text.count("的") / max(1, len(text)) * 10, float(first_tag.startswith(NAMED)),
             float(last_tag.startswith("v")), float(last_tag.startswith("n")), float(" " in text),
             float(any(t.startswith("v") for _, t in tags)),
+            float(bool(FRAMING.search(text))), float(any(w == "是" for w, _ in tags)), min(1.0, in_sentence / 8),
+            sum(c.isdigit() for c in text) / len(text), float(len(text) <= 12 and bool(FIGURE.search(text))),
         )
         units.append(Unit(text, order, features))
     return units
@@ -239,7 +246,7 @@ def _units(clauses: list[str], cap: int) -> list[tuple[str, float]]:
             units.append((clause, 1.0))
             subject = own
         elif subject and not ADVERBIAL.match(clause) and len(subject) + len(clause) <= cap + 8:
-            units.append((subject + clause, 0.95))
+            units.append((subject + LINKING.sub("", clause), 0.95))  # …公安机关，并抓获… -> …公安机关抓获…
         else:
             units.append((clause, 0.7))
         if k + 1 < len(clauses) and len(clause) + len(clauses[k + 1]) + 1 <= cap:
@@ -248,6 +255,9 @@ def _units(clauses: list[str], cap: int) -> list[tuple[str, float]]:
 
 
 NOUNS = ("n", "nr", "ns", "nt", "nz", "x", "eng", "j", "l")
+# the clause's own subject, though jieba calls it a pronoun: 我国新能源汽车…, 我省高考…
+PLACE_PRONOUNS = frozenset("我国 我省 我市 我区 我县 我州 本市 本省 本区 全国 全省 全市 全区".split())
+LINKING = re.compile(r"^(?:并且|并|且|还|也|同时|而且|而)(?=[\u4e00-\u9fff])")
 PRONOUN = re.compile(r"^(?:该(?:公司|企业|集团|院|校|医院|机构|项目|市|省|区)?|其|此)(?=[\u4e00-\u9fff])")
 
 
@@ -256,7 +266,7 @@ def _subject(clause: str) -> str:
     preposition or an adverb."""
     taken = []
     for word, flag in tagged(clause):
-        if flag.startswith(NOUNS) or (taken and flag in ("m", "q", "b", "a")) or (word in "-·" and taken):
+        if flag.startswith(NOUNS) or (not taken and word in PLACE_PRONOUNS) or (taken and flag in ("m", "q", "b", "a")) or (word in "-·" and taken):
             taken.append(word)
             continue
         break
@@ -291,7 +301,7 @@ def _clause_value(clause: str, salience: Counter) -> float:
     value = weight / math.sqrt(max(len(clause), 12))
     if FIGURE.search(clause):
         value *= 1.15
-    if ADVERBIAL.match(clause) or clause.startswith(VERB_FIRST):
+    if ADVERBIAL.match(clause) or CIRCUMSTANCE.match(clause) or clause.startswith(VERB_FIRST):
         value *= 0.5
     if clause.startswith(CONNECTIVES):
         value *= 0.6
