@@ -60,3 +60,32 @@ def test_a_page_whose_only_bracketed_line_is_a_credit_gets_a_written_title_about
     assert title_origin(article) == "written"
     title = item_title(article, CAP)
     assert "2319万人次" in title and len(title) <= CAP
+
+
+def test_an_injected_word_glued_to_the_headline_and_to_the_story_goes_a_word_of_the_story_stays():
+    assert "土建已完成85%赛博体育" in shown("c-0015") and "赛博体育新京报快讯" in shown("c-0015")
+    assert read_tune_page("c-0015").title == "怀柔科学城综合极端条件实验装置项目土建已完成85%"
+    # the story under these headlines opens with their last words: 开园…, 天马望远镜…
+    assert read_tune_page("c-0140").title == "河套深港科技创新合作区香港园区明日正式开园"
+    assert read_tune_page("a-0151").title.endswith("上海天文台天马望远镜")
+
+
+@pytest.mark.parametrize("page_id, said, written", [
+    # the day the story happened is the story's: 研究院29日在广州高新区揭牌
+    ("a-0046", "粤港澳大湾区协同创新研究院29日在广州高新区揭牌", "粤港澳大湾区协同创新研究院在广州高新区揭牌"),
+    ("b-0104", "特瑞普利单抗注射液17日获批上市", "首个国产PD-1抗体药物特瑞普利单抗注射液获批上市"),
+])
+def test_a_written_headline_leaves_out_the_day_inside_its_clause(page_id, said, written):
+    assert not tune_page(page_id)["headline_in_text"] and said in shown(page_id)
+    assert item_title(read_tune_page(page_id), CAP) == written
+
+
+def test_a_day_to_come_and_the_了_of_为了_stay_in_a_clause():
+    from briefing.editorial.titles import _tidy
+
+    assert "将于5月26日起试运行" in shown("b-0069")  # 门急诊楼…将于5月26日起试运行: when it opens is news
+    assert _tidy("门急诊楼将于5月26日起试运行") == "门急诊楼将于5月26日起试运行"
+    assert "我院为了改善群众门诊就医拥挤状况" in shown("b-0069")
+    assert _tidy("我院为了改善群众门诊就医拥挤状况") == "我院为了改善群众门诊就医拥挤状况"
+    assert "EAST完成了主机总装" in shown("a-0111")  # but a done deed loses its 了, as headlines write it
+    assert _tidy("EAST完成了主机总装以及各分系统的研制和安装工作") == "EAST完成主机总装以及各分系统的研制和安装工作"

@@ -8,7 +8,8 @@ clause; only then is it cut, between two words.
 
 A written headline is the most telling clause of the lead: among the clauses of the first
 sentences, the one whose words the rest of the story repeats most (the subject and what happened
-to it), early clauses first; time words (近日、日前), brackets and the reporter's framing are
+to it), early clauses first; time words (近日、日前), the day inside a clause (…研究院29日在广州揭牌,
+not a day to come: 将于5月26日起), a done deed's 了, brackets and the reporter's framing are
 dropped, a short clause takes the next one with it, and the result is cut between two words,
 never inside a quotation or a 《title》. It never holds anything text/junk.py calls furniture.
 """
@@ -55,6 +56,11 @@ TIME_WORDS = re.compile(
     r"^(?:近日|日前|近期|目前|当前|今天|今日|昨天|昨日|前日|日内|当天|当日|今年以来|此前|本周|上周|近年来|近年|\d{4}年\d{1,2}月\d{1,2}日"
     r"|\d{1,2}月\d{1,2}日(?:上午|下午|晚间|晚|早间|凌晨)?|(?:上午|下午|晚间))\s*[，,]?"
 )
+# a day inside a clause is the story's, not the headline's: 研究院29日在广州高新区揭牌, FDA又于10月18日批准…
+# (not a date to come: 将于5月26日起试运行)
+INNER_DATE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])(?<!将)(?<!将于)于?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时点](?:\d{1,2}分)?)?"
+                        r"(?:上午|下午|晚间|晚上|早间|凌晨)?(?=[\u4e00-\u9fffA-Za-z])(?!起|前|后|至|到|开始|截止|零时)")
+PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除罢])了(?![解结却然断得不])(?=[\u4e00-\u9fffA-Za-z0-9“《「])")  # 完成了主机总装 -> 完成主机总装
 INNER_TIME = re.compile(r"(?<=[\u4e00-\u9fff])(?:日前|近日|近期|最近|今天|昨天|当天)(?=[\u4e00-\u9fff])")
 BRACKETS = re.compile(r"[（(][^（）()]{0,40}[）)]")
 OPENERS = re.compile(r"^(?:(?:为此|对此|此外|同时|另外|其中|目前|如今|当前|近年来|与此同时)[，,]|(?:据悉|据了解|据介绍|据报道|记者了解到|记者获悉|值得一提的是|值得注意的是)[，,]?"
@@ -332,7 +338,7 @@ def _tidy(clause: str) -> str:
     while previous != text:
         previous = text
         text = OPENERS.sub("", TIME_WORDS.sub("", text.strip()))
-    text = INNER_TIME.sub("", text)
+    text = PARTICLE.sub("", INNER_DATE.sub("", INNER_TIME.sub("", text)))
     return _balanced(text.strip().rstrip(TRAILING).lstrip(TRAILING))
 
 

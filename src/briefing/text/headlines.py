@@ -110,7 +110,7 @@ def find_in_lines(lines: list[str]) -> Headline | None:
         index, text = best.index, best.text
         if text.startswith(("——", "—")) and index and usable(texts[index - 1]):
             index, text = index - 1, clean_decoration(texts[index - 1])  # the subtitle's headline, above it
-        return Headline(without_site_name(text), "page", index)
+        return Headline(_without_injected_tail(without_site_name(text), texts[index + 1:index + 12]), "page", index)
     flash = next((m for t in texts[:6] if (m := _FLASH.match(t))), None)
     if flash and usable(flash.group(1)):  # 【中老签署标准化合作谅解备忘录】市场监管总局消息，…
         return Headline(flash.group(1), "page")
@@ -332,6 +332,19 @@ def _story_after(index: int, texts: list[str], kinds: list[str | None]) -> str:
         if sum(map(len, story)) >= STORY_MASS:
             break
     return "".join(story)
+
+
+def _without_injected_tail(headline: str, below: list[str]) -> str:
+    """An injected word glued to the end of the headline and to the start of the story under it
+    (…已完成85%赛博体育 / 赛博体育新京报快讯…): the page's spam, not the headline's words."""
+    story = "".join(below)
+    for line in below:
+        for size in range(8, 3, -1):  # four characters at least: a headline ending in 开园 over 开园仪式… keeps it
+            tail = headline[-size:]
+            if len(headline) - size >= MIN_HEADLINE and _HAN.match(tail[0]) and line.startswith(tail) \
+                    and not line.startswith(headline) and story.count(tail) <= 2:  # a word the story keeps using is its own
+                return headline[:-size].rstrip()
+    return headline
 
 
 def _without_spam_parts(text: str) -> str:
