@@ -77,7 +77,7 @@ def load_examples(files: list[Path] | None) -> list[dict]:
         if not units:
             continue
         headline = clean_title(normalize_text(simplified(page["headline"])))
-        examples.append({"half": page["half"], "written": not page["headline_in_text"], "units": units,
+        examples.append({"half": page["half"], "written": not page["headline_in_text"], "units": units, "headline": headline,
                          "features": np.array([u.features for u in units]),
                          "f1": np.array([rouge_l(u.text, headline) for u in units])})
     return examples

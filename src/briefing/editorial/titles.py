@@ -8,7 +8,8 @@ clause; only then is it cut, between two words.
 
 A written headline is the most telling clause of the lead: among the clauses of the first
 sentences, the one whose words the rest of the story repeats most (the subject and what happened
-to it), early clauses first; time words (近日、日前), brackets and the reporter's framing are
+to it), early clauses first; time words (近日、日前), the day inside a clause (…研究院29日在广州揭牌,
+not a day to come: 将于5月26日起), a done deed's 了, brackets and the reporter's framing are
 dropped, a short clause takes the next one with it, and the result is cut between two words,
 never inside a quotation or a 《title》. It never holds anything text/junk.py calls furniture.
 """
@@ -55,6 +56,11 @@ TIME_WORDS = re.compile(
     r"^(?:近日|日前|近期|目前|当前|今天|今日|昨天|昨日|前日|日内|当天|当日|今年以来|此前|本周|上周|近年来|近年|\d{4}年\d{1,2}月\d{1,2}日"
     r"|\d{1,2}月\d{1,2}日(?:上午|下午|晚间|晚|早间|凌晨)?|(?:上午|下午|晚间))\s*[，,]?"
 )
+# a day inside a clause is the story's, not the headline's: 研究院29日在广州高新区揭牌, FDA又于10月18日批准…
+# (not a date to come: 将于5月26日起试运行)
+INNER_DATE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])(?<!将)(?<!将于)于?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时点](?:\d{1,2}分)?)?"
+                        r"(?:上午|下午|晚间|晚上|早间|凌晨)?(?=[\u4e00-\u9fffA-Za-z])(?!起|前|后|至|到|开始|截止|零时)")
+PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除罢])了(?![解结却然断得不])(?=[\u4e00-\u9fffA-Za-z0-9“《「])")  # 完成了主机总装 -> 完成主机总装
 INNER_TIME = re.compile(r"(?<=[\u4e00-\u9fff])(?:日前|近日|近期|最近|今天|昨天|当天)(?=[\u4e00-\u9fff])")
 BRACKETS = re.compile(r"[（(][^（）()]{0,40}[）)]")
 OPENERS = re.compile(r"^(?:(?:为此|对此|此外|同时|另外|其中|目前|如今|当前|近年来|与此同时)[，,]|(?:据悉|据了解|据介绍|据报道|记者了解到|记者获悉|值得一提的是|值得注意的是)[，,]?"
@@ -146,9 +152,13 @@ TITLE_FEATURES = (
     "two_clauses", "bare_clause", "cut", "length", "length_squared", "figure", "names", "verb_first",
     "particle_first", "circumstance", "connective", "salient_share", "salient_count", "speech", "quotation",
     "specificity", "in_story", "in_lead", "spread", "spread_mass", "de", "name_first", "ends_in_verb",
-    "ends_in_noun", "space", "has_verb",
+    "ends_in_noun", "space", "has_verb", "framing", "copula", "sentence_clauses", "digit_share", "lone_figure",
 )
 SPEECH = re.compile(r"表示|指出|认为|说|称")
+# a clause that only says who spoke or what shows it: 中国汽车工业协会发布的最新数据显示, 国家药监局宣布
+FRAMING = re.compile(r"(?:表示|指出|认为|说|称|宣布|透露|介绍|显示|表明|获悉|了解到|发布消息|消息|报道|提到|强调|坦言|指|看来|公布)$")
+# a circumstance the adverbial list does not hold: 经省人社厅推荐…, 在…的带领下, 当…时, 继…后, 伴随…
+CIRCUMSTANCE = re.compile(r"^(?:经(?!济|营|费|验|理|典)|在.{1,24}(?:下|后|前|之际|之后|以来)$|当.{1,30}时|继.{1,30}(?:后|之后)|伴随|由于|因为|虽然|尽管|如果)")
 NAMED = ("ns", "nr", "nt", "nz")
 
 
@@ -166,13 +176,14 @@ def title_units(article: Article, cap: int) -> list[Unit]:
     lead = _bigrams("".join(sentences[:2]))
     raw: list[tuple[str, int, int, float, bool, float]] = []
     for index, sentence in enumerate(sentences[:LEAD_SENTENCES]):
-        for place, (unit, factor) in enumerate(_units([c for c in (_tidy(c) for c in _clauses(sentence)) if c], cap)):
+        clauses = [c for c in (_tidy(c) for c in _clauses(sentence)) if c]
+        for place, (unit, factor) in enumerate(_units(clauses, cap)):
             text = _cut_at_word(unit, cap) if len(unit) > cap else unit
             if len(text) >= MIN_TITLE and not _unfit(text):
-                raw.append((text, index, place, factor, len(unit) > cap, _clause_value(text, salience)))
+                raw.append((text, index, place, factor, len(unit) > cap, _clause_value(text, salience), len(clauses)))
     top = max((r[5] for r in raw), default=0.0) or 1.0
     units = []
-    for order, (text, index, place, factor, cut, value) in enumerate(raw):
+    for order, (text, index, place, factor, cut, value, in_sentence) in enumerate(raw):
         tags = tagged(text)
         content = [w for w in words(text) if _content_word(w)]
         grams = _bigrams(text)
@@ -194,6 +205,8 @@ def title_units(article: Article, cap: int) -> list[Unit]:
             spread * len(grams) / 20, text.count("的") / max(1, len(text)) * 10, float(first_tag.startswith(NAMED)),
             float(last_tag.startswith("v")), float(last_tag.startswith("n")), float(" " in text),
             float(any(t.startswith("v") for _, t in tags)),
+            float(bool(FRAMING.search(text))), float(any(w == "是" for w, _ in tags)), min(1.0, in_sentence / 8),
+            sum(c.isdigit() for c in text) / len(text), float(len(text) <= 12 and bool(FIGURE.search(text))),
         )
         units.append(Unit(text, order, features))
     return units
@@ -239,7 +252,7 @@ def _units(clauses: list[str], cap: int) -> list[tuple[str, float]]:
             units.append((clause, 1.0))
             subject = own
         elif subject and not ADVERBIAL.match(clause) and len(subject) + len(clause) <= cap + 8:
-            units.append((subject + clause, 0.95))
+            units.append((subject + LINKING.sub("", clause), 0.95))  # …公安机关，并抓获… -> …公安机关抓获…
         else:
             units.append((clause, 0.7))
         if k + 1 < len(clauses) and len(clause) + len(clauses[k + 1]) + 1 <= cap:
@@ -248,6 +261,9 @@ def _units(clauses: list[str], cap: int) -> list[tuple[str, float]]:
 
 
 NOUNS = ("n", "nr", "ns", "nt", "nz", "x", "eng", "j", "l")
+# the clause's own subject, though jieba calls it a pronoun: 我国新能源汽车…, 我省高考…
+PLACE_PRONOUNS = frozenset("我国 我省 我市 我区 我县 我州 本市 本省 本区 全国 全省 全市 全区".split())
+LINKING = re.compile(r"^(?:并且|并|且|还|也|同时|而且|而)(?=[\u4e00-\u9fff])")
 PRONOUN = re.compile(r"^(?:该(?:公司|企业|集团|院|校|医院|机构|项目|市|省|区)?|其|此)(?=[\u4e00-\u9fff])")
 
 
@@ -256,7 +272,7 @@ def _subject(clause: str) -> str:
     preposition or an adverb."""
     taken = []
     for word, flag in tagged(clause):
-        if flag.startswith(NOUNS) or (taken and flag in ("m", "q", "b", "a")) or (word in "-·" and taken):
+        if flag.startswith(NOUNS) or (not taken and word in PLACE_PRONOUNS) or (taken and flag in ("m", "q", "b", "a")) or (word in "-·" and taken):
             taken.append(word)
             continue
         break
@@ -291,7 +307,7 @@ def _clause_value(clause: str, salience: Counter) -> float:
     value = weight / math.sqrt(max(len(clause), 12))
     if FIGURE.search(clause):
         value *= 1.15
-    if ADVERBIAL.match(clause) or clause.startswith(VERB_FIRST):
+    if ADVERBIAL.match(clause) or CIRCUMSTANCE.match(clause) or clause.startswith(VERB_FIRST):
         value *= 0.5
     if clause.startswith(CONNECTIVES):
         value *= 0.6
@@ -322,7 +338,7 @@ def _tidy(clause: str) -> str:
     while previous != text:
         previous = text
         text = OPENERS.sub("", TIME_WORDS.sub("", text.strip()))
-    text = INNER_TIME.sub("", text)
+    text = PARTICLE.sub("", INNER_DATE.sub("", INNER_TIME.sub("", text)))
     return _balanced(text.strip().rstrip(TRAILING).lstrip(TRAILING))
 
 

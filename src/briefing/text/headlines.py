@@ -49,7 +49,16 @@ _DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|�
 _SITE_PART = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|(?<!\d)-{1,2}(?=[^-\d][^-]{0,13}$))\s*")
 _FRAGMENT_START = re.compile(r"^(?:[\u4e00-\u9fff][、，；。]|[，。、；：？！）》”’」』)\]])")
 _LIST_MARK = re.compile(r"^[•·▪●○◆◇■□►]\s*")
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）|\d{1,2}[、.．](?!\d))")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）|\d{1,2}[、.．](?!\d)"
+                       r"|第[一二三四五六七八九十百\d]{1,3}[章节篇部](?:分)?\s)")  # a chapter's heading: 第一章 创新要素…
+# a photo's caption or credit, never a headline: 这是…拍摄的…, 图1手术机器人…, …。图/资料照片, （…供稿）
+_CAPTION = re.compile(r"拍摄|^图\s*\d|^图为|图据|图源|图\s*/|照片[）)]?$|供稿|^[（(][^（）()]*[）)]\s*[|｜]?\s*$"
+                      r"|记者\s*[\u4e00-\u9fff]{2,4}\s*(?:[\u4e00-\u9fff]{2,3}\s*)?(?:报导|报道|摄)$"  # 记者曾博群台北报导
+                      # a comment box or a feed's end: 欢迎发表评论 取消回复, 没有更多内容
+                      r"|发表评论|取消回复|没有更多|加载更多|查看更多|相关阅读|延伸阅读")
+_BREADCRUMB = re.compile(r"\s-*>\s*\S|>>|＞＞|»")  # 首页 -> 头条
+_GLUED_BAR = re.compile(r"\s*(?:分享到|分享至|(?:分享|字号)(?=[：:]))[：:]?\s*$")  # 河套香港园区下半年开园分享到：
+_DOUBLED = re.compile(r"^(.{6,}?)\s+\1$")  # 新盘「顶烂市」 楼价又跌 新盘「顶烂市」 楼价又跌
 
 
 @dataclass(frozen=True)
@@ -101,7 +110,7 @@ def find_in_lines(lines: list[str]) -> Headline | None:
         index, text = best.index, best.text
         if text.startswith(("——", "—")) and index and usable(texts[index - 1]):
             index, text = index - 1, clean_decoration(texts[index - 1])  # the subtitle's headline, above it
-        return Headline(without_site_name(text), "page", index)
+        return Headline(_without_injected_tail(without_site_name(text), texts[index + 1:index + 12]), "page", index)
     flash = next((m for t in texts[:6] if (m := _FLASH.match(t))), None)
     if flash and usable(flash.group(1)):  # 【中老签署标准化合作谅解备忘录】市场监管总局消息，…
         return Headline(flash.group(1), "page")
@@ -143,6 +152,8 @@ def usable(text: str) -> bool:
         return False
     if _FRAGMENT_START.match(text):
         return False  # the rest of a sentence the excerpt begins inside (门、骨干产业…)
+    if _CAPTION.search(text) or _BREADCRUMB.search(text) or "。" in text.rstrip("。"):
+        return False  # a caption, a breadcrumb, two sentences (…预报图。图据中央气象台网站)
     return not text.endswith(("。", "；", "，", "：", "、"))
 
 
@@ -154,7 +165,9 @@ def _balanced(text: str) -> bool:
 
 
 def clean_decoration(text: str) -> str:
-    return _DECORATION.sub("", text.strip())
+    text = _DECORATION.sub("", _GLUED_BAR.sub("", text.strip()))
+    doubled = _DOUBLED.match(text)
+    return doubled.group(1) if doubled else text
 
 
 def without_site_name(title: str) -> str:
@@ -319,6 +332,19 @@ def _story_after(index: int, texts: list[str], kinds: list[str | None]) -> str:
         if sum(map(len, story)) >= STORY_MASS:
             break
     return "".join(story)
+
+
+def _without_injected_tail(headline: str, below: list[str]) -> str:
+    """An injected word glued to the end of the headline and to the start of the story under it
+    (…已完成85%赛博体育 / 赛博体育新京报快讯…): the page's spam, not the headline's words."""
+    story = "".join(below)
+    for line in below:
+        for size in range(8, 3, -1):  # four characters at least: a headline ending in 开园 over 开园仪式… keeps it
+            tail = headline[-size:]
+            if len(headline) - size >= MIN_HEADLINE and _HAN.match(tail[0]) and line.startswith(tail) \
+                    and not line.startswith(headline) and story.count(tail) <= 2:  # a word the story keeps using is its own
+                return headline[:-size].rstrip()
+    return headline
 
 
 def _without_spam_parts(text: str) -> str:
