@@ -189,7 +189,7 @@ def _headline_apart(part: str) -> str:
     包括产房、急症室 新界西医院联网辖下的…启用。), near the top of the page: cut at the last space
     of the part's first MAX_HEADLINE characters after which the sentence runs on without one,
     when no comma or colon stands before it (that would be the sentence itself)."""
-    if len(part) <= MAX_HEADLINE or " " not in part[:MAX_HEADLINE] or lead_byline(part):
+    if len(part) <= MAX_HEADLINE or " " not in part[:MAX_HEADLINE] or lead_byline(normalize_text(part[:2 * MAX_HEADLINE])):
         return part  # (the space after a dateline, 本报北京3月28日电 （记者…）, parts no headline from its story)
     cuts = [m.start() for m in _PROSE_AFTER_SPACE.finditer(part, 0, MAX_HEADLINE + 200)
             if MIN_HEADLINE_CUT <= m.start() <= MAX_HEADLINE and not re.search(r"[,，:：;；]", part[:m.start()])]
