@@ -7,11 +7,12 @@ headline among a page's lines, and to check that nothing of it reaches a title o
     nav          美妇网 | 发型 | 着装 | 健康 |      首页 新闻 财经 体育 娱乐
     breadcrumb   人民网>>四川频道>>综合栏目          首页 > 国内 > 正文
     furniture    分享到  正在阅读  即时新闻  字号：默认超大 | 打印 |  ×  APP下载  版权所有 …
-    counter      阅读量：1.2万   浏览次数：356   128人阅读
-    dateline     2021年03月22日   2021-03-22 09:46 星期一   发布时间：2021-03-22
-    layout       第A2版:要闻   第A04版：   A3版
+    counter      阅读量：1.2万   浏览次数：356   128人阅读   2020-10-12 社会 176阅读
+    dateline     2021年03月22日   2021-03-22 09:46 星期一   发布时间：2021-03-22   财经网 2024/09/09
+                 中央社／ 苗栗县9日电
+    layout       第A2版:要闻   第A04版：   A3版   （上接第1版）   《人民日报》（2024年03月29日 第02版）
     credit       视觉中国/图   （资料图片）   新华社发   记者 常鸣/摄
-    caption      图为…   ▲2月18日，游客在园区参观。   …（新华社记者 张三 摄）
+    caption      图为…   ▲2月18日，游客在园区参观。   …（新华社记者 张三 摄）   …设施效果图
     byline       本报记者 张三   文/李四   作者：王五
     source_line  来源：人民日报   本文来源：北京日报客户端
     editor_line  责任编辑：张三   （责编：李四、王五）
@@ -121,7 +122,7 @@ _SPAM = re.compile(
     # kana: a Japanese novel pasted into a Chinese page to fool a search engine (ある日僕は学校から…)
     r"|[\u3041-\u3096\u30a1-\u30fa]{3,}"
     # a cloaking key glued into the text: QOrRLA-V2cM2Ipw9TnX38M0FaJTR (long, upper, lower and digits mixed)
-    r"|(?<![A-Za-z0-9])(?=[A-Za-z0-9-]{0,40}[a-z][A-Za-z0-9-]{0,40}[A-Z])(?=[A-Za-z0-9-]{0,40}[0-9])"
+    r"|(?<![A-Za-z0-9])(?=[A-Za-z0-9-]{20})(?=[A-Za-z0-9-]{0,40}[a-z][A-Za-z0-9-]{0,40}[A-Z])(?=[A-Za-z0-9-]{0,40}[0-9])"
     r"(?=[A-Za-z0-9-]{0,40}[A-Z][A-Za-z0-9-]{0,40}[a-z])[A-Za-z0-9]{6,}(?:-[A-Za-z0-9]{6,})+"
 )
 # An address in the middle of Chinese text: injected links (阳痿www.xxx.com, 网站建设-www.xxx.cn)
