@@ -211,7 +211,6 @@ def probe_outputs(page_id: str) -> tuple[str, str]:
     ("2020-10-12 社会 176阅读", "counter"),  # probe-013: the count before the word
     ("（上接第1版）", "layout"),  # probe-062
     ("《 人民日報 》( 2024年03月29日 第 02 版)", "layout"),  # probe-049
-    ("《工人日报》(2021年06月23日 02版)", "layout"),  # a workercn.cn page
     ("本文字数:152", "furniture"),  # probe-027
     ("发布于 山东", "furniture"),  # probe-077: a post's location stamp
     ("Open/Close Menu <<健康創富>>", "furniture"),  # probe-032
@@ -337,3 +336,24 @@ def test_a_source_note_closing_the_last_paragraph_becomes_the_outlet():
 def test_a_dateline_under_the_headline_gives_the_article_its_date():
     article = read_tune_page("b-0134")  # 四川在线    2022年10月10日
     assert article.published == "2022-10-10" and "四川在线" not in article.body
+
+
+def test_a_source_note_glued_to_the_last_sentence_goes_with_its_page_number():
+    # probe-049's note on a line of its own (layout, above), here glued to the paragraph it closes
+    article = clean_paragraphs(["行动计划采用重点任务逐一列条的方式，分3个板块，共35条。《 人民日報 》( 2024年03月29日 第 02 版)"])
+    assert article.body == "行动计划采用重点任务逐一列条的方式，分3个板块，共35条。" and article.outlet == "人民日報"
+
+
+def test_a_photo_caption_in_brackets_and_a_figure_reference_go_from_a_paragraph():
+    # probe-065: (表彰大會現場。李桂杰/攝)“中國要成為…; probe-002: …的過程(圖1),在提高…
+    assert strip_markup(normalize_text("（表彰大会现场。李桂杰/摄）“中国要成为世界造船强国，需要更多国宝级工匠。”")) == \
+        "“中国要成为世界造船强国，需要更多国宝级工匠。”"
+    assert strip_markup(normalize_text("从学习模仿到自主创新的过程(图1),在提高国家自主创新能力方面占据重要地位。")) == \
+        "从学习模仿到自主创新的过程，在提高国家自主创新能力方面占据重要地位。"
+
+
+def clean_paragraphs(paragraphs: list[str]):
+    from briefing.model import Block, RawArticle
+    from briefing.text.clean import clean_article
+
+    return clean_article(RawArticle("probe.txt", "", None, None, tuple(Block("para", p) for p in paragraphs), "utf-8"))

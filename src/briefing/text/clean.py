@@ -27,8 +27,10 @@ _END_MARK = re.compile(r"\s*[（(](?:完|全文完|本文完)[）)]$")
 # （来源：阳江市场监管）, 《光明日报》（2020年10月27日04版） stands on a line of its own (text/junk.py)
 _DATE = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 _SOURCE_NOTE = re.compile(
-    rf"(?<=[。！？”])\s*[（(]\s*(?:(?:{_DATE})?\s*《(?P<paper>[^《》]{{2,15}})》\s*(?:{_DATE})?\s*(?:第?\s*[A-Za-z]?\d{{1,3}}\s*版)?"
-    r"|(?:来源|稿源|转自)\s*[：:]\s*(?P<outlet>[^（）()：:]{2,20}))\s*[）)]$"
+    rf"(?<=[。！？”])\s*(?:[（(]\s*(?:(?:{_DATE})?\s*《(?P<paper>[^《》]{{2,15}})》\s*(?:{_DATE})?\s*(?:第?\s*[A-Za-z]?\d{{1,3}}\s*版)?"
+    r"|(?:来源|稿源|转自)\s*[：:]\s*(?P<outlet>[^（）()：:]{2,20}))\s*[）)]"
+    # …提出具体措施。《 人民日报 》（ 2024年03月29日 第 02 版）
+    rf"|《\s*(?P<printed>[^《》]{{2,15}}?)\s*》\s*[（(]\s*{_DATE}\s*(?:第\s*)?[A-Za-z]?\d{{1,3}}\s*版\s*[）)])$"
 )
 
 
@@ -135,7 +137,7 @@ def _take_metadata(text: str, found: _Found) -> str:
         text = lead.rest
     note = _SOURCE_NOTE.search(text)
     if note:
-        found.outlet = found.outlet or note.group("paper") or _outlet_name(note.group("outlet"))
+        found.outlet = found.outlet or note.group("paper") or note.group("printed") or _outlet_name(note.group("outlet"))
         text = text[:note.start()]
     return junk.without_spam(text)
 

@@ -88,6 +88,8 @@ _BRACKETED = re.compile(
     # dateline's own, 本报讯（记者 张三）/ …电（记者 张三）, which names the authors: text/bylines.py)
     r"|(?<=[^\s讯电])\s?[（(](?:本报|特约)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}"
     r"(?:[\s、，]*(?:(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{2,4}){0,4}\s*[）)]"
+    # a photo's caption and credit in brackets: （表彰大会现场。李桂杰/摄）; a figure reference: （图1）, （组图）
+    r"|\s?[（(][^（）()]{0,40}?[\u4e00-\u9fff·]{2,4}\s*[/／]\s*摄\s*[）)]|[（(](?:组图|图\s*\d{0,2})[）)]"
 )
 
 
