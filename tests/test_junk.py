@@ -175,3 +175,185 @@ def test_source_and_editor_lines_become_metadata():
     article = read_tune_page("b-0036")  # 编辑 : 王远   发布时间: 2020-03-06 18:04:09   消息来源: sina
     assert article.published == "2020-03-06"
     assert "王远" not in article.body
+
+
+# ----------------------------------------------------------------------------- fresh pages
+# Leaks found on benchmarks/probe/pages.jsonl: unlabelled raw pages no rule was written from (no
+# corpus page, no copy of one), read through benchmarks/corpus.main_article like the corpus.
+
+import json  # noqa: E402
+from functools import lru_cache  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from corpus import main_article  # noqa: E402  (benchmarks/, on the path through corpus_pages)
+
+from briefing.text.bylines import lead_byline  # noqa: E402
+
+PROBE = Path(__file__).resolve().parent.parent / "benchmarks" / "probe" / "pages.jsonl"
+
+
+@lru_cache(maxsize=1)
+def _probe_pages() -> dict[str, dict]:
+    pages = (json.loads(line) for line in PROBE.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {page["id"]: page for page in pages}
+
+
+def probe_outputs(page_id: str) -> tuple[str, str]:
+    article = main_article(_probe_pages()[page_id])
+    return (item_title(article, SETTINGS.title_max_chars),
+            summarize(article, Budget(SETTINGS.summary_min_chars, SETTINGS.summary_max_chars)))
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("产业资讯 健康国策2050 2023-02-10 4594", "dateline"),  # probe-004: column, date and a counter
+    ("财经网 2024/09/09", "dateline"),  # probe-060: the outlet and its date
+    ("中央社／ 苗栗縣9日電", "dateline"),  # probe-038: a wire dateline on its own line
+    ("2020-10-12 社会 176阅读", "counter"),  # probe-013: the count before the word
+    ("（上接第1版）", "layout"),  # probe-062
+    ("《 人民日報 》( 2024年03月29日 第 02 版)", "layout"),  # probe-049
+    ("本文字数:152", "furniture"),  # probe-027
+    ("发布于 山东", "furniture"),  # probe-077: a post's location stamp
+    ("Open/Close Menu <<健康創富>>", "furniture"),  # probe-032
+    ("即可在手机端查看", "furniture"),  # probe-074: under a QR code
+    ("更 多", "related"),  # probe-009: the list of videos under a story
+    ("視頻", "related"),
+    ("高能同步辐射光源和多模态跨尺度生物医学成像设施效果图", "caption"),  # probe-014: a picture's label
+])
+def test_each_kind_of_junk_line_on_fresh_pages_is_named(line, expected):
+    assert kind(line) == expected
+
+
+@pytest.mark.parametrize("line", [  # headlines of the same fresh pages
+    "山西省儿童医院新院开始施工 设置床位规模800张",  # probe-025
+    "增门诊名额 加开新病床 巩固新界西公营医疗服务",  # probe-016
+    "世界最亮光源启动 怀柔科学城建设全面拉开",  # probe-014
+    "无锡市今年计划引进高层次人才6500人",  # probe-023
+    "49家医院获批第五批国家区域医疗中心项目",  # probe-078
+    "市人民醫(yī)院東院(秀山醫(yī)院)今日開(kāi)診試運(yùn)行",  # a hospital opening, pinyin and all
+])
+def test_fresh_headlines_are_not_junk(line):
+    assert kind(line) is None
+
+
+def test_a_character_annotated_twice_loses_both_annotations():
+    # probe-047: 更好(hǎo)(hǎo)發揮, 2022年7月(yuè)(yuè)6日
+    assert strip_pinyin("更好(hǎo)(hǎo)發揮标準化(huà)在推進") == "更好發揮标準化在推進"
+    assert strip_pinyin("2022年7月(yuè)(yuè)6日") == "2022年7月6日"
+
+
+def test_pinyin_whose_bracket_the_wrong_encoding_ate_marks_the_text_garbled():
+    # probe-064: 本屆獲獎?wù)邅碜灾圃鞓I(yè)… (獲獎者來自制造業… through the wrong encoding)
+    assert is_garbled(normalize_text(to_simplified("本屆獲獎?wù)邅碜灾圃鞓I、服務業等不同行業領域")))
+    assert not is_garbled(normalize_text("你们准备好了吗？我们出发。"))
+
+
+def test_scattered_anti_scraping_symbols_go_and_a_bullet_stays():
+    # probe-068
+    assert normalize_text("批准◆■■◆,高新区的中科晶禾■■★、精仪精测") == "批准，高新区的中科晶禾、精仪精测"
+    assert normalize_text("■ 重点任务") == "■ 重点任务"
+
+
+def test_a_doubled_comma_is_one():
+    # probe-054: 廈門大學能源學院,、建甌市科學技術局 … 簽約儀式,。
+    assert normalize_text("我院與廈門大學能源學院,、建甌市科學技術局三方簽約,。院長龍敏南,,科技處處長何文勝") == \
+        "我院與廈門大學能源學院、建甌市科學技術局三方簽約。院長龍敏南，科技處處長何文勝"
+
+
+def test_a_photo_credit_in_brackets_inside_a_paragraph_goes():
+    # probe-017: …等9家醫院 。(圖/記者黃村杉攝) 為確保醫院能提供…
+    text = normalize_text(to_simplified("汐止國泰醫院及樂生療養院等9家醫院。(圖/記者黃村杉攝) 為確保醫院能提供優質醫療照護"))
+    assert "黄村杉" not in text and text.endswith("为确保医院能提供优质医疗照护")
+
+
+def test_cloaking_keys_and_a_pasted_japanese_novel_are_spam_and_the_news_around_them_stays():
+    # probe-026: a spam paragraph between the headline and the story
+    paragraph = normalize_text("男女免费污しかし彼は戻っては来なかった。ある日僕は学校から戻ってみるとc彼の荷物は全部なくなっていた。"
+                               "社会服务业和住宿餐饮指数则是连续两个月上升。QOrRLA-V2cM2Ipw9TnX38M0FaJTR-国家药监局:已有创新药在中国实现“全球首发上市”")
+    assert without_spam(paragraph) == "社会服务业和住宿餐饮指数则是连续两个月上升。"
+    # model numbers and stock codes are no keys (probe-057)
+    real = normalize_text("之后石药集团(01093.HK)也公告称,其开发的新型冠状病毒mRNA疫苗SYS6006已获国家药监局批准开展临床研究。")
+    assert without_spam(real) == real
+
+
+def test_a_lead_byline_with_a_desk_whose_dot_was_lost_is_taken_whole():
+    # probe-065: 中青報·中青網 arrives as 中青報?中青網
+    text = normalize_text(to_simplified("中國青年報客戶端北京5月7日電(中青報?中青網記者 李桂杰)第十六屆高技能人才表彰大會今天在北京舉行。"))
+    byline = lead_byline(text)
+    assert byline is not None and byline.authors == ("李桂杰",) and byline.rest.startswith("第十六届")
+
+
+def test_a_wire_dateline_without_a_date_is_a_lead_too():
+    # a rdrb.net.cn page (probe-027): 据新华社北京电 日前，国家医保局…
+    byline = lead_byline(normalize_text("据新华社北京电 日前,国家医保局、国家卫生健康委联合印发《支持创新药高质量发展的若干措施》。"))
+    assert byline is not None and byline.outlet == "新华社" and byline.rest.startswith("日前")
+
+
+@pytest.mark.parametrize("page_id, wrong_title", [
+    ("probe-028", "中国质量新闻网讯"),  # one-line page: 中國質量新聞網訊 日前,廣東省陽江市…
+    ("probe-049", "本报北京3月28日电"),  # 本報北京3月28日電 (記者林麗鸝)國家市場…
+])
+def test_a_dateline_opening_a_one_line_page_is_not_cut_off_as_its_headline(page_id, wrong_title):
+    title, summary = probe_outputs(page_id)
+    assert title != wrong_title and "记者" not in summary and not summary.startswith("（")
+
+
+def test_after_the_end_mark_the_page_is_not_the_story():
+    # probe-009: …敬請留意我們即將推出的專題報道。(完) / 【編輯:錢林霞】 / 視頻 / 更 多 / video links…
+    title, summary = probe_outputs("probe-009")
+    assert "（完）" not in summary and "李家超" not in summary and "奥运" not in summary
+    assert "3.89平方公里" in summary  # the story is still there
+
+
+def test_a_teaser_cut_off_above_the_story_it_opens_is_not_read_twice():
+    # probe-016: the teaser ends in 为守... and the story under it begins with the same words
+    title, summary = probe_outputs("probe-016")
+    assert summary.count("新界西地区发展迅速") == 1 and summary.count("综合过去的经验") == 1
+
+
+@pytest.mark.parametrize("page_id, junk", [
+    ("probe-004", "4594"),  # 产业资讯 健康国策2050 2023-02-10 4594 glued to the first sentence
+    ("probe-013", "176阅读"),
+    ("probe-027", "本文字数"),
+    ("probe-060", "财经网"),
+    ("probe-074", "手机端"),
+    ("probe-014", "效果图"),
+    ("probe-068", "■"),
+])
+def test_fresh_pages_summaries_lose_the_lines_that_were_glued_to_them(page_id, junk):
+    title, summary = probe_outputs(page_id)
+    assert summary and junk not in title + summary
+
+
+def test_a_table_cells_bar_is_not_part_of_the_title():
+    assert probe_outputs("probe-072")[0] == "成渝地区双城经济圈建设全面提速"  # …全面提速 |
+
+
+def test_a_source_note_closing_the_last_paragraph_becomes_the_outlet():
+    article = read_tune_page("c-0126")  # …工程建设快速推进。 (2015年1月9日《忻州日报》) |
+    assert "忻州日报" not in article.body and article.outlet == "忻州日报"
+
+
+def test_a_dateline_under_the_headline_gives_the_article_its_date():
+    article = read_tune_page("b-0134")  # 四川在线    2022年10月10日
+    assert article.published == "2022-10-10" and "四川在线" not in article.body
+
+
+def test_a_source_note_glued_to_the_last_sentence_goes_with_its_page_number():
+    # probe-049's note on a line of its own (layout, above), here glued to the paragraph it closes
+    article = clean_paragraphs(["行动计划采用重点任务逐一列条的方式，分3个板块，共35条。《 人民日報 》( 2024年03月29日 第 02 版)"])
+    assert article.body == "行动计划采用重点任务逐一列条的方式，分3个板块，共35条。" and article.outlet == "人民日報"
+
+
+def test_a_photo_caption_in_brackets_and_a_figure_reference_go_from_a_paragraph():
+    # probe-065: (表彰大會現場。李桂杰/攝)“中國要成為…; probe-002: …的過程(圖1),在提高…
+    assert strip_markup(normalize_text("（表彰大会现场。李桂杰/摄）“中国要成为世界造船强国，需要更多国宝级工匠。”")) == \
+        "“中国要成为世界造船强国，需要更多国宝级工匠。”"
+    assert strip_markup(normalize_text("从学习模仿到自主创新的过程(图1),在提高国家自主创新能力方面占据重要地位。")) == \
+        "从学习模仿到自主创新的过程，在提高国家自主创新能力方面占据重要地位。"
+
+
+def clean_paragraphs(paragraphs: list[str]):
+    from briefing.model import Block, RawArticle
+    from briefing.text.clean import clean_article
+
+    return clean_article(RawArticle("probe.txt", "", None, None, tuple(Block("para", p) for p in paragraphs), "utf-8"))

@@ -25,7 +25,7 @@ _DATE = r"\d{1,2}月\d{1,2}日"
 _LEAD = re.compile(
     rf"^据?(?:(?P<dated>本报|{_OUTLET})(?:[{_HAN}]{{2,8}}?)?{_DATE}(?:电|讯)"
     rf"|(?P<paper>本报)讯"
-    rf"|(?P<wire>{_OUTLET})(?:电|讯)(?=[\s（，：]))"  # 新华社电（…）, not 广播电视台电影频道
+    rf"|(?P<wire>{_OUTLET})(?:[{_HAN}]{{2,4}}?)?(?:电|讯)(?=[\s（，：]))"  # 新华社电（…）, 据新华社北京电 日前…, not 广播电视台电影频道
     r"\s*(?:（(?P<credit>[^（）]{1,40})）)?[ ，：]*"
 )
 # a wire dateline inside the opening of a paragraph: what stands before it is a caption or a
@@ -104,7 +104,8 @@ def credit_names(credit: str) -> list[str] | None:
     if len(parts) < 3:
         return None
     lead = parts[0].strip()
-    if lead and not re.fullmatch(rf"[{_HAN}]{{0,8}}", lead):  # 本报 / 新华社 / 中新财经 before the role
+    # 本报 / 新华社 / 中新财经 / 中青报·中青网 (its · lost to a ？) before the role
+    if lead and not re.fullmatch(rf"[{_HAN}·？?]{{0,12}}", lead):
         return None
     names: list[str] = []
     for role_text in parts[2::2]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Block, RawArticle, article_id
 from . import bylines, junk
-from .metadata import info_fields, is_info_line
+from .metadata import info_fields, is_info_line, iso_date
 from .normalize import compact, compact_cjk_spaces, normalize_text
 from .repair import RepeatFilter, join_broken
 from .sentences import ends_sentence
@@ -21,6 +21,17 @@ from .sentences import ends_sentence
 _NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}[部分章节])")
 MAX_HEADING = 30
 MAX_CAPTION = 120  # characters: a longer "caption" is story text ending in a credit
+# the wire's end mark closing the story: what follows it is the page's (links, a video list)
+_END_MARK = re.compile(r"\s*[（(](?:完|全文完|本文完)[）)]$")
+# where the story was printed, in brackets at the end of its last paragraph: …快速推进。（2015年1月9日《忻州日报》）,
+# （来源：阳江市场监管）, 《光明日报》（2020年10月27日04版） stands on a line of its own (text/junk.py)
+_DATE = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+_SOURCE_NOTE = re.compile(
+    rf"(?<=[。！？”])\s*(?:[（(]\s*(?:(?:{_DATE})?\s*《(?P<paper>[^《》]{{2,15}})》\s*(?:{_DATE})?\s*(?:第?\s*[A-Za-z]?\d{{1,3}}\s*版)?"
+    r"|(?:来源|稿源|转自)\s*[：:]\s*(?P<outlet>[^（）()：:]{2,20}))\s*[）)]"
+    # …提出具体措施。《 人民日报 》（ 2024年03月29日 第 02 版）
+    rf"|《\s*(?P<printed>[^《》]{{2,15}}?)\s*》\s*[（(]\s*{_DATE}\s*(?:第\s*)?[A-Za-z]?\d{{1,3}}\s*版\s*[）)])$"
+)
 
 
 @dataclass
@@ -75,12 +86,18 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         paragraphs.clear()
 
     captions: list[str] = []  # the text of a photo story, when it has no other
+    ended = False  # the story's end mark was met
     for block in raw_blocks:
         text = normalize_text(block.text)  # spaces still separate the names in a byline
         if not text:
             continue
-        if in_related and junk.is_related_item(text):
-            continue
+        if (in_related and junk.is_related_item(text)) or (ended and len(text) <= junk.MAX_RELATED_ITEM):
+            continue  # (after the end mark even a link that ends in ！ is one)
+        end_mark = _END_MARK.search(text)
+        if end_mark:
+            ended, text = True, text[:end_mark.start()]
+            if not text:
+                continue
         in_related = junk.is_related_header(text)
         if in_related or _took_info_line(text, found) or _took_credit_line(text, found) or junk.is_junk(text) \
                 or compact(text) == title_key:
@@ -118,6 +135,10 @@ def _take_metadata(text: str, found: _Found) -> str:
         found.authors.extend(lead.authors)
         found.outlet = found.outlet or _outlet_name(lead.outlet)
         text = lead.rest
+    note = _SOURCE_NOTE.search(text)
+    if note:
+        found.outlet = found.outlet or note.group("paper") or note.group("printed") or _outlet_name(note.group("outlet"))
+        text = text[:note.start()]
     return junk.without_spam(text)
 
 
@@ -143,6 +164,9 @@ def _took_credit_line(text: str, found: _Found) -> bool:
         return True
     if kind == "byline":
         found.authors.extend(bylines.byline_paragraph(text) or info_fields(text).authors)
+        return True
+    if kind == "dateline":  # 四川在线 2022年10月10日: the date the page gives is the article's
+        found.published = found.published or iso_date(text)
         return True
     return False
 

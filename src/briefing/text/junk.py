@@ -7,11 +7,12 @@ headline among a page's lines, and to check that nothing of it reaches a title o
     nav          美妇网 | 发型 | 着装 | 健康 |      首页 新闻 财经 体育 娱乐
     breadcrumb   人民网>>四川频道>>综合栏目          首页 > 国内 > 正文
     furniture    分享到  正在阅读  即时新闻  字号：默认超大 | 打印 |  ×  APP下载  版权所有 …
-    counter      阅读量：1.2万   浏览次数：356   128人阅读
-    dateline     2021年03月22日   2021-03-22 09:46 星期一   发布时间：2021-03-22
-    layout       第A2版:要闻   第A04版：   A3版
+    counter      阅读量：1.2万   浏览次数：356   128人阅读   2020-10-12 社会 176阅读
+    dateline     2021年03月22日   2021-03-22 09:46 星期一   发布时间：2021-03-22   财经网 2024/09/09
+                 中央社／ 苗栗县9日电
+    layout       第A2版:要闻   第A04版：   A3版   （上接第1版）   《人民日报》（2024年03月29日 第02版）
     credit       视觉中国/图   （资料图片）   新华社发   记者 常鸣/摄
-    caption      图为…   ▲2月18日，游客在园区参观。   …（新华社记者 张三 摄）
+    caption      图为…   ▲2月18日，游客在园区参观。   …（新华社记者 张三 摄）   …设施效果图
     byline       本报记者 张三   文/李四   作者：王五
     source_line  来源：人民日报   本文来源：北京日报客户端
     editor_line  责任编辑：张三   （责编：李四、王五）
@@ -47,8 +48,10 @@ _HAN = "\u4e00-\u9fff"
 # a character. Latin in brackets without a tone (AI、ISO、CEO) is a real abbreviation and stays.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 _SYLLABLE = rf"[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*"
+# (a mirror may annotate a character twice: 更好(hǎo)(hǎo), 7月(yuè)(yuè))
+_ANNOTATION = rf"[（(]\s*(?:{_SYLLABLE}|[a-zü]{{1,6}}[1-5])(?:\s+(?:{_SYLLABLE}|[a-zü]{{1,6}}[1-5]))*\s*[）)]"
 _PINYIN = re.compile(
-    rf"(?<=[{_HAN}])\s?[（(]\s*(?:{_SYLLABLE}|[a-zü]{{1,6}}[1-5])(?:\s+(?:{_SYLLABLE}|[a-zü]{{1,6}}[1-5]))*\s*[）)]"
+    rf"(?<=[{_HAN}])(?:\s?{_ANNOTATION})+"
     # after a Latin letter (a character the wrong encoding turned into one): tone marks only
     rf"|(?<=[A-Za-z])[（(]{_SYLLABLE}(?:\s+{_SYLLABLE})*[）)]"
 )
@@ -62,7 +65,9 @@ def strip_pinyin(text: str) -> str:
 # Characters news text never holds: the replacement mark, box drawing, bopomofo, private use;
 # and a question mark run into a full stop: what is left of a page decoded with the wrong
 # encoding somewhere (？。ㄒ唬┽t…).
-_GARBLED = re.compile(r"[\ufffd\u2500-\u257f\u3100-\u312f\ue000-\uf8ff]|[？?][。，]")
+_GARBLED = re.compile(r"[\ufffd\u2500-\u257f\u3100-\u312f\ue000-\uf8ff]|[？?][。，]"
+                      # a pinyin annotation whose opening bracket the wrong encoding ate: 獲獎?wù)邅碜
+                      rf"|[？?]{_SYLLABLE}[）)]")
 
 
 def is_garbled(text: str) -> bool:
@@ -78,17 +83,26 @@ _REFERENCES = re.compile(r"(?:\[\d{1,2}\])+")
 # an address or a production credit in brackets inside a sentence: 澎湃新闻（www.thepaper.cn）,
 # （记者孙自法制作徐妙巧）
 _BRACKETED = re.compile(
-    r"\s?[（(]\s*(?:(?:https?://|www\.)[^）)\s]{3,80}|(?:记者|编辑|制作|摄影|撰文|文字)[^（）()]{2,24}?(?:制作|摄|编辑|报道)[^（）()]{0,8})\s*[）)]"
+    r"\s?[（(]\s*(?:(?:https?://|www\.)[^）)\s]{3,80}|(?:图\s*[/／]\s*)?(?:记者|编辑|制作|摄影|撰文|文字)[^（）()]{2,24}?(?:制作|摄|编辑|报道)[^（）()]{0,8})\s*[）)]"
     # a byline in brackets inside a sentence: …市卫健委（记者 张三 通讯员 李四）近日… (not the
     # dateline's own, 本报讯（记者 张三）/ …电（记者 张三）, which names the authors: text/bylines.py)
     r"|(?<=[^\s讯电])\s?[（(](?:本报|特约)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}"
     r"(?:[\s、，]*(?:(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{2,4}){0,4}\s*[）)]"
+    # a photo's caption and credit in brackets: （表彰大会现场。李桂杰/摄）; a figure reference: （图1）, （组图）
+    r"|\s?[（(][^（）()]{0,40}?[\u4e00-\u9fff·]{2,4}\s*[/／]\s*摄\s*[）)]|[（(](?:组图|图\s*\d{0,2})[）)]"
 )
 
 
+# Symbols a mirror scatters through the text against scrapers: …批准◆■■◆，中科晶禾■■★、… (a
+# mark that opens a line is a list bullet or a caption mark and stays)
+_SCATTERED_SYMBOLS = re.compile(r"(?<=\S)[◆■★◇□☆]+")
+
+
 def strip_markup(text: str) -> str:
-    """The text without Markdown images, with link texts for links, without [1] marks, and
-    without addresses and production credits in brackets."""
+    """The text without Markdown images, with link texts for links, without [1] marks, without
+    addresses and production credits in brackets, and without scattered anti-scraping symbols."""
+    if "◆" in text or "■" in text or "★" in text:
+        text = _SCATTERED_SYMBOLS.sub("", text)
     if "（" in text or "(" in text:
         text = _BRACKETED.sub("", text)
     if "[" not in text:
@@ -106,7 +120,12 @@ _SPAM = re.compile(
     r"|在线观看|免费观看|免费播放|无遮挡|黄色片|国产精品|久久久|亚洲乱|一区二区|(?<![A-Za-z])(?i:av)(?![A-Za-z])|无码|高清无"
     r"|新?澳彩|开奖(?:记录|结果|直播|号码)|彩票(?:网|平台|官网|走势)|蜜桃|成人(?:一区|二区|视频|网站|影院)"
     r"|(?:QQ|qq|微信|电话|手机|热线)\s*[：:]?\s*\d{5,}|(?<!\d)1[3-9]\d{9}(?!\d)"
-    r"|[A-Za-z0-9-]+\.(?i:cc|vip|xyz|top|bet|app|club|wang|live)\b"
+    r"|[A-Za-z0-9-]+\.(?i:cc|vip|xyz|top|bet|app|club|wang|live)\b|免费污"
+    # kana: a Japanese novel pasted into a Chinese page to fool a search engine (ある日僕は学校から…)
+    r"|[\u3041-\u3096\u30a1-\u30fa]{3,}"
+    # a cloaking key glued into the text: QOrRLA-V2cM2Ipw9TnX38M0FaJTR (long, upper, lower and digits mixed)
+    r"|(?<![A-Za-z0-9])(?=[A-Za-z0-9-]{20})(?=[A-Za-z0-9-]{0,40}[a-z][A-Za-z0-9-]{0,40}[A-Z])(?=[A-Za-z0-9-]{0,40}[0-9])"
+    r"(?=[A-Za-z0-9-]{0,40}[A-Z][A-Za-z0-9-]{0,40}[a-z])[A-Za-z0-9]{6,}(?:-[A-Za-z0-9]{6,})+"
 )
 # An address in the middle of Chinese text: injected links (阳痿www.xxx.com, 网站建设-www.xxx.cn)
 _INLINE_WWW = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.-]+\.[a-z]{2,6}\S*", re.IGNORECASE)
@@ -136,7 +155,7 @@ def _spam_link(sentence: str) -> bool:
 
 _RELATED = re.compile(
     r"^[【\[]?(?:相关(?:文章|阅读|新闻|链接|报道|推荐|专题|稿件)|延伸阅读|推荐阅读|热门(?:文章|推荐|新闻|排行)|猜你喜欢"
-    r"|更多(?:精彩|内容|新闻|阅读|报道)|往期(?:回顾|推荐)|热点推荐|今日推荐|精彩推荐|热点新闻|最新(?:新闻|文章)|排行榜?|点击排行)"
+    r"|更\s*多(?:精彩|内容|新闻|阅读|报道|视频)?(?=[】\]]?$)|更多(?:精彩|内容|新闻|阅读|报道)|视频$|往期(?:回顾|推荐)|热点推荐|今日推荐|精彩推荐|热点新闻|最新(?:新闻|文章)|排行榜?|点击排行)"
     r"[】\]]?(?:[：:\s]|$)"
 )
 _FURNITURE = re.compile(
@@ -150,6 +169,8 @@ _FURNITURE = re.compile(
     r"|^(?:栏目|频道|分类|所属(?:地区|栏目|分类)|标签|关键词|TAG)\s*[：:]|^【[^】]{1,20}】$|^[（(]?此件公开发布[）)]?$"
     r"|本篇文章\d+字|读完约\d+分钟|阅读时长|^(?:地址|网址|链接|原文链接|本文链接)\s*[：:]\s*(?:https?://|www\.)|^导读[：:]?$|^正文$|^目录$"
     r"|\d+\s*(?:分钟|小时|天)前\s*$|^专栏名称[：:]|^[（(]?原载(?:于|自)?\s*《"
+    r"|本文字数\s*[：:]\s*\d|^导语[：:]?$|^发布于\s*[\u4e00-\u9fff]{2,8}$|手机(?:端|上)(?:查看|观看|阅读)"
+    r"|(?i:open\s*/\s*close menu|skip to (?:main )?content|toggle navigation)"
     r"|^[\u4e00-\u9fff]{1,12}[〔［\[][12]\d{3}[〕］\]]\s*\d{1,4}\s*号$"
     r"|^(?:本文|文章|稿件)?(?:来源|转自)[：:][^。]*(?:网站|公众号|客户端)[）)]?$"
 )
@@ -178,6 +199,7 @@ _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _COUNTER = re.compile(
     r"(?:阅读|浏览|点击|访问|播放|围观|评论|点赞|转发|收藏|赞)(?:量|数|次数|人数)?\s*[：:(（]?\s*\d[\d,.]*\s*[万wW千kK+]?\s*(?:次|人)?[)）]?"
     r"|\d[\d,.]*\s*[万wW千kK+]?\s*(?:人|次)(?:阅读|浏览|看过|参与|围观|点赞|已读)"
+    r"|(?<![\d.])\d[\d,.]*\s*[万wW千kK+]?\s*(?:阅读|浏览)(?:量|数)?$"
 )
 _DATE = r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}月\d{1,2}日)"
 _TIME = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
@@ -192,6 +214,8 @@ _DATELINE = re.compile(
 _LAYOUT = re.compile(
     rf"^(?:{_DATE}\s*)?(?:[（(【\[]?\s*)?第?\s*[A-Za-z]?\d{{1,3}}\s*版\s*(?:[（(][^）)]{{0,8}}[）)])?\s*[：:|｜]?\s*\S{{0,10}}\s*[）)】\]]?$"
     r"|^(?:版面|版次|版名)\s*[：:]|^(?:上一版|下一版|版面导航|本版责编|本版编辑)"
+    r"|^[（(]\s*[上下](?:接|转)\s*第?\s*[A-Za-z]?\d{1,3}\s*版\s*[）)]$"
+    rf"|^《\s*[^《》]{{2,12}}\s*》\s*[（(]\s*{_DATE}\s*(?:第\s*)?[A-Za-z]?\d{{1,3}}\s*版\s*[）)]$"
 )
 _CREDIT = re.compile(
     r"^[（(【\[]?\s*(?:(?:图|图片|摄影|摄|供图|制图|图文|视频)\s*[/／|｜：:]\s*\S{1,16}|\S{1,16}\s*[/／]\s*(?:图|摄|供图|图片)"
@@ -199,6 +223,16 @@ _CREDIT = re.compile(
     r"|图片来源\s*[：:]\s*\S{0,20}|图源\s*[：:]\s*\S{0,20}"
     r"|(?:新华社|中新社|视觉中国|东方IC|IC\s*(?i:photo)|图虫创意|人民视觉|CFP)\S{0,10})\s*[）)】\]]?$"
 )
+# a wire dateline standing alone: 中央社／ 苗栗县9日电, 新华社北京11月25日电
+_DATELINE_ALONE = re.compile(
+    rf"^[{_HAN}A-Za-z]{{1,10}}(?:社|网|报|台)\s*[／/|｜]?\s*(?:记者\s*[{_HAN}·]{{2,4}}\s*)?[{_HAN}]{{2,6}}(?:\d{{1,2}}月)?\d{{1,2}}日电$"
+)
+# a full date after a few short labels or an outlet, and at most a number after it: 产业资讯 健康国策2050
+# 2023-02-10 4594, 财经网 2024/09/09 (not a headline with a date in it: 2024年7月1日起 一批新规施行)
+_FULL_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?!\d)")
+MAX_DATE_LABELS_LINE = 40
+# the label under a picture: 高能同步辐射光源和多模态跨尺度生物医学成像设施效果图
+_PICTURE_LABEL = re.compile(r"(?:效果图|示意图|规划图|设计图|鸟瞰图|航拍图|全景图|实景图|平面图)$")
 _CAPTION = re.compile(r"^(?:图为|图\s*[0-9一二三四五六七八九十]?\s*[：:]|[▲△↑↓▼◆]|上图|下图|左图|右图|组图|（图|\(图)")
 _OUTLET = re.compile(
     rf"^[{_HAN}A-Za-z]{{1,10}}(?:网|报|社|台|客户端|新闻|频道|日报|晚报|早报|时报|商报|在线|头条|视频|新闻网|电视台|广播)$"
@@ -254,6 +288,8 @@ def line_kind(line: str) -> str | None:
     if _DATELINE.match(text) or (_DATE_TIME.search(text) and len(text) <= 60 and not _ends_sentence(text)
                                  and not re.search(r"[，。；！？]", text)):
         return "dateline"  # (with an outlet or a counter beside it: 上证报APP 2019-03-13 11:56)
+    if _DATELINE_ALONE.match(text) or _date_among_labels(text):
+        return "dateline"
     if _BREADCRUMB.match(text):
         return "breadcrumb"
     if _COUNTER.search(text) and len(_COUNTER.sub("", text).strip(" |｜:：")) <= 12:
@@ -268,7 +304,7 @@ def line_kind(line: str) -> str | None:
         return "byline"
     if _CREDIT.match(text) and len(text) <= 24:
         return "credit"
-    if _CAPTION.match(text):
+    if _CAPTION.match(text) or (len(text) <= MAX_CREDIT_LINE and _PICTURE_LABEL.search(text)):
         return "caption"
     if bylines.is_caption(text) and not text.startswith(("据", "本报")):
         return "credit" if len(text) <= 16 else "caption"
@@ -298,6 +334,18 @@ def is_related_item(line: str) -> bool:
 
 def _ends_sentence(text: str) -> bool:
     return text.rstrip().rstrip("”’」』）)").endswith(("。", "！", "？", "!", "?"))
+
+
+def _date_among_labels(text: str) -> bool:
+    if len(text) > MAX_DATE_LABELS_LINE or re.search(r"[，。；！？、：]", text):
+        return False
+    date = _FULL_DATE.search(text)
+    if not date:
+        return False
+    before, after = text[:date.start()].split(), text[date.end():].split()
+    if len(before) > 3 or any(len(t) > 8 for t in before) or not all(t.isdigit() for t in after):
+        return False  # (words after the date are a headline's: 2024年7月1日起 一批新规施行)
+    return len(before) != 1 or after != [] or before[0] in _OUTLETS or bool(_OUTLET.match(before[0]))
 
 
 def _only_furniture_words(text: str) -> bool:

@@ -32,6 +32,8 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _SIMPLE_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _HALF_WIDTH = re.compile("[,:;?!]")
 _NEXT_WORD = re.compile(" *(.)", re.DOTALL)
+# a comma or a list comma a mirror doubled: 能源学院，、建瓯市, 孙梓光，，能源学院, 签约仪式，。
+_DOUBLED_MARKS = re.compile("[，、]+(?=[，、。；！？])")
 
 
 def normalize_text(text: str) -> str:
@@ -44,6 +46,7 @@ def normalize_text(text: str) -> str:
     text = _HAN_DIGIT_SPACE.sub("", text)  # "发布 8项": a typesetting artefact, not content
     text = _fullwidth_punctuation(text)
     text = _fullwidth_parentheses(text)
+    text = _DOUBLED_MARKS.sub("", text)
     return _curly_quotes(text)
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Block, Document, RawArticle
+from .bylines import lead_byline
 from .headlines import find_in_lines
 from .normalize import normalize_text
 from .sentences import ends_sentence
@@ -87,12 +88,23 @@ def _lines(text: str) -> list[Line]:
         raw = raw.strip().lstrip("\ufeff")
         if not raw:
             continue
+        raw = _without_trailing_bar(raw)
         match = None if _HASHTAG.match(raw) else _HEADING.match(raw)
         if match:
             lines.append(Line(len(match.group(1)), normalize_text(match.group(2))))
         else:
             lines.append(Line(0, raw))
     return lines
+
+
+_TRAILING_BAR = re.compile(r"([^|｜]{6,}?)\s+[|｜]")
+
+
+def _without_trailing_bar(line: str) -> str:
+    """成渝地区双城经济圈建设全面提速 | -> the line without the table cell's bar (a nav bar, which
+    has others, keeps it)."""
+    match = _TRAILING_BAR.fullmatch(line)
+    return match.group(1) if match else line
 
 
 def _title_spans(lines: list[Line]) -> list[tuple[int, int]]:
@@ -177,8 +189,8 @@ def _headline_apart(part: str) -> str:
     包括产房、急症室 新界西医院联网辖下的…启用。), near the top of the page: cut at the last space
     of the part's first MAX_HEADLINE characters after which the sentence runs on without one,
     when no comma or colon stands before it (that would be the sentence itself)."""
-    if len(part) <= MAX_HEADLINE or " " not in part[:MAX_HEADLINE]:
-        return part
+    if len(part) <= MAX_HEADLINE or " " not in part[:MAX_HEADLINE] or lead_byline(normalize_text(part[:2 * MAX_HEADLINE])):
+        return part  # (the space after a dateline, 本报北京3月28日电 （记者…）, parts no headline from its story)
     cuts = [m.start() for m in _PROSE_AFTER_SPACE.finditer(part, 0, MAX_HEADLINE + 200)
             if MIN_HEADLINE_CUT <= m.start() <= MAX_HEADLINE and not re.search(r"[,，:：;；]", part[:m.start()])]
     return part if not cuts else part[:cuts[-1]] + "\n" + part[cuts[-1] + 1:]

@@ -10,10 +10,13 @@ MIN_REPEAT = 10  # shorter fragments repeat legitimately (同时，…)
 UNPUNCTUATED = 80  # characters
 
 
+TEASER_OPENING = 12  # characters a teaser shares with the story it opens
+
+
 def join_broken(paragraphs: list[str]) -> list[str]:
     """Join a paragraph that stops mid-sentence with the one after it."""
     joined: list[str] = []
-    for paragraph in paragraphs:
+    for paragraph in _without_teasers(paragraphs):
         if joined and _lost_its_full_stops(joined[-1], paragraph):
             joined.append(paragraph)
         elif joined and not ends_sentence(joined[-1]) and not joined[-1].endswith("："):
@@ -23,6 +26,14 @@ def join_broken(paragraphs: list[str]) -> list[str]:
         else:
             joined.append(paragraph)
     return joined
+
+
+def _without_teasers(paragraphs: list[str]) -> list[str]:
+    """A teaser cut off with an ellipsis (…为守...) right above the story it opens, which begins
+    the same way, goes: joined to the story it would repeat it."""
+    return [p for k, p in enumerate(paragraphs)
+            if not (p.rstrip().endswith(("...", "…")) and k + 1 < len(paragraphs)
+                    and len(p) >= TEASER_OPENING and _key(paragraphs[k + 1]).startswith(_key(p)[:TEASER_OPENING]))]
 
 
 def _lost_its_full_stops(previous: str, paragraph: str) -> bool:
@@ -55,9 +66,11 @@ class RepeatFilter:
         if len(key) >= MIN_REPEAT and key in self._text:
             return None
         fresh = []
+        here: set[str] = set()  # a paragraph can repeat itself too (a teaser glued to the story it opens)
         for index, sentence in enumerate(split_sentences(paragraph)):
             s_key = _key(sentence)
-            repeated = s_key in self._sentences or (index == 0 and s_key in self._text)
+            repeated = s_key in self._sentences or s_key in here or (index == 0 and s_key in self._text)
+            here.add(s_key)
             if len(s_key) >= MIN_REPEAT and repeated:
                 continue
             fresh.append(sentence)
