@@ -26,6 +26,7 @@ def render_issue(issue: Issue, folder: Path, formats: tuple[str, ...], fonts: Fo
     `renderer` is where the PDF is laid out (worker.renderer()), by default in this process.
     """
     from .docx import render_docx
+    from .layout import PdfOptions
     from .worker import IN_PROCESS
 
     renderer = renderer or IN_PROCESS
@@ -34,7 +35,7 @@ def render_issue(issue: Issue, folder: Path, formats: tuple[str, ...], fonts: Fo
     pdf = None
     try:
         if "pdf" in formats:
-            pdf = renderer.start_pdf(issue, folder / f"{issue.file_stem}.pdf", fonts, work, config.render,
+            pdf = renderer.start_pdf(issue, folder / f"{issue.file_stem}.pdf", fonts, work, PdfOptions.of(config.render),
                                      created=created)
         if "docx" in formats:
             with stage("docx"):

@@ -232,3 +232,17 @@ def section_prefix(index: int) -> str:
 
 def page_number_text(number: int | str) -> str:
     return f"— {number} —"
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    """What the PDF takes from `[render]`, as plain data: the PDF worker unpickles it without
+    importing the settings' pydantic models (a twelfth of a second of a cold build's critical path)."""
+
+    item_title: str = "subheading"
+    pdf_variant: str = ""
+
+    @classmethod
+    def of(cls, settings) -> PdfOptions:
+        return cls(settings.item_title, settings.pdf_variant) if settings is not None else cls()
+

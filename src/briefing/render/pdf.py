@@ -12,7 +12,6 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 from xml.sax.saxutils import escape
 
@@ -39,6 +38,7 @@ from .layout import (
     GRID_SPACING_PT,
     LAYOUT,
     PT_PER_MM,
+    PdfOptions,
     TextStyle,
     baseline_pt,
     letter_spacing_pt,
@@ -48,9 +48,6 @@ from .layout import (
     styles_for,
     tail_line_height_pt,
 )
-
-if TYPE_CHECKING:
-    from ..config import RenderSettings
 
 CSS_CLASSES = {
     "masthead-title": "masthead",
@@ -98,8 +95,9 @@ def _confined_fetcher_class():
 
 
 def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
-               settings: RenderSettings | None = None, created: datetime | None = None) -> Path:
-    styles = styles_for(settings.item_title if settings else "subheading")
+               options: PdfOptions | None = None, created: datetime | None = None) -> Path:
+    options = options or PdfOptions()
+    styles = styles_for(options.item_title)
     faces, families = _prepare_fonts(issue, fonts, styles, work_dir / "fonts")
     env = _templates()
     css = env.get_template("briefing.css.j2").render(
@@ -142,9 +140,9 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
         tail_lines=_tail_lines(issue, styles["distribution"], fonts),
     )
     HTML = _weasyprint().HTML
-    options = {"full_fonts": True}  # fonts are already cut to exactly what each one draws
-    if settings and settings.pdf_variant:
-        options["pdf_variant"] = settings.pdf_variant
+    write_options = {"full_fonts": True}  # fonts are already cut to exactly what each one draws
+    if options.pdf_variant:
+        write_options["pdf_variant"] = options.pdf_variant
     roots = [templates_dir(), work_dir / "fonts"]
     try:
         document = _layout(HTML, html, roots, work_dir)
@@ -155,7 +153,7 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
             html = html.replace("</style>", f"@page :nth({page}) {{ @bottom-right {{ content: none; }} "
                                             f"@bottom-left {{ content: none; }} }}\n</style>", 1)
             document = _layout(HTML, html, roots, work_dir)
-        document.write_pdf(target, **options)
+        document.write_pdf(target, **write_options)
     except OSError as exc:
         raise RenderError(f"{target}: cannot write the PDF ({exc.strerror or exc})")
     return target

@@ -193,8 +193,9 @@ def _read_message(stream):
 
 def _ready_for_requests() -> None:
     """What the first request would otherwise wait for, done while the parent still works: the
-    modules its objects are unpickled from (the settings are pydantic models) and the templates."""
-    from .. import config  # noqa: F401
+    modules its objects are unpickled from and the templates. (Not the settings' pydantic
+    models: the PDF's options come as plain data, render.layout.PdfOptions.)"""
+    from .. import model  # noqa: F401
     from .pdf import _templates
 
     for name in ("briefing.html.j2", "briefing.css.j2"):
