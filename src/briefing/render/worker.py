@@ -193,13 +193,17 @@ def _read_message(stream):
 
 def _ready_for_requests() -> None:
     """What the first request would otherwise wait for, done while the parent still works: the
-    modules its objects are unpickled from and the templates. (Not the settings' pydantic
-    models: the PDF's options come as plain data, render.layout.PdfOptions.)"""
+    modules its objects are unpickled from, the templates, and a rehearsal PDF (pdf.rehearse).
+    (Not the settings' pydantic models: the PDF's options come as plain data, PdfOptions.)"""
     from .. import model  # noqa: F401
-    from .pdf import _templates
+    from .pdf import _templates, rehearse
 
     for name in ("briefing.html.j2", "briefing.css.j2"):
         _templates().get_template(name)
+    try:
+        rehearse()
+    except Exception:  # noqa: BLE001 - only a head start: the real issue reports its own errors
+        pass
 
 
 def _serve(parent: int) -> int:
