@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
-from functools import partial
 from datetime import date as Date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from .config import Config
+from .config import Config, EditorialSettings
 from .editorial.classify import classify
 from .editorial.compose import compose
 from .editorial.dedup import dedup
@@ -23,9 +23,9 @@ from .editorial.titles import item_title
 from .errors import BuildError, DeliveryError, IssueBusy, LedgerError, PublishError, UsageError
 from .ledger import Ledger, free_space
 from .manifest import MANIFEST, WrittenIssue, write_manifest
+from .memo import MEMO
 from .model import Article, BuildStatus, Issue, IssueStatus, Masthead, Skipped, StoredIssue
 from .output import commit, staging
-from .memo import MEMO
 from .parallel import map_articles
 from .render import glyph_warning, render_issue
 from .render.fonts import load_fonts
@@ -204,7 +204,7 @@ def _run_pipeline(config: Config, request: BuildRequest, progress: Progress | No
     return result
 
 
-def _summaries_and_titles(settings, articles: list[Article]) -> list[tuple[str, str]]:
+def _summaries_and_titles(settings: EditorialSettings, articles: list[Article]) -> list[tuple[str, str]]:
     """Each article's summary and item title, both made in the one process that splits its
     sentences (a large intake's half in a child of its own)."""
     budget = Budget(settings.summary_min_chars, settings.summary_max_chars)
