@@ -18,7 +18,9 @@ from .repair import RepeatFilter, join_broken
 from .sentences import ends_sentence
 
 # 一、总体要求 / （二）重点任务 / 第三部分: a numbered heading pasted as a paragraph of its own
-_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}[部分章节])")
+# (1. 上楼看症 too: a numbered step, not the sentence under it)
+_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}[部分章节]"
+                               r"|\d{1,2}\s*[.．、]\s*(?!\d))")
 MAX_HEADING = 30
 MAX_CAPTION = 120  # characters: a longer "caption" is story text ending in a credit
 # the wire's end mark closing the story: what follows it is the page's (links, a video list)
@@ -28,10 +30,15 @@ _END_MARK = re.compile(r"\s*[（(](?:完|全文完|本文完)[）)]$")
 _DATE = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 _SOURCE_NOTE = re.compile(
     rf"(?<=[。！？”])\s*(?:[（(]\s*(?:(?:{_DATE})?\s*《(?P<paper>[^《》]{{2,15}})》\s*(?:{_DATE})?\s*(?:第?\s*[A-Za-z]?\d{{1,3}}\s*版)?"
-    r"|(?:来源|稿源|转自)\s*[：:]\s*(?P<outlet>[^（）()：:]{2,20}))\s*[）)]"
+    r"|(?:来源|稿源|转自|供稿)\s*[：:]\s*(?P<outlet>[^（）()：:]{2,20}))\s*[）)]"
     # …提出具体措施。《 人民日报 》（ 2024年03月29日 第 02 版）
     rf"|《\s*(?P<printed>[^《》]{{2,15}}?)\s*》\s*[（(]\s*{_DATE}\s*(?:第\s*)?[A-Za-z]?\d{{1,3}}\s*版\s*[）)])$"
 )
+
+
+# a pull quote's credit after its closing full stop, on the same line: …有咩佢哋都会尽量帮手。 九龙西医院联网
+# 公营医疗收费改革统筹 张子峰 (the speaker's post, a space, the name): not the start of the next sentence
+_QUOTE_CREDIT = re.compile(r"(?<=[。！？”」])\s+[\u4e00-\u9fffA-Za-z（）()]{4,30}\s+[\u4e00-\u9fff·]{2,4}$")
 
 
 @dataclass
@@ -135,6 +142,9 @@ def _take_metadata(text: str, found: _Found) -> str:
         found.authors.extend(lead.authors)
         found.outlet = found.outlet or _outlet_name(lead.outlet)
         text = lead.rest
+    credit = _QUOTE_CREDIT.search(text)
+    if credit:
+        text = text[:credit.start()]
     note = _SOURCE_NOTE.search(text)
     if note:
         found.outlet = found.outlet or note.group("paper") or note.group("printed") or _outlet_name(note.group("outlet"))
