@@ -57,6 +57,11 @@ _PINYIN = re.compile(
 )
 
 
+# the character an annotation stands after (國 in 國(guó)家): a mirror that annotates characters may
+# also write them in traditional script (text/chinese.py counts them)
+ANNOTATED = re.compile(rf"[{_HAN}](?=\s?{_ANNOTATION})")
+
+
 def strip_pinyin(text: str) -> str:
     """The text without anti-scraping pinyin annotations: 创（chuàng）新 -> 创新."""
     return _PINYIN.sub("", text) if "(" in text or "（" in text else text
