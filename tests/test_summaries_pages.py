@@ -74,3 +74,37 @@ def test_a_garbled_pinyin_annotation_and_a_paywall_line_stay_out():
     summary = summarize(read_tune_page("c-0088"))
     assert summary == ("中国的生物科技集团今年的目标是在风险投资、首次公开发行（IPO）以及与海外制药公司的许可交易中"
                        "募集约100亿美元。")
+
+
+def test_a_summary_never_opens_with_punctuation():
+    # c-0062: 证券时报e公司讯,港股开盘,… (the dateline goes, its comma with it)
+    assert summarize(read_tune_page("c-0062")).startswith("港股开盘，恒生指数低开0.24%")
+
+
+def test_a_teaser_cut_off_with_an_ellipsis_ends_at_its_last_whole_clause():
+    # c-0095: the page is one teaser, …老年人、婴幼儿及慢性病...
+    assert summarize(read_tune_page("c-0095")) == ("新北市政府卫生局表示，今年公费流感疫苗10月1日开打，施打年龄层大幅放宽到"
+                                                   "50岁以上及6个月到18岁，但接种后须2至4周才能形成最佳防护力。")
+
+
+def test_a_garble_is_judged_across_the_question_mark_that_split_it():
+    # c-0084: …人才培养高地?！背啥贾嗅t药大学校长余曙光表示。 (。”成都中医药大学 through the wrong encoding)
+    texts = [c.text for c in candidates(read_tune_page("c-0084"))]
+    assert not any("背啥" in t or "？" in t for t in texts)
+    # b-0045: …富有活力,?！贬枪？至9月我国进出口数据表现，… : the piece after a garble starts mid-word
+    texts = [c.text for c in candidates(read_tune_page("b-0045"))]
+    assert not any(t.startswith("至9月") or "？" in t for t in texts)
+    assert "海关总署13日发布数据，我国前三季度进出口总额23.12万亿元人民币，增长0.7%。" in texts
+
+
+def test_the_full_stop_a_garble_ate_is_restored_and_the_sentence_before_it_kept():
+    # a-0025: …顺利通过国家验收？？偼顿Y14.344亿元…; a-0104: …互动答题？,F场活动气氛热烈…？；颙又羞M行…
+    assert summarize(read_tune_page("a-0025")) == "当日，我国迄今为止最大的大科学装置和大科学平台——上海同步辐射光源顺利通过国家验收。"
+    texts = [c.text for c in candidates(read_tune_page("a-0104"))]
+    assert any(t.endswith("指导群众参与“世界标准日知识大挑战”互动答题。") for t in texts)
+    assert not any("颙" in t or "F场" in t for t in texts)
+
+
+def test_an_outlets_reported_lead_in_is_cut_from_the_first_sentence():
+    # b-0053: 【文匯網訊】大公文匯全媒體報道:內地五一假期今年連放5日…
+    assert summarize(read_tune_page("b-0053")).startswith("内地五一假期今年连放5日，首日（5月1日）共接待内地旅客达2319万人次")
