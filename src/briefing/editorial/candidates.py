@@ -67,7 +67,7 @@ PAGE_PREFIX = re.compile(
 SENTENCE_PREFIX = re.compile(
     r"^(?:广告\s*)?【[^】“”]{1,14}】\s*|^广告\s*(?=【)"
     r"|^[（(]资料图片?[）)]\s*(?:[\u4e00-\u9fff]{2,4}\s*摄\s*(?:[（(][^）)]{1,10}[）)])?)?\s*"
-    r"|^(?:受访者|受访单位|[\u4e00-\u9fff]{2,8}(?:医院|公司|大学|学院))供图\s*|^[（(][^（）()，。]{2,20}供[稿图][）)]\s*"
+    r"|^(?:受访者|受访单位|[\u4e00-\u9fff]{2,8}(?:医院|公司|大学|学院))供图\s*|^[（(][^（）()，。]{2,20}(?:供稿|供图|提供)[）)]\s*"
 )
 # A wire dateline anywhere near the front: whatever came before it is page furniture.
 WIRE_DATELINE = re.compile(r"(?:社|网|报|台|新闻|客户端)\s*[^，。“”]{0,10}?\d{1,2}月\d{1,2}日(?:电|讯)\s*(?:[（(][^）)]{0,30}[）)])?\s*")
@@ -112,7 +112,7 @@ MAX_CUT_CLAUSES = 3
 # Asides in brackets a summary can do without: a name spelt out in English (（Donald Trump）),
 # where a person stands in a photo (（左）、（右3）), 化名 (an acronym, 600196.SH, stays: often a fact)
 ASIDE = re.compile(
-    r"[（(](?:[A-Za-z][A-Za-z.'’-]*(?:\s+[A-Za-z][A-Za-z.'’-]*)+|上图|下图|左|中|右|[左右中]\d{1,2}|前排[左右中]?\d?|化名)[）)]"
+    r"[（(](?:[A-Za-z][A-Za-z.'’-]*(?:\s+[A-Za-z][A-Za-z.'’-]*)+|上图|下图|左|中|右|[左右中]\d{1,2}|(?:前排|后排|前|后)[左右中]?\d{0,2}|化名)[）)]"
 )
 
 
@@ -157,7 +157,8 @@ def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = F
             # a page that lost its full stops: the paragraph is the sentence we have; a teaser cut off
             # with an ellipsis (…老年人、婴幼儿及慢性病...) ends at its last whole clause
             cut_off = paragraph.rstrip().endswith(("...", "…"))
-            paragraph = (paragraph[:paragraph.rfind("，")] if cut_off else paragraph) + "。"
+            if not paragraph.rstrip().endswith(("：", ":")):  # (not the line that opens a list)
+                paragraph = (paragraph[:paragraph.rfind("，")] if cut_off else paragraph) + "。"
         # (a Taiwanese page's dash is box-drawing characters, which a garble is made of too)
         pieces = [piece.replace("──", "——") for piece in split_sentences(paragraph)]
         garbled_before = False  # the piece before ended in a garble's ？: this one starts mid-word

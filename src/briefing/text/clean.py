@@ -18,9 +18,9 @@ from .repair import RepeatFilter, join_broken
 from .sentences import ends_sentence
 
 # 一、总体要求 / （二）重点任务 / 第三部分: a numbered heading pasted as a paragraph of its own
-# (1. 上楼看症 too: a numbered step, not the sentence under it)
+# (1. 上楼看症 and 1.1研究背景与意义 too: a numbered step or section, not the sentence under it)
 _NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}[部分章节]"
-                               r"|\d{1,2}\s*[.．、]\s*(?!\d))")
+                               r"|\d{1,2}\s*[.．、]\s*(?!\d)|\d{1,2}(?:\.\d{1,2})+\s*(?![\d%％亿万千百元倍个]))")
 MAX_HEADING = 30
 MAX_CAPTION = 120  # characters: a longer "caption" is story text ending in a credit
 # the wire's end mark closing the story: what follows it is the page's (links, a video list)
@@ -40,7 +40,9 @@ _SOURCE_NOTE = re.compile(
 
 # a pull quote's credit after its closing full stop, on the same line: …有咩佢哋都会尽量帮手。 九龙西医院联网
 # 公营医疗收费改革统筹 张子峰 (the speaker's post, a space, the name): not the start of the next sentence
-_QUOTE_CREDIT = re.compile(r"(?<=[。！？”」])\s+[\u4e00-\u9fffA-Za-z（）()]{4,30}\s+[\u4e00-\u9fff·]{2,4}$")
+# (or a photo's credit after its caption: …与卫福部次长林静仪（前左3）等合影。中央社)
+_QUOTE_CREDIT = re.compile(r"(?<=[。！？”」])(?:\s+[\u4e00-\u9fffA-Za-z（）()]{4,30}\s+[\u4e00-\u9fff·]{2,4}"
+                           r"|\s*[\u4e00-\u9fff]{1,5}(?:社|网|报|台)|\s*视觉中国)$")
 
 
 @dataclass

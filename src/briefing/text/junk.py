@@ -108,11 +108,18 @@ _BRACKETED = re.compile(
 _SCATTERED_SYMBOLS = re.compile(r"(?<=\S)[◆■★◇□☆]+")
 
 
+# A betting site's name a mirror injects into sentences, even mid-word: …培育发展创新药、欧宝电竞官方网站医疗器械、…
+_INJECTED_BRAND = re.compile(r"[\u4e00-\u9fff]{2,4}(?:电竞|娱乐城|棋牌|彩票|体育)(?:官方网站|官网)(?:入口|登录|注册|下载|(?i:app))*")
+
+
 def strip_markup(text: str) -> str:
     """The text without Markdown images, with link texts for links, without [1] marks, without
-    addresses and production credits in brackets, and without scattered anti-scraping symbols."""
+    addresses and production credits in brackets, and without scattered anti-scraping symbols or
+    injected betting-site names."""
     if "◆" in text or "■" in text or "★" in text:
         text = _SCATTERED_SYMBOLS.sub("", text)
+    if "官" in text:
+        text = _INJECTED_BRAND.sub("", text)
     if "（" in text or "(" in text:
         text = _BRACKETED.sub("", text)
     if "[" not in text:
@@ -187,6 +194,7 @@ _FURNITURE = re.compile(
     r"|^[\u4e00-\u9fff]{1,12}[〔［\[][12]\d{3}[〕］\]]\s*\d{1,4}\s*号$"
     # a bookmark prompt (设为书签Ctrl+D将本页面保存为书签…), a comment box (欢迎发表评论 取消回复), the
     # end of a feed (没有更多内容), an app's channel label (军事APP), a link's label (原文报道链接：https://…)
+    r"|满18岁\s*(?:方可(?:浏览|进入|观看)|进入)|^(?:未满18岁|限制级|我同意)$|或不同意本条款"  # an age gate
     r"|设为(?:书签|首页)|保存为书签|加入收藏夹|(?i:ctrl\s*\+\s*d\b)|欢迎发表评论|取消回复|发表(?:您|你)的(?:评论|看法)"
     r"|^(?:没有更多(?:内容|数据|了)?|加载更多|暂无(?:评论|更多))$|^[\u4e00-\u9fff]{1,8}\s*(?i:app)$"
     r"|(?:地址|网址|链接|出处)\s*[：:]\s*(?:https?://|www\.)"
