@@ -447,3 +447,33 @@ def test_a_garble_after_a_question_mark_takes_the_clauses_that_wait_for_it():
     title, summary = probe_outputs("probe-082")
     assert "德才兼" not in summary and "服务业领域。" not in summary and "“武汉英才”100名" in summary
     assert is_garbled(normalize_text("zhèn)洹⒈憩F突出、行业公认的服务业优秀人才"))
+
+
+def test_a_betting_sites_name_injected_into_sentences_goes_and_the_sentences_stay():
+    # probe-019: …培育发展创新药、欧宝电竞官方网站医疗器械、医药服务3个特色产业… / …产业方向。欧宝电竞官方网站
+    assert normalize_text("培育发展创新药、欧宝电竞官方网站医疗器械、医药服务3个特色产业。欧宝电竞官方网站") == \
+        "培育发展创新药、医疗器械、医药服务3个特色产业。"
+    title, summary = probe_outputs("probe-019")
+    assert "电竞" not in title + summary and "生命健康产业园企业产值约30亿元" in summary
+
+
+def test_an_age_gate_is_furniture():
+    # probe-034 (自由時報): 限制級 / 您即將進入之新聞內容 需滿18歲 方可瀏覽。 / 未滿18歲 / 我同意
+    for line in ("您即將進入之新聞內容 需滿18歲 方可瀏覽。", "未滿18歲", "限制級", "我同意"):
+        assert kind(line) == "furniture", line
+    assert "18岁" not in probe_outputs("probe-034")[1]
+    # c-0046: a story's own 未满18岁 stays
+    assert kind("在隨行家團方面,共有429人,包括238名未滿18歲子女和191名配偶。") is None
+
+
+def test_an_outlet_after_a_captions_full_stop_and_photo_positions_leave_the_summary():
+    # probe-038 (中央社): …與衛福部次長林靜儀（前左3）等合影。中央社 / 行政院長卓榮泰（前右4）9日視察…
+    title, summary = probe_outputs("probe-038")
+    assert "中央社" not in title + summary and "前右" not in summary and "前左" not in summary
+
+
+def test_a_section_number_and_a_line_that_opens_a_list_are_not_glued_to_sentences():
+    # probe-074: 1.1研究背景與意義 / 在數字經濟時代…; probe-066: …並至少符合1項推薦條件： / 1.具備獨立法人資格…
+    title, summary = probe_outputs("probe-074")
+    assert "1.1" not in summary and summary.startswith("在数字经济时代")
+    assert "：。" not in probe_outputs("probe-066")[1] and "：。" not in probe_outputs("probe-080")[1]

@@ -108,3 +108,10 @@ def test_the_full_stop_a_garble_ate_is_restored_and_the_sentence_before_it_kept(
 def test_an_outlets_reported_lead_in_is_cut_from_the_first_sentence():
     # b-0053: 【文匯網訊】大公文匯全媒體報道:內地五一假期今年連放5日…
     assert summarize(read_tune_page("b-0053")).startswith("内地五一假期今年连放5日，首日（5月1日）共接待内地旅客达2319万人次")
+
+
+def test_a_credit_in_brackets_in_front_of_a_sentence_is_cut_and_a_photo_position_goes():
+    # a-0043: 汐止國泰醫院院長林慶齡（左）、台灣礦工醫院院長蕭潤生（中）…簽訂策略聯盟。（台灣礦工醫院提供）台灣礦工醫院與…
+    texts = [c.text for c in candidates(read_tune_page("a-0043"), shortened=True)]
+    assert any(t.startswith("台湾矿工医院与国泰医院体系") for t in texts)
+    assert not any("提供）" in t or "（左）" in t or "（中）" in t for t in texts)
