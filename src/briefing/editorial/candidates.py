@@ -148,19 +148,25 @@ def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = F
     the sentence as it stands)."""
     found: list[Sentence] = []
     budget = MAX_CHARS
-    for paragraph in article.paragraphs:
+    # a page that lost its full stops has none anywhere (a paragraph without one on a page with
+    # them is cut off: the excerpt's end, a list's opening, a footer's links)
+    lost_stops = not any(m in p for p in article.paragraphs for m in "。！？!?")
+    last = len(article.paragraphs) - 1
+    for number, paragraph in enumerate(article.paragraphs):
         if budget <= 0 or len(found) >= limit:
             break
         paragraph, budget = paragraph[:budget], budget - len(paragraph)
-        if UNPUNCTUATED_FROM <= len(paragraph) <= UNPUNCTUATED_UP_TO and not any(m in paragraph for m in "。！？!?") \
-                and "，" in paragraph:
+        if lost_stops and UNPUNCTUATED_FROM <= len(paragraph) <= UNPUNCTUATED_UP_TO and "，" in paragraph \
+                and not paragraph.rstrip().endswith(("：", ":")):  # (not the line that opens a list)
             # a page that lost its full stops: the paragraph is the sentence we have; a teaser cut off
             # with an ellipsis (…老年人、婴幼儿及慢性病...) ends at its last whole clause
             cut_off = paragraph.rstrip().endswith(("...", "…"))
-            if not paragraph.rstrip().endswith(("：", ":")):  # (not the line that opens a list)
-                paragraph = (paragraph[:paragraph.rfind("，")] if cut_off else paragraph) + "。"
+            paragraph = _whole_clauses(paragraph) if cut_off else paragraph + "。"
         # (a Taiwanese page's dash is box-drawing characters, which a garble is made of too)
         pieces = [piece.replace("──", "——") for piece in split_sentences(paragraph)]
+        if number == last and pieces and not pieces[-1].endswith(ENDINGS) \
+                and UNPUNCTUATED_FROM <= len(pieces[-1]) <= UNPUNCTUATED_UP_TO:
+            pieces[-1] = _whole_clauses(pieces[-1])  # the page (or its excerpt) cut the story off mid-sentence
         garbled_before = False  # the piece before ended in a garble's ？: this one starts mid-word
         for position, raw in enumerate(pieces):
             if len(found) >= limit:
@@ -186,6 +192,23 @@ def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = F
                 continue
             found.append(Sentence(len(found), shorten(text) if shortened else text, _leans_back(text)))
     return found
+
+
+def _whole_clauses(fragment: str) -> str:
+    """A sentence cut off mid-clause, ended at its last whole clause that does not wait for what
+    was cut (…设计日门诊量为4000人次，手术室18间(净化1 -> …设计日门诊量为4000人次。); "" when none."""
+    kept = fragment.rstrip(".…")
+    for _ in range(MAX_CUT_CLAUSES + 1):
+        cut = max(kept.rfind("，"), kept.rfind("；"))
+        if cut < 2 * MIN_SENTENCE:
+            break
+        kept = kept[:cut]
+        last_clause = re.split("[，；]", kept)[-1]
+        if not (len(last_clause) < 4 or SPEECH_END.search(kept) or OPENS_WAITING.search(kept)
+                or kept.count("“") != kept.count("”") or kept.count("（") != kept.count("）")
+                or kept.count("(") != kept.count(")")):
+            return kept + "。"
+    return ""
 
 
 def _garbled_stop(sentence: str, after: str) -> bool:
@@ -235,7 +258,7 @@ def _strip_framing(sentence: str, first: bool) -> str:
 def _is_dateline(sentence: str) -> bool:
     match = DATELINE.match(sentence)
     return bool(match and match.group(0).strip() and re.search(r"(?:\d{1,2}月\d{1,2}日)?(?:电|讯)", match.group(0))
-                and re.search(r"(?:社|网|报|台|新闻|客户端|日)\S{0,12}(?:电|讯)", match.group(0)))
+                and re.search(r"(?:社|网|报|台|新闻|客户端|日|公司)\S{0,12}(?:电|讯)", match.group(0)))
 
 
 def _run_of_captions(sentence: str) -> bool:

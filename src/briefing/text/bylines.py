@@ -25,7 +25,8 @@ _DATE = r"\d{1,2}月\d{1,2}日"
 _LEAD = re.compile(
     rf"^据?(?:(?P<dated>本报|{_OUTLET})(?:[{_HAN}]{{2,8}}?)?{_DATE}(?:电|讯)"
     rf"|(?P<paper>本报)讯"
-    rf"|(?P<wire>{_OUTLET})(?:[{_HAN}]{{2,4}}?)?(?:电|讯)(?=[\s（，：]))"  # 新华社电（…）, 据新华社北京电 日前…, not 广播电视台电影频道
+    rf"|(?P<wire>{_OUTLET})(?:[{_HAN}]{{2,4}}?)?(?:电|讯)(?=[\s（，：])"  # 新华社电（…）, 据新华社北京电 日前…, not 广播电视台电影频道
+    rf"|(?:本报)?记者\s*(?P<reporter>[{_HAN}]{{2,3}})(?={_DATE}))"  # 记者陈丽平3月29日，由…
     r"\s*(?:（(?P<credit>[^（）]{1,40})）)?[ ，：]*"
 )
 # a wire dateline inside the opening of a paragraph: what stands before it is a caption or a
@@ -64,7 +65,7 @@ def lead_byline(text: str) -> Byline | None:
     """The byline or dateline a body paragraph opens with, and the paragraph without it."""
     match = _LEAD.match(text)
     if match and (match.group("credit") is None or credit_names(match.group("credit")) is not None):
-        authors = credit_names(match.group("credit") or "") or ()
+        authors = credit_names(match.group("credit") or "") or ((match.group("reporter"),) if match.group("reporter") else ())
         outlet = match.group("dated") or match.group("paper") or match.group("wire")
         return Byline(tuple(authors), None if outlet == "本报" else outlet, text[match.end():])
     bracket = _BRACKET_LEAD.match(text)

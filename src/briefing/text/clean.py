@@ -22,6 +22,8 @@ from .sentences import ends_sentence
 _NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}[部分章节]"
                                r"|\d{1,2}\s*[.．、]\s*(?!\d)|\d{1,2}(?:\.\d{1,2})+\s*(?![\d%％亿万千百元倍个]))")
 MAX_HEADING = 30
+# a teaser the page prints above the story, often cut short: 核心提示：中国医药化工网11月4日讯 11月3日，…
+_TEASER = re.compile(r"^[【\[]?(?:核心提示|内容提要|内容摘要|提要)[】\]]?\s*[：:]")
 MAX_CAPTION = 120  # characters: a longer "caption" is story text ending in a credit
 # the wire's end mark closing the story: what follows it is the page's (links, a video list)
 _END_MARK = re.compile(r"\s*[（(](?:完|全文完|本文完)[）)]$")
@@ -111,8 +113,10 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
                 continue
         in_related = junk.is_related_header(text)
         if in_related or _took_info_line(text, found) or _took_credit_line(text, found) or junk.is_junk(text) \
-                or compact(text) == title_key:
+                or compact(text) == title_key or _title_phrase(text, title):
             continue
+        if _TEASER.match(text):
+            continue  # the story under it tells it again, whole
         if block.kind == "subhead" or _is_numbered_heading(text):
             flush()
             blocks.append(Block("subhead", text))  # a space may part its two phrases
@@ -184,6 +188,12 @@ def _took_credit_line(text: str, found: _Found) -> bool:
         found.published = found.published or iso_date(text)
         return True
     return False
+
+
+def _title_phrase(text: str, title: str) -> bool:
+    """One phrase of a two-phrase headline on a line of its own (推进军民协同创新, under 推进军民协同创新
+    创新中心首次亮相): the page's kicker repeating the headline, not the story."""
+    return " " in title and len(text) <= MAX_HEADING and compact(text) in {compact(p) for p in title.split() if len(p) >= 4}
 
 
 def _is_numbered_heading(text: str) -> bool:

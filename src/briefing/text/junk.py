@@ -112,6 +112,10 @@ _SCATTERED_SYMBOLS = re.compile(r"(?<=\S)[◆■★◇□☆]+")
 _INJECTED_BRAND = re.compile(r"[\u4e00-\u9fff]{2,4}(?:电竞|娱乐城|棋牌|彩票|体育)(?:官方网站|官网)(?:入口|登录|注册|下载|(?i:app))*")
 
 
+# a line's indentation that a wrong encoding turned into question marks: ????一批卫生大项目已开工建设
+_LOST_INDENT = re.compile(r"(?m)^[?？]{2,}(?=\S)")
+
+
 def strip_markup(text: str) -> str:
     """The text without Markdown images, with link texts for links, without [1] marks, without
     addresses and production credits in brackets, and without scattered anti-scraping symbols or
@@ -120,6 +124,8 @@ def strip_markup(text: str) -> str:
         text = _SCATTERED_SYMBOLS.sub("", text)
     if "官" in text:
         text = _INJECTED_BRAND.sub("", text)
+    if "?" in text or "？" in text:
+        text = _LOST_INDENT.sub("", text)
     if "（" in text or "(" in text:
         text = _BRACKETED.sub("", text)
     if "[" not in text:
@@ -195,7 +201,7 @@ _FURNITURE = re.compile(
     # a bookmark prompt (设为书签Ctrl+D将本页面保存为书签…), a comment box (欢迎发表评论 取消回复), the
     # end of a feed (没有更多内容), an app's channel label (军事APP), a link's label (原文报道链接：https://…)
     r"|满18岁\s*(?:方可(?:浏览|进入|观看)|进入)|^(?:未满18岁|限制级|我同意)$|或不同意本条款"  # an age gate
-    r"|设为(?:书签|首页)|保存为书签|加入收藏夹|(?i:ctrl\s*\+\s*d\b)|欢迎发表评论|取消回复|发表(?:您|你)的(?:评论|看法)"
+    r"|设为(?:书签|首页)|保存为书签|加入收藏夹|(?i:ctrl\s*\+\s*d\b)|欢迎发表评论|取消回复|发表(?:您|你)的(?:评论|看法)|设为辩论话题|隐藏地址|^我要发布|推广服务$|登录后才(?:可以|能)(?:发布)?评论"
     r"|^(?:没有更多(?:内容|数据|了)?|加载更多|暂无(?:评论|更多))$|^[\u4e00-\u9fff]{1,8}\s*(?i:app)$"
     r"|(?:地址|网址|链接|出处)\s*[：:]\s*(?:https?://|www\.)"
     r"|^(?:本文|文章|稿件)?(?:来源|转自)[：:][^。]*(?:网站|公众号|客户端)[）)]?$"
@@ -220,7 +226,7 @@ _EDITOR = re.compile(
     r"|[\u4e00-\u9fff]{0,4}(?:编辑|编|審|审核|审|校对|校|签发|排版|监制|制作)"
     r")\s*[：:/｜|]\s*[^：:]{0,16}?\s*)+[）)】\]]?$"
 )
-_SOURCE = re.compile(r"^[（(]?(?:文章|信息|稿件|本文|新闻)?(?:来源|[来來]源|转自|稿源|供稿)\s*[：:]\s*\S.{0,40}$")
+_SOURCE = re.compile(r"^[（(]?(?:文章|信息|稿件|本文|新闻)?(?:来源|[来來]源|转自|稿源|供稿|源自|(?:论坛)?出处)\s*[：:]\s*\S.{0,40}$")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _COUNTER = re.compile(
     r"(?:阅读|浏览|点击|访问|播放|围观|评论|点赞|转发|收藏|赞)(?:量|数|次数|人数)?\s*[：:(（]?\s*\d[\d,.]*\s*[万wW千kK+]?\s*(?:次|人)?[)）]?"
@@ -240,6 +246,8 @@ _DATELINE = re.compile(
 _LAYOUT = re.compile(
     rf"^(?:{_DATE}\s*)?(?:[（(【\[]?\s*)?第?\s*[A-Za-z]?\d{{1,3}}\s*版\s*(?:[（(][^）)]{{0,8}}[）)])?\s*[：:|｜]?\s*\S{{0,10}}\s*[）)】\]]?$"
     r"|^(?:版面|版次|版名)\s*[：:]|^(?:上一版|下一版|版面导航|本版责编|本版编辑)"
+    # an e-paper's column name: 潍坊新闻·焦点, 要闻·综合
+    r"|^[\u4e00-\u9fff]{0,6}(?:新闻|要闻|时评|专刊|副刊|综合)·[\u4e00-\u9fff]{2,4}$"
     r"|^[（(]\s*[上下](?:接|转)\s*第?\s*[A-Za-z]?\d{1,3}\s*版\s*[）)]$"
     rf"|^《\s*[^《》]{{2,12}}\s*》\s*[（(]\s*{_DATE}\s*(?:第\s*)?[A-Za-z]?\d{{1,3}}\s*版\s*[）)]$"
 )
@@ -249,6 +257,8 @@ _CREDIT = re.compile(
     r"|图片来源\s*[：:]\s*\S{0,20}|图源\s*[：:]\s*\S{0,20}"
     r"|(?:新华社|中新社|视觉中国|东方IC|IC\s*(?i:photo)|图虫创意|人民视觉|CFP)\S{0,10})\s*[）)】\]]?$"
 )
+# an outlet's name in brackets on a line of its own, under a photo or a paragraph: （美国《美中报道》图片）
+_BRACKETED_OUTLET = re.compile(r"^[（(][^（）()《》]{0,8}《[^《》]{2,12}》(?:图片|供图|报道|资料)?[）)]$")
 # a wire dateline standing alone: 中央社／ 苗栗县9日电, 新华社北京11月25日电
 _DATELINE_ALONE = re.compile(
     rf"^[{_HAN}A-Za-z]{{1,10}}(?:社|网|报|台)\s*[／/|｜]?\s*(?:记者\s*[{_HAN}·]{{2,4}}\s*)?[{_HAN}]{{2,6}}(?:\d{{1,2}}月)?\d{{1,2}}日电$"
@@ -336,7 +346,7 @@ def line_kind(line: str) -> str | None:
         return "outlet"
     if bylines.byline_paragraph(text) or _BYLINE.match(text):
         return "byline"
-    if _CREDIT.match(text) and len(text) <= 24:
+    if (_CREDIT.match(text) or _BRACKETED_OUTLET.match(text)) and len(text) <= 24:
         return "credit"
     if _CAPTION.match(text) or (len(text) <= MAX_CREDIT_LINE and _PICTURE_LABEL.search(text)) \
             or _PHOTO_CAPTION.search(text) or (_PHOTO_LABEL.match(text) and not _ends_sentence(text)):
@@ -392,8 +402,8 @@ def _is_nav(text: str) -> bool:
     """美妇网 | 发型 | 着装 | 健康 |, 首页 新闻 财经 体育, • 重大事项: link labels."""
     if _ends_sentence(text) or re.search(r"[，。；！？]", text):
         return False
-    if re.match(r"^[•·▪●○◆◇■□►»›>\-–]\s*\S{1,10}$", text):
-        return True  # one item of a menu list
+    if re.match(r"^[•·▪●○◆◇■□►»›>\-–]\s*\S{1,10}$", text) or re.match(r"^\S{0,8}(?:新闻|评论|焦点|导航|导读|要闻|专题|时评|视点|频道|栏目)\s*[|｜]$", text):
+        return True  # one item of a menu list, or of a bar (新闻评论 |)
     tokens = [t for t in _NAV_SEPARATORS.split(text) if t.strip()]
     if len(tokens) < 3 and not (len(tokens) >= 2 and re.search(r"[|｜丨│]\s*$", text)):
         spaced = text.split()
