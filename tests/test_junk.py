@@ -477,3 +477,45 @@ def test_a_section_number_and_a_line_that_opens_a_list_are_not_glued_to_sentence
     title, summary = probe_outputs("probe-074")
     assert "1.1" not in summary and summary.startswith("在数字经济时代")
     assert "：。" not in probe_outputs("probe-066")[1] and "：。" not in probe_outputs("probe-080")[1]
+
+
+# Leaks of the second probe round (probe-083 … probe-095), each a general rule.
+
+@pytest.mark.parametrize("line, expected", [
+    ("新闻评论 |", "nav"),  # probe-086: an e-paper's bar of column names
+    ("潍坊新闻·焦点 |", "nav"),
+    ("潍坊新闻·焦点", "layout"),  # … and the column name the headline finder would keep of it
+    ("论坛出处:西陆网", "source_line"),  # probe-092
+    ("本文源自:金融界", "source_line"),  # probe-085
+    ("(美国《美中报道》图片)", "credit"),  # probe-095
+    ("用户:  匿名  隐藏地址  设为辩论话题", "furniture"),  # probe-091: Sohu's comment form
+    ("我要发布Sogou推广服务", "furniture"),
+    ("【登录后才能评论哦!点击", "furniture"),  # probe-090
+])
+def test_each_kind_of_junk_line_of_the_second_probe_round_is_named(line, expected):
+    assert kind(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "京津冀协同创新 |",  # a short headline with a table's bar is no nav label
+    "《国家标准化发展纲要》",  # a document's name is no outlet credit
+])
+def test_lines_like_the_second_rounds_junk_are_not_junk(line):
+    assert kind(line) is None
+
+
+def test_a_teaser_a_lost_indentation_and_a_headline_phrase_repeated_over_the_story_go():
+    # probe-083: 核心提示：中國醫藥化工網11月4日訊 11月3日,…無兒童醫院 (cut short) above the story
+    title, summary = probe_outputs("probe-083")
+    assert summary.count("包头市新建儿童医院开工奠基仪式") == 1 and not summary.endswith("门。")
+    # probe-088: ????一批衛生大項目已開工建設 (indentation the wrong encoding turned into ?)
+    assert probe_outputs("probe-088")[0] == "一批卫生大项目已开工建设"
+    # probe-092: 推进军民协同创新 (the headline's first phrase) / 记者陈丽平3月29日,由…
+    article = main_article(_probe_pages()["probe-092"])
+    assert article.paragraphs[0].startswith("3月29日，由北京市海淀区") and "陈丽平" in article.authors
+
+
+def test_a_footers_links_are_not_a_sentence_and_a_nav_label_is_not_the_title():
+    # probe-091: …（责任编辑：张勇）/ 用户： 匿名 … / *搜狗拼音输入法,中文处理专家>> / … / 央视质疑29岁市长 …
+    assert "搜狗" not in probe_outputs("probe-091")[1] and "市长" not in probe_outputs("probe-091")[1]
+    assert probe_outputs("probe-086")[0] not in ("新闻评论 |", "潍坊新闻·焦点")  # e-paper nav above the story

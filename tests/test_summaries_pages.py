@@ -115,3 +115,18 @@ def test_a_credit_in_brackets_in_front_of_a_sentence_is_cut_and_a_photo_position
     texts = [c.text for c in candidates(read_tune_page("a-0043"), shortened=True)]
     assert any(t.startswith("台湾矿工医院与国泰医院体系") for t in texts)
     assert not any("提供）" in t or "（左）" in t or "（中）" in t for t in texts)
+
+
+def test_a_story_the_page_cut_off_mid_sentence_ends_at_its_last_whole_clause():
+    # b-0064: …设计日门诊量为4000人次，手术室18间(净化1 (the page ends there)
+    texts = [c.text for c in candidates(read_tune_page("b-0064"))]
+    assert any(t.endswith("设计日门诊量为4000人次。") for t in texts) and not any("净化1" in t for t in texts)
+    # a-0049: …，围绕京津冀区域协同发展，提出要推进建设…人力资 : not at 围绕…, a clause that waits
+    texts = [c.text for c in candidates(read_tune_page("a-0049"))]
+    assert any(t.endswith("在全国率先形成推动高质量发展的标准体系顶层设计。") for t in texts)
+    assert not any(t.endswith(("人力资。", "区域协同发展。")) for t in texts)
+
+
+def test_a_paragraph_without_a_full_stop_on_a_page_with_them_gets_none_added():
+    # c-0084: the excerpt ends in …向成都市公共卫生临床医 (a clause cut off: no sentence at all)
+    assert not any(c.text.endswith("临床医。") for c in candidates(read_tune_page("c-0084")))
