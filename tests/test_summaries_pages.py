@@ -131,3 +131,18 @@ def test_a_story_the_page_cut_off_mid_sentence_ends_at_its_last_whole_clause():
 def test_a_paragraph_without_a_full_stop_on_a_page_with_them_gets_none_added():
     # c-0084: the excerpt ends in …向成都市公共卫生临床医 (a clause cut off: no sentence at all)
     assert not any(c.text.endswith("临床医。") for c in candidates(read_tune_page("c-0084")))
+
+
+def test_a_byline_or_dateline_in_brackets_opening_the_story_leaves_its_first_sentence():
+    # a-0072: (香港文匯網記者 章蘿蘭 上海報道)今日A股…; c-0091: 〔記者陳永吉／台北報導〕高端疫苗…;
+    # c-0086: 《科創板日報》（上海，記者朱潔琰）訊，本周…; c-0137: 【大紀元3月21日報導】(中央社台北21日電)台灣…
+    assert summarize(read_tune_page("a-0072")).startswith("今日A股大盘重拾升势")
+    assert "章萝兰" in read_tune_page("a-0072").authors
+    assert summarize(read_tune_page("c-0091")).startswith("高端疫苗（6547）位于竹北生医园区")
+    assert summarize(read_tune_page("c-0086")).startswith("本周（9月20日至9月26日），医药行业投融重要事件包括")
+    assert summarize(read_tune_page("c-0137")).startswith("台湾科技大学今天40年校庆")
+
+
+def test_a_long_flash_title_in_brackets_is_cut_from_the_first_sentence():
+    # c-0129: 【建设|四川加码“十四五”新型基础设施建设5G基站已超4.9万个】在创新基础设施建设方面。杨昕介绍，…
+    assert summarize(read_tune_page("c-0129")).startswith("杨昕介绍，截止目前，四川已建和在建国家重大科技基础设施达到7个")
