@@ -71,6 +71,16 @@ def test_simplified_text_quoting_a_traditional_name_is_left_alone(tmp_path):
     assert "《蘭亭序》" in article.body
 
 
+def test_a_simplified_page_whose_pinyin_annotated_characters_are_traditional_is_converted(tmp_path):
+    # probe-048: a mirror writes the characters it annotates in traditional script, the rest simplified
+    article = clean_text(tmp_path, "# 关于印发贯彻实施《國(guó)家标准化发展纲要》行动计划的通知\n\n"
+                                   "经國(guó)務(wù)院同意,现将《贯彻实施〈國(guó)家标准化发展纲要〉行动计划》印发给你们,请认真贯彻实施。"
+                                   "為(wèi)更好发挥标准化在推进國(guó)家治理(lǐ)體(tǐ)系和治理(lǐ)能(néng)力现代化中的作用,制定本行动计划。\n")
+    assert article.title == "关于印发贯彻实施《国家标准化发展纲要》行动计划的通知"
+    assert article.body.startswith("经国务院同意，现将《贯彻实施〈国家标准化发展纲要〉行动计划》") and "为更好发挥" in article.body
+    assert "国家治理体系" in article.body
+
+
 # --- punctuation -------------------------------------------------------------------------------
 
 def test_punctuation_in_chinese_text_becomes_full_width_and_numbers_urls_english_stay(tmp_path):
@@ -112,6 +122,15 @@ def test_numbered_heading_pasted_as_a_paragraph_is_a_subhead_not_joined(tmp_path
     assert [(b.kind, b.text) for b in article.blocks] == [
         ("para", "现将有关事项通知如下。"), ("subhead", "一、总体要求"), ("para", "各区要高度重视。"),
         ("subhead", "（二）重点任务"), ("para", "加快推进。")]
+
+
+def test_a_numbered_step_is_a_subhead_not_joined_to_the_sentence_under_it(tmp_path):
+    # probe-044 (HK01): 2. 上樓看症 / 登記後，專科門診病人便會上樓看症。 (not 5.95亿元, a figure)
+    article = clean_text(tmp_path, "# 流程\n\n病人先登记。\n\n2. 上楼看症\n\n登记后，专科门诊病人便会上楼看症。\n\n"
+                                   "5.95亿元的项目\n\n今年开工。\n")
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("para", "病人先登记。"), ("subhead", "2. 上楼看症"), ("para", "登记后，专科门诊病人便会上楼看症。"),
+        ("para", "5.95亿元的项目今年开工。")]
 
 
 # --- bylines, datelines, captions, credits, information lines ----------------------------------

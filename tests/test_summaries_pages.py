@@ -74,3 +74,75 @@ def test_a_garbled_pinyin_annotation_and_a_paywall_line_stay_out():
     summary = summarize(read_tune_page("c-0088"))
     assert summary == ("中国的生物科技集团今年的目标是在风险投资、首次公开发行（IPO）以及与海外制药公司的许可交易中"
                        "募集约100亿美元。")
+
+
+def test_a_summary_never_opens_with_punctuation():
+    # c-0062: 证券时报e公司讯,港股开盘,… (the dateline goes, its comma with it)
+    assert summarize(read_tune_page("c-0062")).startswith("港股开盘，恒生指数低开0.24%")
+
+
+def test_a_teaser_cut_off_with_an_ellipsis_ends_at_its_last_whole_clause():
+    # c-0095: the page is one teaser, …老年人、婴幼儿及慢性病...
+    assert summarize(read_tune_page("c-0095")) == ("新北市政府卫生局表示，今年公费流感疫苗10月1日开打，施打年龄层大幅放宽到"
+                                                   "50岁以上及6个月到18岁，但接种后须2至4周才能形成最佳防护力。")
+
+
+def test_a_garble_is_judged_across_the_question_mark_that_split_it():
+    # c-0084: …人才培养高地?！背啥贾嗅t药大学校长余曙光表示。 (。”成都中医药大学 through the wrong encoding)
+    texts = [c.text for c in candidates(read_tune_page("c-0084"))]
+    assert not any("背啥" in t or "？" in t for t in texts)
+    # b-0045: …富有活力,?！贬枪？至9月我国进出口数据表现，… : the piece after a garble starts mid-word
+    texts = [c.text for c in candidates(read_tune_page("b-0045"))]
+    assert not any(t.startswith("至9月") or "？" in t for t in texts)
+    assert "海关总署13日发布数据，我国前三季度进出口总额23.12万亿元人民币，增长0.7%。" in texts
+
+
+def test_the_full_stop_a_garble_ate_is_restored_and_the_sentence_before_it_kept():
+    # a-0025: …顺利通过国家验收？？偼顿Y14.344亿元…; a-0104: …互动答题？,F场活动气氛热烈…？；颙又羞M行…
+    assert summarize(read_tune_page("a-0025")) == "当日，我国迄今为止最大的大科学装置和大科学平台——上海同步辐射光源顺利通过国家验收。"
+    texts = [c.text for c in candidates(read_tune_page("a-0104"))]
+    assert any(t.endswith("指导群众参与“世界标准日知识大挑战”互动答题。") for t in texts)
+    assert not any("颙" in t or "F场" in t for t in texts)
+
+
+def test_an_outlets_reported_lead_in_is_cut_from_the_first_sentence():
+    # b-0053: 【文匯網訊】大公文匯全媒體報道:內地五一假期今年連放5日…
+    assert summarize(read_tune_page("b-0053")).startswith("内地五一假期今年连放5日，首日（5月1日）共接待内地旅客达2319万人次")
+
+
+def test_a_credit_in_brackets_in_front_of_a_sentence_is_cut_and_a_photo_position_goes():
+    # a-0043: 汐止國泰醫院院長林慶齡（左）、台灣礦工醫院院長蕭潤生（中）…簽訂策略聯盟。（台灣礦工醫院提供）台灣礦工醫院與…
+    texts = [c.text for c in candidates(read_tune_page("a-0043"), shortened=True)]
+    assert any(t.startswith("台湾矿工医院与国泰医院体系") for t in texts)
+    assert not any("提供）" in t or "（左）" in t or "（中）" in t for t in texts)
+
+
+def test_a_story_the_page_cut_off_mid_sentence_ends_at_its_last_whole_clause():
+    # b-0064: …设计日门诊量为4000人次，手术室18间(净化1 (the page ends there)
+    texts = [c.text for c in candidates(read_tune_page("b-0064"))]
+    assert any(t.endswith("设计日门诊量为4000人次。") for t in texts) and not any("净化1" in t for t in texts)
+    # a-0049: …印发《…实施方案》，在全国率先形成…顶层设计，围绕京津冀区域协同发展，提出要推进建设…人力资 :
+    # not at 围绕… or 在…, clauses that may wait for what follows
+    texts = [c.text for c in candidates(read_tune_page("a-0049"))]
+    assert "2020年1月，首都标准化委员会印发《推动首都高质量发展的标准体系建设实施方案》。" in texts
+    assert not any(t.endswith(("人力资。", "区域协同发展。")) for t in texts)
+
+
+def test_a_paragraph_without_a_full_stop_on_a_page_with_them_gets_none_added():
+    # c-0084: the excerpt ends in …向成都市公共卫生临床医 (a clause cut off: no sentence at all)
+    assert not any(c.text.endswith("临床医。") for c in candidates(read_tune_page("c-0084")))
+
+
+def test_a_byline_or_dateline_in_brackets_opening_the_story_leaves_its_first_sentence():
+    # a-0072: (香港文匯網記者 章蘿蘭 上海報道)今日A股…; c-0091: 〔記者陳永吉／台北報導〕高端疫苗…;
+    # c-0086: 《科創板日報》（上海，記者朱潔琰）訊，本周…; c-0137: 【大紀元3月21日報導】(中央社台北21日電)台灣…
+    assert summarize(read_tune_page("a-0072")).startswith("今日A股大盘重拾升势")
+    assert "章萝兰" in read_tune_page("a-0072").authors
+    assert summarize(read_tune_page("c-0091")).startswith("高端疫苗（6547）位于竹北生医园区")
+    assert summarize(read_tune_page("c-0086")).startswith("本周（9月20日至9月26日），医药行业投融重要事件包括")
+    assert summarize(read_tune_page("c-0137")).startswith("台湾科技大学今天40年校庆")
+
+
+def test_a_long_flash_title_in_brackets_is_cut_from_the_first_sentence():
+    # c-0129: 【建设|四川加码“十四五”新型基础设施建设5G基站已超4.9万个】在创新基础设施建设方面。杨昕介绍，…
+    assert summarize(read_tune_page("c-0129")).startswith("杨昕介绍，截止目前，四川已建和在建国家重大科技基础设施达到7个")

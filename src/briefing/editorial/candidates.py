@@ -60,20 +60,26 @@ PAGE_PREFIX = re.compile(
     r"|[^，。｜|]{2,14}(?:客户端|网|报|社|台)\s*[|｜]\s*(?:作者|记者)[：:]?\s*[\u4e00-\u9fff、·]{2,8}?(?=\d)"
     r"|(?:[^，。／/]{1,10}[／/])?记者\s*[\u4e00-\u9fff]{2,4}\s*[／/]\s*[^，。／/]{1,10}?报导"
     r"|本篇文章\d+字，?读完约\d+分钟|(?:转自|来源)[：:]\S{2,12}?(?:网|报|社|台|客户端)"
-    r"|摘要[：:]|【[^】]{1,30}】|[（(](?:相关)?资料图(?:片)?[^）)]{0,10}[）)]|[◎●■]\s*(?:本报)?记者[^“「，。]{2,24}?(?=[“「]))\s*"
+    r"|摘要[：:]|【[^】]{1,40}】|《[^《》]{2,12}》\s*[（(][^（）()]{0,30}[）)]\s*(?:讯|电)[，：:]?|[^，。：“”]{2,16}(?:全媒体|融媒体|记者)?报道[：:](?=\S{12})|[（(](?:相关)?资料图(?:片)?[^）)]{0,10}[）)]|[◎●■]\s*(?:本报)?记者[^“「，。]{2,24}?(?=[“「]))\s*"
 )
 # What a page glues to the front of any sentence: an ad label, a channel's tag (广告【Now新闻台】…),
 # a photo credit left of the caption it belonged to (（资料图）秦刚摄（人民视觉）…, 受访者供图…)
 SENTENCE_PREFIX = re.compile(
     r"^(?:广告\s*)?【[^】“”]{1,14}】\s*|^广告\s*(?=【)"
     r"|^[（(]资料图片?[）)]\s*(?:[\u4e00-\u9fff]{2,4}\s*摄\s*(?:[（(][^）)]{1,10}[）)])?)?\s*"
-    r"|^(?:受访者|受访单位|[\u4e00-\u9fff]{2,8}(?:医院|公司|大学|学院))供图\s*"
+    r"|^(?:受访者|受访单位|[\u4e00-\u9fff]{2,8}(?:医院|公司|大学|学院))供图\s*|^[（(][^（）()，。]{2,20}(?:供稿|供图|提供)[）)]\s*"
 )
 # A wire dateline anywhere near the front: whatever came before it is page furniture.
 WIRE_DATELINE = re.compile(r"(?:社|网|报|台|新闻|客户端)\s*[^，。“”]{0,10}?\d{1,2}月\d{1,2}日(?:电|讯)\s*(?:[（(][^）)]{0,30}[）)])?\s*")
 # what a wrong decoding leaves of a pinyin annotation, 标准化领域？qū)<易稍儥C制: the ？ ends a
 # "sentence", the rest opens the next; both are garbled
 GARBLED_PINYIN = re.compile(r"^[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）<]")
+# a full stop and the quote mark after it, as the wrong decoding leaves them: …人才培养高地？！背啥贾…
+GARBLED_STOP = re.compile(r"[，,]?[？?]！$")
+LOOSE_STOP = re.compile(r"[，,]?[？?]{1,2}$")
+DOUBLED_STOP = re.compile(r"(?<=[\u4e00-\u9fff])[？?]{2}$")
+GARBLE_CONTEXT = 8  # characters of the next "sentence" read with one that a ？ of a garble ended
+LEADING_MARKS = re.compile(r"^[\s，。、；：！？,.;:!?…—·*#>~_|｜）)】〕」』-]+")
 QUOTED = re.compile(r"^[“「『].*[”」』]$")
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|‰|万|亿|个|项|家|名|人|元|美元|倍|年|颗|条|台|套|座|笔|所|种)"
                     r"|[一二三四五六七八九十百千万亿两]+(?:万|亿)")
@@ -100,15 +106,13 @@ KEEPS_CLAUSE = re.compile(
 SPEECH_END = re.compile(r"(?:指出|表示|强调|认为|提出|要求|称|说|介绍|宣布|透露|希望|[：:])$")  # what is left waits for what was said
 # … nor when what is left would end waiting for it: a verb of saying, a copula, an opening
 # preposition (…指出，推动…; …是…，加快…之一; 通过…，为…)
-LEFT_WAITING = re.compile(
-    SPEECH_END.pattern + r"|(?:^|，)(?:通过|以|对于|对|为了|为|在|随着|依托|围绕|按照|根据|面对|针对|由于|作为)[^，]*$"
-    r"|(?:^|，)[^，]*是[^，]*$"
-)
+OPENS_WAITING = re.compile(r"(?:^|，)(?:通过|以|对于|对|为了|为|在|随着|依托|围绕|按照|根据|面对|针对|由于|作为)[^，]*$")
+LEFT_WAITING = re.compile(SPEECH_END.pattern + "|" + OPENS_WAITING.pattern + r"|(?:^|，)[^，]*是[^，]*$")
 MAX_CUT_CLAUSES = 3
 # Asides in brackets a summary can do without: a name spelt out in English (（Donald Trump）),
 # where a person stands in a photo (（左）、（右3）), 化名 (an acronym, 600196.SH, stays: often a fact)
 ASIDE = re.compile(
-    r"[（(](?:[A-Za-z][A-Za-z.'’-]*(?:\s+[A-Za-z][A-Za-z.'’-]*)+|上图|下图|左|中|右|[左右中]\d{1,2}|前排[左右中]?\d?|化名)[）)]"
+    r"[（(](?:[A-Za-z][A-Za-z.'’-]*(?:\s+[A-Za-z][A-Za-z.'’-]*)+|上图|下图|左|中|右|[左右中]\d{1,2}|(?:前排|后排|前|后)[左右中]?\d{0,2}|化名)[）)]"
 )
 
 
@@ -144,21 +148,43 @@ def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = F
     the sentence as it stands)."""
     found: list[Sentence] = []
     budget = MAX_CHARS
-    for paragraph in article.paragraphs:
+    # a page that lost its full stops has none anywhere (a paragraph without one on a page with
+    # them is cut off: the excerpt's end, a list's opening, a footer's links)
+    lost_stops = not any(m in p for p in article.paragraphs for m in "。！？!?")
+    last = len(article.paragraphs) - 1
+    for number, paragraph in enumerate(article.paragraphs):
         if budget <= 0 or len(found) >= limit:
             break
         paragraph, budget = paragraph[:budget], budget - len(paragraph)
-        if UNPUNCTUATED_FROM <= len(paragraph) <= UNPUNCTUATED_UP_TO and not any(m in paragraph for m in "。！？!?") \
-                and "，" in paragraph:
-            paragraph += "。"  # a page that lost its full stops: the paragraph is the sentence we have
-        pieces = split_sentences(paragraph)
+        if lost_stops and UNPUNCTUATED_FROM <= len(paragraph) <= UNPUNCTUATED_UP_TO and "，" in paragraph \
+                and not paragraph.rstrip().endswith(("：", ":")):  # (not the line that opens a list)
+            # a page that lost its full stops: the paragraph is the sentence we have; a teaser cut off
+            # with an ellipsis (…老年人、婴幼儿及慢性病...) ends at its last whole clause
+            cut_off = paragraph.rstrip().endswith(("...", "…"))
+            paragraph = _whole_clauses(paragraph) if cut_off else paragraph + "。"
+        # (a Taiwanese page's dash is box-drawing characters, which a garble is made of too)
+        pieces = [piece.replace("──", "——") for piece in split_sentences(paragraph)]
+        if number == last and pieces and not pieces[-1].endswith(ENDINGS) \
+                and UNPUNCTUATED_FROM <= len(pieces[-1]) <= UNPUNCTUATED_UP_TO:
+            pieces[-1] = _whole_clauses(pieces[-1])  # the page (or its excerpt) cut the story off mid-sentence
+        garbled_before = False  # the piece before ended in a garble's ？: this one starts mid-word
         for position, raw in enumerate(pieces):
             if len(found) >= limit:
                 break
-            if GARBLED_PINYIN.match(raw):
-                continue
-            if position + 1 < len(pieces) and GARBLED_PINYIN.match(pieces[position + 1]):
+            before = pieces[position - 1] if position else ""
+            after = pieces[position + 1] if position + 1 < len(pieces) else ""
+            starts_garbled = bool(GARBLED_PINYIN.match(raw)) or (garbled_before and not before.endswith("。")) \
+                or is_garbled(before[-2:] + raw)
+            if GARBLED_PINYIN.match(after) and not starts_garbled:
+                garbled_before = True
                 raw = _before_garble(raw)  # the clauses before it, when they make a sentence
+            elif not starts_garbled and _garbled_stop(raw, after):
+                garbled_before = True  # what follows starts mid-word
+                raw = _restored_stop(raw)
+            else:
+                garbled_before = starts_garbled or is_garbled(raw + after[:GARBLE_CONTEXT])
+                if garbled_before:
+                    continue  # garbled, across the split too: …高地？！背啥贾…, then 贬枪？ and 至9月… after it
             text = _strip_framing(raw, first=position == 0)
             if len(text) < MIN_SENTENCE or not text.endswith(ENDINGS) or FURNITURE.search(text) or is_garbled(text):
                 continue
@@ -168,16 +194,50 @@ def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = F
     return found
 
 
+def _whole_clauses(fragment: str) -> str:
+    """A sentence cut off mid-clause, ended at its last whole clause that does not wait for what
+    was cut (…设计日门诊量为4000人次，手术室18间(净化1 -> …设计日门诊量为4000人次。); "" when none."""
+    kept = fragment.rstrip(".…")
+    for _ in range(MAX_CUT_CLAUSES + 1):
+        cut = max(kept.rfind("，"), kept.rfind("；"))
+        if cut < 2 * MIN_SENTENCE:
+            break
+        kept = kept[:cut]
+        last_clause = re.split("[，；]", kept)[-1]
+        if not (len(last_clause) < 4 or SPEECH_END.search(kept) or OPENS_WAITING.search(kept)
+                or kept.count("“") != kept.count("”") or kept.count("（") != kept.count("）")
+                or kept.count("(") != kept.count(")")):
+            return kept + "。"
+    return ""
+
+
+def _garbled_stop(sentence: str, after: str) -> bool:
+    """The sentence ends in what a wrong decoding made of its full stop: ？！ (a full stop and a quote
+    mark), a ？ the next "sentence" opens with a comma after (…互动答题？,F场活动…), or ？？ before a
+    long one (…顺利通过国家验收？？偼顿Y14.344亿元…; not 上海高？？萍纰？chuàng)新, a garbled word)."""
+    if not (GARBLED_STOP.search(sentence) or (LOOSE_STOP.search(sentence) and after[:1] in "，,；;、：:" and after)
+            or (DOUBLED_STOP.search(sentence) and len(after) >= MIN_SENTENCE and not re.search("[？?]", after[:6]))):
+        return False
+    return not is_garbled(LOOSE_STOP.sub("", GARBLED_STOP.sub("", sentence)))
+
+
+def _restored_stop(sentence: str) -> str:
+    """…打造市属医院的学科标杆与医疗人才培养高地？！ -> …高地。” : the full stop and the quote mark
+    after it, which the wrong decoding turned into ？！ (closing the quote the sentence opened)."""
+    kept = LOOSE_STOP.sub("", GARBLED_STOP.sub("", sentence))
+    return kept + ("。”" if kept.count("“") > kept.count("”") else "。")
+
+
 def _before_garble(sentence: str) -> str:
     kept = sentence[:sentence.rfind("，")] if "，" in sentence else ""
-    if len(kept) < 2 * MIN_SENTENCE or SPEECH_END.search(kept) or kept.count("“") != kept.count("”") \
+    # (not when the last clause kept waits for the one garbled: …，在金融…等重点现代服务业领域，培养…德才兼？)
+    if len(kept) < 2 * MIN_SENTENCE or SPEECH_END.search(kept) or OPENS_WAITING.search(kept) or kept.count("“") != kept.count("”") \
             or kept.count("（") != kept.count("）"):
         return ""
     return kept + "。"
 
 
 def _strip_framing(sentence: str, first: bool) -> str:
-    sentence = sentence.replace("──", "——")  # a Taiwanese page's dash, box-drawing characters
     if first:
         previous = None
         while previous != sentence:
@@ -190,13 +250,15 @@ def _strip_framing(sentence: str, first: bool) -> str:
             sentence = DATELINE.sub("", sentence, count=1)
     sentence = SENTENCE_PREFIX.sub("", sentence, count=1)
     stripped = FRAMING.sub(lambda m: m.group("when") or "", sentence, count=1)
-    return stripped if len(stripped) >= MIN_SENTENCE else sentence
+    # what a cut leaves in front (，国家发展改革委… after a flash's 【title】财联社7月22日电), and a mark
+    # of Markdown (** ，南方多地…): a sentence opens with a word, a quote or a bracket
+    return LEADING_MARKS.sub("", stripped if len(stripped) >= MIN_SENTENCE else sentence)
 
 
 def _is_dateline(sentence: str) -> bool:
     match = DATELINE.match(sentence)
     return bool(match and match.group(0).strip() and re.search(r"(?:\d{1,2}月\d{1,2}日)?(?:电|讯)", match.group(0))
-                and re.search(r"(?:社|网|报|台|新闻|客户端|日)\S{0,12}(?:电|讯)", match.group(0)))
+                and re.search(r"(?:社|网|报|台|新闻|客户端|日|公司)\S{0,12}(?:电|讯)", match.group(0)))
 
 
 def _run_of_captions(sentence: str) -> bool:

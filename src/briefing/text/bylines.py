@@ -25,14 +25,16 @@ _DATE = r"\d{1,2}月\d{1,2}日"
 _LEAD = re.compile(
     rf"^据?(?:(?P<dated>本报|{_OUTLET})(?:[{_HAN}]{{2,8}}?)?{_DATE}(?:电|讯)"
     rf"|(?P<paper>本报)讯"
-    rf"|(?P<wire>{_OUTLET})(?:[{_HAN}]{{2,4}}?)?(?:电|讯)(?=[\s（，：]))"  # 新华社电（…）, 据新华社北京电 日前…, not 广播电视台电影频道
+    rf"|(?P<wire>{_OUTLET})(?:[{_HAN}]{{2,4}}?)?(?:电|讯)(?=[\s（，：])"  # 新华社电（…）, 据新华社北京电 日前…, not 广播电视台电影频道
+    rf"|(?:本报)?记者\s*(?P<reporter>[{_HAN}]{{2,3}})(?={_DATE}))"  # 记者陈丽平3月29日，由…
     r"\s*(?:（(?P<credit>[^（）]{1,40})）)?[ ，：]*"
 )
 # a wire dateline inside the opening of a paragraph: what stands before it is a caption or a
 # headline glued on (…重获新生中新网成都1月13日电（记者王鹏）深夜的手术室里…)
 _WIRES = r"新华社|中新社|中新网|人民网|央视网|央广网|光明网|国际在线|环球网|澎湃新闻|央视新闻|人民财讯|本报"
 _INNER_DATELINE = re.compile(rf"(?:{_WIRES}|[{_HAN}]{{2,4}}(?:日报|晚报|商报))[{_HAN}]{{0,8}}?{_DATE}(?:电|讯)")
-_BRACKET_LEAD = re.compile(r"^【(?P<inner>[^【】]{2,40}?)】\s*")
+# 【环球时报报道 记者 王五】, （香港文汇网记者 章萝兰 上海报道）, 〔记者陈永吉／台北报导〕
+_BRACKET_LEAD = re.compile(r"^(?:【(?P<inner>[^【】]{2,40}?)】|[〔（(](?P<round>[^〔〕（）()]{2,40}?)[〕）)])\s*")
 _WRITER = re.compile(rf"^[（]?(?:文|撰文|作者)\s*[/｜|：]\s*(?P<names>{NAME}(?:[ 、，]+{NAME})*)"
                      rf"(?:\s*(?:图|摄影|摄)\s*[/｜|：]\s*{NAME}(?:[ 、，]+{NAME})*)?[）]?$")
 _CAPTION = re.compile(
@@ -64,12 +66,13 @@ def lead_byline(text: str) -> Byline | None:
     """The byline or dateline a body paragraph opens with, and the paragraph without it."""
     match = _LEAD.match(text)
     if match and (match.group("credit") is None or credit_names(match.group("credit")) is not None):
-        authors = credit_names(match.group("credit") or "") or ()
+        authors = credit_names(match.group("credit") or "") or ((match.group("reporter"),) if match.group("reporter") else ())
         outlet = match.group("dated") or match.group("paper") or match.group("wire")
         return Byline(tuple(authors), None if outlet == "本报" else outlet, text[match.end():])
     bracket = _BRACKET_LEAD.match(text)
-    if bracket and re.search(rf"报道|{_ROLE}|讯|电", bracket.group("inner")):
-        inner = bracket.group("inner")
+    inner = bracket and (bracket.group("inner") or bracket.group("round"))
+    if inner and re.search(rf"报道|{_ROLE}|讯|电" if bracket.group("inner") else rf"(?:{_ROLE}).*报[道导]$", inner):
+        inner = re.sub(rf"(?<=[{_HAN}])\s*[／/]?\s*[{_HAN}]{{0,4}}报[道导]$", "", inner) if bracket.group("round") else inner
         names = credit_names(inner[inner.find(_first_role(inner)):]) if _first_role(inner) else None
         outlet = re.match(rf"^({_OUTLET})", inner)
         return Byline(tuple(names or ()), outlet.group(1) if outlet and outlet.group(1) != "本报" else None,

@@ -12,10 +12,12 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Block, Document, RawArticle
+from .junk import ANNOTATED
 
 _HANZI = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 SAMPLE = 20000
 TRADITIONAL_SHARE = 0.05  # simplified text changes by ~0 %, traditional text by 15–30 %
+MIN_ANNOTATED, ANNOTATED_TRADITIONAL_SHARE = 3, 0.2  # of the characters a mirror annotated with pinyin
 
 
 @lru_cache(maxsize=1)
@@ -34,12 +36,27 @@ def is_traditional(text: str) -> bool:
     hanzi = len(_HANZI.findall(sample))
     if not hanzi:
         return False
+    if _annotated_traditional(sample):
+        return True
     converted = to_simplified(sample)
     if len(converted) == len(sample):
         changed = sum(1 for a, b in zip(sample, converted) if a != b)
     else:  # a phrase conversion changed the length; count characters instead
         changed = len(set(sample) - set(converted))
     return changed >= 2 and changed / hanzi >= TRADITIONAL_SHARE
+
+
+def _annotated_traditional(sample: str) -> bool:
+    """A mirror that puts pinyin after characters (國(guó)家, 任務(wù)) writes those characters in
+    traditional script even in a simplified page: they are few among the page's characters, so
+    they count on their own (converting the simplified rest changes nothing)."""
+    if "(" not in sample and "（" not in sample:
+        return False
+    annotated = "".join(ANNOTATED.findall(sample))
+    if len(annotated) < MIN_ANNOTATED:
+        return False
+    changed = sum(1 for a, b in zip(annotated, to_simplified(annotated)) if a != b)
+    return changed >= MIN_ANNOTATED and changed / len(annotated) >= ANNOTATED_TRADITIONAL_SHARE
 
 
 def simplify_document(doc: Document) -> Document:

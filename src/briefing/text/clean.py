@@ -18,8 +18,12 @@ from .repair import RepeatFilter, join_broken
 from .sentences import ends_sentence
 
 # 一、总体要求 / （二）重点任务 / 第三部分: a numbered heading pasted as a paragraph of its own
-_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}[部分章节])")
+# (1. 上楼看症 and 1.1研究背景与意义 too: a numbered step or section, not the sentence under it)
+_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}[部分章节]"
+                               r"|\d{1,2}\s*[.．、]\s*(?!\d)|\d{1,2}(?:\.\d{1,2})+\s*(?![\d%％亿万千百元倍个]))")
 MAX_HEADING = 30
+# a teaser the page prints above the story, often cut short: 核心提示：中国医药化工网11月4日讯 11月3日，…
+_TEASER = re.compile(r"^[【\[]?(?:核心提示|内容提要|内容摘要|提要)[】\]]?\s*[：:]")
 MAX_CAPTION = 120  # characters: a longer "caption" is story text ending in a credit
 # the wire's end mark closing the story: what follows it is the page's (links, a video list)
 _END_MARK = re.compile(r"\s*[（(](?:完|全文完|本文完)[）)]$")
@@ -28,10 +32,19 @@ _END_MARK = re.compile(r"\s*[（(](?:完|全文完|本文完)[）)]$")
 _DATE = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 _SOURCE_NOTE = re.compile(
     rf"(?<=[。！？”])\s*(?:[（(]\s*(?:(?:{_DATE})?\s*《(?P<paper>[^《》]{{2,15}})》\s*(?:{_DATE})?\s*(?:第?\s*[A-Za-z]?\d{{1,3}}\s*版)?"
-    r"|(?:来源|稿源|转自)\s*[：:]\s*(?P<outlet>[^（）()：:]{2,20}))\s*[）)]"
+    r"|(?:来源|稿源|转自|供稿)\s*[：:]\s*(?P<outlet>[^（）()：:]{2,20})"
+    # …望远镜系统建设。（新华网）: the outlet alone
+    r"|(?P<bare>[\u4e00-\u9fff]{1,8}(?:网|社|日报|晚报|早报|时报|报|台|客户端)))\s*[）)]"
     # …提出具体措施。《 人民日报 》（ 2024年03月29日 第 02 版）
     rf"|《\s*(?P<printed>[^《》]{{2,15}}?)\s*》\s*[（(]\s*{_DATE}\s*(?:第\s*)?[A-Za-z]?\d{{1,3}}\s*版\s*[）)])$"
 )
+
+
+# a pull quote's credit after its closing full stop, on the same line: …有咩佢哋都会尽量帮手。 九龙西医院联网
+# 公营医疗收费改革统筹 张子峰 (the speaker's post, a space, the name): not the start of the next sentence
+# (or a photo's credit after its caption: …与卫福部次长林静仪（前左3）等合影。中央社)
+_QUOTE_CREDIT = re.compile(r"(?<=[。！？”」])(?:\s+[\u4e00-\u9fffA-Za-z（）()]{4,30}\s+[\u4e00-\u9fff·]{2,4}"
+                           r"|\s*[\u4e00-\u9fff]{1,5}(?:社|网|报|台)|\s*视觉中国)$")
 
 
 @dataclass
@@ -100,8 +113,10 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
                 continue
         in_related = junk.is_related_header(text)
         if in_related or _took_info_line(text, found) or _took_credit_line(text, found) or junk.is_junk(text) \
-                or compact(text) == title_key:
+                or compact(text) == title_key or _title_phrase(text, title):
             continue
+        if _TEASER.match(text):
+            continue  # the story under it tells it again, whole
         if block.kind == "subhead" or _is_numbered_heading(text):
             flush()
             blocks.append(Block("subhead", text))  # a space may part its two phrases
@@ -135,9 +150,13 @@ def _take_metadata(text: str, found: _Found) -> str:
         found.authors.extend(lead.authors)
         found.outlet = found.outlet or _outlet_name(lead.outlet)
         text = lead.rest
+    credit = _QUOTE_CREDIT.search(text)
+    if credit:
+        text = text[:credit.start()]
     note = _SOURCE_NOTE.search(text)
     if note:
-        found.outlet = found.outlet or note.group("paper") or note.group("printed") or _outlet_name(note.group("outlet"))
+        found.outlet = found.outlet or note.group("paper") or note.group("printed") or note.group("bare") \
+            or _outlet_name(note.group("outlet"))
         text = text[:note.start()]
     return junk.without_spam(text)
 
@@ -169,6 +188,12 @@ def _took_credit_line(text: str, found: _Found) -> bool:
         found.published = found.published or iso_date(text)
         return True
     return False
+
+
+def _title_phrase(text: str, title: str) -> bool:
+    """One phrase of a two-phrase headline on a line of its own (推进军民协同创新, under 推进军民协同创新
+    创新中心首次亮相): the page's kicker repeating the headline, not the story."""
+    return " " in title and len(text) <= MAX_HEADING and compact(text) in {compact(p) for p in title.split() if len(p) >= 4}
 
 
 def _is_numbered_heading(text: str) -> bool:

@@ -57,6 +57,11 @@ _PINYIN = re.compile(
 )
 
 
+# the character an annotation stands after (國 in 國(guó)家): a mirror that annotates characters may
+# also write them in traditional script (text/chinese.py counts them)
+ANNOTATED = re.compile(rf"[{_HAN}](?=\s?{_ANNOTATION})")
+
+
 def strip_pinyin(text: str) -> str:
     """The text without anti-scraping pinyin annotations: 创（chuàng）新 -> 创新."""
     return _PINYIN.sub("", text) if "(" in text or "（" in text else text
@@ -65,9 +70,14 @@ def strip_pinyin(text: str) -> str:
 # Characters news text never holds: the replacement mark, box drawing, bopomofo, private use;
 # and a question mark run into a full stop: what is left of a page decoded with the wrong
 # encoding somewhere (？。ㄒ唬┽t…).
-_GARBLED = re.compile(r"[\ufffd\u2500-\u257f\u3100-\u312f\ue000-\uf8ff]|[？?][。，]"
+_GARBLED = re.compile(r"[\ufffd\u2500-\u257f\u3100-\u312f\ue000-\uf8ff]|[？?][。，；、：,;:]"
                       # a pinyin annotation whose opening bracket the wrong encoding ate: 獲獎?wù)邅碜
-                      rf"|[？?]{_SYLLABLE}[）)]")
+                      rf"|[？?]{_SYLLABLE}[）)]"
+                      # … and what is left of it once a sentence split took the ？ away: yàn)榇_信中国…
+                      rf"|^{_SYLLABLE}[）)]"
+                      # a closing quote turned into ？！ and the characters after it into others: …高地？！背啥贾嗅t药
+                      # (news never puts a character right after ？！); ？？ between characters: 高？？萍纰
+                      rf"|[？?]！(?=[{_HAN}])|(?<=[{_HAN}])[？?]{{2}}(?=[{_HAN}])")
 
 
 def is_garbled(text: str) -> bool:
@@ -98,11 +108,24 @@ _BRACKETED = re.compile(
 _SCATTERED_SYMBOLS = re.compile(r"(?<=\S)[◆■★◇□☆]+")
 
 
+# A betting site's name a mirror injects into sentences, even mid-word: …培育发展创新药、欧宝电竞官方网站医疗器械、…
+_INJECTED_BRAND = re.compile(r"[\u4e00-\u9fff]{2,4}(?:电竞|娱乐城|棋牌|彩票|体育)(?:官方网站|官网)(?:入口|登录|注册|下载|(?i:app))*")
+
+
+# a line's indentation that a wrong encoding turned into question marks: ????一批卫生大项目已开工建设
+_LOST_INDENT = re.compile(r"(?m)^[?？]{2,}(?=\S)")
+
+
 def strip_markup(text: str) -> str:
     """The text without Markdown images, with link texts for links, without [1] marks, without
-    addresses and production credits in brackets, and without scattered anti-scraping symbols."""
+    addresses and production credits in brackets, and without scattered anti-scraping symbols or
+    injected betting-site names."""
     if "◆" in text or "■" in text or "★" in text:
         text = _SCATTERED_SYMBOLS.sub("", text)
+    if "官" in text:
+        text = _INJECTED_BRAND.sub("", text)
+    if "?" in text or "？" in text:
+        text = _LOST_INDENT.sub("", text)
     if "（" in text or "(" in text:
         text = _BRACKETED.sub("", text)
     if "[" not in text:
@@ -121,6 +144,8 @@ _SPAM = re.compile(
     r"|新?澳彩|开奖(?:记录|结果|直播|号码)|彩票(?:网|平台|官网|走势)|蜜桃|成人(?:一区|二区|视频|网站|影院)"
     r"|(?:QQ|qq|微信|电话|手机|热线)\s*[：:]?\s*\d{5,}|(?<!\d)1[3-9]\d{9}(?!\d)"
     r"|[A-Za-z0-9-]+\.(?i:cc|vip|xyz|top|bet|app|club|wang|live)\b|免费污"
+    # a gambling brand glued to the end of a real sentence: …交互或共同流行的风险。彩神平台注册登录
+    r"|彩神|(?:平台|官网)注册登录(?![\u4e00-\u9fff])"
     # kana: a Japanese novel pasted into a Chinese page to fool a search engine (ある日僕は学校から…)
     r"|[\u3041-\u3096\u30a1-\u30fa]{3,}"
     # a cloaking key glued into the text: QOrRLA-V2cM2Ipw9TnX38M0FaJTR (long, upper, lower and digits mixed)
@@ -130,6 +155,7 @@ _SPAM = re.compile(
 # An address in the middle of Chinese text: injected links (阳痿www.xxx.com, 网站建设-www.xxx.cn)
 _INLINE_WWW = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.-]+\.[a-z]{2,6}\S*", re.IGNORECASE)
 MAX_SPAM_LINE = 60
+MAX_LINK_LABEL = 24  # characters beside an address on a line of its own
 
 
 SPAM_START = _SPAM  # where an ad glued to a real line begins
@@ -166,12 +192,18 @@ _FURNITURE = re.compile(
     r"|^分享(?:到|至)?(?:[：:]|$|\s)|^[【\[]?(?:纠错|打印|关闭|收藏|返回)[】\]]|返回(?:顶部|首页|列表)|关闭窗口|打印本页"
     r"|^(?:阅读|查看)(?:原文|全文)|^更多\s*(?:>>|»|$)|字号\s*[：:]?\s*(?:大\s*中\s*小|T|默认|[大中小]|A)|^(?:上一篇|下一篇)[：:]"
     r"|^[（(]?原(?:标题|题目?|文标题)\s*[：:]|^正在阅读|^(?:即时|滚动|实时)新闻$|^(?:我要)?(?:评论|纠错|投稿|打印)$|^(?:手机|移动)版"
-    r"|^(?:栏目|频道|分类|所属(?:地区|栏目|分类)|标签|关键词|TAG)\s*[：:]|^【[^】]{1,20}】$|^[（(]?此件公开发布[）)]?$"
+    r"|^(?:栏目|频道|分类|所属(?:地区|栏目|分类)|标签|关键词|TAG|相关(?:企业|公司|股票|个股|概念|标签|话题))\s*[：:]|^【[^】]{1,20}】$|^[（(]?此件公开发布[）)]?$"
     r"|本篇文章\d+字|读完约\d+分钟|阅读时长|^(?:地址|网址|链接|原文链接|本文链接)\s*[：:]\s*(?:https?://|www\.)|^导读[：:]?$|^正文$|^目录$"
     r"|\d+\s*(?:分钟|小时|天)前\s*$|^专栏名称[：:]|^[（(]?原载(?:于|自)?\s*《"
     r"|本文字数\s*[：:]\s*\d|^导语[：:]?$|^发布于\s*[\u4e00-\u9fff]{2,8}$|手机(?:端|上)(?:查看|观看|阅读)"
     r"|(?i:open\s*/\s*close menu|skip to (?:main )?content|toggle navigation)"
     r"|^[\u4e00-\u9fff]{1,12}[〔［\[][12]\d{3}[〕］\]]\s*\d{1,4}\s*号$"
+    # a bookmark prompt (设为书签Ctrl+D将本页面保存为书签…), a comment box (欢迎发表评论 取消回复), the
+    # end of a feed (没有更多内容), an app's channel label (军事APP), a link's label (原文报道链接：https://…)
+    r"|满18岁\s*(?:方可(?:浏览|进入|观看)|进入)|^(?:未满18岁|限制级|我同意)$|或不同意本条款"  # an age gate
+    r"|设为(?:书签|首页)|保存为书签|加入收藏夹|(?i:ctrl\s*\+\s*d\b)|欢迎发表评论|取消回复|发表(?:您|你)的(?:评论|看法)|设为辩论话题|隐藏地址|^我要发布|推广服务$|登录后才(?:可以|能)(?:发布)?评论"
+    r"|^(?:没有更多(?:内容|数据|了)?|加载更多|暂无(?:评论|更多))$|^[\u4e00-\u9fff]{1,8}\s*(?i:app)$"
+    r"|(?:地址|网址|链接|出处)\s*[：:]\s*(?:https?://|www\.)"
     r"|^(?:本文|文章|稿件)?(?:来源|转自)[：:][^。]*(?:网站|公众号|客户端)[）)]?$"
 )
 # Words that a bar of page furniture is made of: a line of nothing but these is furniture.
@@ -191,10 +223,10 @@ _EDITOR = re.compile(
     r"^[（(【\[]?(?:(?:责任编辑|值班编辑|实习编辑|网络编辑|编辑|责编|校对|审核|审校|监制|统筹|制图|设计|终审|初审|二审|三审"
     r"|策划|出品|主编|编审|编校|[编編][辑輯]|[责責]任[编編][辑輯]"
     # any production role: 审编、美编、排版、签发、复审 … (one or two characters before 编/审/校 …)
-    r"|[\u4e00-\u9fff]{0,4}(?:编辑|编|審|审|校对|校|签发|排版|监制|制作)"
+    r"|[\u4e00-\u9fff]{0,4}(?:编辑|编|審|审核|审|校对|校|签发|排版|监制|制作)"
     r")\s*[：:/｜|]\s*[^：:]{0,16}?\s*)+[）)】\]]?$"
 )
-_SOURCE = re.compile(r"^[（(]?(?:文章|信息|稿件|本文|新闻)?(?:来源|[来來]源|转自|稿源)\s*[：:]\s*\S.{0,40}$")
+_SOURCE = re.compile(r"^[（(]?(?:文章|信息|稿件|本文|新闻)?(?:来源|[来來]源|转自|稿源|供稿|源自|(?:论坛)?出处)\s*[：:]\s*\S.{0,40}$")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _COUNTER = re.compile(
     r"(?:阅读|浏览|点击|访问|播放|围观|评论|点赞|转发|收藏|赞)(?:量|数|次数|人数)?\s*[：:(（]?\s*\d[\d,.]*\s*[万wW千kK+]?\s*(?:次|人)?[)）]?"
@@ -214,6 +246,8 @@ _DATELINE = re.compile(
 _LAYOUT = re.compile(
     rf"^(?:{_DATE}\s*)?(?:[（(【\[]?\s*)?第?\s*[A-Za-z]?\d{{1,3}}\s*版\s*(?:[（(][^）)]{{0,8}}[）)])?\s*[：:|｜]?\s*\S{{0,10}}\s*[）)】\]]?$"
     r"|^(?:版面|版次|版名)\s*[：:]|^(?:上一版|下一版|版面导航|本版责编|本版编辑)"
+    # an e-paper's column name: 潍坊新闻·焦点, 要闻·综合
+    r"|^[\u4e00-\u9fff]{0,6}(?:新闻|要闻|时评|专刊|副刊|综合)·[\u4e00-\u9fff]{2,4}$"
     r"|^[（(]\s*[上下](?:接|转)\s*第?\s*[A-Za-z]?\d{1,3}\s*版\s*[）)]$"
     rf"|^《\s*[^《》]{{2,12}}\s*》\s*[（(]\s*{_DATE}\s*(?:第\s*)?[A-Za-z]?\d{{1,3}}\s*版\s*[）)]$"
 )
@@ -223,6 +257,8 @@ _CREDIT = re.compile(
     r"|图片来源\s*[：:]\s*\S{0,20}|图源\s*[：:]\s*\S{0,20}"
     r"|(?:新华社|中新社|视觉中国|东方IC|IC\s*(?i:photo)|图虫创意|人民视觉|CFP)\S{0,10})\s*[）)】\]]?$"
 )
+# an outlet's name in brackets on a line of its own, under a photo or a paragraph: （美国《美中报道》图片）
+_BRACKETED_OUTLET = re.compile(r"^[（(][^（）()《》]{0,8}《[^《》]{2,12}》(?:图片|供图|报道|资料)?[）)]$")
 # a wire dateline standing alone: 中央社／ 苗栗县9日电, 新华社北京11月25日电
 _DATELINE_ALONE = re.compile(
     rf"^[{_HAN}A-Za-z]{{1,10}}(?:社|网|报|台)\s*[／/|｜]?\s*(?:记者\s*[{_HAN}·]{{2,4}}\s*)?[{_HAN}]{{2,6}}(?:\d{{1,2}}月)?\d{{1,2}}日电$"
@@ -234,6 +270,11 @@ MAX_DATE_LABELS_LINE = 40
 # the label under a picture: 高能同步辐射光源和多模态跨尺度生物医学成像设施效果图
 _PICTURE_LABEL = re.compile(r"(?:效果图|示意图|规划图|设计图|鸟瞰图|航拍图|全景图|实景图|平面图)$")
 _CAPTION = re.compile(r"^(?:图为|图\s*[0-9一二三四五六七八九十]?\s*[：:]|[▲△↑↓▼◆]|上图|下图|左图|右图|组图|（图|\(图)")
+# a photo's caption on a line of its own: 这是9月30日在巴西里约热内卢拍摄的…里约换流站（无人机照片）, 这是1月23日
+# 拍摄的建设中的河套深港科技创新合作区香港园区。 (the wire's form, even with its full stop); 从空中拍摄的上海65米射电
+# 天文望远镜建设工地 (no sentence)
+_PHOTO_CAPTION = re.compile(r"^这是[^，。！？；：]{0,40}(?:拍摄|航拍)的[^，。！？；：]{2,60}。?$|[（(](?:无人机|手机|航拍|资料)(?:照片|拍摄|图片?)[）)]$")
+_PHOTO_LABEL = re.compile(r"^[^，。！？；：]{0,30}(?:拍摄|航拍|抓拍)的[^，。！？；：]{2,50}$")
 _OUTLET = re.compile(
     rf"^[{_HAN}A-Za-z]{{1,10}}(?:网|报|社|台|客户端|新闻|频道|日报|晚报|早报|时报|商报|在线|头条|视频|新闻网|电视台|广播)$"
 )
@@ -275,6 +316,9 @@ def line_kind(line: str) -> str | None:
     if _SPAM.search(text) or (_INLINE_WWW.search(text) and re.search(f"[{_HAN}]", text) and len(text) <= MAX_SPAM_LINE):
         if not _has_news_left(without_spam(text)):
             return "spam"  # (a real paragraph with an ad pasted in keeps its news: without_spam)
+    if _INLINE_WWW.search(text) and len(_INLINE_WWW.sub("", text).strip(" ：:|｜")) <= MAX_LINK_LABEL \
+            and not re.search(r"[，。；！？]", _INLINE_WWW.sub("", text)):
+        return "furniture"  # an address with its label, however long the address: 原文报道链接：https://…
     if len(text) > MAX_JUNK_LINE:
         return None
     if _URL_ONLY.match(text) or _END_MARK.match(text) or not re.search(rf"[{_HAN}A-Za-z0-9]", text):
@@ -302,9 +346,10 @@ def line_kind(line: str) -> str | None:
         return "outlet"
     if bylines.byline_paragraph(text) or _BYLINE.match(text):
         return "byline"
-    if _CREDIT.match(text) and len(text) <= 24:
+    if (_CREDIT.match(text) or _BRACKETED_OUTLET.match(text)) and len(text) <= 24:
         return "credit"
-    if _CAPTION.match(text) or (len(text) <= MAX_CREDIT_LINE and _PICTURE_LABEL.search(text)):
+    if _CAPTION.match(text) or (len(text) <= MAX_CREDIT_LINE and _PICTURE_LABEL.search(text)) \
+            or _PHOTO_CAPTION.search(text) or (_PHOTO_LABEL.match(text) and not _ends_sentence(text)):
         return "caption"
     if bylines.is_caption(text) and not text.startswith(("据", "本报")):
         return "credit" if len(text) <= 16 else "caption"
@@ -357,8 +402,8 @@ def _is_nav(text: str) -> bool:
     """美妇网 | 发型 | 着装 | 健康 |, 首页 新闻 财经 体育, • 重大事项: link labels."""
     if _ends_sentence(text) or re.search(r"[，。；！？]", text):
         return False
-    if re.match(r"^[•·▪●○◆◇■□►»›>\-–]\s*\S{1,10}$", text):
-        return True  # one item of a menu list
+    if re.match(r"^[•·▪●○◆◇■□►»›>\-–]\s*\S{1,10}$", text) or re.match(r"^\S{0,8}(?:新闻|评论|焦点|导航|导读|要闻|专题|时评|视点|频道|栏目)\s*[|｜]$", text):
+        return True  # one item of a menu list, or of a bar (新闻评论 |)
     tokens = [t for t in _NAV_SEPARATORS.split(text) if t.strip()]
     if len(tokens) < 3 and not (len(tokens) >= 2 and re.search(r"[|｜丨│]\s*$", text)):
         spaced = text.split()
