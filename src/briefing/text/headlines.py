@@ -242,7 +242,8 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
     found: list[CandidateLine] = []
     prose = [len(t) if k is None and _is_prose(t) else 0 for t, k in zip(texts, kinds)]
     all_prose = sum(prose) or 1
-    crumbs = [tail for t in texts[:LOOK_AHEAD] if (tail := _crumb_tail(t))]
+    crumb_at = [_crumb_tail(t) for t in texts[:LOOK_AHEAD]]
+    crumbs = [tail for tail in crumb_at if tail]
     # a line's place is counted in lines of text above it, not in lines: a menu of thirty items
     # one a line, a share bar, a login box do not push the headline down
     text_above = list(accumulate((k is None and len(t) >= MIN_HEADLINE for t, k in zip(texts, kinds)), initial=0))
@@ -253,11 +254,12 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
             continue  # the links under 相关新闻 below the story are other stories' headlines
         # (above any prose, 视频 or 相关新闻 is as often a menu's item, and the model judges what follows)
         in_related = prose_above[i] > 0 and is_related_header(texts[i]) or (in_related and len(texts[i]) <= 40)
-        candidate = _crumb_tail(texts[i]) or clean_decoration(_without_spam_parts(texts[i]))
-        if not usable(candidate) and i + 1 < len(texts):
-            candidate = _wrapped(candidate, texts[i + 1])
+        candidate = crumb_at[i] or clean_decoration(_without_spam_parts(texts[i]))
         if not usable(candidate):
-            continue
+            wrapped = _wrapped(candidate, texts[i + 1]) if i + 1 < len(texts) else candidate
+            if wrapped == candidate or not usable(wrapped):
+                continue
+            candidate = wrapped
         after = _story_after(i, texts, kinds)
         overlap = _bigram_share(candidate, after[:STORY_LEAD])
         pairs = min(1.0, len(_bigrams(candidate)) / 8)  # a share of few pairs is luck
@@ -281,7 +283,7 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
             float(i + 1 < len(texts) and usable(texts[i + 1]) and not _is_prose(texts[i + 1])),
             float(i > 0 and usable(texts[i - 1]) and not _is_prose(texts[i - 1])),
             min(1.0, prose_above[i] / 500), sum(prose[i + 1:]) / all_prose,
-            float(any(_agrees(candidate, tail) for tail in crumbs)),
+            float(bool(crumbs) and any(_agrees(candidate, tail) for tail in crumbs)),
         )
         found.append(CandidateLine(i, candidate, features))
     # how far each line's share of the story falls behind the best line's: a kicker or an
