@@ -64,6 +64,7 @@ INNER_DATE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])(?<!将)(?<!将于)于?(?:\d
 PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除罢])了(?![解结却然断得不])(?=[\u4e00-\u9fffA-Za-z0-9“《「])")  # 完成了主机总装 -> 完成主机总装
 INNER_TIME = re.compile(r"(?<=[\u4e00-\u9fff])(?:日前|近日|近期|最近|今天|昨天|当天)(?=[\u4e00-\u9fff])")
 BRACKETS = re.compile(r"[（(][^（）()]{0,40}[）)]")
+ASIDE = re.compile(r"（[^（）]{1,40}）")  # a headline's aside, in the full-width brackets normalize_text gives its text
 OPENERS = re.compile(r"^(?:(?:为此|对此|此外|同时|另外|其中|目前|如今|当前|近年来|与此同时)[，,]|(?:据悉|据了解|据介绍|据报道|记者了解到|记者获悉|值得一提的是|值得注意的是)[，,]?"
                      r"|(?:记者)?从[^，。]{2,40}(?:获悉|了解到|得知)[，,]?)")
 PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "（": "）", "【": "】", "‘": "’"}
@@ -115,7 +116,7 @@ def item_title(article: Article, cap: int) -> str:
     if len(title) <= cap:
         return title
     # an aside in brackets goes first: 贯彻实施《国家标准化发展纲要》行动计划（2024—2025年）
-    title = without_asides if len(without_asides := BRACKETS.sub("", title)) >= MIN_TITLE else title
+    title = without_asides if len(without_asides := ASIDE.sub("", title)) >= MIN_TITLE else title
     if len(title) <= cap:
         return title
     for part in _main_parts(title):
