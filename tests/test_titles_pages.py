@@ -89,3 +89,77 @@ def test_a_day_to_come_and_the_了_of_为了_stay_in_a_clause():
     assert _tidy("我院为了改善群众门诊就医拥挤状况") == "我院为了改善群众门诊就医拥挤状况"
     assert "EAST完成了主机总装" in shown("a-0111")  # but a done deed loses its 了, as headlines write it
     assert _tidy("EAST完成了主机总装以及各分系统的研制和安装工作") == "EAST完成主机总装以及各分系统的研制和安装工作"
+
+
+def test_a_notices_issuer_over_its_title_is_no_headline():
+    # 重庆市高技能人才工作联席会办公室 / 2024年4月9日 signs the covering letter; the title stands under it
+    assert "重庆市高技能人才工作联席会办公室" in shown("b-0006")
+    assert not usable("重庆市高技能人才工作联席会办公室")
+    assert item_title(read_tune_page("b-0006"), CAP) == "关于加强新时代高技能人才队伍建设的实施意见"
+    # the issuers above a notice's title, and a company's name over its news list (fresh pages, benchmarks/probe)
+    for body in ("中共廊坊市委", "廊坊市人民政府", "辽宁省人民政府办公厅", "上药控股有限公司"):
+        assert not usable(body)
+
+
+def test_a_headline_wrapped_over_two_lines_inside_its_brackets_is_read_as_one():
+    from briefing.text.headlines import find_in_lines
+
+    lines = [  # benchmarks/probe probe-080, as the site serves it
+        "作者:admin3 来源:燕郊人才资源网 发布时间:2018-01-09 11:07:05",
+        "中共廊坊市委", "廊坊市人民政府", "关于印发《廊坊市中长期人才发展规划纲要", "(2010—2020年)》的通知",
+        "各县(市、区)委、政府,廊坊开发区工委、管委,市直各部门:",
+        "《廊坊市中长期人才发展规划纲要(2010—2020年)》已经市委、市政府领导同意,现印发你们,请结合实际认真贯彻执行。",
+        "人才资源是第一资源,也是最为稀缺的资源,为经济社会发展做出贡献的人才比黄金更珍贵。市委、市政府历来高度重视人才工作,"
+        "通过大力实施人才强市战略、人才高地工程,人才工作取得明显成效:人才队伍不断壮大,人才素质明显提高,人才结构得到优化,"
+        "人才环境逐步改善,党管人才工作格局基本形成,人才在经济社会发展中的作用日益凸显。",
+    ]
+    assert find_in_lines(lines).text == "关于印发《廊坊市中长期人才发展规划纲要（2010—2020年）》的通知"
+
+
+def test_the_last_part_of_a_breadcrumb_names_the_story_when_no_line_does():
+    from briefing.text.headlines import find_in_lines
+
+    lines = [  # benchmarks/probe probe-056: a forum's name, then the breadcrumb that ends in the story's title
+        "肺炎治疗介绍", "首页 » 常识 » 诊断 » 我国最新批准上市的两种新冠肺炎疫苗", "TUhjnbcbe - 2021/3/20 10:38:00",
+        "年2月25日,国家药品监督管理局附条件批准国药集团中国生物武汉生物制品研究所有限责任公司的新型冠状病*灭活疫苗(Vero细胞)、"
+        "康希诺生物股份公司重组新型冠状病*疫苗(5型腺病*载体)注册申请。",
+        "国家药监局根据《疫苗管理法》《药品管理法》相关规定,按照药品特别审批程序,进行应急审评审批,附条件批准上市注册申请。"
+        "国家药监局要求该疫苗上市许可持有人继续开展相关研究工作,完成附条件的要求,及时提交后续研究结果。",
+    ]
+    assert find_in_lines(lines).text == "我国最新批准上市的两种新冠肺炎疫苗"
+    # a breadcrumb that ends in a column names no story
+    assert find_in_lines(["您当前的位置：首页 > 新闻中心 > 国内新闻"] + lines[3:]) is None
+
+
+def test_a_headline_the_site_cut_inside_an_html_entity_is_no_headline():
+    assert not usable("200名工匠获&")  # 200名工匠获&quot;大国工匠&quot;… (benchmarks/probe probe-063)
+
+
+@pytest.mark.parametrize("page_id, printed", [
+    # past the cap a bracketed aside goes before anything is cut: not 关于印发, not …（ISO/TC
+    ("a-0040", "关于印发《三省一市共建长三角科技创新共同体行动方案》的通知"),
+    ("c-0030", "国际标准化组织/中医药技术委员会第九次全体大会召开"),
+])
+def test_a_long_headline_loses_its_bracketed_aside_first(page_id, printed):
+    article = read_tune_page(page_id)
+    assert "（" in article.title and len(article.title) > CAP
+    assert item_title(article, CAP) == printed
+
+
+def test_a_cut_headline_never_ends_on_a_word_that_leans_on_the_next():
+    from dataclasses import replace
+
+    article = replace(read_tune_page("a-0040"),  # benchmarks/probe probe-045's title on a notice of the tune split
+                      title="辽宁省人民政府办公厅关于印发辽宁省标准化体系建设发展规划（2016—2020年）的通知")
+    assert item_title(article, CAP) == "辽宁省人民政府办公厅关于印发辽宁省标准化体系建设发展规划"
+
+
+def test_a_menus_video_item_above_the_headline_does_not_hide_it():
+    from briefing.text.headlines import find_in_lines
+
+    lines = [line for line in shown("a-0032").splitlines() if line.strip()]
+    found = find_in_lines(lines)
+    assert found.text == "“中国天眼”31日正式向全世界开放"
+    # a menu one item a line (视频 reads like the header of a list of links), and a long one
+    assert find_in_lines(["首页", "新闻", "视频", "图片", "专题"] + lines).text == found.text
+    assert find_in_lines(["首页", "要闻", "政务", "财经", "文化", "体育"] * 6 + lines).text == found.text

@@ -2,8 +2,8 @@
 has none, a headline written from the story's lead.
 
 A found headline loses its column tags (`【权威发布】`), outlet names (`…_中国新闻网`), document
-numbers (`【沪科合〔2022〕18号】`) and trailing punctuation. Past the cap the main title is chosen
-over its kicker (the part after `：` or `｜`) or its subtitle (before `——`), then the first
+numbers (`【沪科合〔2022〕18号】`) and trailing punctuation. Past the cap its bracketed asides go
+(`（2024—2025年）`), then the main title is chosen over its kicker (the part after `：` or `｜`) or its subtitle (before `——`), then the first
 clause; only then is it cut, between two words.
 
 A written headline is the most telling clause of the lead: among the clauses of the first
@@ -45,6 +45,7 @@ DOCUMENT_STATUS = re.compile(r"稿|试行|草案|修订|暂行|版|全文|附件
 DOCUMENT_NUMBER = re.compile(r"\s*[【\[（(][^】\]）)]{0,12}〔\d{4}〕\s*\d+\s*号[】\]）)]\s*$")
 TRAILING = "。，、；：！？!?,.;:… \u3000"
 MIN_TITLE = 6
+DANGLING = frozenset("的 之 和 与 及 或 并 在 对 为 将 把 被 从 向 以 于 由 等 暨".split())  # a cut title never ends on one
 
 # Written headlines
 LEAD_SENTENCES = 6  # the clauses of this many first sentences are considered
@@ -63,6 +64,7 @@ INNER_DATE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])(?<!将)(?<!将于)于?(?:\d
 PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除罢])了(?![解结却然断得不])(?=[\u4e00-\u9fffA-Za-z0-9“《「])")  # 完成了主机总装 -> 完成主机总装
 INNER_TIME = re.compile(r"(?<=[\u4e00-\u9fff])(?:日前|近日|近期|最近|今天|昨天|当天)(?=[\u4e00-\u9fff])")
 BRACKETS = re.compile(r"[（(][^（）()]{0,40}[）)]")
+ASIDE = re.compile(r"（[^（）]{1,40}）")  # a headline's aside, in the full-width brackets normalize_text gives its text
 OPENERS = re.compile(r"^(?:(?:为此|对此|此外|同时|另外|其中|目前|如今|当前|近年来|与此同时)[，,]|(?:据悉|据了解|据介绍|据报道|记者了解到|记者获悉|值得一提的是|值得注意的是)[，,]?"
                      r"|(?:记者)?从[^，。]{2,40}(?:获悉|了解到|得知)[，,]?)")
 PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "（": "）", "【": "】", "‘": "’"}
@@ -105,16 +107,20 @@ def clean_title(title: str) -> str:
 
 
 def item_title(article: Article, cap: int) -> str:
-    """The cleaned headline; past the cap the main title is chosen over its kicker (the part
-    before a colon or bar) and over its subtitle (after a dash), then the first clause, and only
-    then is it cut, at a word boundary. Without a headline, one written from the lead."""
+    """The cleaned headline; past the cap it loses its bracketed asides, then the main title is
+    chosen over its kicker (the part before a colon or bar) and over its subtitle (after a dash),
+    then the first clause, and only then is it cut, at a word boundary. Without a headline, one written from the lead."""
     title = _headline(article)
     if not title:
         return written_title(article, cap)
     if len(title) <= cap:
         return title
+    # an aside in brackets goes first: 贯彻实施《国家标准化发展纲要》行动计划（2024—2025年）
+    title = without_asides if len(without_asides := ASIDE.sub("", title)) >= MIN_TITLE else title
+    if len(title) <= cap:
+        return title
     for part in _main_parts(title):
-        if MIN_TITLE <= len(part) <= cap:
+        if MIN_TITLE <= len(part) <= cap and _balanced(part) == part:  # never a part that leaves 《… open
             return part
     return _cut_at_word(title, cap)
 
@@ -368,10 +374,13 @@ def _main_parts(title: str) -> list[str]:
 
 
 def _cut_at_word(title: str, cap: int) -> str:
-    """The longest run of whole words within the cap, never ending inside a quotation."""
-    kept = ""
+    """The longest run of whole words within the cap, never ending inside a quotation or on a
+    word that leans on the next (…发展规划的, …签约与)."""
+    kept: list[str] = []
     for word in words(title):
-        if len(kept) + len(word) > cap:
+        if sum(map(len, kept)) + len(word) > cap:
             break
-        kept += word
-    return _balanced(clean_title(kept)) or title[:cap]
+        kept.append(word)
+    while len(kept) > 1 and kept[-1] in DANGLING:
+        kept.pop()
+    return _balanced(clean_title("".join(kept))) or title[:cap]

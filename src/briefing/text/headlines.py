@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from .junk import SPAM_START, is_garbled, is_related_header, is_spam, line_kind
@@ -57,8 +58,14 @@ _CAPTION = re.compile(r"拍摄|^图\s*\d|^图为|图据|图源|图\s*/|照片[�
                       # a comment box or a feed's end: 欢迎发表评论 取消回复, 没有更多内容
                       r"|发表评论|取消回复|没有更多|加载更多|查看更多|相关阅读|延伸阅读")
 _BREADCRUMB = re.compile(r"\s-*>\s*\S|>>|＞＞|»")  # 首页 -> 头条
+_CRUMB_MARK = re.compile(r"\s*(?:-*>+|＞+|»)\s*")
 _GLUED_BAR = re.compile(r"\s*(?:分享到|分享至|(?:分享|字号)(?=[：:]))[：:]?\s*$")  # 河套香港园区下半年开园分享到：
 _DOUBLED = re.compile(r"^(.{6,}?)\s+\1$")  # 新盘「顶烂市」 楼价又跌 新盘「顶烂市」 楼价又跌
+# a line that only names a body: a notice's issuer or signature (中共廊坊市委, 重庆市高技能人才工作联席会办公室),
+# a company's name over its news list (上药控股有限公司); never a headline
+_BODY = re.compile(r"^(?:中共)?[\u4e00-\u9fff（）()·]{2,24}(?:人民政府|办公厅|办公室|委员会|常委会|市委|省委|县委|区委|党委|党组|工委"
+                   r"|管委会|有限公司|有限责任公司|集团)$")
+_CUT_ENTITY = re.compile(r"&(?:[A-Za-z]{0,6}|#\d{0,5})$")  # a headline the site cut inside &quot;: 200名工匠获&
 
 
 @dataclass(frozen=True)
@@ -154,6 +161,8 @@ def usable(text: str) -> bool:
         return False  # the rest of a sentence the excerpt begins inside (门、骨干产业…)
     if _CAPTION.search(text) or _BREADCRUMB.search(text) or "。" in text.rstrip("。"):
         return False  # a caption, a breadcrumb, two sentences (…预报图。图据中央气象台网站)
+    if _BODY.match(text) or _CUT_ENTITY.search(text):
+        return False  # a notice's issuer, a headline cut short inside an HTML entity
     return not text.endswith(("。", "；", "，", "：", "、"))
 
 
@@ -211,9 +220,9 @@ class CandidateLine:
 
 HEADLINE_FEATURES = (
     "overlap", "overlap_raw", "pairs", "meta_below", "named", "comma_long", "comma", "mass", "prose_below",
-    "index", "repeated", "above", "distance", "inside", "first", "length", "colon", "bar", "dash", "space",
+    "place", "repeated", "above", "distance", "inside", "length", "colon", "bar", "dash", "space",
     "exclaims", "whole_overlap", "furniture_above", "scrap_above", "dated", "document", "latin", "symbol",
-    "headline_below", "headline_above", "prose_before", "prose_after_share",
+    "headline_below", "headline_above", "prose_before", "prose_after_share", "crumb", "overlap_behind",
 )
 _DOCUMENT_TITLE = re.compile(r"^关于.{2,60}的(?:通知|意见|办法|规定|决定|公告|通告|批复|方案|函|报告|细则|规划|计划)")
 _ODD_SYMBOL = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9\s，。、；：？！“”‘’（）《》—…·「」『』【】%.\-:|｜_/+&()~～]")
@@ -221,25 +230,36 @@ _ODD_SYMBOL = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9\s，。、；：？！“”
 
 def candidate_lines(texts: list[str], kinds: list[str | None], original: str | None, story: int) -> list[CandidateLine]:
     """Every line of the first LOOK_AHEAD that could be a headline (usable, not among the links
-    under 相关新闻), with what tells the headline from the rest: how much it shares with the story
-    under it and with the whole text, how much story follows, whether a dateline or source line
-    stands under it, whether the 原标题 names it, where it stands against the story's start, its
-    shape (length, commas, a colon, a bar, a dash, a space) and what stands around it."""
+    under a 相关新闻 below some prose; a headline wrapped over two lines inside its brackets is read
+    as one; a breadcrumb's last part is one too), with what tells the headline from the rest: how
+    much it shares with the story under it and with the whole text, and how far that falls behind
+    the best line's, how much story follows, whether a dateline or source line stands under it,
+    whether the 原标题 or a breadcrumb names it, where it stands (in lines of text, so that a menu
+    one item a line does not push it down) and against the story's start, its shape (length,
+    commas, a colon, a bar, a dash, a space) and what stands around it."""
     counts = Counter(texts)
     whole = "".join(t for t, k in zip(texts, kinds) if k is None and _is_prose(t))[:2000]
     found: list[CandidateLine] = []
-    in_related = False
-    first = None
     prose = [len(t) if k is None and _is_prose(t) else 0 for t, k in zip(texts, kinds)]
     all_prose = sum(prose) or 1
+    crumb_at = [_crumb_tail(t) for t in texts[:LOOK_AHEAD]]
+    crumbs = [tail for tail in crumb_at if tail]
+    # a line's place is counted in lines of text above it, not in lines: a menu of thirty items
+    # one a line, a share bar, a login box do not push the headline down
+    text_above = list(accumulate((k is None and len(t) >= MIN_HEADLINE for t, k in zip(texts, kinds)), initial=0))
+    prose_above = list(accumulate(prose, initial=0))
+    in_related = False
     for i in range(min(len(texts), LOOK_AHEAD)):
         if in_related and len(texts[i]) <= 40:
-            continue  # the links under 相关新闻 are other stories' headlines
-        in_related = is_related_header(texts[i]) or (in_related and len(texts[i]) <= 40)
-        candidate = clean_decoration(_without_spam_parts(texts[i]))
+            continue  # the links under 相关新闻 below the story are other stories' headlines
+        # (above any prose, 视频 or 相关新闻 is as often a menu's item, and the model judges what follows)
+        in_related = prose_above[i] > 0 and is_related_header(texts[i]) or (in_related and len(texts[i]) <= 40)
+        candidate = crumb_at[i] or clean_decoration(_without_spam_parts(texts[i]))
         if not usable(candidate):
-            continue
-        first = i if first is None else first
+            wrapped = _wrapped(candidate, texts[i + 1]) if i + 1 < len(texts) else candidate
+            if wrapped == candidate or not usable(wrapped):
+                continue
+            candidate = wrapped
         after = _story_after(i, texts, kinds)
         overlap = _bigram_share(candidate, after[:STORY_LEAD])
         pairs = min(1.0, len(_bigrams(candidate)) / 8)  # a share of few pairs is luck
@@ -252,8 +272,8 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
             overlap * pairs, overlap, pairs, float(meta_below), float(bool(original) and _agrees(candidate, original)),
             float("，" in candidate and len(candidate) > 30), float("，" in candidate),
             min(1.0, len(after) / STORY_MASS), float(i + 1 < len(texts) and _is_prose(texts[i + 1])),
-            i / 20, float(counts[texts[i]] > 1 and texts[i] != texts[i - 1]), float(i < story),
-            (story - i) / 10 if i < story else 0.0, float(i > story), float(i == first), len(candidate) / 30,
+            min(2.0, text_above[i] / 10), float(counts[texts[i]] > 1 and texts[i] != texts[i - 1]), float(i < story),
+            (story - i) / 10 if i < story else 0.0, float(i > story), len(candidate) / 30,
             float("：" in candidate or ":" in candidate), float(bool(re.search(r"[|｜_]", candidate))),
             float(candidate.startswith("—")), float(" " in candidate), float(candidate.endswith(("？", "！", "?", "!"))),
             _bigram_share(candidate, whole), float(i > 0 and kinds[i - 1] is not None),
@@ -262,10 +282,24 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
             sum(c.isascii() and c.isalpha() for c in candidate) / len(candidate), float(bool(_ODD_SYMBOL.search(candidate))),
             float(i + 1 < len(texts) and usable(texts[i + 1]) and not _is_prose(texts[i + 1])),
             float(i > 0 and usable(texts[i - 1]) and not _is_prose(texts[i - 1])),
-            min(1.0, sum(prose[:i]) / 500), sum(prose[i + 1:]) / all_prose,
+            min(1.0, prose_above[i] / 500), sum(prose[i + 1:]) / all_prose,
+            float(bool(crumbs) and any(_agrees(candidate, tail) for tail in crumbs)),
         )
         found.append(CandidateLine(i, candidate, features))
-    return found
+    # how far each line's share of the story falls behind the best line's: a kicker or an
+    # issuer above the headline names less of the story than the headline does
+    best = max((line.features[0] for line in found), default=0.0)
+    return [CandidateLine(line.index, line.text, line.features + (line.features[0] - best,)) for line in found]
+
+
+def _crumb_tail(text: str) -> str | None:
+    """The last part of a breadcrumb, when it is headline-like: 首页 » 常识 » 诊断 » 我国最新批准上市的
+    两种新冠肺炎疫苗 names the page's own story (首页 > 工作动态 names a column, and is no headline)."""
+    if not _BREADCRUMB.search(text):
+        return None
+    parts = [p for p in _CRUMB_MARK.split(text.strip()) if p.strip()]
+    tail = clean_decoration(parts[-1]) if len(parts) >= 2 else ""
+    return tail if usable(tail) else None
 
 
 @dataclass(frozen=True)
@@ -300,6 +334,14 @@ def headline_probability(line: CandidateLine, model: HeadlineModel | None = None
     model = model or _headline_model()
     z = model.bias + sum(w * x for w, x in zip(model.weights, line.features))
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _wrapped(text: str, below: str) -> str:
+    """A headline wrapped over two lines inside a bracket (关于印发《廊坊市中长期人才发展规划纲要 /
+    （2010—2020年）》的通知): the two read as one when the first leaves a bracket open."""
+    if not any(text.count(a) > text.count(b) for a, b in ("《》", "（）", "()", "“”", "「」", "【】")):
+        return text
+    return text + below.strip() if len(below) <= MAX_HEADLINE - len(text) else text
 
 
 def _story_start(texts: list[str], kinds: list[str | None]) -> int:
