@@ -80,6 +80,32 @@ def run_note(run: RunEntry) -> str:
 
 
 TEMPLATE_GLOBALS["run_note"] = run_note
+OFF_TOPIC_KINDS = {"sports": "体育", "entertainment": "娱乐", "property": "房产", "weather": "天气"}
+# Why an article went where it did, in Chinese; the manifest keeps the classifier's own words
+# (shown beside the label, with the probabilities). The first pattern that matches names the reason.
+ARTICLE_NOTES = (
+    (re.compile(r"close second (\w+)"), "归入得分最高的栏目；与次选“{0}”很接近"),
+    (re.compile(r"^score [\d.]+ of 10 from"), "归入得分最高的栏目"),
+    (re.compile(r"^reads as (sports|entertainment|property|weather) .*below the threshold ([\d.]+)"),
+     "{0}类内容，与本简报无关（得分低于 {1}）"),
+    (re.compile(r"below the threshold ([\d.]+)"), "与各栏目都不够相符（得分低于 {0}）"),
+    (re.compile(r"^section (\w+) is full \((\d+) items\)"), "“{0}”栏已满（每栏 {1} 条），未采用"),
+    (re.compile(r"^no complete sentence"), "没有可作摘要的完整句子，未采用"),
+    (re.compile(r"^deleted by the editor"), "编辑在草稿中删去"),
+)
+
+
+def article_note(reason: str | None, section_titles: dict[str, str]) -> str:
+    """The Chinese line for an article's reason, section ids named by their titles; "" when unknown."""
+    for pattern, label in ARTICLE_NOTES:
+        found = pattern.search(reason or "")
+        if found:
+            parts = [OFF_TOPIC_KINDS.get(g, section_titles.get(g, g)) for g in found.groups()]
+            return label.format(*parts)
+    return ""
+
+
+TEMPLATE_GLOBALS["article_note"] = article_note
 ARTICLE_ORDER = {ArticleStatus.USED: 0, ArticleStatus.DROPPED: 1, ArticleStatus.DUPLICATE: 2,
                  ArticleStatus.OFF_TOPIC: 3}
 
