@@ -519,3 +519,27 @@ def test_a_footers_links_are_not_a_sentence_and_a_nav_label_is_not_the_title():
     # probe-091: …（责任编辑：张勇）/ 用户： 匿名 … / *搜狗拼音输入法,中文处理专家>> / … / 央视质疑29岁市长 …
     assert "搜狗" not in probe_outputs("probe-091")[1] and "市长" not in probe_outputs("probe-091")[1]
     assert probe_outputs("probe-086")[0] not in ("新闻评论 |", "潍坊新闻·焦点")  # e-paper nav above the story
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("第一版:要闻", "layout"),  # probe-027: the page number written in Chinese numerals
+    ("打印纸张 字号选择:超大 行高 带图打印 返回原文", "furniture"),  # probe-025: a print bar
+    ("第一版的设计方案已经通过评审并将于明年实施。", None),  # a sentence that opens with the same words
+])
+def test_layout_and_print_bars_of_the_third_round(line, expected):
+    assert line_kind(normalize_text(line)) == expected
+
+
+def test_an_app_ad_before_a_headline_goes_and_the_headline_stays():
+    # probe-002: the ad used to make the whole headline line furniture, so the page got none
+    line = normalize_text("杏彩体育app下载:我国大科学装置发展的现状、问题及建议")
+    assert line == "我国大科学装置发展的现状、问题及建议" and line_kind(line) is None
+    title, _ = probe_outputs("probe-002")
+    assert title == "我国大科学装置发展的现状、问题及建议"
+
+
+def test_a_heading_inside_the_story_is_not_glued_to_the_paragraph_under_it():
+    # probe-044 (HK01): 增聘千名服務大使以助病人適應新安排, between two paragraphs
+    article = main_article(_probe_pages()["probe-044"])
+    assert ("subhead", "增聘千名服务大使以助病人适应新安排") in [(b.kind, b.text) for b in article.blocks]
+    assert "新安排医管局" not in article.body

@@ -130,6 +130,10 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         if not paragraphs and not any(b.kind == "para" for b in blocks):
             text = bylines.after_inner_dateline(text)
         text = _take_metadata(text, found)
+        if text and paragraphs and _is_heading_between_paragraphs(text, paragraphs[-1]):
+            flush()
+            blocks.append(Block("subhead", text))  # not glued to the paragraph under it
+            continue
         if text:
             paragraphs.append(compact_cjk_spaces(text))
     flush()
@@ -194,6 +198,18 @@ def _title_phrase(text: str, title: str) -> bool:
     """One phrase of a two-phrase headline on a line of its own (推进军民协同创新, under 推进军民协同创新
     创新中心首次亮相): the page's kicker repeating the headline, not the story."""
     return " " in title and len(text) <= MAX_HEADING and compact(text) in {compact(p) for p in title.split() if len(p) >= 4}
+
+
+MAX_UNMARKED_HEADING = 24  # characters
+_PUNCTUATED = re.compile(r"[，,。、；;：:！!？?“”\"「」（）()《》…—]|\d")
+
+
+def _is_heading_between_paragraphs(text: str, previous: str) -> bool:
+    """A short line with no punctuation at all after a paragraph that ended its sentence: an
+    in-story heading (增聘千名服务大使以助病人适应新安排), not the first half of a broken paragraph,
+    which would be joined to the next one."""
+    return (len(text) <= MAX_UNMARKED_HEADING and ends_sentence(previous) and not _PUNCTUATED.search(text)
+            and len(re.findall(r"[\u4e00-\u9fff]", text)) >= 6)
 
 
 def _is_numbered_heading(text: str) -> bool:

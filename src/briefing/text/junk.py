@@ -112,6 +112,11 @@ _SCATTERED_SYMBOLS = re.compile(r"(?<=\S)[◆■★◇□☆]+")
 _INJECTED_BRAND = re.compile(r"[\u4e00-\u9fff]{2,4}(?:电竞|娱乐城|棋牌|彩票|体育)(?:官方网站|官网)(?:入口|登录|注册|下载|(?i:app))*")
 
 
+# An app ad a mirror puts in front of a real line, before a colon: 杏彩体育app下载：我国大科学装置发展的…
+# (the line after the colon stays; without it, the ad made the whole headline line furniture)
+_AD_PREFIX = re.compile(r"(?m)^[\u4e00-\u9fffA-Za-z]{2,8}?(?i:app)(?:下载|官网|登录|注册|入口)+\s*[：:]\s*(?=\S{8})")
+
+
 # a line's indentation that a wrong encoding turned into question marks: ????一批卫生大项目已开工建设
 _LOST_INDENT = re.compile(r"(?m)^[?？]{2,}(?=\S)")
 
@@ -124,6 +129,8 @@ def strip_markup(text: str) -> str:
         text = _SCATTERED_SYMBOLS.sub("", text)
     if "官" in text:
         text = _INJECTED_BRAND.sub("", text)
+    if ":" in text or "：" in text:
+        text = _AD_PREFIX.sub("", text)
     if "?" in text or "？" in text:
         text = _LOST_INDENT.sub("", text)
     if "（" in text or "(" in text:
@@ -211,7 +218,7 @@ _FURNITURE_WORDS = frozenset(
     "分享 分享到 分享至 打印 关闭 收藏 评论 点赞 纠错 返回 顶部 字号 默认 超大 大 中 小 标准 放大 缩小 "
     "A+ A- T 微信 微博 QQ QQ空间 朋友圈 空间 复制链接 链接 扫一扫 手机看 手机版 客户端 APP 订阅 关注 "
     "举报 登录 注册 首页 正在阅读 即时新闻 新闻 更多 推荐 × x X 繁体 简体 繁 简 无障碍 长者模式 "
-    "保存 下载 字体 背景色 我要 投稿 转发 赞 踩 全文 阅读 原文".split()
+    "保存 下载 字体 背景色 我要 投稿 转发 赞 踩 全文 阅读 原文 打印纸张 字号选择 行高 带图打印 返回原文".split()
 )
 _BREADCRUMB = re.compile(
     r"^(?:您的位置|您当前的位置|当前位置|所在位置|首页)\s*[：:>＞»/›]"
@@ -244,7 +251,7 @@ _DATELINE = re.compile(
     rf"|^{_TIME}$|^{_WEEKDAY}$"
 )
 _LAYOUT = re.compile(
-    rf"^(?:{_DATE}\s*)?(?:[（(【\[]?\s*)?第?\s*[A-Za-z]?\d{{1,3}}\s*版\s*(?:[（(][^）)]{{0,8}}[）)])?\s*[：:|｜]?\s*\S{{0,10}}\s*[）)】\]]?$"
+    rf"^(?:{_DATE}\s*)?(?:[（(【\[]?\s*)?第?\s*(?:[A-Za-z]?\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*版\s*(?:[（(][^）)]{{0,8}}[）)])?\s*[：:|｜]?\s*\S{{0,10}}\s*[）)】\]]?$"
     r"|^(?:版面|版次|版名)\s*[：:]|^(?:上一版|下一版|版面导航|本版责编|本版编辑)"
     # an e-paper's column name: 潍坊新闻·焦点, 要闻·综合
     r"|^[\u4e00-\u9fff]{0,6}(?:新闻|要闻|时评|专刊|副刊|综合)·[\u4e00-\u9fff]{2,4}$"
