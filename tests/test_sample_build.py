@@ -190,3 +190,10 @@ def _png_pixels(path):
         rows.append([tuple(line[i:i + 3]) for i in range(0, stride, 3)])
         previous = line
     return rows
+
+
+def test_a_lead_that_is_the_news_opens_its_summary(sample_build):
+    # the health story's lead carries no figure, but it is the news the headline announces
+    _, manifest = sample_build
+    health = next(s for s in manifest["sections"] if s["id"] == "health")["items"][0]["summary"]
+    assert health.startswith("昨天，“清华城市健康指数”最新研究成果") and "北京稳居城市健康指数大城市组综合榜首" in health

@@ -103,7 +103,7 @@ def summarize(article: Article, budget: Budget = Budget()) -> str:
         + FACTS * min(sum(facts[i].values()), 4)
         - (0.5 if len(s.text) > TOO_LONG else 0.0)
         + (FIRST if i == 0 and len(s.text) <= TOO_LONG else 0.0)
-        - (BARE if not facts[i] else 0.0)
+        - (BARE if not facts[i] and i > 0 else 0.0)  # the lead is the news, figures or not
         for i, s in enumerate(sentences)
     ]
     chosen = _select(sentences, vectors, scores, facts, budget)
