@@ -12,6 +12,7 @@ import briefing.build as build_module
 from briefing.build import BuildRequest, build
 from briefing.config import load_config, parse_config
 from briefing.memo import MEMO, Memo
+from briefing.model import Block, RawArticle
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample" / "zgc-forum-2026.txt"
 
@@ -32,6 +33,23 @@ def test_only_what_is_new_is_worked_out_and_order_is_kept():
     assert asked[-1] == [1]
     memo.map("s", "ctx", double, [2])  # 2 was forgotten: at most 3 entries, least recent first
     assert asked[-1] == [2]
+
+
+def test_huge_articles_are_forgotten_before_the_memo_outgrows_its_characters():
+    memo = Memo(max_chars=10_000)
+    memo.enabled = True
+    asked = []
+
+    def cleaned(items):
+        asked.extend(items)
+        return [len(item.blocks) for item in items]
+
+    pages = [RawArticle(f"page-{k}.txt", "", None, None, (Block("para", "字" * 4_000),), "utf-8") for k in range(3)]
+    memo.map("clean", None, cleaned, pages)  # 12,000 characters: the oldest goes
+    memo.map("clean", None, cleaned, pages[1:])
+    assert asked == pages  # the two newest were remembered
+    memo.map("clean", None, cleaned, pages[:1])
+    assert asked == pages + pages[:1]  # the first had been forgotten
 
 
 def test_a_one_shot_process_remembers_nothing():

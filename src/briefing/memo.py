@@ -8,7 +8,8 @@ settings, so a result is kept under exactly those (the whole article, compared f
 and the settings it was made with) and reused; what is new is worked out as in any build. A
 one-shot command keeps nothing (`build.warm_up` turns the memo on).
 
-Bounded: at most ENTRIES results per stage, the least recently used forgotten first.
+Bounded: at most ENTRIES results and about MAX_CHARS characters of articles per stage, the least
+recently used forgotten first (a service fed a few huge pages a day must not grow without end).
 """
 
 from __future__ import annotations
@@ -22,19 +23,27 @@ Item = TypeVar("Item", bound=Hashable)
 Result = TypeVar("Result")
 
 ENTRIES = 4096  # a day of feeds is a few hundred articles; 5,000 never all stay
+MAX_CHARS = 20_000_000  # per stage: a busy day's text several times over
+
+
+def article_chars(article) -> int:
+    """The size of an article (raw or cleaned), in characters of its blocks."""
+    return sum(len(block.text) for block in getattr(article, "blocks", ()))
 
 
 class Memo:
-    def __init__(self, entries: int = ENTRIES) -> None:
+    def __init__(self, entries: int = ENTRIES, max_chars: int = MAX_CHARS) -> None:
         self._entries = entries
+        self._max_chars = max_chars
         self._stages: dict[str, OrderedDict] = {}
+        self._chars: dict[str, int] = {}
         self._lock = threading.Lock()  # a service may build two editions at once
         self.enabled = False
 
     def map(self, stage: str, context: Hashable, work: Callable[[list[Item]], Sequence[Result]],
-            items: Sequence[Item]) -> list[Result]:
+            items: Sequence[Item], size: Callable[[Item], int] = article_chars) -> list[Result]:
         """work(items) as a list, taking what is remembered for (context, item) and working out
-        only the rest (in one call, in their order)."""
+        only the rest (in one call, in their order). `size` weighs an item against MAX_CHARS."""
         items = list(items)
         if not self.enabled:
             return list(work(items))
@@ -52,14 +61,19 @@ class Memo:
             fresh = dict(zip(missing, done))
             known.update(fresh)
             with self._lock:
-                table.update(fresh)
-                while len(table) > self._entries:
-                    table.popitem(last=False)
+                for key, result in fresh.items():
+                    if key not in table:
+                        self._chars[stage] = self._chars.get(stage, 0) + size(key[1])
+                    table[key] = result
+                while table and (len(table) > self._entries or self._chars.get(stage, 0) > self._max_chars):
+                    (_, forgotten), _ = table.popitem(last=False)
+                    self._chars[stage] -= size(forgotten)
         return [known[key] for key in keys]
 
     def clear(self) -> None:
         with self._lock:
             self._stages.clear()
+            self._chars.clear()
 
 
 MEMO = Memo()
