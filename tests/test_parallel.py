@@ -83,14 +83,6 @@ def _fails_on(n: int) -> int:
     return n
 
 
-@two_cores
-def test_an_error_in_the_childs_half_is_raised_here():
-    with pytest.raises(Unreadable, match="item 171"):
-        parallel.map_articles(_fails_on, range(200))
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)
-
-
 def _fails_here(n: int) -> int:
     if not _in_child() and n == 20:
         raise Unreadable("here")
@@ -98,9 +90,13 @@ def _fails_here(n: int) -> int:
 
 
 @two_cores
-def test_an_error_in_this_half_stops_the_child():
-    with pytest.raises(Unreadable, match="here"):
-        parallel.map_articles(_fails_here, range(200))
+@pytest.mark.parametrize("work, message", [
+    (_fails_on, "item 171"),  # in the child's half: redone here, where it raises
+    (_fails_here, "here"),  # in this half: the child is stopped
+])
+def test_an_error_in_either_half_is_raised_here_and_leaves_no_child(work, message):
+    with pytest.raises(Unreadable, match=message):
+        parallel.map_articles(work, range(200))
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
 
