@@ -305,6 +305,13 @@ def _page_number_box(family: str, style: TextStyle, fonts: FontSet) -> str:
 
 @lru_cache(maxsize=1)
 def _weasyprint():
+    """WeasyPrint, imported once, with pydyf deflating at level 6."""
+    weasyprint = _import_weasyprint()
+    _deflate_at_level_6()
+    return weasyprint
+
+
+def _import_weasyprint():
     """Import WeasyPrint with a faster library lookup.
 
     WeasyPrint finds Pango, HarfBuzz and friends by trying six spellings of each library name
@@ -320,7 +327,6 @@ def _weasyprint():
     listing = _ldconfig_listing() if threading.active_count() == 1 else None
     if listing is None:
         import weasyprint
-        _deflate_at_level_6()
         return weasyprint
 
     def find_library(name: str) -> str | None:
@@ -335,7 +341,6 @@ def _weasyprint():
         import weasyprint
     finally:
         ctypes.util.find_library = original
-    _deflate_at_level_6()
     return weasyprint
 
 
@@ -352,8 +357,6 @@ def _deflate_at_level_6() -> None:
 
     import pydyf
 
-    if getattr(pydyf.zlib, "__name__", "") == "zlib at level 6":
-        return
     level6 = types.ModuleType("zlib at level 6")
     level6.__dict__.update({k: v for k, v in vars(zlib).items() if not k.startswith("__")})
 
