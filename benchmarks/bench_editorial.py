@@ -69,10 +69,12 @@ ON_POINT = 0.6
 # pass whatever the cleaner misses.
 JUNK_PATTERNS = {
     "pinyin": re.compile(r"[\u4e00-\u9fff][（(]\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\s*[）)]"),
-    "spam": re.compile(r"阳痿|早泄|壮阳|SEO|网站建设|彩金|百家乐|赌场|代开发票|无遮挡|在线观看|免费观看|国产精品|一区二区|www\.", re.I),
+    # a sex-medicine word is an ad's bait next to an address, a price or a plea (老公阳痿www.…, 早泄怎么办),
+    # and medicine in a drug approval (…气雾剂，适用于治疗成年男性原发性早泄)
+    "spam": re.compile(r"(?:阳痿|早泄|壮阳)\S{0,10}(?:www|怎么|哪|多少钱|最好|治好)|老公阳痿|SEO|网站建设|彩金|百家乐|赌场|代开发票|无遮挡|在线观看|免费观看|国产精品|一区二区|www\.", re.I),
     "nav": re.compile(r"(?:\S{1,6}\s*[|｜]\s*){3,}"),
     "breadcrumb": re.compile(r">>|＞＞|首页\s*[>＞»]|当前位置|您的位置|[>＞»]\s*正文"),
-    "furniture": re.compile(r"分享到|正在阅读|即时新闻|字号|打印本页|关闭窗口|APP下载|扫一扫|返回顶部|上一篇|下一篇|^×$|版权所有|免责声明|特别声明"),
+    "furniture": re.compile(r"分享到|正在阅读|即时新闻|字号|打印本页|关闭窗口|APP下载|扫一扫|返回顶部|上一篇|下一篇|^×$|版权所有|免责声明|特别声明|发布评论|打开小程序"),
     "counter": re.compile(r"(?:阅读|浏览|点击)(?:量|数|次数)\s*[：:]?\s*\d"),
     "dateline": re.compile(r"^\s*(?:\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?\s*(?:\d{1,2}:\d{2})?|\d{1,2}:\d{2})\s*$|\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}"),
     "layout": re.compile(r"第\s*[A-Z]?\d{1,3}\s*版"),

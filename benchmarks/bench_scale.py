@@ -18,12 +18,9 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -79,24 +76,39 @@ def day_of_feeds(size: int, seed: int = 7) -> tuple[list[dict], int]:
     return articles[:size], used
 
 
+# A process of its own runs each build, so the largest of *its* children is that build's peak
+# memory (ru_maxrss over all children of this process would give every size the largest's).
+_MEASURED = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+elapsed = time.perf_counter() - start
+sys.stderr.write(done.stderr)
+print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, done.returncode)
+sys.stdout.write(done.stdout)
+"""
+
+
 def build(folder: Path, source: Path | None, date: str) -> tuple[float, dict, int]:
     args = [sys.executable, "-m", "briefing", "build", "--date", date, "--json"]
     if source is not None:
         args.insert(4, str(source))
-    start = time.perf_counter()
-    done = subprocess.run(args, cwd=folder, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if done.returncode:
+    done = subprocess.run([sys.executable, "-c", _MEASURED, *args], cwd=folder, capture_output=True, text=True)
+    first, _, manifest = done.stdout.partition("\n")
+    elapsed, peak, code = first.split() if first else ("0", "0", "1")
+    if done.returncode or int(code):
         sys.exit(f"build failed:\n{done.stderr}")
-    return elapsed, json.loads(done.stdout), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return float(elapsed), json.loads(manifest), int(peak)
 
 
-def median_build(folder: Path, source: Path | None, runs: int) -> tuple[float, dict, int]:
-    results = []
+def median_builds(folder: Path, sources: list[Path | None], runs: int) -> list[tuple[float, dict, int]]:
+    """The median build of each source, the sources built in turn within each run: a shared
+    machine's slow minute then slows every size alike instead of one (the ratios stay honest)."""
+    results: list[list[tuple[float, dict, int]]] = [[] for _ in sources]
     for run in range(runs):
-        results.append(build(folder, source, f"2026-11-{10 + run:02d}"))
-    results.sort(key=lambda r: r[0])
-    return results[len(results) // 2]
+        for kept, source in zip(results, sources):
+            kept.append(build(folder, source, f"2026-11-{10 + run:02d}"))
+    return [sorted(kept, key=lambda r: r[0])[len(kept) // 2] for kept in results]
 
 
 def main() -> None:
@@ -106,16 +118,20 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="briefing-scale-") as scratch:
         folder = Path(scratch)
-        sample_seconds, manifest, _ = median_build(folder, None, args.runs)
-        print(f"sample (6 articles): {sample_seconds:.2f} s   stages {manifest['timings_ms']}")
-        for size in [int(s) for s in args.sizes.split(",")]:
-            articles, stories = day_of_feeds(size)
+        sizes = [int(s) for s in args.sizes.split(",")]
+        feeds: list[Path | None] = [None]
+        planted = {}
+        for size in sizes:
+            articles, planted[size] = day_of_feeds(size)
             feed = folder / f"day-{size}.jsonl"
             feed.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in articles) + "\n", encoding="utf-8")
-            seconds, manifest, peak = median_build(folder, feed, args.runs)
+            feeds.append(feed)
+        (sample_seconds, manifest, _), *scaled = median_builds(folder, feeds, args.runs)
+        print(f"sample (6 articles): {sample_seconds:.2f} s   stages {manifest['timings_ms']}")
+        for size, (seconds, manifest, peak) in zip(sizes, scaled):
             kept = sum(1 for a in manifest["articles"] if a["status"] != "duplicate")
             print(f"{size} articles: {seconds:.2f} s = {seconds / sample_seconds:.1f}x the sample; "
-                  f"{kept} stories kept of {stories} planted; peak RSS {peak / 1024:.0f} MiB")
+                  f"{kept} stories kept of {planted[size]} planted; peak RSS {peak / 1024:.0f} MiB")
             print(f"   stages {manifest['timings_ms']}")
             print(f"   per stage, ms per article: " + ", ".join(
                 f"{k} {v / size:.2f}" for k, v in manifest["timings_ms"].items() if k in (

@@ -543,3 +543,21 @@ def test_a_heading_inside_the_story_is_not_glued_to_the_paragraph_under_it():
     article = main_article(_probe_pages()["probe-044"])
     assert ("subhead", "增聘千名服务大使以助病人适应新安排") in [(b.kind, b.text) for b in article.blocks]
     assert "新安排医管局" not in article.body
+
+
+def test_a_comment_box_prompt_is_furniture_and_never_the_written_title():
+    # b-0144: a flash with no headline, closed by a mini-program's comment prompt
+    assert kind("打开小程序可以发布评论哦") == "furniture"
+    assert kind("登录后才可以发布评论哦") == "furniture"
+    title = item_title(read_tune_page("b-0144"), SETTINGS.title_max_chars)
+    assert "评论" not in title and "小程序" not in title
+    assert "56款创新药" in title
+
+
+def test_a_drug_approval_for_a_sex_medicine_indication_is_news_and_its_ad_is_spam():
+    # b-0037: the lead names the indication (早泄); an ad uses the same word as bait
+    article = read_tune_page("b-0037")
+    assert "适用于治疗成年男性原发性早泄" in article.body
+    assert "药物临床试验批准通知书" in article.body
+    assert kind("早泄怎么办？专家教你一招") == "spam"
+    assert kind("丰胸哪家好") == "spam"
