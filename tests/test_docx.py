@@ -197,6 +197,17 @@ def test_properties_name_the_issue(draft):
     assert "relationships/custom-properties" in rels
 
 
+def test_custom_properties_hold_any_text_and_read_back(tmp_path):
+    from briefing.render import ooxml
+
+    doc = Document()
+    ooxml.set_custom_properties(doc, {"BriefingIssue": "a<b & \"c\"", "Note": "科技\x0b创新\x00"})
+    doc.save(str(tmp_path / "p.docx"))
+    again = ooxml.custom_properties(Document(str(tmp_path / "p.docx")))
+    # escaped, not broken; the control characters XML 1.0 cannot hold are left out, not written
+    assert again == {"BriefingIssue": 'a<b & "c"', "Note": "科技创新"}
+
+
 def test_item_titles_and_headings_carry_hidden_bookmarks(draft, tmp_path):
     doc = Document(str(draft))
     manifest = json.loads((draft.parent / "manifest.json").read_text(encoding="utf-8"))
