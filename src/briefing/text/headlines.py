@@ -66,6 +66,26 @@ _DOUBLED = re.compile(r"^(.{6,}?)\s+\1$")  # 新盘「顶烂市」 楼价又跌 
 _BODY = re.compile(r"^(?:中共)?[\u4e00-\u9fff（）()·]{2,24}(?:人民政府|办公厅|办公室|委员会|常委会|市委|省委|县委|区委|党委|党组|工委"
                    r"|管委会|有限公司|有限责任公司|集团)$")
 _CUT_ENTITY = re.compile(r"&(?:[A-Za-z]{0,6}|#\d{0,5})$")  # a headline the site cut inside &quot;: 200名工匠获&
+# a field of a programme's or a meeting's card, never a headline: 主持人：张凤萍, 嘉 宾：梁万年 国家卫生健康委…,
+# 地 点：安徽省铜陵市, 编导：陈颢之、张凤萍
+_FIELD = re.compile(r"^(?:主\s*持\s*人?|嘉\s*宾|主讲(?:人|嘉宾)?|发\s*言\s*人|地\s*点|时\s*间|会议(?:时间|地点)|编\s*导|导\s*演"
+                    r"|摄\s*像|出\s*品\s*人?|主办(?:单位|方)?|承办(?:单位|方)?|协办(?:单位|方)?|(?:记者|作者)署名)\s*[：:]")
+# an op-ed's author before a slash (蘇益仁/台灣生醫產業 不要以管窺天): the byline under it names them again
+_AUTHOR_SLASH = re.compile(r"^([\u4e00-\u9fff·]{2,4})\s*[/／]\s*(?=\S.{5})")
+# a headline a page glued to its metadata on one line: 京津冀协同创新共同体发展研究*时间: 2019-10-15信息来源:…
+_GLUED_META = re.compile(r"^(?P<head>.{6,64}?)(?:[*＊\s|｜]+(?:发布)?(?:时间|日期|来源|作者)|\s*(?:发布时间|发布日期|信息来源|文章来源))\s*[：:]\s*\S")
+# … or to its lead, when a mirror lost the line breaks: 排队数小时等待漂流…补偿措施 本报讯（记者李丰）贵州省…
+_GLUED_LEAD = re.compile(r"^(?P<head>\S.{7,63}?)\s+(?=(?:本报讯|本网讯|本台讯|[\u4e00-\u9fff]{2,8}(?:社|网|报|台)[\u4e00-\u9fff]{2,8}"
+                         r"\d{1,2}月\d{1,2}日电|据[\u4e00-\u9fff]{2,10}报道)[（(，]?)")
+# a guest list's or a caption's person: 马伟杭 浙江省卫生健康委巡视员 (a name, a space, an office)
+_NAME_AND_OFFICE = re.compile(r"^[\u4e00-\u9fff·]{1,3}\s?[\u4e00-\u9fff·]{1,2}\s+[\u4e00-\u9fff（）()、]{2,30}"
+                              r"(?:主任|司长|局长|厅长|处长|部长|市长|省长|区长|县长|书记|巡视员|院长|校长|所长|董事长|总经理|主席"
+                              r"|教授|院士|研究员|总监|秘书长|发言人|会长|理事长)$")
+# the editor's note that the headline above it is the editor's: *标题由编辑所加 (a letter had none)
+_TITLE_NOTE = re.compile(r"(?:标题|题目)(?:为|系|由)?(?:编者|编辑)所?(?:加|拟)")
+_BULLETED = re.compile(r"^[•·▪●○◆◇■□►]")
+MIN_LINK_LIST = 3  # bulleted lines in a row: a list of other stories' links
+FIRST_LINE_SHARE = 0.5  # of its character pairs in the text under it: the page's first line is its title
 
 
 @dataclass(frozen=True)
@@ -101,8 +121,9 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     a teaser in a list of links has a snippet under it, the headline has the story —, whether a
     dateline or source line stands under it, whether the 原标题 names it, its shape and place);
     the links under 相关新闻 are passed over, a subtitle (——…) gives way to the line above it.
-    `标题：…` is taken as said. Without a likely line: a flash's 【…】, a notice's 《title》, the
-    原标题."""
+    `标题：…` is taken as said. A line under the dateline block gives way to the one above it (a
+    subhead under 来源, not the headline), an op-ed's `作者/` goes. Without a likely line: a flash's
+    【…】, a notice's 《title》, the 原标题, the first line when the text under it names it."""
     texts = [normalize_text(line) for line in lines[:LOOK_AHEAD + 20]]
     kinds = [line_kind(t) for t in texts]
     original = original_title(lines)
@@ -110,13 +131,17 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     if stated:
         return Headline(without_site_name(clean_decoration(stated)), "page")
     story = _story_start(texts, kinds)
-    best = choose_line(candidate_lines(texts, kinds, original, story), story)
+    lines_found = candidate_lines(texts, kinds, original, story)
+    best = choose_line(lines_found, story)
+    if best is not None:
+        best = _over_its_subhead(best, lines_found, texts, kinds)
     if original and (best is None or not _agrees(best.text, original)):
         return Headline(original, "original_title")  # the story's own title, as it first ran
     if best is not None:
         index, text = best.index, best.text
         if text.startswith(("——", "—")) and index and usable(texts[index - 1]):
             index, text = index - 1, clean_decoration(texts[index - 1])  # the subtitle's headline, above it
+        text = _without_author(text, texts[index + 1:index + 4])
         return Headline(_without_injected_tail(without_site_name(text), texts[index + 1:index + 12]), "page", index)
     flash = next((m for t in texts[:6] if (m := _FLASH.match(t))), None)
     if flash and usable(flash.group(1)):  # 【中老签署标准化合作谅解备忘录】市场监管总局消息，…
@@ -127,6 +152,54 @@ def find_in_lines(lines: list[str]) -> Headline | None:
         return Headline(texts[named], "page", named)
     if original:
         return Headline(original, "original_title")
+    return _first_line_title(texts, kinds)
+
+
+def _over_its_subhead(best: CandidateLine, lines: list[CandidateLine], texts: list[str],
+                      kinds: list[str | None]) -> CandidateLine:
+    """The line above the dateline or source block rather than the one below it: 多个景区游客被困！…
+    / 创始人 / 2025-06-01 11:15:49 / 转自：上观新闻 / 云南雨崩遭遇强降雨关闭景区 / 5月31日，… — the
+    dateline confirms the headline it stands under; the line between it and the story, however much
+    of the story it names, is the story's first subhead."""
+    meta = HEADLINE_FEATURES.index("meta_below")
+    if best.features[meta]:
+        return best
+    model = _headline_model()
+    above = [line for line in lines if line.index < best.index and line.features[meta]
+             and headline_probability(line, model) >= model.threshold]
+    if not above:
+        return best
+    headline = max(above, key=lambda line: (headline_probability(line, model), line.index))
+    between = range(headline.index + 1, best.index)
+    if any(kinds[j] is None and usable(texts[j]) for j in between):
+        return best  # another headline-like line between them: the dateline is not the headline's
+    if not any(kinds[j] in ("dateline", "source_line", "byline") for j in between):
+        return best
+    return headline
+
+
+def _without_author(text: str, below: list[str]) -> str:
+    """蘇益仁/台灣生醫產業 不要以管窺天 -> 台灣生醫產業 不要以管窺天, when the byline under it names 蘇益仁."""
+    match = _AUTHOR_SLASH.match(text)
+    if match and any(match.group(1) in line for line in below) and usable(text[match.end():]):
+        return text[match.end():]
+    return text
+
+
+def _first_line_title(texts: list[str], kinds: list[str | None]) -> Headline | None:
+    """A page whose story starts under its first line, with no dateline between: that line is its
+    title when the text under it names it (重磅年度药品审评报告发布 / 今日，国家药监局重磅发布《年度药品
+    审评报告》…), or the head of a first line the mirror glued to its lead (…补偿措施 本报讯（记者…）."""
+    first = next((i for i, k in enumerate(kinds) if k is None), None)
+    if first is None:
+        return None
+    text = clean_decoration(texts[first])
+    glued = _GLUED_LEAD.match(text)
+    if glued and usable(glued.group("head")) and len(text) - glued.end() >= MIN_PROSE:
+        return Headline(glued.group("head"), "page")
+    under = "".join(t for t, k in zip(texts[first + 1:], kinds[first + 1:]) if k is None)[:STORY_LEAD]
+    if usable(text) and len(under) >= MIN_PROSE and _bigram_share(text, under) >= FIRST_LINE_SHARE:
+        return Headline(without_site_name(text), "page", first)
     return None
 
 
@@ -161,8 +234,8 @@ def usable(text: str) -> bool:
         return False  # the rest of a sentence the excerpt begins inside (门、骨干产业…)
     if _CAPTION.search(text) or _BREADCRUMB.search(text) or "。" in text.rstrip("。"):
         return False  # a caption, a breadcrumb, two sentences (…预报图。图据中央气象台网站)
-    if _BODY.match(text) or _CUT_ENTITY.search(text):
-        return False  # a notice's issuer, a headline cut short inside an HTML entity
+    if _BODY.match(text) or _CUT_ENTITY.search(text) or _FIELD.match(text) or _NAME_AND_OFFICE.match(text):
+        return False  # a notice's issuer, a headline cut short inside an HTML entity, a card's field, a guest
     return not text.endswith(("。", "；", "，", "：", "、"))
 
 
@@ -230,14 +303,17 @@ _ODD_SYMBOL = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9\s，。、；：？！“”
 
 def candidate_lines(texts: list[str], kinds: list[str | None], original: str | None, story: int) -> list[CandidateLine]:
     """Every line of the first LOOK_AHEAD that could be a headline (usable, not among the links
-    under a 相关新闻 below some prose; a headline wrapped over two lines inside its brackets is read
-    as one; a breadcrumb's last part is one too), with what tells the headline from the rest: how
+    under a 相关新闻 below some prose nor in a bulleted run of links; a headline wrapped over two
+    lines inside its brackets is read as one; a breadcrumb's last part is one too; one glued to its
+    时间：/来源： is read without them), with what tells the headline from the rest: how
     much it shares with the story under it and with the whole text, and how far that falls behind
     the best line's, how much story follows, whether a dateline or source line stands under it,
     whether the 原标题 or a breadcrumb names it, where it stands (in lines of text, so that a menu
     one item a line does not push it down) and against the story's start, its shape (length,
     commas, a colon, a bar, a dash, a space) and what stands around it."""
     counts = Counter(texts)
+    listed = _link_list(texts)
+    kinds = [k or ("related" if i in listed else None) for i, k in enumerate(kinds)]
     whole = "".join(t for t, k in zip(texts, kinds) if k is None and _is_prose(t))[:2000]
     found: list[CandidateLine] = []
     prose = [len(t) if k is None and _is_prose(t) else 0 for t, k in zip(texts, kinds)]
@@ -254,7 +330,12 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
             continue  # the links under 相关新闻 below the story are other stories' headlines
         # (above any prose, 视频 or 相关新闻 is as often a menu's item, and the model judges what follows)
         in_related = prose_above[i] > 0 and is_related_header(texts[i]) or (in_related and len(texts[i]) <= 40)
+        if i in listed:
+            continue
         candidate = crumb_at[i] or clean_decoration(_without_spam_parts(texts[i]))
+        glued = _GLUED_META.match(candidate)
+        if glued and usable(glued.group("head").strip()):
+            candidate = glued.group("head").strip()
         if not usable(candidate):
             wrapped = _wrapped(candidate, texts[i + 1]) if i + 1 < len(texts) else candidate
             if wrapped == candidate or not usable(wrapped):
@@ -267,7 +348,8 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
         if below + 1 < len(texts) and len(texts[below]) <= MIN_HEADLINE and kinds[below] is None:
             below += 1  # a label between the headline and its dateline (医疗医药业)
         meta_below = below < len(texts) and (kinds[below] in ("dateline", "source_line", "byline", "layout", "counter")
-                                             or (kinds[below] is not None and bool(_DATED.search(texts[below]))))
+                                             or (kinds[below] is not None and bool(_DATED.search(texts[below])))
+                                             or bool(_TITLE_NOTE.search(texts[below])))
         features = (
             overlap * pairs, overlap, pairs, float(meta_below), float(bool(original) and _agrees(candidate, original)),
             float("，" in candidate and len(candidate) > 30), float("，" in candidate),
@@ -290,6 +372,21 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
     # issuer above the headline names less of the story than the headline does
     best = max((line.features[0] for line in found), default=0.0)
     return [CandidateLine(line.index, line.text, line.features + (line.features[0] - best,)) for line in found]
+
+
+def _link_list(texts: list[str]) -> set[int]:
+    """The lines of every run of MIN_LINK_LIST or more bulleted lines (• 金秀賢榮獲…, ◆ 陳國樑/…): a
+    list of other stories' links, however headline-like each is, and no text above the headline."""
+    listed: set[int] = set()
+    run: list[int] = []
+    for i, text in enumerate(texts + [""]):
+        if _BULLETED.match(text.strip()) and len(text) <= MAX_HEADLINE + 2:
+            run.append(i)
+            continue
+        if len(run) >= MIN_LINK_LIST:
+            listed.update(run)
+        run = []
+    return listed
 
 
 def _crumb_tail(text: str) -> str | None:

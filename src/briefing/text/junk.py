@@ -217,6 +217,8 @@ _FURNITURE = re.compile(
     r"|^(?:没有更多(?:内容|数据|了)?|加载更多|暂无(?:评论|更多))$|^[\u4e00-\u9fff]{1,8}\s*(?i:app)$"
     r"|(?:地址|网址|链接|出处)\s*[：:]\s*(?:https?://|www\.)"
     r"|^(?:本文|文章|稿件)?(?:来源|转自)[：:][^。]*(?:网站|公众号|客户端)[）)]?$"
+    # the editor's note under a headline a letter or a speech did not have: *标题由编辑所加, （标题为编者所加）
+    r"|^[*＊（(]?\s*(?:本文)?(?:标题|题目)(?:为|系|由)?(?:编者|编辑)所?(?:加|拟)[）)]?$"
 )
 # Words that a bar of page furniture is made of: a line of nothing but these is furniture.
 _FURNITURE_WORDS = frozenset(

@@ -1,0 +1,103 @@
+"""Headlines on real pages of the headline probe (benchmarks/probe/headlines.jsonl, ids given),
+collected after the finder's rules were written, one kind of page a test: a first line over a
+story with no dateline, a headline glued to its metadata or to its lead, a headline above its
+dateline block with a subhead under it, an op-ed author's name before a slash, a programme's or
+a meeting's card above the headline, a bulleted list of other stories' links, a doubled headline
+under a menu."""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from briefing.config import EditorialSettings
+from briefing.editorial.titles import item_title
+from briefing.text.chinese import to_simplified
+from briefing.text.headlines import usable
+from briefing.text.junk import line_kind
+from briefing.text.normalize import normalize_text
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+from corpus import main_article  # noqa: E402
+
+CAP = EditorialSettings().title_max_chars
+
+
+@lru_cache(maxsize=1)
+def _probe() -> dict[str, dict]:
+    lines = (BENCHMARKS / "probe" / "headlines.jsonl").read_text(encoding="utf-8").splitlines()
+    return {page["id"]: page for page in map(json.loads, filter(str.strip, lines))}
+
+
+def read_probe_page(page_id: str):
+    article = main_article(_probe()[page_id])
+    assert article is not None, f"{page_id}: nothing read"
+    return article
+
+
+def simplified(text: str) -> str:
+    return normalize_text(to_simplified(text))
+
+
+@pytest.mark.parametrize("page_id, headline", [
+    # the first line over the text that names it, no dateline between (a report's list follows)
+    ("hp-005", "重磅年度药品审评报告发布"),
+    # glued to its metadata: 京津冀协同创新共同体发展研究*时间: 2019-10-15信息来源:…
+    ("hp-026", "京津冀协同创新共同体发展研究"),
+    # above 创始人 / the dateline / 转自：上观新闻, with the story's first subhead under them
+    ("hp-012", "多个景区游客被困！极端天气景点关闭，大风大雨索道停运！上海雨势如何？"),
+    # under a meeting's card (时 间 / 地 点 / 主持人 / 嘉 宾 and the guests, one a line)
+    ("hp-023", "国家卫生健康委员会2019年6月26日例行新闻发布会文字实录"),
+    # under a programme's card (主持人：张凤萍 / 编导：…), over the editor's note 标题由编辑所加
+    ("hp-039", "理工大学常务及学务副校长卫炳江——香港具备发展科技产业的优厚条件"),
+    # printed twice under a bulleted menu of other stories
+    ("hp-024", "香港施政报告提出医疗改革，聚焦弱势社群的医疗照护"),
+])
+def test_the_headline_is_found_over_the_furniture_around_it(page_id, headline):
+    article = read_probe_page(page_id)
+    assert article.title_from == "page"
+    assert article.title == headline
+
+
+def test_an_op_ed_authors_name_before_the_slash_goes_when_the_byline_names_them():
+    article = read_probe_page("hp-020")  # ◆ 蘇益仁/… in a list of op-eds, then 蘇益仁/台灣生醫產業 不要以管窺天
+    assert article.title == "台湾生医产业 不要以管窥天"
+    assert "苏益仁" not in item_title(article, CAP)
+
+
+def test_a_headline_a_mirror_glued_to_its_lead_is_cut_before_the_dateline():
+    article = read_probe_page("hp-006")  # …当地采取整改补偿措施 本报讯（记者李丰）贵州省…, one line
+    assert article.title == simplified("排隊數小時等待漂流,又排隊數小時等待接駁車 貴州一景區遊客滯留,當地採取整改補償措施")
+    assert "本报讯" not in item_title(article, CAP)
+
+
+@pytest.mark.parametrize("line", [
+    "主持人：张凤萍",
+    "嘉 宾：梁万年 国家卫生健康委（国务院医改领导小组秘书处）体改司司司长",
+    "地 点：安徽省铜陵市",
+    "编导：陈颢之、张凤萍",
+    "马伟杭 浙江省卫生健康委巡视员",
+])
+def test_a_field_of_a_programmes_or_meetings_card_is_no_headline(line):
+    shown = {simplified(l).strip() for page_id in ("hp-023", "hp-039") for l in _probe()[page_id]["raw"].splitlines()}
+    assert line in shown  # a line of the real pages, as the build reads it
+    assert not usable(line)
+
+
+def test_the_editors_note_on_a_headline_is_furniture_not_text():
+    note = next(l.strip() for l in _probe()["hp-039"]["raw"].splitlines() if "標題由編輯所加" in l)
+    assert line_kind(simplified(note)) == "furniture"
+    assert all("标题由编辑所加" not in p for p in read_probe_page("hp-039").paragraphs)
+
+
+def test_a_bulleted_list_of_other_stories_gives_none_of_them_as_the_headline():
+    article = read_probe_page("hp-024")
+    bullets = [simplified(l).strip("• ").strip() for l in _probe()["hp-024"]["raw"].splitlines() if "•" in l]
+    assert len(bullets) >= 3
+    assert article.title not in bullets
