@@ -101,3 +101,23 @@ def test_a_bulleted_list_of_other_stories_gives_none_of_them_as_the_headline():
     bullets = [simplified(l).strip("• ").strip() for l in _probe()["hp-024"]["raw"].splitlines() if "•" in l]
     assert len(bullets) >= 3
     assert article.title not in bullets
+
+
+def test_a_channel_tag_under_the_story_is_no_markdown_heading():
+    # hp-016: a Now News page ends with its channel tag #要聞 (no space after the hash)
+    article = read_probe_page("hp-016")
+    assert to_simplified(item_title(article, CAP)).startswith("科大承诺分25年投入逾70亿元")
+    assert "沈向洋" in article.body
+
+
+def test_a_markdown_heading_still_splits_articles(tmp_path):
+    from briefing.sources import read_sources
+    from briefing.text.pages import split_document
+
+    page = tmp_path / "day.md"
+    page.write_text("# 北京发布城市发展蓝图\n\n北京市今天发布城市发展蓝图，提出到2035年建成国际科技创新中心。\n\n"
+                    "# 怀柔科学城集聚37个科学设施平台\n\n怀柔科学城已集聚37个科学设施平台，其中6个已投入运行。\n",
+                    encoding="utf-8")
+    documents, _ = read_sources([page])
+    titles = [a.title for d in documents for a in split_document(d)]
+    assert titles == ["北京发布城市发展蓝图", "怀柔科学城集聚37个科学设施平台"]

@@ -17,7 +17,9 @@ from .headlines import find_in_lines
 from .normalize import normalize_text
 from .sentences import ends_sentence
 
-_HEADING = re.compile(r"^(#{1,6})\s*(.+?)\s*#*\s*$")
+# the space after the hashes is Markdown's (CommonMark's) own rule, and what tells a heading from a
+# page's tag line: #要聞 under a Hong Kong story is its channel, not a story of its own
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _HASHTAG = re.compile(r"^#[^#\s]{1,30}#")  # a #话题# tag, not a heading
 MAX_TITLE = 60
 MAX_SCRAP = 6  # characters
