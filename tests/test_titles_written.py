@@ -35,7 +35,7 @@ def test_who_spoke_is_reported_with_what_they_said():
 
 def test_a_clause_that_says_nothing_is_never_a_candidate():
     # a purpose without its deed, a title and a name alone, the site talking to its reader
-    assert not any(u.startswith("我院为了") for u in units("b-0069"))
+    assert "我院为了改善群众门诊就医拥挤状况" not in units("b-0069")  # (it may still open a pair with its deed)
     found = units("b-0079")
     assert not any(re.search(r"经理李立业$|^我们", u) for u in found)
     assert not any("经理李需要" in u for u in found)  # nor a name cut after its surname lent as a subject
@@ -68,3 +68,13 @@ def test_written_titles_are_the_same_every_time():
     for page_id in ("c-0032", "b-0026", "b-0119"):
         article = read_tune_page(page_id)
         assert len({item_title(article, CAP) for _ in range(3)}) == 1
+
+
+def test_a_tip_received_or_a_place_stood_in_is_no_headline():
+    # 东光县公安局接内蒙古赤峰市警方消息，…快速出击，抓获一名涉嫌电信诈骗的犯罪嫌疑人
+    found = units("b-0059")
+    assert not any(u.endswith("消息") for u in found)
+    assert "沧州东光抓获一名涉嫌电信诈骗的犯罪嫌疑人" in found
+    assert "中国在国际标准化舞台上" not in units("a-0017")
+    # the place may still set the scene for the deed after it
+    assert "中国在国际标准化舞台上 实现从“参与者和贡献者”到“推动者和引领者”的进阶" in units("a-0017")

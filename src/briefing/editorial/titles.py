@@ -287,15 +287,21 @@ PURPOSE_ONLY = re.compile(r"^[^，]{0,10}?为了")
 # a headline speaks of others, never as we, to you or asking you: 我们并不支援你正使用的浏览器, 请更新至最新的浏览器版本
 PERSONAL = re.compile(r"^(?:我们|你|您|请)")
 TITLE_AND_NAME = re.compile(rf"(?:{TITLES})[\u4e00-\u9fff]{{2,3}}$")
+# a tip received, a place stood in, and nothing done: 东光县公安局接内蒙古赤峰市警方消息, 中国在国际标准化舞台上
+TIP_OR_PLACE_ONLY = re.compile(r"(?:接到?|收到)[^，]{0,20}(?:消息|报警|报案|线索|举报)后?$|^[^在，]{0,12}在[^，]{1,30}(?:上|中|下|里|内)$")
 
 
 def _says_nothing(text: str) -> bool:
     """A clause that holds no news of its own, however well it reads: who spoke and not what
     (中国科学院院士高福在健康报刊文中表示), a purpose without its deed, a person's title and name alone
-    (医院管理局总行政经理李立业), words said to the reader in the first or second person."""
-    if " " in text:  # each part of a two-part headline must say something: not 协会发布的最新数据显示 11月份
-        return any(_says_nothing(part) for part in text.split(" "))
-    if SAYS_NOTHING.search(text) or PURPOSE_ONLY.match(text) or PERSONAL.match(text) or TITLE_AND_NAME.search(text):
+    (医院管理局总行政经理李立业), words said to the reader in the first or second person, a tip
+    received or a place stood in with no deed."""
+    if " " in text:  # neither part of a two-part headline is mere framing (not 协会发布的最新数据显示 11月份),
+        # and the last says something; the first may set the scene (中国在国际标准化舞台上 实现从…到…的进阶)
+        parts = text.split(" ")
+        return any(SAYS_NOTHING.search(p) or PERSONAL.match(p) for p in parts) or _says_nothing(parts[-1])
+    if (SAYS_NOTHING.search(text) or PURPOSE_ONLY.match(text) or PERSONAL.match(text) or TITLE_AND_NAME.search(text)
+            or TIP_OR_PLACE_ONLY.search(text)):
         return True
     tags = tagged(text)
     return bool(tags) and tags[-1][1] == "nr" and not any(f.startswith("v") for _, f in tags)
