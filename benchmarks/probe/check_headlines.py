@@ -3,7 +3,9 @@
 Each probe page is read exactly as `briefing build` reads a pasted page saved as .txt (the
 benchmark's `corpus.main_article`), given its item title with the built-in settings, and compared
 with the labelled headline by the benchmark's own `headline_found` (imported, not copied, so a
-headline counts here as it counts there). Every miss is printed, then the share found.
+headline counts here as it counts there). Every miss is printed, then the share found in each
+collection round (`round`: each round's first look is the honest figure for the rules of its
+day; later rounds' rules were written from earlier rounds' misses) and overall.
 
     python benchmarks/probe/check_headlines.py            # misses and the share found
     python benchmarks/probe/check_headlines.py --show     # every page's title, to read by eye
@@ -37,19 +39,26 @@ def main() -> None:
     args = parser.parse_args()
     cap = EditorialSettings().title_max_chars
     pages = load(args.pages)
-    found = 0
+    found: dict[int, list[bool]] = {}
     for page in pages:
         article = main_article(page)
         title = item_title(article, cap) if article is not None else ""
         hit = article is not None and headline_found(title, page, article, cap)
-        found += hit
+        found.setdefault(page.get("round", 1), []).append(hit)
         if args.show or not hit:
             origin = article.title_from if article is not None else "nothing read"
             mark = "ok  " if hit else "MISS"
             print(f"{mark} {page['id']}: {title!r} ({origin or 'written'})")
             if not hit:
                 print(f"       labelled {page['headline']!r}")
-    print(f"\nheadline found {found / len(pages):.3f} ({found}/{len(pages)})")
+    print()
+    for round_, hits in sorted(found.items()):
+        print(f"round {round_}: headline found {share(hits)}")
+    print(f"overall: headline found {share([hit for hits in found.values() for hit in hits])}")
+
+
+def share(hits: list[bool]) -> str:
+    return f"{sum(hits) / len(hits):.3f} ({sum(hits)}/{len(hits)})"
 
 
 if __name__ == "__main__":
