@@ -345,8 +345,9 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
         overlap = _bigram_share(candidate, after[:STORY_LEAD])
         pairs = min(1.0, len(_bigrams(candidate)) / 8)  # a share of few pairs is luck
         below = i + 1
-        if below + 1 < len(texts) and len(texts[below]) <= MIN_HEADLINE and kinds[below] is None:
-            below += 1  # a label between the headline and its dateline (医疗医药业)
+        if below + 1 < len(texts) and kinds[below] is None \
+                and (len(texts[below]) <= MIN_HEADLINE or texts[below].startswith("——")):
+            below += 1  # a label or the subtitle between the headline and its dateline (医疗医药业, ——从产业分工走向…)
         meta_below = below < len(texts) and (kinds[below] in ("dateline", "source_line", "byline", "layout", "counter")
                                              or (kinds[below] is not None and bool(_DATED.search(texts[below])))
                                              or bool(_TITLE_NOTE.search(texts[below])))
@@ -475,13 +476,16 @@ def _story_after(index: int, texts: list[str], kinds: list[str | None]) -> str:
 
 def _without_injected_tail(headline: str, below: list[str]) -> str:
     """An injected word glued to the end of the headline and to the start of the story under it
-    (…已完成85%赛博体育 / 赛博体育新京报快讯…): the page's spam, not the headline's words."""
+    (…已完成85%赛博体育 / 赛博体育新京报快讯…): the page's spam, not the headline's words. A tail the
+    story says after the headline's own words is the headline's: …散裂中子源今日通过国家验收 over
+    …项目顺利通过国家验收 and 国家验收委员会专家认为…."""
     story = "".join(below)
     for line in below:
         for size in range(8, 3, -1):  # four characters at least: a headline ending in 开园 over 开园仪式… keeps it
             tail = headline[-size:]
             if len(headline) - size >= MIN_HEADLINE and _HAN.match(tail[0]) and line.startswith(tail) \
-                    and not line.startswith(headline) and story.count(tail) <= 2:  # a word the story keeps using is its own
+                    and not line.startswith(headline) and story.count(tail) <= 2 \
+                    and headline[-size - 2:] not in story:  # a word the story keeps using is its own
                 return headline[:-size].rstrip()
     return headline
 

@@ -297,6 +297,9 @@ _OUTLETS = frozenset(
     "凤凰网 网易新闻 新浪新闻 搜狐新闻 腾讯新闻 今日头条 科技日报 人民日报 光明日报 经济日报 北京日报 解放日报 文汇报 "
     "南方日报 健康报 医药经济报 中国科学报 学习强国 千龙网 北青网 东方网 红网 大众网 央广网 国际在线 中国日报网".split()
 )
+# 政策长文：开放变革、三个导向 迎接…: a word ending in 文 before a colon is a headline's label, not the
+# byline's 文：张三 (which stands first, or after a space or a bar; 撰文：and 图文：are fields too)
+_WORD_ENDING_IN_WEN = re.compile(rf"(?<=[{_HAN}])(?<![撰图])文\s*[：:]")
 _BULLET = re.compile(r"^[•·▪●○◆◇■□►]\s*(?=\S.{4,})")  # a list mark before a line long enough to judge
 # 作者：张三 / 文/图 金羊网记者 文聪 / 记者 张三 通讯员 李四 (a short line that ends in a name)
 _BYLINE = re.compile(
@@ -371,7 +374,7 @@ def line_kind(line: str) -> str | None:
         return "credit" if re.search(r"图|摄|照片", _CREDIT_INSIDE.search(text).group(0)) else "byline"
     if _is_nav(text):
         return "nav"
-    if is_info_line(text):  # 2021-03-22 09:46 来源：人民网 作者：张三
+    if is_info_line(_WORD_ENDING_IN_WEN.sub("文 ", text)):  # 2021-03-22 09:46 来源：人民网 作者：张三
         return "dateline"
     return None
 
