@@ -561,3 +561,10 @@ def test_a_drug_approval_for_a_sex_medicine_indication_is_news_and_its_ad_is_spa
     assert "药物临床试验批准通知书" in article.body
     assert kind("早泄怎么办？专家教你一招") == "spam"
     assert kind("丰胸哪家好") == "spam"
+
+
+@pytest.mark.parametrize("line", ["我们并不支援你正使用的浏览器", "為達至最佳瀏覽效果 請更新至最新的瀏覽器版本", "您的浏览器版本过低"])
+def test_a_browser_warning_is_furniture_and_browser_news_is_not(line):
+    # Hong Kong pages warn an old browser above the story (seen by the written-headline work on the tune split)
+    assert kind(line) == "furniture"
+    assert kind("华为发布新一代浏览器，支持AI搜索") is None
