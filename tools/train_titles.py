@@ -3,7 +3,7 @@
 (src/briefing/editorial/titles_model.json).
 
     pip install -e ".[train]"                     # scikit-learn, for this script only
-    python tools/train_titles.py [--corpus FILE ...] [--half tune-a|tune-b] [--misses] [--written-only]
+    python tools/train_titles.py [--corpus FILE ...] [--half tune-a|tune-b] [--misses]
 
 **Finding the headline** of a pasted page (text/headlines.py): every line that could be one is
 described by HEADLINE_FEATURES (what it shares with the story under it and with the whole text,
@@ -205,11 +205,8 @@ def main() -> None:
     parser.add_argument("--half", choices=("tune-a", "tune-b"), help="fit on this half of the tune split only")
     parser.add_argument("--out", type=Path, default=TITLE_MODEL, help="where the written-headline chooser goes")
     parser.add_argument("--misses", action="store_true", help="list the other half's pages the headline finder misses")
-    parser.add_argument("--written-only", action="store_true",
-                        help="train the chooser of written headlines only, leaving the headline finder's model as it is")
     args = parser.parse_args()
-    if not args.written_only:
-        train_headline_model(args.corpus, args.half, args.misses)
+    train_headline_model(args.corpus, args.half, args.misses)
     examples = load_examples(args.corpus)
     print(f"writing headlines: {len(examples)} tune pages, {sum(e['written'] for e in examples)} of them without one")
     for train, check in (("tune-a", "tune-b"), ("tune-b", "tune-a")):

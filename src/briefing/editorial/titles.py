@@ -12,11 +12,6 @@ to it), early clauses first; time words (近日、日前), the day inside a clau
 not a day to come: 将于5月26日起), a done deed's 了, brackets and the reporter's framing are
 dropped, a short clause takes the next one with it, and the result is cut between two words,
 never inside a quotation or a 《title》. It never holds anything text/junk.py calls furniture.
-Beside the clauses stand what headlines are made of: a speaker's words as 高福称流感活动水平持续上升,
-an event and the key figure of a later clause (高校毕业生数量再创新高 2017年全国高校毕业生达795万人),
-a subsidiary by its own name (公司控股子公司复宏汉霖… -> 复宏汉霖…), a maker's long product chain told
-as what became of it (复宏汉霖上市注册申请获国家药监局批准); never a clause that says nothing (…表示,
-我院为了…, a title and a name alone) nor a list's number (3.持续推进… -> 持续推进…).
 """
 
 from __future__ import annotations
@@ -56,7 +51,7 @@ DANGLING = frozenset("的 之 和 与 及 或 并 在 对 为 将 把 被 从 �
 LEAD_SENTENCES = 6  # the clauses of this many first sentences are considered
 POSITION_DECAY = 4.0  # sentences: a later sentence needs more to win
 # a clause that opens with its verb has its subject elsewhere: 是…、旨在…、标志着…
-VERB_FIRST = ("是", "旨在", "标志着", "标志著", "甫", "并", "且", "还", "也", "即", "系", "为", "将", "已", "正在", "以及", "包括", "由")
+VERB_FIRST = ("是", "旨在", "标志着", "标志著", "甫", "并", "且", "还", "也", "即", "系", "为", "将", "已", "正在", "以及", "包括")
 ADVERBIAL = re.compile(r"^(?:为了?|根据|按照|依据|结合|随着|截至|截止|在[^，]{0,20}(?:下|中|上|期间|方面|时)|通过|经过|围绕|对于|关于|针对|作为|基于|当|自从?|从[^，]{0,20}(?:来看|看))")
 TIME_WORDS = re.compile(
     r"^(?:近日|日前|近期|目前|当前|今天|今日|昨天|昨日|前日|日内|当天|当日|今年以来|此前|本周|上周|近年来|近年|\d{4}年\d{1,2}月\d{1,2}日"
@@ -64,18 +59,16 @@ TIME_WORDS = re.compile(
 )
 # a day inside a clause is the story's, not the headline's: 研究院29日在广州高新区揭牌, FDA又于10月18日批准…
 # (not a date to come: 将于5月26日起试运行)
-INNER_DATE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])(?<!将)(?<!将于)于?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时点](?:\d{1,2}分)?许?)?"
+INNER_DATE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])(?<!将)(?<!将于)于?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:\d{1,2}[时点](?:\d{1,2}分)?)?"
                         r"(?:上午|下午|晚间|晚上|早间|凌晨)?(?=[\u4e00-\u9fffA-Za-z])(?!起|前|后|至|到|开始|截止|零时)")
 PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除罢])了(?![解结却然断得不])(?=[\u4e00-\u9fffA-Za-z0-9“《「])")  # 完成了主机总装 -> 完成主机总装
-INNER_TIME = re.compile(r"(?<=[\u4e00-\u9fff])(?:日前|近日|近期|最近|今天|昨天|当天|(?<![每一两几上下本])周[一二三四五六日])(?=[\u4e00-\u9fff])")
+INNER_TIME = re.compile(r"(?<=[\u4e00-\u9fff])(?:日前|近日|近期|最近|今天|昨天|当天)(?=[\u4e00-\u9fff])")
 BRACKETS = re.compile(r"[（(][^（）()]{0,40}[）)]")
 ASIDE = re.compile(r"（[^（）]{1,40}）")  # a headline's aside, in the full-width brackets normalize_text gives its text
 OPENERS = re.compile(r"^(?:(?:为此|对此|此外|同时|另外|其中|目前|如今|当前|近年来|与此同时)[，,]|(?:据悉|据了解|据介绍|据报道|记者了解到|记者获悉|值得一提的是|值得注意的是)[，,]?"
                      r"|(?:记者)?从[^，。]{2,40}(?:获悉|了解到|得知)[，,]?)")
 PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "（": "）", "【": "】", "‘": "’"}
 STOP_WORDS = frozenset("的 了 和 与 及 在 是 将 为 对 等 也 并 已 把 被 从 向 以 于 其 该 这 那 有 中 上 下 个 年 月 日 我 你 他 她 它 们".split())
-# what a person is called before their name: 院士高福, 总行政经理李立业
-TITLES = "院士|院长|局长|司长|处长|厅长|部长|市长|省长|县长|主任|书记|主席|发言人|经理|总裁|董事长|教授|研究员|专家|秘书长|理事长|会长"
 
 
 def item_titles(articles: list[Article], settings: EditorialSettings) -> dict[str, str]:
@@ -166,7 +159,6 @@ TITLE_FEATURES = (
     "particle_first", "circumstance", "connective", "salient_share", "salient_count", "speech", "quotation",
     "specificity", "in_story", "in_lead", "spread", "spread_mass", "de", "name_first", "ends_in_verb",
     "ends_in_noun", "space", "has_verb", "framing", "copula", "sentence_clauses", "digit_share", "lone_figure",
-    "reported", "paired",
 )
 SPEECH = re.compile(r"表示|指出|认为|说|称")
 # a clause that only says who spoke or what shows it: 中国汽车工业协会发布的最新数据显示, 国家药监局宣布
@@ -192,12 +184,9 @@ def title_units(article: Article, cap: int) -> list[Unit]:
     for index, sentence in enumerate(sentences[:LEAD_SENTENCES]):
         clauses = [c for c in (_tidy(c) for c in _clauses(sentence)) if c]
         for place, (unit, factor) in enumerate(_units(clauses, cap)):
-            trimmed = _trimmed(unit, cap) if len(unit) > cap else unit
-            text = trimmed or _cut_at_word(unit, cap)
-            if len(text) >= MIN_TITLE and not _unfit(text) and not _says_nothing(text):
-                raw.append((text, index, place, factor, not trimmed, _clause_value(text, salience), len(clauses)))
-    for text, index, place in _paired(sentences[:PAIRED_SENTENCES], cap):
-        raw.append((text, index, place, 0.8, False, _clause_value(text, salience), 1))
+            text = _cut_at_word(unit, cap) if len(unit) > cap else unit
+            if len(text) >= MIN_TITLE and not _unfit(text):
+                raw.append((text, index, place, factor, len(unit) > cap, _clause_value(text, salience), len(clauses)))
     top = max((r[5] for r in raw), default=0.0) or 1.0
     units = []
     for order, (text, index, place, factor, cut, value, in_sentence) in enumerate(raw):
@@ -224,87 +213,9 @@ def title_units(article: Article, cap: int) -> list[Unit]:
             float(any(t.startswith("v") for _, t in tags)),
             float(bool(FRAMING.search(text))), float(any(w == "是" for w, _ in tags)), min(1.0, in_sentence / 8),
             sum(c.isdigit() for c in text) / len(text), float(len(text) <= 12 and bool(FIGURE.search(text))),
-            float(factor == 0.85), float(factor == 0.8),
         )
         units.append(Unit(text, order, features))
     return units
-
-
-PAIRED_SENTENCES = 2  # the event and its figure are told in the first sentences
-
-
-def _paired(sentences: list[str], cap: int) -> list[tuple[str, int, int]]:
-    """Two-part headlines, the event and then its key figure, from clauses apart in the first
-    sentences: 长沙科交会闭幕 签约金额达103亿元, 全省19.5万人报名高考 比去年减少近3万. The event is a clause
-    with its own subject that is not who spoke; the figure's clause stands on its own (no 该…, no
-    circumstance) and comes later, not right after the event (that pair is a unit already)."""
-    clauses = [(index, place, c) for index, sentence in enumerate(sentences)
-               for place, c in enumerate(c for c in (_tidy(c) for c in _clauses(sentence)) if c)]
-    pairs = []
-    for k, (index, place, event) in enumerate(clauses):
-        if not _subject(event) or _leaning(event) or _unfit(event):
-            continue
-        for later_index, later_place, figure in clauses[k + 2:]:
-            if (FIGURE.search(figure) and len(figure) >= MIN_TITLE and len(event) + 1 + len(figure) <= cap
-                    and not _leaning(figure) and not _unfit(figure)):
-                pairs.append((f"{event} {LINKING.sub('', figure)}", index, place))
-    return pairs
-
-
-def _leaning(clause: str) -> bool:
-    """A clause that needs the words before it to be understood: 为了…、其中…、该…"""
-    return bool(clause.startswith(CONNECTIVES) or clause.startswith(VERB_FIRST) or ADVERBIAL.match(clause)
-                or CIRCUMSTANCE.match(clause) or FRAMING.search(clause))
-
-
-MADE = re.compile(r"(?:自主|联合|独立)?(?:研发|研制|开发|生产|申报|提交|推出)的")
-OUTCOME = re.compile(r"获|通过|被")
-MAKER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,10}")
-
-
-def _trimmed(clause: str, cap: int) -> str:
-    """A clause past the cap told as its maker and what became of the thing made, not cut at the
-    cap: 复宏汉霖自主研发的汉斯状®联合卡铂…非小细胞肺癌的上市注册申请获国家药监局批准 ->
-    复宏汉霖上市注册申请获国家药监局批准. Only when the subject opens a chain of what it made
-    (…研发的…的) and the part after the last 的 opens with its noun and holds the verb of what
-    happened to it (获、通过、被); otherwise ""."""
-    made, cut = MADE.search(clause), clause.rfind("的")
-    subject = clause[:made.start()] if made else ""  # jieba may not know the maker's name (复宏汉霖)
-    if (not MAKER.fullmatch(subject) or _leaning(subject) or _unfit(subject + "公司")
-            or " " in clause or cut < made.end()):
-        return ""
-    tail = clause[cut + 1:]
-    tags = tagged(tail)
-    if (not tags or not tags[0][1].startswith(NOUNS) or not any(f.startswith("v") for _, f in tags[1:])
-            or not OUTCOME.search(tail) or not _balanced(clause[:cut]) == clause[:cut]):
-        return ""
-    text = subject + tail
-    return text if MIN_TITLE <= len(text) <= cap and _balanced(text) == text else ""
-
-
-# a purpose with no deed after it: 我院为了改善群众门诊就医拥挤状况
-PURPOSE_ONLY = re.compile(r"^[^，]{0,10}?为了")
-# a headline speaks of others, never as we, to you or asking you: 我们并不支援你正使用的浏览器, 请更新至最新的浏览器版本
-PERSONAL = re.compile(r"^(?:我们|你|您|请)")
-TITLE_AND_NAME = re.compile(rf"(?:{TITLES})[\u4e00-\u9fff]{{2,3}}$")
-# a tip received, a place stood in, and nothing done: 东光县公安局接内蒙古赤峰市警方消息, 中国在国际标准化舞台上
-TIP_OR_PLACE_ONLY = re.compile(r"(?:接到?|收到)[^，]{0,20}(?:消息|报警|报案|线索|举报)后?$|^[^在，]{0,12}在[^，]{1,30}(?:上|中|下|里|内)$")
-
-
-def _says_nothing(text: str) -> bool:
-    """A clause that holds no news of its own, however well it reads: who spoke and not what
-    (中国科学院院士高福在健康报刊文中表示), a purpose without its deed, a person's title and name alone
-    (医院管理局总行政经理李立业), words said to the reader in the first or second person, a tip
-    received or a place stood in with no deed."""
-    if " " in text:  # neither part of a two-part headline is mere framing (not 协会发布的最新数据显示 11月份),
-        # and the last says something; the first may set the scene (中国在国际标准化舞台上 实现从…到…的进阶)
-        parts = text.split(" ")
-        return any(SAYS_NOTHING.search(p) or PERSONAL.match(p) for p in parts) or _says_nothing(parts[-1])
-    if (SAYS_NOTHING.search(text) or PURPOSE_ONLY.match(text) or PERSONAL.match(text) or TITLE_AND_NAME.search(text)
-            or TIP_OR_PLACE_ONLY.search(text)):
-        return True
-    tags = tagged(text)
-    return bool(tags) and tags[-1][1] == "nr" and not any(f.startswith("v") for _, f in tags)
 
 
 # a piece cut out of a list (门、骨干产业…), a clause leaning on a word it does not hold (该药品…)
@@ -335,70 +246,24 @@ def _bigrams(text: str) -> set[str]:
 def _units(clauses: list[str], cap: int) -> list[tuple[str, float]]:
     """What a headline may be made of, with a factor for how natural it reads: a clause; a
     clause with the next one; a clause that opens with its verb, given the subject of the
-    clause before it (苏州聚焦…，以创新联合体作为… -> 苏州以创新联合体作为…); what a named speaker
-    said, as 高福称…. Each clause is condensed first (公司全资子公司福元药业… -> 福元药业…)."""
+    clause before it (苏州聚焦…，以创新联合体作为… -> 苏州以创新联合体作为…)."""
     units = []
     subject = None
-    clauses = [_condensed(c) for c in clauses]
     for k, clause in enumerate(clauses):
         pronoun = PRONOUN.match(clause)
         if pronoun and subject:  # 该公司今日收到… -> 微芯生物今日收到…
             clause = subject + clause[pronoun.end():]
         own = _subject(clause)
-        if REPORTING.search(clause):  # who spoke lends no subject: 人社部新闻发言人卢爱红表示，2017年…
-            units.append((clause, 1.0 if own else 0.7))
-            units += _reported(clause, clauses[k + 1:], cap)
-        elif own:
+        if own:
             units.append((clause, 1.0))
             subject = own
-        elif subject and not ADVERBIAL.match(clause) and not clause.startswith(CONNECTIVES) and len(subject) + len(clause) <= cap + 8:
+        elif subject and not ADVERBIAL.match(clause) and len(subject) + len(clause) <= cap + 8:
             units.append((subject + LINKING.sub("", clause), 0.95))  # …公安机关，并抓获… -> …公安机关抓获…
         else:
             units.append((clause, 0.7))
         if k + 1 < len(clauses) and len(clause) + len(clauses[k + 1]) + 1 <= cap:
             units.append((f"{clause} {clauses[k + 1]}", 0.9))
     return units
-
-
-# the speaker named after a title, and the verb that says they spoke:
-# 中国科学院院士高福在健康报刊文中表示 -> 高福, 医院管理局总行政经理李立业表示 -> 李立业
-SPEAKER = re.compile(rf"(?:{TITLES})"
-                     r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?:在[^，]{0,20}?)?(?:表示|指出|认为|说|称|介绍|强调|透露|(?<![手所意直])指)$")
-REPORTING = re.compile(r"(?:表示|指出|认为|说|称|介绍|强调|透露|坦言|(?<![手所意直])指)$")
-# a clause that ends before what it reports is no headline: 中国科学院院士高福在健康报刊文中表示, 数据显示
-SAYS_NOTHING = re.compile(r"(?:表示|指出|认为|称|介绍|强调|透露|坦言|显示|表明|(?<![手所意直])指)$")
-# a body that spoke, all of the clause but its verb: 国家卫健委表示, 医管局指出
-SPEAKING_BODY = re.compile(r"^(?P<name>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:表示|指出|认为|称|介绍|强调|透露)$")
-
-
-def _reported(framing: str, rest: list[str], cap: int) -> list[tuple[str, float]]:
-    """What the speaker said, as a headline reports it: 高福称流感活动水平持续上升 (from 中国科学院院士高福在
-    健康报刊文中表示，流感活动水平持续上升). Only a named person or a body that is the whole clause
-    speaks; only a clause that stands on its own is what they said."""
-    found = SPEAKER.search(framing)
-    if not found:
-        body = SPEAKING_BODY.match(framing)
-        found = body if body and _subject(body.group("name")) == body.group("name") else None
-    # what was said comes after its circumstance: 高福表示，自今年9月以来，流感活动水平持续上升
-    said = next((LINKING.sub("", c) for c in rest[:3] if not (ADVERBIAL.match(c) or CIRCUMSTANCE.match(c))), "")
-    if not found or len(said) < MIN_TITLE or _leaning(said) or len(found.group("name")) + 1 + len(said) > cap:
-        return []
-    return [(f"{found.group('name')}称{said}", 0.85)]
-
-
-# a listed company's announcement names the subsidiary as the company's: 公司全资子公司福元药业收到…
-SUBSIDIARY = re.compile(r"^(?:本)?公司(?:的)?(?:全资|控股)?(?:子公司|孙公司)(?=[\u4e00-\u9fffA-Za-z]{2})")
-ITS_SUBSIDIARIES = re.compile(r"及其(?:全资|控股)?(?:子公司|孙公司)")
-# …收到国家药监局核准签发的《药物临床试验批准通知书》 -> …获药物临床试验批准
-NOTICE_RECEIVED = re.compile(r"收到(?:了)?[^，《]{0,24}?《(?P<what>[^《》]{2,30}?批准)(?:通知书|通知|批件)》")
-
-
-def _condensed(clause: str) -> str:
-    """The clause in a headline's fewer words: the subsidiary by its own name, a notice received
-    as the approval it gives (公司全资子公司福元药业收到国家药监局核准签发的《药物临床试验批准通知书》
-    -> 福元药业获药物临床试验批准)."""
-    clause = ITS_SUBSIDIARIES.sub("", SUBSIDIARY.sub("", clause))
-    return NOTICE_RECEIVED.sub(lambda m: "获" + m.group("what"), clause)
 
 
 NOUNS = ("n", "nr", "ns", "nt", "nz", "x", "eng", "j", "l")
@@ -411,15 +276,12 @@ PRONOUN = re.compile(r"^(?:该(?:公司|企业|集团|院|校|医院|机构|项�
 def _subject(clause: str) -> str:
     """The noun phrase a clause opens with (its subject), or "" when it opens with a verb, a
     preposition or an adverb."""
-    taken, last = [], ""
+    taken = []
     for word, flag in tagged(clause):
         if flag.startswith(NOUNS) or (not taken and word in PLACE_PRONOUNS) or (taken and flag in ("m", "q", "b", "a")) or (word in "-·" and taken):
             taken.append(word)
-            last = flag
             continue
         break
-    if taken and len(taken[-1]) == 1 and last == "nr":
-        return ""  # a name cut after its surname (经理李|立业) lends nothing: 医院管理局总行政经理李需要…
     subject = "".join(taken)
     return subject if len(subject) >= 2 and re.search("[\u4e00-\u9fffA-Za-z]", subject) else ""
 
@@ -475,13 +337,9 @@ def _clauses(sentence: str) -> list[str]:
     return [c.strip() for c in clauses if c.strip()]
 
 
-ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、．](?!\d)|[①-⑳]|[（(][一二三四五六七八九十\d]{1,2}[）)])\s*")
-
-
 def _tidy(clause: str) -> str:
-    """The clause as headline words: no list numbers (3.持续推进…), time words, brackets,
-    framing or end marks."""
-    text = BRACKETS.sub("", ENUMERATOR.sub("", clause.strip()))
+    """The clause as headline words: no time words, brackets, framing or end marks."""
+    text = BRACKETS.sub("", clause)
     previous = None
     while previous != text:
         previous = text
