@@ -567,4 +567,13 @@ def test_a_drug_approval_for_a_sex_medicine_indication_is_news_and_its_ad_is_spa
 def test_a_browser_warning_is_furniture_and_browser_news_is_not(line):
     # Hong Kong pages warn an old browser above the story (seen by the written-headline work on the tune split)
     assert kind(line) == "furniture"
-    assert kind("华为发布新一代浏览器，支持AI搜索") is None
+    for news in ("华为发布新一代浏览器，支持AI搜索", "谷歌更新Chrome浏览器", "新版系统支持国产浏览器"):
+        assert kind(news) is None
+
+
+def test_a_machine_written_notes_disclaimer_is_furniture_and_a_risk_headline_is_not():
+    # b-0037: a securities site's AI-written flash closes with its disclaimer
+    assert kind("以上内容为证券之星据公开信息整理,由 AI 算法生成(网信算备 310104345710301240019 号),不构成投资建议。") == "furniture"
+    assert kind("市场有风险，投资需谨慎") == "furniture"
+    assert kind("专家：股市有风险") is None
+    assert "不构成投资建议" not in read_tune_page("b-0037").body
