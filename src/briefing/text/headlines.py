@@ -45,8 +45,8 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 _ORIGINAL_WORD = r"原(?:标题|题目?|文标题)"  # 原题目: a mirror's synonym-spun 原标题
 _ORIGINAL = re.compile(rf"[（(【\[]?\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]?\s*$")
 _ORIGINAL_INLINE = re.compile(rf"[（(【\[]\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]")
-# decorations a portal adds to a headline: 标题（图）, 标题(组图), 标题【视频】
-_DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|附视频|多图|直播|音频)[）)】\]]\s*$")
+# decorations a portal adds to a headline: 标题（图）, 标题(组图), 标题【视频】, a forum thread's 标题 [复制链接]
+_DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|附视频|多图|直播|音频|复制链接)[）)】\]]\s*$")
 _SITE_PART = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|(?<!\d)-{1,2}(?=[^-\d][^-]{0,13}$))\s*")
 _FRAGMENT_START = re.compile(r"^(?:[\u4e00-\u9fff][、，；。]|[，。、；：？！）》”’」』)\]])")
 _LIST_MARK = re.compile(r"^[•·▪●○◆◇■□►]\s*")
@@ -85,6 +85,7 @@ _NAME_AND_OFFICE = re.compile(r"^[\u4e00-\u9fff·]{1,3}\s?[\u4e00-\u9fff·]{1,2}
 _TITLE_NOTE = re.compile(r"(?:标题|题目)(?:为|系|由)?(?:编者|编辑)所?(?:加|拟)")
 _BULLETED = re.compile(r"^[•·▪●○◆◇■□►]")
 MIN_LINK_LIST = 3  # bulleted lines in a row: a list of other stories' links
+SHORT_HEADLINE = 4  # characters: a shorter line over the dateline is a headline only as a last resort
 FIRST_LINE_SHARE = 0.5  # of its character pairs in the text under it: the page's first line is its title
 
 
@@ -152,7 +153,7 @@ def find_in_lines(lines: list[str]) -> Headline | None:
         return Headline(texts[named], "page", named)
     if original:
         return Headline(original, "original_title")
-    return _first_line_title(texts, kinds)
+    return _first_line_title(texts, kinds) or _short_title_over_dateline(texts, kinds)
 
 
 def _over_its_subhead(best: CandidateLine, lines: list[CandidateLine], texts: list[str],
@@ -200,6 +201,21 @@ def _first_line_title(texts: list[str], kinds: list[str | None]) -> Headline | N
     under = "".join(t for t, k in zip(texts[first + 1:], kinds[first + 1:]) if k is None)[:STORY_LEAD]
     if usable(text) and len(under) >= MIN_PROSE and _bigram_share(text, under) >= FIRST_LINE_SHARE:
         return Headline(without_site_name(text), "page", first)
+    return None
+
+
+def _short_title_over_dateline(texts: list[str], kinds: list[str | None]) -> Headline | None:
+    """A headline shorter than MIN_HEADLINE, found only when nothing else is: four or five Chinese
+    characters right over the page's dateline or source line, whose words the story under it says
+    (首页 收藏本站 / 当前所在：要闻速递 / 再过伶丁洋 / 2024.01.29 来源：卞眼观天下 / 笔者第一次过珠江囗
+    伶丁洋…); a column's label over the dateline (要闻速递) names none of the story."""
+    for i, text in enumerate(texts[:min(len(texts) - 1, LOOK_AHEAD)]):
+        if kinds[i] is not None or not SHORT_HEADLINE <= len(text) < MIN_HEADLINE \
+                or len(_HAN.findall(text)) != len(text) or kinds[i + 1] not in ("dateline", "source_line"):
+            continue
+        under = "".join(t for t, k in zip(texts[i + 2:], kinds[i + 2:]) if k is None and _is_prose(t))[:STORY_LEAD]
+        if len(under) >= MIN_PROSE and _bigram_share(text, under) >= FIRST_LINE_SHARE:
+            return Headline(text, "page", i)
     return None
 
 
