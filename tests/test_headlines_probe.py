@@ -189,3 +189,11 @@ def test_a_forums_buttons_are_furniture_and_the_thread_titles_copy_link_tail_goe
     assert line_kind("发新话题 回复该主题") is not None
     article = read_probe_page("hp-110")
     assert article.title == "暴雨预警9月2日奉节县气象局发布暴雨"
+
+
+def test_a_headline_glued_to_its_papers_undated_dateline_leaves_the_body():
+    # hp-006: 标题 本报讯（记者李丰）贵州省… on one line; the headline is the title, the story the body
+    article = read_probe_page("hp-006")
+    assert to_simplified(item_title(article, CAP)).startswith("排队数小时等待漂流")
+    assert article.body.startswith("贵州省黔东南州施秉县杉木河漂流风景区")
+    assert "本报讯" not in article.body[:200]

@@ -30,9 +30,10 @@ _LEAD = re.compile(
     r"\s*(?:（(?P<credit>[^（）]{1,40})）)?[ ，：]*"
 )
 # a wire dateline inside the opening of a paragraph: what stands before it is a caption or a
-# headline glued on (…重获新生中新网成都1月13日电（记者王鹏）深夜的手术室里…)
+# headline glued on (…重获新生中新网成都1月13日电（记者王鹏）深夜的手术室里…; a paper's undated
+# 本报讯 too: …当地采取整改补偿措施本报讯（记者李丰）贵州省黔东南州…)
 _WIRES = r"新华社|中新社|中新网|人民网|央视网|央广网|光明网|国际在线|环球网|澎湃新闻|央视新闻|人民财讯|本报"
-_INNER_DATELINE = re.compile(rf"(?:{_WIRES}|[{_HAN}]{{2,4}}(?:日报|晚报|商报))[{_HAN}]{{0,8}}?{_DATE}(?:电|讯)")
+_INNER_DATELINE = re.compile(rf"(?:{_WIRES}|[{_HAN}]{{2,4}}(?:日报|晚报|商报))[{_HAN}]{{0,8}}?{_DATE}(?:电|讯)|本报讯")
 # 【环球时报报道 记者 王五】, （香港文汇网记者 章萝兰 上海报道）, 〔记者陈永吉／台北报导〕
 _BRACKET_LEAD = re.compile(r"^(?:【(?P<inner>[^【】]{2,40}?)】|[〔（(](?P<round>[^〔〕（）()]{2,40}?)[〕）)])\s*")
 _WRITER = re.compile(rf"^[（]?(?:文|撰文|作者)\s*[/｜|：]\s*(?P<names>{NAME}(?:[ 、，]+{NAME})*)"
