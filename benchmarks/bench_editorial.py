@@ -75,7 +75,9 @@ JUNK_PATTERNS = {
     "nav": re.compile(r"(?:\S{1,6}\s*[|｜]\s*){3,}"),
     "breadcrumb": re.compile(r">>|＞＞|首页\s*[>＞»]|当前位置|您的位置|[>＞»]\s*正文"),
     "furniture": re.compile(r"分享到|正在阅读|即时新闻|字号|打印本页|关闭窗口|APP下载|扫一扫|返回顶部|上一篇|下一篇|^×$|版权所有|免责声明|特别声明|发布评论|打开小程序"),
-    "counter": re.compile(r"(?:阅读|浏览|点击)(?:量|数|次数)\s*[：:]?\s*\d"),
+    "counter": re.compile(r"(?:阅读|浏览|点击)(?:量|数|次数)\s*[：:]?\s*\d|(?:转发|回复|喜欢)\s*[：:]\s*\d"),
+    # markup a pasted page still carries: tags, escaped tags, image file names
+    "markup": re.compile(r"</?[A-Za-z][A-Za-z0-9]*[\s>]|\\u003c|[A-Za-z0-9_]\.(?:jpe?g|png|gif|webp)(?![A-Za-z])", re.I),
     "dateline": re.compile(r"^\s*(?:\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?\s*(?:\d{1,2}:\d{2})?|\d{1,2}:\d{2})\s*$|\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}"),
     "layout": re.compile(r"第\s*[A-Z]?\d{1,3}\s*版"),
     "credit": re.compile(r"视觉中国|东方IC|[（(]资料图片?[）)]|/\s*(?:图|摄)\b|/摄|供图|新华社发|记者\s*\S{2,4}\s*摄"),

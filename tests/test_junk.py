@@ -577,3 +577,15 @@ def test_a_machine_written_notes_disclaimer_is_furniture_and_a_risk_headline_is_
     assert kind("市场有风险，投资需谨慎") == "furniture"
     assert kind("专家：股市有风险") is None
     assert "不构成投资建议" not in read_tune_page("b-0037").body
+
+
+def test_markup_image_names_and_counter_runs_left_in_a_pasted_page_go():
+    # probe pages: hp-077 (an <image> element), hp-090 (tags the site escaped), hp-010 (a WeChat image's
+    # file name), hp-001 (a row of counters); the words around them stay
+    assert strip_markup('<image>data:image/s3,"s3://crabby-images/b00c8/b00c8b931db72e3758c15b64d2c21aef6c9c7e9d" alt=""</image>3月28日拍摄的“中国天眼”全景') == "3月28日拍摄的“中国天眼”全景"
+    assert strip_markup(r"\u003cdiv class=\“rich_media_content\”\u003e\u003cp\u003e12月18日，海南") == "12月18日，海南"
+    assert strip_markup("微信图片_20190906220058.jpg中国（深圳）综合开发研究院") == "中国（深圳）综合开发研究院"
+    assert strip_markup("发布于：新闻转发：0回复：0喜欢：0蓝鲸财经") == "发布于：新闻蓝鲸财经"
+    assert strip_markup('<menu id="e6yuu"></menu><rt id="e6yuu"></rt>2024年政府工作报告') == "2024年政府工作报告"  # hp-034
+    for kept in ("访问www.example.com/logo.png", "x<y且a>b", "价格<100元", "评论：这是一条评论"):
+        assert strip_markup(kept) == kept

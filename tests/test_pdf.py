@@ -157,8 +157,22 @@ def test_hostile_markup_in_an_article_prints_as_text_and_fetches_nothing(cli, tm
     manifest = json.loads(result.stdout)
     pdf = tmp_path / "out" / "2026-11-26-daily-1" / manifest["outputs"]["pdf"]
     text = "".join(line for _, line, _ in pdfium_lines(pdf))
+    # the cleaner takes a pasted page's tags out (text/junk.py); what is around them stays
+    assert "推动医院智慧医疗建设" in text
+    _nothing_fetched(pdf, text)
+    # and markup that reaches the renderer all the same (an editor's draft, a feed) prints as text
+    from briefing.render.fonts import load_fonts
+    from briefing.render.pdf import render_pdf
+
+    direct = render_pdf(one_item_issue(f"国家卫健委今天发布新规{markup}，推动医院智慧医疗建设。"), tmp_path / "direct.pdf",
+                        load_fonts(), tmp_path / "work")
+    direct_text = "".join(line for _, line, _ in pdfium_lines(direct)).replace(" ", "")  # a stretched line's spacing
     tag = markup[1:markup.index(" ") if " " in markup else markup.index(">")]
-    assert f"<{tag}" in text, "the markup must be printed as text"
+    assert f"<{tag}".replace(" ", "") in direct_text, "the markup must be printed as text"
+    _nothing_fetched(direct, direct_text)
+
+
+def _nothing_fetched(pdf: Path, text: str) -> None:
     assert "root:" not in text
     reader = PdfReader(pdf)
     assert not reader.attachments, "nothing may be attached"

@@ -24,7 +24,7 @@ def test_fetcher_refuses_files_outside_its_roots_and_the_network(tmp_path):
         fetcher.fetch("http://127.0.0.1:9/x.css")
 
 
-def test_hostile_markup_in_an_article_is_printed_as_text_not_followed(cli, tmp_path):
+def test_hostile_markup_in_an_article_is_never_followed(cli, tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOPSECRET-VALUE", encoding="utf-8")
     article = tmp_path / "hostile.md"
@@ -40,4 +40,7 @@ def test_hostile_markup_in_an_article_is_printed_as_text_not_followed(cli, tmp_p
     pdf = tmp_path / "out" / "2026-11-26-daily-1" / manifest["outputs"]["pdf"]
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "TOPSECRET" not in text
-    assert "<img" in text.replace(" ", ""), "markup must show as literal text"
+    # the cleaner takes the tags out as page markup; the <style>…</style> text between them, inert, may stay
+    assert "<img" not in text and "<link" not in text
+    flat = text.replace("\n", "").replace(" ", "")
+    assert "推动医院智慧医疗建设" in flat and "新规覆盖全国卫生健康机构" in flat

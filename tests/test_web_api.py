@@ -277,24 +277,25 @@ def _files_come_only_from_the_issue_folder(console, viewer, issue, folder, pdf_n
 
 def test_pages_escape_what_articles_say(tmp_path):
     write_console_config(tmp_path)
-    hostile = "<script>alert('x')</script>北京高技能人才队伍建设取得新进展"
+    # markup the cleaner leaves (it takes well-formed tags out of a pasted page): what stays must be escaped
+    hostile = "<svg/onload=alert('x')>北京高技能人才队伍建设取得新进展"
     text = (tmp_path / "inbox" / "zgc-forum-2026.txt").read_text(encoding="utf-8")
     (tmp_path / "inbox" / "zgc-forum-2026.txt").write_text(
         text.replace("# 首都产业一线科技人才规模达225万人", f"# {hostile}")
-        .replace("# 京津冀协同创新联合体呼之欲出", "# <b>京津冀</b>协同创新联合体呼之欲出"), encoding="utf-8")
+        .replace("# 京津冀协同创新联合体呼之欲出", "# <b/x>京津冀</b/x>协同创新联合体呼之欲出"), encoding="utf-8")
     add_users(tmp_path / "briefing.toml", ["oscar"])
     console = start_console(tmp_path)
     try:
         operator = console.login("oscar")
         issue = console.build(operator, date="2026-11-26")["issue"]
-        script, bold = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "&lt;b&gt;京津冀&lt;/b&gt;"
+        script, bold = "&lt;svg/onload=alert(&#39;x&#39;)&gt;", "&lt;b/x&gt;京津冀&lt;/b/x&gt;"
         # the issue's articles and items; the first headlines on the dashboard and in the archive;
         # the headlines a search found
         for path, shown in ((f"/issues/{issue}", (script, bold)), ("/", (bold,)), ("/archive", (bold,)),
                             ("/archive?q=alert", (script,))):
             page = operator.get(path)
             assert page.status_code == 200, path
-            assert "<script>alert" not in page.text and "<b>京津冀" not in page.text, path
+            assert "<svg/onload" not in page.text and "<b/x>京津冀" not in page.text, path
             assert all(text in page.text for text in shown), path
             csp = page.headers["content-security-policy"]
             assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp

@@ -121,16 +121,29 @@ _AD_PREFIX = re.compile(r"(?m)^[\u4e00-\u9fffA-Za-z]{2,8}?(?i:app)(?:下载|官�
 _LOST_INDENT = re.compile(r"(?m)^[?？]{2,}(?=\S)")
 
 
+# Markup a page pasted as text still carries: an image element (<image>data:image/png;base64,…</image>),
+# a tag, a tag the site escaped (\u003cdiv class=…\u003e), an image's file name (微信图片_20190906220058.jpg)
+# (a spam mirror's own tags too: <menu id="e6yuu"></menu><rt id="e6yuu"></rt>)
+_HTML = re.compile(r"<image>[^<]{0,4000}</image>|</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,300})?/?>|\\u003c.{0,300}?\\u003e")
+_IMAGE_FILE = re.compile(r"(?<![A-Za-z0-9_./-])(?:[\u4e00-\u9fff]{1,6}[_-])?[A-Za-z0-9_-]{1,60}\.(?i:jpe?g|png|gif|webp|bmp)(?![A-Za-z0-9])")
+# a row of counters run into the text: 发布于：新闻转发：0回复：0喜欢：0蓝鲸财经…
+_COUNTER_RUN = re.compile(r"(?:(?:转发|回复|喜欢|评论|点赞|收藏|阅读|浏览|分享)\s*[：:]\s*\d+\s*){2,}")
+
+
 def strip_markup(text: str) -> str:
-    """The text without Markdown images, with link texts for links, without [1] marks, without
-    addresses and production credits in brackets, and without scattered anti-scraping symbols or
-    injected betting-site names."""
+    """The text without Markdown images and HTML tags left in it, with link texts for links,
+    without [1] marks, image file names, runs of counters, addresses and production credits in
+    brackets, and without scattered anti-scraping symbols or injected betting-site names."""
     if "◆" in text or "■" in text or "★" in text:
         text = _SCATTERED_SYMBOLS.sub("", text)
     if "官" in text:
         text = _INJECTED_BRAND.sub("", text)
+    if "<" in text or "\\u003c" in text:
+        text = _HTML.sub("", text)
+    if "." in text:
+        text = _IMAGE_FILE.sub("", text)
     if ":" in text or "：" in text:
-        text = _AD_PREFIX.sub("", text)
+        text = _COUNTER_RUN.sub("", _AD_PREFIX.sub("", text))
     if "?" in text or "？" in text:
         text = _LOST_INDENT.sub("", text)
     if "（" in text or "(" in text:
