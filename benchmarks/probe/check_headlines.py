@@ -14,7 +14,6 @@ day; later rounds' rules were written from earlier rounds' misses) and overall.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -22,14 +21,11 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent))
 
 from bench_editorial import headline_found  # noqa: E402
+from check_junk import load  # noqa: E402  (this folder: the probe's one JSON Lines reader)
 from corpus import main_article  # noqa: E402
 
 from briefing.config import EditorialSettings  # noqa: E402
 from briefing.editorial.titles import item_title  # noqa: E402
-
-
-def load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def main() -> None:
