@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import shutil
 import statistics
 import subprocess
@@ -23,29 +22,15 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
 
-# A process of its own runs each build, so the largest of *its* children is the build's peak
-# memory, not LibreOffice's (ru_maxrss over all children of this process would mix the two).
-_MEASURED = """
-import resource, subprocess, sys, time
-start = time.perf_counter()
-done = subprocess.run([sys.executable, "-m", "briefing", "build", "--date", sys.argv[1], "--json"],
-                      capture_output=True, text=True)
-elapsed = time.perf_counter() - start
-sys.stderr.write(done.stderr)
-print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, done.returncode)
-sys.stdout.write(done.stdout)
-"""
+from measure import measured  # noqa: E402
 
 
 def cold_build(folder: Path, date: str) -> tuple[float, dict, int]:
     """One `briefing build` in a new process: (seconds, manifest, peak RSS in KiB)."""
-    done = subprocess.run([sys.executable, "-c", _MEASURED, date], cwd=folder, capture_output=True, text=True)
-    first, _, manifest = done.stdout.partition("\n")
-    elapsed, peak, code = first.split()
-    if done.returncode or int(code):
-        sys.exit(f"build failed:\n{done.stderr}")
-    return float(elapsed), json.loads(manifest), int(peak)
+    seconds, manifest, peak = measured([sys.executable, "-m", "briefing", "build", "--date", date, "--json"], folder)
+    return seconds, json.loads(manifest), peak
 
 
 def soffice_convert(docx: Path, folder: Path) -> float | None:

@@ -18,12 +18,15 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from measure import measured  # noqa: E402
+
 DEVSET = REPO / "benchmarks" / "devset" / "articles.jsonl"
 OUTLETS = ["北京日报", "科技日报", "人民日报", "新华社", "光明日报", "经济日报", "中国青年报", "工人日报"]
 
@@ -76,29 +79,12 @@ def day_of_feeds(size: int, seed: int = 7) -> tuple[list[dict], int]:
     return articles[:size], used
 
 
-# A process of its own runs each build, so the largest of *its* children is that build's peak
-# memory (ru_maxrss over all children of this process would give every size the largest's).
-_MEASURED = """
-import resource, subprocess, sys, time
-start = time.perf_counter()
-done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
-elapsed = time.perf_counter() - start
-sys.stderr.write(done.stderr)
-print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, done.returncode)
-sys.stdout.write(done.stdout)
-"""
-
-
 def build(folder: Path, source: Path | None, date: str) -> tuple[float, dict, int]:
     args = [sys.executable, "-m", "briefing", "build", "--date", date, "--json"]
     if source is not None:
         args.insert(4, str(source))
-    done = subprocess.run([sys.executable, "-c", _MEASURED, *args], cwd=folder, capture_output=True, text=True)
-    first, _, manifest = done.stdout.partition("\n")
-    elapsed, peak, code = first.split() if first else ("0", "0", "1")
-    if done.returncode or int(code):
-        sys.exit(f"build failed:\n{done.stderr}")
-    return float(elapsed), json.loads(manifest), int(peak)
+    seconds, manifest, peak = measured(args, folder)
+    return seconds, json.loads(manifest), peak
 
 
 def median_builds(folder: Path, sources: list[Path | None], runs: int) -> list[tuple[float, dict, int]]:
