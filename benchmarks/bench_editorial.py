@@ -86,6 +86,19 @@ JUNK_PATTERNS = {
     "source_line": re.compile(r"来源\s*[：:]|稿源\s*[：:]"),
     "editor_line": re.compile(r"责任编辑|责编\s*[：:]|编辑\s*[：:]"),
     "outlet": re.compile(r"^(?:人民网|新华网|新华社|央视网|中国新闻网|中新网|光明网|澎湃新闻|\S{1,6}(?:网|频道))$"),
+    # a journal mirror's (cnki, fx361) front matter glued to the lead: the issue (学报2020年2期),
+    # an affiliation with its postcode (（西南政法大学，重庆401120）), the paper's headings, a
+    # citation (…[J].中外健康文摘，2012,(1)), slash-joined English keywords, an author run said twice
+    "journal": re.compile(r"[\u4e00-\u9fff）)]\s?(?:19|20)\d{2}年\s?\d{1,2}期(?![间货末工项])"),
+    "affiliation": re.compile(r"(?:大学|学院|研究院|研究所|研究中心|医院)[^。；]{0,20}?[\u4e00-\u9fff][，,]?\s?\d{6}(?!\d{2}|[万亿元人个%.．])"),
+    "front_matter": re.compile(r"基金项目\s*[：:]|作者简介|摘\s*要\s*[：:]|关键词\s*[：:]|中图分类号|文献标识码|引用本文|复制引用|Key\s?words|\[[JMD]\][.．]|^目的\s*[：:]|[A-Za-z]+(?: [A-Za-z]+)*/[A-Za-z]+(?: [A-Za-z]+)*/[A-Za-z]"),
+    "name_run": re.compile(r"([\u4e00-\u9fff]{6,})\1"),
+    # a pasted page's lead-in ahead of the first sentence: 发布于：…, 撰文：…, 导读…, and the
+    # headline said again after 标题：/题：
+    "lead_in": re.compile(r"^(?:发布于|撰文|撰稿|标题|题)\s*[：:]|^导读(?![的是])"),
+    # a photo credit run into the text (人民网陈博摄人民网厦门…), and a share link's text
+    "photo_credit": re.compile(r"(?:网|社|报)(?:记者)?[\u4e00-\u9fff]{2,3}(?<!拍)摄(?![影像入取制氏])"),
+    "link_text": re.compile(r"网页链接|新闻推荐|相关阅读|延伸阅读"),
 }
 
 
