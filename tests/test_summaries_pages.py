@@ -146,3 +146,11 @@ def test_a_byline_or_dateline_in_brackets_opening_the_story_leaves_its_first_sen
 def test_a_long_flash_title_in_brackets_is_cut_from_the_first_sentence():
     # c-0129: 【建设|四川加码“十四五”新型基础设施建设5G基站已超4.9万个】在创新基础设施建设方面。杨昕介绍，…
     assert summarize(read_tune_page("c-0129")).startswith("杨昕介绍，截止目前，四川已建和在建国家重大科技基础设施达到7个")
+
+
+def test_a_bulleted_list_glued_onto_one_line_is_read_item_by_item():
+    # a-0019: 核心观点 - 山东省在2025年标准国际化工作中… - 2025年，山东省…国际标准58项… - …, one line with
+    # no full stop; read whole it was no sentence at all and the summary came out empty
+    summary = summarize(read_tune_page("a-0019"))
+    assert "国际标准58项" in summary and "380名中外嘉宾" in summary
+    assert " - " not in summary and len(summary) <= 250

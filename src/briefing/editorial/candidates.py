@@ -19,6 +19,7 @@ from ..text.sentences import split_sentences
 MAX_CHARS = 12000  # characters of a body read for its sentences (a long news story has ~5000)
 MAX_SENTENCES = 80  # candidates kept per article
 UNPUNCTUATED_FROM, UNPUNCTUATED_UP_TO = 40, 400  # characters of a paragraph without a full stop
+GLUED_BULLET = re.compile(r"\s+[-–•·]\s+")  # a list's bullet between two items on one line
 
 # Openings that point back at the sentence before; such a sentence cannot stand alone.
 CONNECTIVES = ("此外", "同时", "其中", "对此", "另外", "与此同时", "而且", "但是", "但", "因此", "不过",
@@ -151,8 +152,9 @@ def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = F
     # a page that lost its full stops has none anywhere (a paragraph without one on a page with
     # them is cut off: the excerpt's end, a list's opening, a footer's links)
     lost_stops = not any(m in p for p in article.paragraphs for m in "。！？!?")
-    last = len(article.paragraphs) - 1
-    for number, paragraph in enumerate(article.paragraphs):
+    paragraphs = [item for p in article.paragraphs for item in (_list_items(p) if lost_stops else [p])]
+    last = len(paragraphs) - 1
+    for number, paragraph in enumerate(paragraphs):
         if budget <= 0 or len(found) >= limit:
             break
         paragraph, budget = paragraph[:budget], budget - len(paragraph)
@@ -192,6 +194,13 @@ def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = F
                 continue
             found.append(Sentence(len(found), shorten(text) if shortened else text, _leans_back(text)))
     return found
+
+
+def _list_items(paragraph: str) -> list[str]:
+    """A bulleted list a page glued onto one line (核心观点 - 山东省在…取得显著进展… - 2025年，…)
+    is its items: each one reads as a sentence of its own, the whole line as none."""
+    items = [item.strip() for item in GLUED_BULLET.split(paragraph)]
+    return items if len(items) >= 3 and len(paragraph) > UNPUNCTUATED_UP_TO else [paragraph]
 
 
 def _whole_clauses(fragment: str) -> str:
