@@ -29,6 +29,8 @@ _LEAD = re.compile(
     rf"|(?:本报)?记者\s*(?P<reporter>[{_HAN}]{{2,3}})(?={_DATE}))"  # 记者陈丽平3月29日，由…
     r"\s*(?:（(?P<credit>[^（）]{1,40})）)?[ ，：]*"
 )
+# the reporter's bare name in the dateline's brackets: 人民网厦门6月24日电（陈博）
+_BARE_NAMES = re.compile(rf"(?!.*(?:报道|综合|消息|记者|电))[{_HAN}]{{2,3}}(?:[、 ][{_HAN}]{{2,3}}){{0,2}}")
 # a wire dateline inside the opening of a paragraph: what stands before it is a caption or a
 # headline glued on (…重获新生中新网成都1月13日电（记者王鹏）深夜的手术室里…; a paper's undated
 # 本报讯 too: …当地采取整改补偿措施本报讯（记者李丰）贵州省黔东南州…)
@@ -45,12 +47,13 @@ _CAPTION = re.compile(
     r"|（[^（）]{0,30}(?:摄|供图|发|图)）$|(?:供图|视觉中国|东方IC)[）]?$"
     r"|[。！？]\s*(?:图源|图片来源|来源)\s*[：:]\s*\S{2,16}$"  # 窦靖童演唱会已通过报批。图源：南方都市报
     rf"|[。！？]\s*[{_HAN}](?:\s?[{_HAN}]){{1,3}}\s*摄$"  # 裁判员在评判。 张 琮摄
+    rf"|[。！？]\s*[{_HAN}]{{1,8}}(?:网|社|报|台)\s*[{_HAN}·]{{2,4}}\s*摄$"  # …授牌仪式。人民网 陈博摄
 )
 
 
 # the credit at the end of a caption: 新华社记者 裴鑫 摄, 记者 常鸣/摄, （视觉中国供图）
 _TRAILING_CREDIT = re.compile(
-    rf"\s*(?:[（(][^（）()]{{0,30}}(?:摄|供图|发|图)[）)]|(?:[{_HAN}]{{0,8}}(?:记者|通讯员|摄影))?\s*{NAME}"
+    rf"\s*(?:[（(][^（）()]{{0,30}}(?:摄|供图|发|图)[）)]|(?:[{_HAN}]{{0,8}}(?:记者|通讯员|摄影|网|社|报|台))?\s*{NAME}"
     rf"(?:[ 、，]+{NAME})*\s*/?\s*摄|[^\s。，！？]{{0,10}}供图|[{_HAN}]{{1,6}}社发|视觉中国|东方IC"
     r"|(?:图源|图片来源)\s*[：:]\s*\S{2,16})\s*$"
 )
@@ -66,8 +69,10 @@ class Byline:
 def lead_byline(text: str) -> Byline | None:
     """The byline or dateline a body paragraph opens with, and the paragraph without it."""
     match = _LEAD.match(text)
-    if match and (match.group("credit") is None or credit_names(match.group("credit")) is not None):
-        authors = credit_names(match.group("credit") or "") or ((match.group("reporter"),) if match.group("reporter") else ())
+    credit = match and match.group("credit")
+    if match and (credit is None or credit_names(credit) is not None or _BARE_NAMES.fullmatch(credit)):
+        authors = credit_names(credit or "") or (tuple(re.split(r"[、 ]", credit)) if credit else ()) \
+            or ((match.group("reporter"),) if match.group("reporter") else ())
         outlet = match.group("dated") or match.group("paper") or match.group("wire")
         return Byline(tuple(authors), None if outlet == "本报" else outlet, text[match.end():])
     bracket = _BRACKET_LEAD.match(text)

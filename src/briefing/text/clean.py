@@ -25,6 +25,13 @@ MAX_HEADING = 30
 # a teaser the page prints above the story, often cut short: 核心提示：中国医药化工网11月4日讯 11月3日，…
 _TEASER = re.compile(r"^[【\[]?(?:核心提示|内容提要|内容摘要|提要)[】\]]?\s*[：:]")
 MAX_CAPTION = 120  # characters: a longer "caption" is story text ending in a credit
+# A paper on a journal mirror (its apparatus found among its first lines: text/junk.py's
+# front_matter) names its authors on a line of bare names (龚松柏 陈 兰, 吴亮*) and heads its abstract
+# 摘要：or 目的：; the abstract stays, the best summary of the paper, without its label.
+APPARATUS_WITHIN = 40  # blocks
+_PAPER_AUTHORS = re.compile(r"^[\u4e00-\u9fff·]{1,4}[\d*＊]*(?:[\s,，、]+[\u4e00-\u9fff·]{1,4}[\d*＊]*){0,7}$")
+MAX_PAPER_AUTHORS = 30  # characters
+_ABSTRACT_LABEL = re.compile(r"^[【\[]?(?:摘\s*要|目\s*的)[】\]]?\s*[：:]\s*(?=\S)")
 # the wire's end mark closing the story: what follows it is the page's (links, a video list)
 _END_MARK = re.compile(r"\s*[（(](?:完|全文完|本文完)[）)]$")
 # where the story was printed, in brackets at the end of its last paragraph: …快速推进。（2015年1月9日《忻州日报》）,
@@ -100,10 +107,16 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
 
     captions: list[str] = []  # the text of a photo story, when it has no other
     ended = False  # the story's end mark was met
+    after_related = False  # a list of links (相关新闻) was met after the story's text
+    paper = _is_paper(raw_blocks)
     for block in raw_blocks:
         text = normalize_text(block.text)  # spaces still separate the names in a byline
         if not text:
             continue
+        if paper and not paragraphs and not any(b.kind == "para" for b in blocks):
+            if _took_paper_authors(text, found):
+                continue
+            text = _ABSTRACT_LABEL.sub("", text)
         if (in_related and junk.is_related_item(text)) or (ended and len(text) <= junk.MAX_RELATED_ITEM):
             continue  # (after the end mark even a link that ends in ！ is one)
         end_mark = _END_MARK.search(text)
@@ -112,7 +125,11 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
             if not text:
                 continue
         in_related = junk.is_related_header(text)
-        if in_related or _took_info_line(text, found) or _took_credit_line(text, found) or junk.is_junk(text) \
+        if in_related and (paragraphs or blocks):
+            after_related = True
+        elif after_related and bylines.lead_byline(text):
+            break  # another story's own dateline under the links (新闻推荐 … 新华社天津电（记者…）): the page's, not ours
+        if in_related or _took_info_line(text, found) or _took_junk_line(text, found) \
                 or compact(text) == title_key or _title_phrase(text, title):
             continue
         if _TEASER.match(text):
@@ -141,6 +158,38 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         paragraphs.extend(c for c in captions if ends_sentence(c))
         flush()
     return _without_empty_subheads(blocks)
+
+
+def _is_paper(raw_blocks: tuple[Block, ...]) -> bool:
+    return any(len(b.text) <= junk.MAX_APPARATUS_LINE and junk.is_front_matter(normalize_text(b.text).strip())
+               for b in raw_blocks[:APPARATUS_WITHIN])
+
+
+def _took_paper_authors(text: str, found: _Found) -> bool:
+    """龚松柏 陈 兰 above a paper's text: its authors, taken as metadata."""
+    if len(text) > MAX_PAPER_AUTHORS or not _PAPER_AUTHORS.match(text):
+        return False
+    found.authors.extend(_paper_names(text))
+    return True
+
+
+def _paper_names(text: str) -> list[str]:
+    """金晓雨,张 婷 -> 金晓雨, 张婷; 龚松柏 陈 兰 -> 龚松柏, 陈兰 (a two-character name is printed spaced)."""
+    names: list[str] = []
+    for part in re.split(r"[,，、]+", text):
+        tokens = [t.strip("0123456789*＊") for t in part.split()]
+        if "," in text or "，" in text or "、" in text:
+            tokens = ["".join(tokens)]
+        pending = ""
+        for token in filter(None, tokens):
+            if len(token) == 1:
+                pending += token
+                if len(pending) == 2:
+                    names.append(pending)
+                    pending = ""
+            else:
+                names.append(token)
+    return [n for n in names if len(n) >= 2]
 
 
 def _take_metadata(text: str, found: _Found) -> str:
@@ -176,22 +225,22 @@ def _took_info_line(text: str, found: _Found) -> bool:
     return True
 
 
-def _took_credit_line(text: str, found: _Found) -> bool:
-    """来源：人民日报 / 责任编辑：张三 / 本报记者 张三: who carried, edited and wrote it, taken as metadata."""
+def _took_junk_line(text: str, found: _Found) -> bool:
+    """A line of page furniture; who carried, edited and wrote it (来源：人民日报 / 责任编辑：张三 /
+    本报记者 张三) and its date taken as metadata. (The line is judged once: judging is the cleaner's
+    costliest step.)"""
     kind = junk.line_kind(text)
+    if kind is None:
+        return False
     if kind == "source_line":
         found.outlet = found.outlet or _outlet_name(info_fields(text).outlet)
-        return True
-    if kind == "editor_line":
+    elif kind == "editor_line":
         found.editors.extend(bylines.editor_names(text))
-        return True
-    if kind == "byline":
+    elif kind == "byline":
         found.authors.extend(bylines.byline_paragraph(text) or info_fields(text).authors)
-        return True
-    if kind == "dateline":  # 四川在线 2022年10月10日: the date the page gives is the article's
+    elif kind == "dateline":  # 四川在线 2022年10月10日: the date the page gives is the article's
         found.published = found.published or iso_date(text)
-        return True
-    return False
+    return True
 
 
 def _title_phrase(text: str, title: str) -> bool:

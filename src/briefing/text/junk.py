@@ -18,6 +18,8 @@ headline among a page's lines, and to check that nothing of it reaches a title o
     editor_line  责任编辑：张三   （责编：李四、王五）
     outlet       人民网   新华网   中国新闻网
     related      相关新闻   延伸阅读   (and the link lines below it: `is_related_item`)
+    front_matter 天津市教科院学报 2020年2期   （西南政法大学，重庆 401120）   基金项目：…   作者简介：…
+                 价格虚高；市场失灵；监管俘获   王忠海1*毛宗福1李滔2   [1]姚力.…[J].中外健康文摘,2012(1).
 
 Only short lines are judged as a whole, so a real paragraph that mentions a 客户端 stays; spam
 is also cut sentence by sentence out of a real paragraph (`without_spam`), and anti-scraping
@@ -38,7 +40,7 @@ from .sentences import split_sentences
 MAX_JUNK_LINE = 80
 MAX_RELATED_ITEM = 40
 KINDS = ("spam", "nav", "breadcrumb", "furniture", "counter", "dateline", "layout", "credit", "caption",
-         "byline", "source_line", "editor_line", "outlet", "related")
+         "byline", "source_line", "editor_line", "outlet", "related", "front_matter")
 
 _HAN = "\u4e00-\u9fff"
 
@@ -90,6 +92,8 @@ def is_garbled(text: str) -> bool:
 _IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\s]{0,500}\)")
 _LINK = re.compile(r"\[([^\]\n]{1,200})\]\((?:https?://|/)[^)\s]{0,500}\)")
 _REFERENCES = re.compile(r"(?:\[\d{1,2}\])+")
+# a paper's footnote run into its sentence, from its mark to its end: …全民覆盖[1]姚力,建立…制度[J].中外健康文摘,2012,(1)。
+_CITATION = re.compile(r"\[\d{1,2}\][^\[\]。\n]{2,80}?\[[JMDCNRSPZ](?:/OL)?\]\s*[.．][^。\n]{0,80}?[。.．]")
 # an address or a production credit in brackets inside a sentence: 澎湃新闻（www.thepaper.cn）,
 # （记者孙自法制作徐妙巧）
 _BRACKETED = re.compile(
@@ -126,13 +130,18 @@ _LOST_INDENT = re.compile(r"(?m)^[?？]{2,}(?=\S)")
 # (a spam mirror's own tags too: <menu id="e6yuu"></menu><rt id="e6yuu"></rt>)
 _HTML = re.compile(r"<image>[^<]{0,4000}</image>|</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,300})?/?>|\\u003c.{0,300}?\\u003e")
 _IMAGE_FILE = re.compile(r"(?<![A-Za-z0-9_./-])(?:[\u4e00-\u9fff]{1,6}[_-])?[A-Za-z0-9_-]{1,60}\.(?i:jpe?g|png|gif|webp|bmp)(?![A-Za-z0-9])")
+# a photo's credit left in the text after its caption, spaced off: …授牌仪式。人民网 陈博摄 人民网厦门6月24日电
+_PHOTO_CREDIT = re.compile(r"(?<=[。！？\s])\s*[\u4e00-\u9fff]{1,8}(?:网|社|报|台)\s*(?:记者\s*)?[\u4e00-\u9fff·]{2,4}\s*摄(?=\s+\S)")
+# a social post's link to what it quotes, closing it: …上海浦东生物医... 网页链接
+_LINK_LABEL = re.compile(r"\s*网页链接\s*$", re.MULTILINE)
 # a row of counters run into the text: 发布于：新闻转发：0回复：0喜欢：0蓝鲸财经…
 _COUNTER_RUN = re.compile(r"(?:(?:转发|回复|喜欢|评论|点赞|收藏|阅读|浏览|分享)\s*[：:]\s*\d+\s*){2,}")
 
 
 def strip_markup(text: str) -> str:
     """The text without Markdown images and HTML tags left in it, with link texts for links,
-    without [1] marks, image file names, runs of counters, addresses and production credits in
+    without [1] marks and the footnotes after them, image file names, photo credits after their
+    captions, a post's closing 网页链接, runs of counters, addresses and production credits in
     brackets, and without scattered anti-scraping symbols or injected betting-site names."""
     if "◆" in text or "■" in text or "★" in text:
         text = _SCATTERED_SYMBOLS.sub("", text)
@@ -146,10 +155,16 @@ def strip_markup(text: str) -> str:
         text = _COUNTER_RUN.sub("", _AD_PREFIX.sub("", text))
     if "?" in text or "？" in text:
         text = _LOST_INDENT.sub("", text)
+    if "摄" in text:
+        text = _PHOTO_CREDIT.sub("", text)
+    if "网页链接" in text:
+        text = _LINK_LABEL.sub("", text)
     if "（" in text or "(" in text:
         text = _BRACKETED.sub("", text)
     if "[" not in text:
         return text
+    if "]." in text or "]．" in text:
+        text = _CITATION.sub("", text)
     return _REFERENCES.sub("", _LINK.sub(r"\1", _IMAGE.sub("", text)))
 
 
@@ -203,7 +218,7 @@ def _spam_link(sentence: str) -> bool:
 # ----------------------------------------------------------------------------- whole lines
 
 _RELATED = re.compile(
-    r"^[【\[]?(?:相关(?:文章|阅读|新闻|链接|报道|推荐|专题|稿件)|延伸阅读|推荐阅读|热门(?:文章|推荐|新闻|排行)|猜你喜欢"
+    r"^[【\[]?(?:相关(?:文章|阅读|新闻|链接|报道|推荐|专题|稿件)|延伸阅读|推荐阅读|新闻推荐|为你推荐|热门(?:文章|推荐|新闻|排行)|猜你喜欢"
     r"|更\s*多(?:精彩|内容|新闻|阅读|报道|视频)?(?=[】\]]?$)|更多(?:精彩|内容|新闻|阅读|报道)|视频$|往期(?:回顾|推荐)|热点推荐|今日推荐|精彩推荐|热点新闻|最新(?:新闻|文章)|排行榜?|点击排行)"
     r"[】\]]?(?:[：:\s]|$)"
 )
@@ -275,6 +290,8 @@ _DATELINE = re.compile(
     rf"^(?:(?:发布|更新|发表|录入|编辑|时间|日期|发布时间|发布日期|更新时间|来源时间)\s*[：:]?\s*)?[\[【（(]?\s*{_DATE}"
     rf"(?:\s*{_TIME})?(?:\s*{_WEEKDAY})?\s*[\]】）)]?\s*(?:{_WEEKDAY})?$"
     rf"|^{_TIME}$|^{_WEEKDAY}$"
+    # a journal mirror's date with the authors' names run into it: 2022-03-01龚松柏, 2024-09-02 00:00:00宋杰
+    rf"|^(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s*{_TIME})?\s*[{_HAN}·]{{1,12}}$"
 )
 _LAYOUT = re.compile(
     rf"^(?:{_DATE}\s*)?(?:[（(【\[]?\s*)?第?\s*(?:[A-Za-z]?\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*版\s*(?:[（(][^）)]{{0,8}}[）)])?\s*[：:|｜]?\s*\S{{0,10}}\s*[）)】\]]?$"
@@ -338,6 +355,46 @@ _WEATHER_WIDGET = re.compile(r"-?\d{1,2}\s*[℃°]C?\s*[~～/-]\s*-?\d{1,2}\s*[�
 _NAV_SEPARATORS = re.compile(r"\s*[|｜丨│¦•·]\s*|\s{2,}|\u3000+")
 
 
+# A journal mirror (cnki, fx361, a 范文网) prints a paper's apparatus above its text, a line each:
+# the issue (天津市教科院学报 2020年2期, 中国食品药品监管Issue(12):134-141), the authors with their
+# affiliation marks (王忠海1*毛宗福1李滔2), the affiliations with their postcodes ((西南政法大学,重庆 401120),
+# 1.华中科技大学同济医学院… 湖北武汉 430030, 1.2601 School of Demography,…), headed fields (基金项目：…,
+# 作者简介：…, 中图分类号：…), the keywords (价格虚高；市场失灵；监管俘获), a reference ([J].).
+_ISSUE = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()·\s]{2,30}?\s*(?:19|20)\d{2}\s*年\s*第?\s*\d{1,3}\s*期$"
+                    r"|Issue\s*[（(]\d{1,3}[）)]\s*[：:]\s*\d|^DOI\s*[：:]|\bDOI\s*[：:]\s*10\.\d{4}")
+_APPARATUS_FIELD = re.compile(r"^[*＊]?\s*(?:基金项目|作者简介|通[信讯]作者|收稿日期|修回日期|中图分类号|文献标识码|文章编号|引用本文|复制引用"
+                              r"|关\s*键\s*词|Key\s?words?|Abstract|作者信息)(?:\s*[：:]|$)|^摘\s*要$")
+_POSTCODE = r"(?<![\d.．])[0-8]\d{5}(?![\d万亿元人个%.．])"
+_INSTITUTION = r"大学|学院|研究院|研究所|中心|医院|学校|局|委员会|公司"
+_AFFILIATION = re.compile(
+    rf"[（(][^（）()]{{0,60}}?[{_HAN}][，,\s]*{_POSTCODE}\s*[）)][。.]?$"  # (西南政法大学,重庆 401120)
+    rf"|(?:{_INSTITUTION})[^。！？]{{0,40}}?[{_HAN}][，,\s]*{_POSTCODE}(?=\s*$|\s*\d[.．])"  # …学院 湖北武汉 430030
+    rf"|^\d{{1,2}}\s*[.．]?\s*\d{{4,6}}\s*(?:[A-Z][a-z]|[{_HAN}]{{2,8}}[省市])"  # 1.2601 School of…, 2.068250 河北省…
+)
+_MARKED_AUTHORS = re.compile(rf"^(?:[{_HAN}·](?:\s?[{_HAN}·]){{1,3}}\s*\d{{1,2}}\s*[*＊]?[\s,，、]*){{2,}}$")
+_KEYWORDS = re.compile(rf"^[{_HAN}A-Za-z0-9]{{2,12}}(?:\s*[;；]\s*[{_HAN}A-Za-z0-9]{{2,12}}){{2,7}}[;；]?$"
+                       r"|^[A-Za-z][A-Za-z -]{1,40}(?:/[A-Za-z][A-Za-z -]{1,40}){2,}$")
+_REFERENCE = re.compile(r"\[[JMDCNRSPZ](?:/OL)?\]\s*[.．]")
+MAX_APPARATUS_LINE = 300
+
+
+def is_front_matter(text: str) -> bool:
+    """A line of a journal paper's apparatus (a normalised line, stripped)."""
+    if len(text) > MAX_APPARATUS_LINE:
+        return False
+    if _APPARATUS_FIELD.match(text) or ("[" in text and _REFERENCE.search(text)) \
+            or (("；" in text or ";" in text or "/" in text) and _KEYWORDS.match(text)):
+        return True
+    if len(text) > 160 or not _DIGIT.search(text):  # (an issue, a postcode, an affiliation mark: all have digits)
+        return False
+    if _AFFILIATION.search(text):
+        return True
+    return not _ends_sentence(text) and bool(_ISSUE.search(text) or _MARKED_AUTHORS.match(text))
+
+
+_DIGIT = re.compile(r"\d")
+
+
 # a platform's disclaimer, however long: 特别声明：以上内容…为自媒体平台“网易号”用户上传并发布
 _DISCLAIMER = re.compile(r"^[【\[]?(?:特别声明|免责声明|版权声明|声明)[】\]]?\s*[：:]?.{0,300}(?:观点|立场|信息存储|转载|版权|责任|无关)")
 
@@ -355,6 +412,8 @@ def line_kind(line: str) -> str | None:
     if _INLINE_WWW.search(text) and len(_INLINE_WWW.sub("", text).strip(" ：:|｜")) <= MAX_LINK_LABEL \
             and not re.search(r"[，。；！？]", _INLINE_WWW.sub("", text)):
         return "furniture"  # an address with its label, however long the address: 原文报道链接：https://…
+    if is_front_matter(text):
+        return "front_matter"
     if len(text) > MAX_JUNK_LINE:
         return None
     if _URL_ONLY.match(text) or _END_MARK.match(text) or not re.search(rf"[{_HAN}A-Za-z0-9]", text):

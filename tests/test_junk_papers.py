@@ -1,0 +1,135 @@
+"""A journal paper on a mirror site (cnki, fx361, a 范文网): its apparatus is junk, its text is the
+story. And what a pasted page runs into its text: a photo credit, a post's link label, the next
+story under a list of links. Lines and pages come from the headline probe
+(benchmarks/probe/headlines.jsonl, ids given), the pages these rules were written from; each is
+read as the build reads a pasted page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.config import EditorialSettings
+from briefing.editorial.summarize import Budget, summarize
+from briefing.text.chinese import to_simplified
+from briefing.text.junk import line_kind
+from briefing.text.normalize import normalize_text
+
+from test_headlines_probe import read_probe_page
+
+SETTINGS = EditorialSettings()
+
+
+def kind(line: str) -> str | None:
+    return line_kind(normalize_text(to_simplified(line)))
+
+
+@pytest.mark.parametrize("line", [
+    # the issue (hp-027, hp-047, hp-029 in traditional script, hp-049)
+    "天津市教科院学报 2020年2期",
+    "重庆理工大学学报(社会科学) 2020年11期",
+    "中國經濟周刊 2024年16期",
+    "中国食品药品监管Issue(12):134-141,8.DOI:10.3969/j.issn.1673-5390.2025.12.014",
+    # an affiliation with its postcode, bracketed or numbered (hp-031, hp-046, hp-026, hp-093, hp-045, hp-116, hp-057)
+    "(西南政法大学,重庆 401120)",
+    "(西南财经大学 马克思主义学院,四川 成都 611130)",
+    "刘阳,女,南开大学经济学院硕士生(天津 300071)。",
+    "1 中國藥科大學 國際醫藥商學院,南京市, 211198",
+    "1.华中科技大学同济医学院医药卫生管理学院 湖北武汉 430030",
+    "1.武汉大学公共卫生学院/全球健康研究中心 湖北武汉 430071 2.国家卫生计生委卫生发展研究中心 北京 100191",
+    "2.068250 河北省承德市,承德多克多网络科技有限公司",
+    "1.2601 School of Demography,the Australian National University,Canberra,Australia",
+    # headed fields, however long (hp-026)
+    "*基金项目:2016年天津市教委社会科学重大项目“推进未来科技城京津合作示范区发展研究”(2016JWZD12)",
+    "作者简介:薄文广,男,南开大学经济学院副研究员,硕士生导师(天津 300071)。",
+    "中图分类号:F061.5 文献标识码:A 文章编号:2095-5766(2019)03-0139-08 收稿日期:",
+    "关键词:双城经济圈成渝",
+    "摘要",
+    # the keywords on a line of their own (hp-031, hp-116, hp-049)
+    "价格虚高;市场失灵;监管俘获;创新机制",
+    "公立医院；药品采购；政策分析；效果评价",
+    "chimeric antigen receptor T-cell/research progress/quality control/regulatory framework/regulatory policies",
+    # the authors with their affiliation marks (hp-116, hp-093, hp-057)
+    "王忠海1*毛宗福1李滔2杜文娟1",
+    "邢冰冰 1,何天平 2,張大威 2,梁毅 1",
+    "赵嘉莹1,高 鹏2,朱勇俊3,罗智健4*",
+    # a reference (hp-049)
+    "SUN Qing-yang,LIANG Yi..CAR-T产品研究进展及中美监管政策浅析[J].中国食品药品监管,2025,(12):134-141,8.",
+])
+def test_a_papers_apparatus_on_a_line_of_its_own_is_front_matter(line):
+    assert kind(line) == "front_matter"
+
+
+@pytest.mark.parametrize("line", [
+    "2022-03-01龚松柏",  # hp-046
+    "2024-09-02 00:00:00宋杰",  # hp-029
+    "2020-12-24 11:13金晓雨",  # hp-047
+])
+def test_a_date_with_the_authors_names_run_into_it_is_a_dateline(line):
+    assert kind(line) == "dateline"
+
+
+@pytest.mark.parametrize("line", [
+    "2024年第3期《求是》杂志发表习近平总书记重要文章",
+    "北京市海淀区中关村大街1号，邮编100080。",
+    "我国首个国家级医学中心落户北京，总投资210008万元。",
+    "记者从北京大学获悉，该校2024年招生计划增加300人。",
+    "第十二期全国卫生健康培训班开班",
+    "创新、协调、绿色、开放、共享",
+    "长三角一体化发展三年行动计划（2024—2026年）",
+])
+def test_news_that_mentions_an_issue_a_university_or_a_six_digit_number_is_text(line):
+    assert kind(line) is None
+
+
+def test_a_footnote_run_into_a_sentence_goes_and_the_sentences_stay():
+    # hp-030: the reference mark, the cited author and the [J]. reference up to its full stop
+    text = "基本实现全民覆盖[1]姚力,建立完善的国民基本医疗保障制度[J].中外健康文摘,2012,(1)。。然而,社会医疗保险"
+    assert normalize_text(text) == "基本实现全民覆盖。然而，社会医疗保险"
+
+
+@pytest.mark.parametrize("page_id, authors, opening", [
+    ("hp-046", ("龚松柏", "陈兰"), "紧密型县域医共体作为县域城乡公共卫生服务一体化的重要举措"),
+    ("hp-031", (), "为解决药品价格虚高及商业贿赂问题"),
+    ("hp-048", ("何一民", "崔峰", "何永之"), "成都、重庆作为国家中心城市"),
+    ("hp-026", (), "相对于更多由政府主导的交通基础设施互联互通"),  # its 摘要: label goes, the abstract stays
+])
+def test_a_paper_page_opens_with_its_text_and_its_authors_become_metadata(page_id, authors, opening):
+    article = read_probe_page(page_id)
+    assert article.paragraphs[0].startswith(opening)
+    assert set(authors) <= set(article.authors)
+    for junk in ("学报", "基金项目", "作者简介", "中图分类号", "摘要"):
+        assert junk not in article.body[:400]
+
+
+@pytest.mark.parametrize("page_id", ["hp-026", "hp-027", "hp-031", "hp-045", "hp-046", "hp-047", "hp-057", "hp-093"])
+def test_a_papers_summary_carries_none_of_its_apparatus(page_id):
+    summary = summarize(read_probe_page(page_id), Budget(SETTINGS.summary_min_chars, SETTINGS.summary_max_chars))
+    assert summary
+    for line in summary.split("。"):
+        assert kind(line) != "front_matter", line
+    assert not any(word in summary for word in ("学报", "基金项目", "作者简介", "中图分类号"))
+
+
+
+def test_a_photo_credit_between_caption_and_dateline_goes_and_the_bare_name_is_the_author():
+    # hp-013: …授牌仪式。人民网 陈博摄 人民网厦门6月24日电 (陈博)23日下午,…
+    article = read_probe_page("hp-013")
+    assert article.paragraphs[0].startswith("23日下午，厦门市人力资源和社会保障局")
+    assert "陈博" in article.authors and "陈博摄" not in article.body
+    assert normalize_text("会议现场。人民网 陈博摄 据悉,本次") == "会议现场。 据悉，本次"
+    # a credit that ends a caption's line stays, so the caption is still known as one (a-0025)
+    assert normalize_text("技术人员在检修设备。新华社记者 李贺 摄").endswith("摄")
+
+
+def test_a_posts_closing_link_label_goes():
+    # hp-001: a xueqiu post quoting an article ends in the link's label
+    assert normalize_text("上海浦东生物医药产业规模达3300亿。 网页链接") == "上海浦东生物医药产业规模达3300亿。"
+    assert "网页链接" not in read_probe_page("hp-001").body
+
+
+def test_the_next_story_under_a_list_of_links_is_not_read_into_this_one():
+    # hp-007: 新闻推荐, a linked headline, then that story's own dateline and text
+    body = read_probe_page("hp-007").body
+    assert "新闻推荐" not in body and "金星合月" not in body
+    assert "长三角区域产业协同和信息化合作取得新进展" in body
