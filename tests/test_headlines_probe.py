@@ -17,7 +17,7 @@ import pytest
 from briefing.config import EditorialSettings
 from briefing.editorial.titles import item_title
 from briefing.text.chinese import to_simplified
-from briefing.text.headlines import usable
+from briefing.text.headlines import find_in_lines, usable
 from briefing.text.junk import line_kind
 from briefing.text.normalize import normalize_text
 
@@ -197,3 +197,59 @@ def test_a_headline_glued_to_its_papers_undated_dateline_leaves_the_body():
     assert to_simplified(item_title(article, CAP)).startswith("排队数小时等待漂流")
     assert article.body.startswith("贵州省黔东南州施秉县杉木河漂流风景区")
     assert "本报讯" not in article.body[:200]
+
+
+def test_an_e_paper_readers_header_is_furniture_and_the_short_title_over_its_fields_is_taken():
+    # hp-121 (360elib e-paper reader): 电子报阅读机 / 2026-01-26 / 星期一 / 当前报纸名称:劳动午报 /
+    # 开栏的话 / 日期:10-21 / 字号: / 版面:07: 人物 上一篇 下一篇 / the story
+    article = read_probe_page("hp-121")
+    assert article.title_from == "page"
+    assert article.title == "开栏的话"
+
+
+def test_the_line_over_an_e_paper_articles_fields_beats_the_readers_lines_above_it():
+    lines = ["电子报阅读机", "2026-01-26", "星期一", "当前报纸名称:劳动午报", "开栏的话", "日期:10-21", "字号:",
+             "版面:07: 人物       上一篇    下一篇",
+             "不久前,我国首批200名高技能人才被授予“大国工匠”称号,其中北京有9位高技能人才榜上有名。为大力弘扬劳模精神、"
+             "劳动精神、工匠精神,激发劳动者奋进的精气神,今日起,本报开设“走近大国工匠”专栏,集中展现北京地区“大国工匠”"
+             "在不断推动“中国制造”向“中国创造”升级过程中创造的不凡成就,探寻他们精雕细琢、苦心孤诣和专注深耕的感人故事。"]
+    found = find_in_lines(lines)
+    assert found is not None and (found.text, found.index) == ("开栏的话", 4)
+    # without the 字号/版面 fields it is no e-paper's block: 日期 and 作者 alone do not make the line a title
+    assert find_in_lines(lines[4:6] + ["作者:张三"] + lines[8:]) is None
+
+
+FORUM_POST = ["技能成才12", "2025-06-20 16:24:42", "匠心筑梦 技能报国",
+              "在数控机床的嗡鸣声中,新时代的能工巧匠正在用双手丈量中国制造的维度。\"钢铁裁缝\"艾爱国,用半个世纪练就的"
+              "焊接绝活,让国产航母的焊缝如艺术品般完美;\"芯片医生\"王中美,在显微镜下修复比发丝细百倍的电路,守护着中国芯"
+              "的跳动。", "易班心情: 无", "还能输入140字"]
+
+
+def test_a_forum_posters_name_over_the_posts_timestamp_is_a_byline_not_the_headline():
+    # hp-122 (易班 forum): the poster's name ending in digits, the bare time of the post, then the title
+    article = read_probe_page("hp-122")
+    assert article.title == "匠心筑梦 技能报国"
+    found = find_in_lines(FORUM_POST)
+    assert found is not None and found.text == "匠心筑梦 技能报国"
+
+
+def test_a_headline_over_a_bare_timestamp_is_still_the_headline():
+    # the poster rule wants a name-like line (ending in digits, or a latin handle): a headline is kept
+    found = find_in_lines(["国家药监局批准两款创新药上市"] + FORUM_POST[1:2] + FORUM_POST[3:])
+    assert found is not None and found.text == "国家药监局批准两款创新药上市"
+
+
+def test_a_one_line_page_glued_to_a_teaser_that_restates_it_keeps_the_kicker():
+    # hp-118 (read100): 揭榜挂帅,建设…“试验田”打破产学研壁垒,建设…“试验田”。 — title and teaser on one line
+    article = read_probe_page("hp-118")
+    assert article.title_from == "page"
+    assert article.title == "揭榜挂帅，建设长三角区域科技体制机制改革“试验田”"
+
+
+def test_a_one_line_story_that_says_some_words_again_has_no_glued_headline():
+    # tune page a-0054's first paragraph alone: 首批区域协同地方标准 comes again, but not the whole clause
+    # 京津冀首批区域协同地方标准, so no headline is cut out of the lead
+    line = ("今天,京津冀首批区域协同地方标准发布会在北京举行。北京市、天津市和我省共同组织制定、分别发布《电子不停车收费"
+            "系统路侧单元应用技术规范》、《老年护理常见风险防控要求》2项地方标准。这是京津冀三地发布的首批区域协同地方标准。")
+    found = find_in_lines([line])
+    assert found is None or not found.text.startswith("今天")

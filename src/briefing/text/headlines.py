@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, takewhile
 from pathlib import Path
 
 from .junk import SPAM_START, is_garbled, is_related_header, is_spam, line_kind
@@ -85,6 +85,17 @@ _NAME_AND_OFFICE = re.compile(r"^[\u4e00-\u9fff·]{1,3}\s?[\u4e00-\u9fff·]{1,2}
 _TITLE_NOTE = re.compile(r"(?:标题|题目)(?:为|系|由)?(?:编者|编辑)所?(?:加|拟)")
 _BULLETED = re.compile(r"^[•·▪●○◆◇■□►]")
 MIN_LINK_LIST = 3  # bulleted lines in a row: a list of other stories' links
+# an e-paper reader's own header, never a headline: 电子报阅读机 / 2026-01-26 / 星期一 / 当前报纸名称：劳动午报
+_READER = re.compile(r"^(?:(?:电子|数字)(?:报|报纸|报刊|版)(?:阅读[机器]|阅览[器室]?|平台|系统)$"
+                     r"|当前(?:报纸|报刊|期刊|版面|期次|期数)(?:名称)?\s*[：:])")
+# an e-paper article's head: its title over a block of 日期：10-21 / 字号： / 版面：07：人物 上一篇 下一篇
+_EPAPER_META = re.compile(r"^(?:日期|字号|版面|版次|版名|期数|作者|来源)\s*[：:]")
+_EPAPER_ONLY = re.compile(r"^(?:字号|版面|版次|版名|期数)\s*[：:]")  # fields no story's byline block has
+MIN_EPAPER_META = 2  # metadata lines in a row under an e-paper article's title
+# a forum poster's name ending in digits, or a latin handle, over a bare timestamp: 技能成才12 / 2025-06-20 16:24:42
+_POSTER = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z_]{1,12}\d{1,8}|[A-Za-z][A-Za-z0-9_.-]{2,19})$")
+_TIMESTAMP = re.compile(r"^(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")
+RESTATED = 8  # characters of a headline's end that a teaser glued to it says again
 SHORT_HEADLINE = 4  # characters: a shorter line over the dateline is a headline only as a last resort
 FIRST_LINE_SHARE = 0.5  # of its character pairs in the text under it: the page's first line is its title
 
@@ -109,7 +120,7 @@ def original_title(lines: list[str]) -> str | None:
 def page_candidates(lines: list[str]) -> tuple[list[CandidateLine], int]:
     """The candidate lines of a pasted page and where its story starts (for tools/train_titles.py)."""
     texts = [normalize_text(line) for line in lines[:LOOK_AHEAD + 20]]
-    kinds = [line_kind(t) for t in texts]
+    kinds = _line_kinds(texts)
     story = _story_start(texts, kinds)
     return candidate_lines(texts, kinds, original_title(lines), story), story
 
@@ -126,7 +137,7 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     subhead under 来源, not the headline), an op-ed's `作者/` goes. Without a likely line: a flash's
     【…】, a notice's 《title》, the 原标题, the first line when the text under it names it."""
     texts = [normalize_text(line) for line in lines[:LOOK_AHEAD + 20]]
-    kinds = [line_kind(t) for t in texts]
+    kinds = _line_kinds(texts)
     original = original_title(lines)
     stated = next((m.group(1).strip() for t in texts if (m := _STATED.match(t)) and usable(m.group(1).strip())), None)
     if stated:
@@ -136,6 +147,9 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     best = choose_line(lines_found, story)
     if best is not None:
         best = _over_its_subhead(best, lines_found, texts, kinds)
+    epaper = _title_over_epaper_meta(texts, kinds)
+    if epaper is not None and (best is None or best.index < epaper.index):
+        return epaper  # the e-paper article's own head; what stands above it is the reader's
     if original and (best is None or not _agrees(best.text, original)):
         return Headline(original, "original_title")  # the story's own title, as it first ran
     if best is not None:
@@ -154,6 +168,37 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     if original:
         return Headline(original, "original_title")
     return _first_line_title(texts, kinds) or _short_title_over_dateline(texts, kinds)
+
+
+def _line_kinds(texts: list[str]) -> list[str | None]:
+    """Each line's kind (text/junk.py), and two more a pasted page has: an e-paper reader's own
+    header (电子报阅读机, 当前报纸名称：劳动午报) is furniture, and a forum poster's name over the bare
+    timestamp of the post (技能成才12 / 2025-06-20 16:24:42, the thread's title under them) is a byline."""
+    kinds = [line_kind(t) for t in texts]
+    for i, text in enumerate(texts):
+        if kinds[i] is not None:
+            continue
+        if _READER.match(text):
+            kinds[i] = "furniture"
+        elif i + 1 < len(texts) and _POSTER.match(text) and _TIMESTAMP.match(texts[i + 1]):
+            kinds[i] = "byline"
+    return kinds
+
+
+def _title_over_epaper_meta(texts: list[str], kinds: list[str | None]) -> Headline | None:
+    """An e-paper article's title: the short line right over its block of fields (开栏的话 / 日期：10-21
+    / 字号： / 版面：07：人物 上一篇 下一篇), however short; a 字号 or 版面 field tells the block from a
+    story's own byline block."""
+    for i, text in enumerate(texts[:LOOK_AHEAD]):
+        block = list(takewhile(lambda t: bool(_EPAPER_META.match(t)), texts[i + 1:i + 8]))
+        if kinds[i] is not None or _EPAPER_META.match(text) or len(block) < MIN_EPAPER_META \
+                or not any(_EPAPER_ONLY.match(t) for t in block):
+            continue
+        title = clean_decoration(text)
+        if 2 <= len(_HAN.findall(title)) and len(title) <= MAX_HEADLINE and not title.endswith("。") \
+                and not _CAPTION.search(title) and not _BREADCRUMB.search(title):
+            return Headline(title, "page", i)
+    return None
 
 
 def _over_its_subhead(best: CandidateLine, lines: list[CandidateLine], texts: list[str],
@@ -199,8 +244,27 @@ def _first_line_title(texts: list[str], kinds: list[str | None]) -> Headline | N
     if glued and usable(glued.group("head")) and len(text) - glued.end() >= MIN_PROSE:
         return Headline(glued.group("head"), "page")
     under = "".join(t for t, k in zip(texts[first + 1:], kinds[first + 1:]) if k is None)[:STORY_LEAD]
+    restated = _head_restated(text) if len(under) < MIN_PROSE else None  # a page of one line
+    if restated:
+        return Headline(restated, "page")  # the teaser, glued to it, stays the body
     if usable(text) and len(under) >= MIN_PROSE and _bigram_share(text, under) >= FIRST_LINE_SHARE:
         return Headline(without_site_name(text), "page", first)
+    return None
+
+
+def _head_restated(text: str) -> str | None:
+    """The head of a one-line page glued to a teaser that says the headline's last clause again
+    (揭榜挂帅，建设…改革“试验田”打破产学研壁垒，建设…改革“试验田”。): the headline ends where that
+    clause's first copy ends, glued to the teaser's first word, and the second copy, whole, closes
+    one of the teaser's clauses (a sentence that only says some of its words again is no teaser)."""
+    for end in range(min(MAX_HEADLINE, len(text) - 2 * RESTATED), MIN_HEADLINE - 1, -1):
+        head, rest = text[:end], text[end:]
+        tail = re.split(r"[，；：！？]", head)[-1]  # the headline's last clause
+        if not _HAN.match(rest[0]) or len(tail) < RESTATED or len(_HAN.findall(tail)) < RESTATED // 2 \
+                or not usable(head):
+            continue
+        if re.search(re.escape(tail) + r"(?:[，。；！？]|$)", rest):
+            return head
     return None
 
 
@@ -329,6 +393,8 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
     commas, a colon, a bar, a dash, a space) and what stands around it."""
     counts = Counter(texts)
     listed = _link_list(texts)
+    # a line only this module knows for furniture or a byline (_line_kinds): a reader's header, a poster
+    listed |= {i for i, (t, k) in enumerate(zip(texts, kinds)) if k is not None and line_kind(t) is None}
     kinds = [k or ("related" if i in listed else None) for i, k in enumerate(kinds)]
     whole = "".join(t for t, k in zip(texts, kinds) if k is None and _is_prose(t))[:2000]
     found: list[CandidateLine] = []
