@@ -108,15 +108,16 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
     captions: list[str] = []  # the text of a photo story, when it has no other
     ended = False  # the story's end mark was met
     after_related = False  # a list of links (相关新闻) was met after the story's text
-    paper = _is_paper(raw_blocks)
+    paper: list[bool] = []  # whether the page is a paper, judged when a line first asks (rarely)
     for block in raw_blocks:
         text = normalize_text(block.text)  # spaces still separate the names in a byline
         if not text:
             continue
-        if paper and not paragraphs and not any(b.kind == "para" for b in blocks):
-            if _took_paper_authors(text, found):
+        if not paragraphs and not any(b.kind == "para" for b in blocks) and _could_be_apparatus(text):
+            paper = paper or [_is_paper(raw_blocks)]
+            if paper[0] and _took_paper_authors(text, found):
                 continue
-            text = _ABSTRACT_LABEL.sub("", text)
+            text = _ABSTRACT_LABEL.sub("", text) if paper[0] else text
         if (in_related and junk.is_related_item(text)) or (ended and len(text) <= junk.MAX_RELATED_ITEM):
             continue  # (after the end mark even a link that ends in ！ is one)
         end_mark = _END_MARK.search(text)
@@ -130,7 +131,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         elif after_related and bylines.lead_byline(text):
             break  # another story's own dateline under the links (新闻推荐 … 新华社天津电（记者…）): the page's, not ours
         if in_related or _took_info_line(text, found) or _took_junk_line(text, found) \
-                or compact(text) == title_key or _title_phrase(text, title):
+                or _key(text) == title_key or _title_phrase(text, title):
             continue
         if _TEASER.match(text):
             continue  # the story under it tells it again, whole
@@ -163,6 +164,11 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
 def _is_paper(raw_blocks: tuple[Block, ...]) -> bool:
     return any(len(b.text) <= junk.MAX_APPARATUS_LINE and junk.is_front_matter(normalize_text(b.text).strip())
                for b in raw_blocks[:APPARATUS_WITHIN])
+
+
+def _could_be_apparatus(text: str) -> bool:
+    """A line a paper's page would drop or relabel: bare names, or an abstract's label."""
+    return (len(text) <= MAX_PAPER_AUTHORS and bool(_PAPER_AUTHORS.match(text))) or bool(_ABSTRACT_LABEL.match(text))
 
 
 def _took_paper_authors(text: str, found: _Found) -> bool:
@@ -246,7 +252,15 @@ def _took_junk_line(text: str, found: _Found) -> bool:
 def _title_phrase(text: str, title: str) -> bool:
     """One phrase of a two-phrase headline on a line of its own (推进军民协同创新, under 推进军民协同创新
     创新中心首次亮相): the page's kicker repeating the headline, not the story."""
-    return " " in title and len(text) <= MAX_HEADING and compact(text) in {compact(p) for p in title.split() if len(p) >= 4}
+    return " " in title and len(text) <= MAX_HEADING and _key(text) in {compact(p) for p in title.split() if len(p) >= 4}
+
+
+_SPACES = re.compile(r"[\s\u3000]+")
+
+
+def _key(normalized: str) -> str:
+    """`compact` of a text normalised already (normalising again is the cost, not the result)."""
+    return _SPACES.sub("", normalized)
 
 
 MAX_UNMARKED_HEADING = 24  # characters

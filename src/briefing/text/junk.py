@@ -32,6 +32,7 @@ function says it takes raw text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import bylines
 from .metadata import is_info_line
@@ -199,13 +200,16 @@ MAX_LINK_LABEL = 24  # characters beside an address on a line of its own
 SPAM_START = _SPAM  # where an ad glued to a real line begins
 
 
+@lru_cache(maxsize=1024)
 def is_spam(text: str) -> bool:
+    """(Remembered: the cleaner asks of a paragraph both as a line and as text to clean, and the
+    pattern is the costliest one read over every paragraph.)"""
     return bool(_SPAM.search(text))
 
 
 def without_spam(paragraph: str) -> str:
     """The paragraph with every spam sentence taken out ("" when it was all spam)."""
-    if not _SPAM.search(paragraph) and not (_INLINE_WWW.search(paragraph) and len(paragraph) <= MAX_SPAM_LINE):
+    if not is_spam(paragraph) and not (_INLINE_WWW.search(paragraph) and len(paragraph) <= MAX_SPAM_LINE):
         return paragraph
     return "".join(s for s in split_sentences(paragraph) if not _SPAM.search(s) and not _spam_link(s)).strip()
 
@@ -406,7 +410,7 @@ def line_kind(line: str) -> str | None:
         return None
     if len(text) <= 400 and _DISCLAIMER.match(text):
         return "furniture"
-    if _SPAM.search(text) or (_INLINE_WWW.search(text) and re.search(f"[{_HAN}]", text) and len(text) <= MAX_SPAM_LINE):
+    if is_spam(text) or (_INLINE_WWW.search(text) and re.search(f"[{_HAN}]", text) and len(text) <= MAX_SPAM_LINE):
         if not _has_news_left(without_spam(text)):
             return "spam"  # (a real paragraph with an ad pasted in keeps its news: without_spam)
     if _INLINE_WWW.search(text) and len(_INLINE_WWW.sub("", text).strip(" ：:|｜")) <= MAX_LINK_LABEL \

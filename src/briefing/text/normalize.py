@@ -34,6 +34,7 @@ _HALF_WIDTH = re.compile("[,:;?!]")
 _NEXT_WORD = re.compile(" *(.)", re.DOTALL)
 # a comma or a list comma a mirror doubled: 能源学院，、建瓯市, 孙梓光，，能源学院, 签约仪式，。
 _DOUBLED_MARKS = re.compile("[，、]+(?=[，、。；！？])")
+_SPACE_RUN = re.compile(r"[ \u3000]{2,}")
 
 
 def normalize_text(text: str) -> str:
@@ -42,11 +43,14 @@ def normalize_text(text: str) -> str:
     text = _NOT_TEXT.sub("", text)
     text = strip_pinyin(strip_markup(unicodedata.normalize("NFC", text).translate(_FULLWIDTH_TABLE)))
     text = text.replace("\u00a0", " ").replace("\t", " ")
-    text = re.sub(r"[ \u3000]{2,}", " ", text).strip(" \u3000")
-    text = _HAN_DIGIT_SPACE.sub("", text)  # "发布 8项": a typesetting artefact, not content
+    if " " in text or "\u3000" in text:
+        text = _SPACE_RUN.sub(" ", text).strip(" \u3000")
+        text = _HAN_DIGIT_SPACE.sub("", text)  # "发布 8项": a typesetting artefact, not content
     text = _fullwidth_punctuation(text)
-    text = _fullwidth_parentheses(text)
-    text = _DOUBLED_MARKS.sub("", text)
+    if "(" in text:
+        text = _fullwidth_parentheses(text)
+    if "，" in text or "、" in text:
+        text = _DOUBLED_MARKS.sub("", text)
     return _curly_quotes(text)
 
 
