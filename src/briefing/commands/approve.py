@@ -74,10 +74,10 @@ def refuse_send_under_review(config, command: str) -> None:
 
 def hold_for_approval(config, stored) -> str | None:
     """Under review: tell the approvers (once per revision); the line to print, or None."""
+    if not config.review.required:
+        return None  # (before the imports: mail's modules cost a cold build 50 ms)
     from ..delivery.release import hold_for_review
     from ..ledger import Ledger
 
-    if not config.review.required:
-        return None
     with Ledger(config.state_dir) as ledger:
         return hold_for_review(config, ledger, stored)
