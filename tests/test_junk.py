@@ -60,6 +60,7 @@ def kind(line: str) -> str | None:
     ("2021-01-05 10:10:20", "dateline"),
     ("Ke Ji Ri Bao·2025-07-31 01:44", "dateline"),
     ("上海证券报 01-12 00:00", "dateline"),
+    ("日期:10-21", "dateline"),  # an e-paper's field (hp-121 of the headline probe)
     # layout: 版面 lines (the issue; b-0090)
     ("第A2版:要闻", "layout"),
     ("第A04版：", "layout"),
@@ -87,6 +88,8 @@ def kind(line: str) -> str | None:
     # editor_line (a-0072, a-0168, b-0010)
     ("責任編輯: 趙霁", "editor_line"),
     ("编审:辛源", "editor_line"),
+    ("  • 编译者: changjiang", "editor_line"),  # a knowledge-centre page's fields (hp-119 of the headline probe)
+    ("  • 来源专题:长江流域资源与环境知识资源中心 | 领域情报网", "furniture"),
     ("(责任编辑:西西)", "editor_line"),
     ("编辑：杨味 审编：木易", "editor_line"),  # b-0076: any production role, not a list of known ones
     ("初审编辑：胡中喆", "editor_line"),  # b-0152

@@ -133,3 +133,11 @@ def test_the_next_story_under_a_list_of_links_is_not_read_into_this_one():
     body = read_probe_page("hp-007").body
     assert "新闻推荐" not in body and "金星合月" not in body
     assert "长三角区域产业协同和信息化合作取得新进展" in body
+
+
+def test_a_pages_fields_set_as_a_list_go_and_a_paragraph_set_as_a_list_item_loses_its_mark():
+    # hp-119: • 来源专题:… | 领域情报网 / • 编译者: changjiang / • 发布时间:… / • 长三角区域一体化是…
+    article = read_probe_page("hp-119")
+    assert article.paragraphs[0].startswith("长三角区域一体化是差异化")
+    # hp-121: an e-paper's 日期:10-21 / 字号: / 版面: fields above the text
+    assert read_probe_page("hp-121").paragraphs[0].startswith("不久前，我国首批200名高技能人才")

@@ -22,6 +22,7 @@ from .sentences import ends_sentence
 _NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}[部分章节]"
                                r"|\d{1,2}\s*[.．、]\s*(?!\d)|\d{1,2}(?:\.\d{1,2})+\s*(?![\d%％亿万千百元倍个]))")
 MAX_HEADING = 30
+_LIST_MARK = re.compile(r"^[•▪●○►]\s*")
 # a teaser the page prints above the story, often cut short: 核心提示：中国医药化工网11月4日讯 11月3日，…
 _TEASER = re.compile(r"^[【\[]?(?:核心提示|内容提要|内容摘要|提要)[】\]]?\s*[：:]")
 MAX_CAPTION = 120  # characters: a longer "caption" is story text ending in a credit
@@ -148,6 +149,8 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         if not paragraphs and not any(b.kind == "para" for b in blocks):
             text = bylines.after_inner_dateline(text)
         text = _take_metadata(text, found)
+        if len(text) > MAX_HEADING and ends_sentence(text):
+            text = _LIST_MARK.sub("", text)  # a whole paragraph set as a list item: the mark is the page's layout
         if text and paragraphs and _is_heading_between_paragraphs(text, paragraphs[-1]):
             flush()
             blocks.append(Block("subhead", text))  # not glued to the paragraph under it
