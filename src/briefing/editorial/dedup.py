@@ -6,21 +6,23 @@ paper's fuller version). A group keeps its fullest text, every source and every 
 briefing can say 据北京日报、科技日报报道.
 
 A usual day (up to EXACT_UP_TO articles) compares every pair. A large intake must not: each
-text's 5-grams are hashed to 64-bit numbers with NumPy, and a sample of them — those whose hash
-falls in one eighth of the range, plus the eight smallest, so short texts have some too — goes
-into an inverted index. Texts that share enough sampled 5-grams are candidates, and each
-candidate pair is confirmed exactly on the whole hashed sets, by the same rule. A near copy of
-a text already indexed is not indexed again, so forty copies of one wire story keep the lists
-short; a sampled 5-gram found in very many texts (boilerplate) is passed over. The work grows
-with the total length of the texts, not with the number of pairs.
+text's 5-grams are numbered (64 bits, the same in every process: a fixed linear function of the
+five code points, all of a text's computed in one multiplication of big ints, in pure Python),
+and a sample of them — one in four by a hash of the number, plus the eight smallest by that
+hash, so short texts have some too — goes into an inverted index. Texts that share enough
+sampled 5-grams are candidates, and each candidate pair is confirmed exactly on the whole sets
+of numbers, by the same rule. A near copy of a text already indexed is not indexed again, so
+forty copies of one wire story keep the lists short; a sampled 5-gram found in very many texts
+(boilerplate) is passed over. The work grows with the total length of the texts, not with the
+number of pairs.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from ..model import Article
 
@@ -60,28 +62,17 @@ def dedup(articles: list[Article]) -> DedupResult:
     return DedupResult(kept, merged)
 
 
-def same_story(a, b) -> bool:
-    """a, b: the 5-gram sets of two texts (Python sets, or sorted unique NumPy arrays)."""
-    if not len(a) or not len(b):
-        return False
-    shared = _shared(a, b)
-    if shared / (len(a) + len(b) - shared) >= SAME_STORY:
-        return True
-    shorter = min(len(a), len(b))
-    return shorter >= MIN_CONTAINED and shared / shorter >= CONTAINED
+def same_story(a: frozenset, b: frozenset) -> bool:
+    """a, b: the 5-gram sets of two texts."""
+    return bool(a) and bool(b) and _verdict(len(a & b), len(a), len(b))[0]
 
 
-def _shared(a, b) -> int:
-    if isinstance(a, (set, frozenset)):
-        return len(a & b)
-    import numpy
-
-    return len(numpy.intersect1d(a, b, assume_unique=True))
-
-
-def _jaccard(a, b) -> float:
-    shared = _shared(a, b) if len(a) and len(b) else 0
-    return shared / (len(a) + len(b) - shared) if shared else 0.0
+def _verdict(shared: int, size: int, other_size: int) -> tuple[bool, float]:
+    """Whether two texts of so many distinct 5-grams, sharing `shared`, tell the same story; and
+    their Jaccard."""
+    jaccard = shared / (size + other_size - shared)
+    shorter = min(size, other_size)
+    return jaccard >= SAME_STORY or (shorter >= MIN_CONTAINED and shared / shorter >= CONTAINED), jaccard
 
 
 def _group(articles: list[Article]) -> _UnionFind:
@@ -90,7 +81,7 @@ def _group(articles: list[Article]) -> _UnionFind:
     if sum(1 for text in texts if text) < 2:
         return groups
     if len(articles) <= EXACT_UP_TO:
-        # a usual day: comparing every pair exactly is quicker than loading NumPy
+        # a usual day: comparing every pair exactly is quicker than sampling and indexing
         shingles = [_shingles(text) for text in texts]
         present = [index for index, grams in enumerate(shingles) if grams]
         for position, index in enumerate(present):
@@ -112,62 +103,71 @@ def _group_by_index(texts: list[str], groups: _UnionFind) -> None:
     """Candidates from an inverted index of sampled 5-grams, in reading order, each confirmed."""
     grams = [_hashed_shingles(text) for text in texts]
     samples = [_sample(own) for own in grams]
+    sizes: dict[int, int] = {}  # distinct 5-grams of a text, counted when it is first compared
     index: dict[int, list[int]] = {}
-    for position, own in enumerate(grams):
-        if not len(own):
+    for position, sample in enumerate(samples):
+        if not sample:
             continue
         shared: Counter[int] = Counter()
-        for gram in samples[position]:
+        for gram in sample:
             holders = index.get(gram)
             if holders and len(holders) <= COMMON:
                 shared.update(holders)
         near_copy = False
+        own: frozenset[int] | None = None  # made when a candidate needs it
         for other, count in sorted(shared.items()):
-            if count < CANDIDATE_SHARE * min(len(samples[position]), len(samples[other])):
+            if count < CANDIDATE_SHARE * min(len(sample), len(samples[other])):
                 continue
-            near_copy = near_copy or _jaccard(own, grams[other]) >= NEAR_COPY
-            if groups.find(position) != groups.find(other) and same_story(own, grams[other]):
+            if own is None:
+                own = frozenset(grams[position])
+                sizes[position] = len(own)
+            if other not in sizes:
+                sizes[other] = len(frozenset(grams[other]))
+            same, jaccard = _verdict(len(own.intersection(grams[other])), sizes[position], sizes[other])
+            near_copy = near_copy or jaccard >= NEAR_COPY
+            if same and groups.find(position) != groups.find(other):
                 groups.join(position, other)
         if not near_copy:
-            for gram in samples[position]:
+            for gram in sample:
                 index.setdefault(gram, []).append(position)
 
 
-def _hashed_shingles(text: str):
-    """The text's 5-grams as a sorted array of distinct 64-bit hashes (a text shorter than five
-    characters is one gram, as in the exact comparison)."""
-    import numpy
+def _hashed_shingles(text: str) -> memoryview:
+    """A 64-bit number for each 5-gram of the text, in order (a text shorter than five characters
+    is one gram, as in the exact comparison): the sum of its five code points times five fixed
+    40-bit multipliers, which two different grams share with odds of about 2**-55.
 
-    multipliers, mix = _hash_constants()
-    codes = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32).astype(numpy.uint64)
-    if 0 < len(codes) < SHINGLE:
-        codes = numpy.concatenate([codes, numpy.zeros(SHINGLE - len(codes), numpy.uint64)])
-    count = max(len(codes) - SHINGLE + 1, 0)
-    hashes = numpy.zeros(count, dtype=numpy.uint64)
-    with numpy.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
-        for offset, multiplier in enumerate(multipliers):
-            hashes = (hashes ^ (codes[offset:offset + count] * multiplier)) * mix
-            hashes ^= hashes >> numpy.uint64(29)
-    return numpy.unique(hashes)
-
-
-def _sample(grams) -> list[int]:
-    """The 5-grams of a text that go into the index: one in 2**SAMPLE_BITS by hash, and the
-    smallest few (the array is sorted), so that two similar texts share some of theirs."""
-    import numpy
-
-    chosen = grams[(grams >> numpy.uint64(64 - SAMPLE_BITS)) == 0]
-    return sorted(set(chosen.tolist()) | set(grams[:ALWAYS_SAMPLED].tolist()))
+    All of them come from one multiplication of big ints: the text's code points, each in a
+    64-bit lane of one int, times the five multipliers in five lanes; lane k + 4 of the product is
+    the number of the gram at k (21-bit code points times 40-bit multipliers, summed five times,
+    never carry into the next lane). So nothing runs per character in Python.
+    """
+    if len(text) < SHINGLE:
+        text = text.ljust(SHINGLE, "\0") if text else ""
+    codes = text.encode("utf-32-le")
+    lanes = bytearray(2 * len(codes))
+    for byte in range(3):  # the fourth byte of a code point (below 0x110000) is always 0
+        lanes[byte::8] = codes[byte::4]
+    product = int.from_bytes(lanes, "little") * _MULTIPLIERS
+    return memoryview(product.to_bytes(len(lanes) + 8 * SHINGLE, "little")[8 * (SHINGLE - 1):len(lanes)]).cast("Q")
 
 
-@lru_cache(maxsize=1)
-def _hash_constants():
-    import numpy
+def _sample(grams: memoryview) -> frozenset[int]:
+    """The 5-grams of a text that go into the index: one in 2**SAMPLE_BITS, those whose number
+    modulo 2**32 is below 2**(32 - SAMPLE_BITS) (a multilinear hash of the five code points, the
+    same in every process), and the smallest few by that hash, so that short texts have some too."""
+    hashes = grams.obj[3::8]  # the top byte of each number modulo 2**32
+    chosen = frozenset(grams[match.start()] for match in _SAMPLED.finditer(hashes))
+    if len(chosen) >= ALWAYS_SAMPLED or len(chosen) == len(grams):
+        return chosen  # the smallest few are below the bar already
+    ranked = sorted(set(zip(hashes, grams)))
+    return chosen | frozenset(gram for _, gram in ranked[:ALWAYS_SAMPLED])
 
-    # fixed odd 64-bit constants (from splitmix64 and wyhash): every run hashes the same way
-    multipliers = [numpy.uint64(c) for c in (0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB,
-                                              0xD6E8FEB86659FD93, 0xA0761D6478BD642F)]
-    return multipliers, numpy.uint64(0xE7037ED1A0B428DB)
+
+# fixed odd 40-bit multipliers (SHAKE-128 of their names): every run hashes the same way
+_MULTIPLIERS = sum((int.from_bytes(hashlib.shake_128(b"dedup %d" % place).digest(5), "little") | 1) << (64 * (SHINGLE - 1 - place))
+                   for place in range(SHINGLE))
+_SAMPLED = re.compile(b"[\\x00-\\x%02x]" % ((256 >> SAMPLE_BITS) - 1))
 
 
 def _fullest_first(stories: list[Article], fullest: Article) -> list[Article]:
