@@ -8,21 +8,25 @@ different story on the same subject, which must stay on its own.
 from __future__ import annotations
 
 import json
+import os
 import pytest
 import random
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
 from briefing.editorial import dedup as dedup_module
 from briefing.editorial.dedup import dedup
-from briefing.model import Article, Block
+from briefing.model import Article, Block, RawArticle
 from briefing.sources import read_sources
 from briefing.text.clean import clean_article
 from briefing.text.pages import split_document
 
-from conftest import SAMPLE, run_cli
+from conftest import REPO, SAMPLE, run_cli
 
 SAME_STORY = Path(__file__).parent / "fixtures" / "sources" / "same-story"
+DEVSET = REPO / "benchmarks" / "devset" / "articles.jsonl"
 
 
 @pytest.fixture(autouse=True, params=["exact", "index"])
@@ -100,3 +104,62 @@ def test_build_keeps_one_item_and_marks_the_others_duplicate_in_the_manifest(tmp
     items = {item["article"]: item for section in manifest["sections"] for item in section["items"]}
     assert len(items[kept["id"]]["sources"]) == 3
     assert records["other-standards.md"]["status"] == "used"
+
+
+def planted_day() -> tuple[list[Article], list[tuple[str, str]]]:
+    """The development set's real articles, and for every third one a copy from another outlet:
+    word for word, with its punctuation and a paragraph changed, or the first two paragraphs as a
+    wire story. Returns the articles and the (copy, original) ids."""
+    articles, planted = [], []
+    for number, line in enumerate(DEVSET.read_text(encoding="utf-8").splitlines()):
+        entry = json.loads(line)
+        paragraphs = [p for p in entry["text"].split("\n") if p.strip()]
+        original = clean_article(RawArticle(entry["url"], entry["title"], None, None,
+                                            tuple(Block("para", p) for p in paragraphs), "utf-8"))
+        articles.append(original)
+        if number % 3 or len(paragraphs) < 3:
+            continue
+        kind = ("same", "edited", "wire")[number // 3 % 3]
+        if kind == "edited":
+            paragraphs = [p.replace("，", ",", 1) for p in paragraphs]
+            del paragraphs[1 + number % (len(paragraphs) - 1)]
+        elif kind == "wire":
+            paragraphs = paragraphs[:2]
+        copy = clean_article(RawArticle(f"{entry['url']}#{kind}", entry["title"], None, None,
+                                        tuple(Block("para", p) for p in paragraphs), "utf-8"))
+        if len(copy.body) < 100:
+            continue  # the first paragraphs were only a heading and a dateline, which the cleaner drops
+        articles.append(copy)
+        planted.append((copy.id, original.id))
+    return articles, planted
+
+
+def test_a_large_intake_finds_the_same_stories_as_comparing_every_pair(monkeypatch):
+    articles, planted = planted_day()
+    assert len(articles) > dedup_module.EXACT_UP_TO and len(planted) >= 15
+    indexed = dedup(articles)  # past EXACT_UP_TO: candidates from the index of sampled 5-grams
+    monkeypatch.setattr(dedup_module, "EXACT_UP_TO", len(articles))
+    every_pair = dedup(articles)
+    assert indexed.merged == every_pair.merged
+    assert [a.id for a in indexed.articles] == [a.id for a in every_pair.articles]
+    group = {a.id: indexed.merged.get(a.id, a.id) for a in articles}
+    assert all(group[copy] == group[original] for copy, original in planted), "every planted copy is found"
+    assert len(indexed.articles) == len(articles) - len(planted), "and nothing else is merged"
+
+
+def test_the_sampled_5grams_are_the_same_in_every_process():
+    """The index's sample must not hang on Python's per-process str hash (PYTHONHASHSEED)."""
+    script = ("import json, sys; from briefing.editorial.dedup import _hashed_shingles, _sample; "
+              "texts = [json.loads(line)['text'] for line in open(sys.argv[1], encoding='utf-8')]; "
+              "print(json.dumps([sorted(_sample(_hashed_shingles(t))) for t in texts]))")
+    runs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(REPO / "src")}
+        done = subprocess.run([sys.executable, "-c", script, str(DEVSET)], env=env, capture_output=True,
+                              text=True, check=True)
+        runs.append(json.loads(done.stdout))
+    first, second = runs
+    assert first == second
+    grams = sum(len(dedup_module._shingles(dedup_module._SPACE.sub("", line)))
+                for line in (json.loads(l)["text"] for l in DEVSET.read_text(encoding="utf-8").splitlines()))
+    assert 0.2 < sum(map(len, first)) / grams < 0.3, "one 5-gram in four is sampled"
