@@ -23,6 +23,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from ..model import Article
 
@@ -105,19 +106,16 @@ def _group_by_index(texts: list[str], groups: _UnionFind) -> None:
     samples = [_sample(own) for own in grams]
     sizes: dict[int, int] = {}  # distinct 5-grams of a text, counted when it is first compared
     index: dict[int, list[int]] = {}
+    bars = [CANDIDATE_SHARE * len(sample) for sample in samples]
     for position, sample in enumerate(samples):
         if not sample:
             continue
-        shared: Counter[int] = Counter()
-        for gram in sample:
-            holders = index.get(gram)
-            if holders and len(holders) <= COMMON:
-                shared.update(holders)
+        found = (index.get(gram) for gram in sample)
+        shared = Counter(chain.from_iterable(holders for holders in found if holders and len(holders) <= COMMON))
+        bar = bars[position]  # shared sampled 5-grams of the smaller sample: above both bars or the smaller
         near_copy = False
         own: frozenset[int] | None = None  # made when a candidate needs it
-        for other, count in sorted(shared.items()):
-            if count < CANDIDATE_SHARE * min(len(sample), len(samples[other])):
-                continue
+        for other in sorted(other for other, count in shared.items() if count >= bar or count >= bars[other]):
             if own is None:
                 own = frozenset(grams[position])
                 sizes[position] = len(own)
