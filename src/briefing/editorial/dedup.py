@@ -112,7 +112,7 @@ def _group_by_index(texts: list[str], groups: _UnionFind) -> None:
             continue
         found = (index.get(gram) for gram in sample)
         shared = Counter(chain.from_iterable(holders for holders in found if holders and len(holders) <= COMMON))
-        bar = bars[position]  # shared sampled 5-grams of the smaller sample: above both bars or the smaller
+        bar = bars[position]  # a candidate shares CANDIDATE_SHARE of either sample (so of the smaller one)
         near_copy = False
         own: frozenset[int] | None = None  # made when a candidate needs it
         for other in sorted(other for other, count in shared.items() if count >= bar or count >= bars[other]):
@@ -133,7 +133,8 @@ def _group_by_index(texts: list[str], groups: _UnionFind) -> None:
 def _hashed_shingles(text: str) -> memoryview:
     """A 64-bit number for each 5-gram of the text, in order (a text shorter than five characters
     is one gram, as in the exact comparison): the sum of its five code points times five fixed
-    40-bit multipliers, which two different grams share with odds of about 2**-55.
+    odd 40-bit multipliers. Two different grams rarely share a number (roughly 2**-55 for two
+    random grams of Chinese characters), and it is the same in every process.
 
     All of them come from one multiplication of big ints: the text's code points, each in a
     64-bit lane of one int, times the five multipliers in five lanes; lane k + 4 of the product is
@@ -163,8 +164,8 @@ def _sample(grams: memoryview) -> frozenset[int]:
 
 
 # fixed odd 40-bit multipliers (SHAKE-128 of their names): every run hashes the same way
-_MULTIPLIERS = sum((int.from_bytes(hashlib.shake_128(b"dedup %d" % place).digest(5), "little") | 1) << (64 * (SHINGLE - 1 - place))
-                   for place in range(SHINGLE))
+_MULTIPLIERS = sum((int.from_bytes(hashlib.shake_128(b"dedup %d" % place).digest(5), "little") | 1)
+                   << (64 * (SHINGLE - 1 - place)) for place in range(SHINGLE))
 _SAMPLED = re.compile(b"[\\x00-\\x%02x]" % ((256 >> SAMPLE_BITS) - 1))
 
 
