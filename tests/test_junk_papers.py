@@ -53,6 +53,10 @@ def kind(line: str) -> str | None:
     "王忠海1*毛宗福1李滔2杜文娟1",
     "邢冰冰 1,何天平 2,張大威 2,梁毅 1",
     "赵嘉莹1,高 鹏2,朱勇俊3,罗智健4*",
+    # fields in brackets (hp-143, hp-147 of round 5)
+    "【关键词】京津冀 高质量发展 动力源 科技创新 【中图分类号】F20 【文献标识码】A",
+    "[中图分类号] F124.3 [文献标识码] A [文章编号] 1004-6623(2021)03-0072-08",
+    "[作者简介] 刘冬梅,中国科学技术发展战略研究院副院长、研究员,研究方向:农村科技政策、区域科技政策及政府行为分析等。",
     # a reference (hp-049)
     "SUN Qing-yang,LIANG Yi..CAR-T产品研究进展及中美监管政策浅析[J].中国食品药品监管,2025,(12):134-141,8.",
 ])
@@ -93,6 +97,8 @@ def test_a_footnote_run_into_a_sentence_goes_and_the_sentences_stay():
     ("hp-031", (), "为解决药品价格虚高及商业贿赂问题"),
     ("hp-048", ("何一民", "崔峰", "何永之"), "成都、重庆作为国家中心城市"),
     ("hp-026", (), "相对于更多由政府主导的交通基础设施互联互通"),  # its 摘要: label goes, the abstract stays
+    ("hp-147", ("刘冬梅", "赵成伟"), "成渝城市群逐渐发展成为我国经济的第四大增长极"),  # [摘要] too
+    ("hp-143", (), "京津冀地区作为我国创新资源最密集"),  # 【摘要】
 ])
 def test_a_paper_page_opens_with_its_text_and_its_authors_become_metadata(page_id, authors, opening):
     article = read_probe_page(page_id)
@@ -141,3 +147,15 @@ def test_a_pages_fields_set_as_a_list_go_and_a_paragraph_set_as_a_list_item_lose
     assert article.paragraphs[0].startswith("长三角区域一体化是差异化")
     # hp-121: an e-paper's 日期:10-21 / 字号: / 版面: fields above the text
     assert read_probe_page("hp-121").paragraphs[0].startswith("不久前，我国首批200名高技能人才")
+
+
+def test_a_tag_line_a_repeated_handle_a_picture_note_and_page_numbers_go():
+    # hp-134: tags above 摘要: on a magazine mirror, which is no paper page, and its abstract
+    assert kind("技工教育   技术技能人才   工匠精神   世界技能大赛   参赛选手") == "furniture"
+    assert read_probe_page("hp-134").paragraphs[0].startswith("日前，对我国技能选手在第45届世界技能大赛上取得佳绩")
+    # hp-158, a one-line blog page: Liheyun, Liheyun 随着…, …措施: (网络配图) 接种…, Pages: 1 2 3
+    article = read_probe_page("hp-158")
+    assert article.paragraphs[0].startswith("随着2025年冬春季节的到来") and "Liheyun" in article.authors
+    assert "配图" not in article.body and "Pages" not in article.body
+    for title in ("匠心筑梦 技能报国", "新华视点 聚焦两会"):  # a headline of two or three phrases is no tag line
+        assert kind(title) is None

@@ -32,7 +32,7 @@ MAX_CAPTION = 120  # characters: a longer "caption" is story text ending in a cr
 APPARATUS_WITHIN = 40  # blocks
 _PAPER_AUTHORS = re.compile(r"^[\u4e00-\u9fff·]{1,4}[\d*＊]*(?:[\s,，、]+[\u4e00-\u9fff·]{1,4}[\d*＊]*){0,7}$")
 MAX_PAPER_AUTHORS = 30  # characters
-_ABSTRACT_LABEL = re.compile(r"^[【\[]?(?:摘\s*要|目\s*的)[】\]]?\s*[：:]\s*(?=\S)")
+_ABSTRACT_LABEL = re.compile(r"^(?:[【\[](?:摘\s*要|目\s*的)[】\]]\s*[：:]?|(?:摘\s*要|目\s*的)\s*[：:])\s*(?=\S)")
 # the wire's end mark closing the story: what follows it is the page's (links, a video list)
 _END_MARK = re.compile(r"\s*[（(](?:完|全文完|本文完)[）)]$")
 # where the story was printed, in brackets at the end of its last paragraph: …快速推进。（2015年1月9日《忻州日报》）,
@@ -118,7 +118,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
             paper = paper or [_is_paper(raw_blocks)]
             if paper[0] and _took_paper_authors(text, found):
                 continue
-            text = _ABSTRACT_LABEL.sub("", text) if paper[0] else text
+            text = _ABSTRACT_LABEL.sub("", text) if paper[0] or text.lstrip("【[").startswith("摘") else text
         if (in_related and junk.is_related_item(text)) or (ended and len(text) <= junk.MAX_RELATED_ITEM):
             continue  # (after the end mark even a link that ends in ！ is one)
         end_mark = _END_MARK.search(text)
@@ -147,7 +147,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
                 continue
             text = words_only  # a paragraph of the story with a photo credit glued to its end
         if not paragraphs and not any(b.kind == "para" for b in blocks):
-            text = bylines.after_inner_dateline(text)
+            text = _without_handle(bylines.after_inner_dateline(text), found)
         text = _take_metadata(text, found)
         if len(text) > MAX_HEADING and ends_sentence(text):
             text = _LIST_MARK.sub("", text)  # a whole paragraph set as a list item: the mark is the page's layout
@@ -162,6 +162,18 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         paragraphs.extend(c for c in captions if ends_sentence(c))
         flush()
     return _without_empty_subheads(blocks)
+
+
+# a blog's author, said twice before the text of a one-line page: Liheyun, Liheyun 随着2025年冬春…
+_HANDLE_TWICE = re.compile(r"^(?P<handle>[A-Za-z][A-Za-z0-9_.-]{2,20})(?:\s*[,，、]\s*(?P=handle))+\s+(?=[\u4e00-\u9fff\d])")
+
+
+def _without_handle(text: str, found: _Found) -> str:
+    handle = _HANDLE_TWICE.match(text)
+    if not handle:
+        return text
+    found.authors.append(handle.group("handle"))
+    return text[handle.end():]
 
 
 def _is_paper(raw_blocks: tuple[Block, ...]) -> bool:

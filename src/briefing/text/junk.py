@@ -104,7 +104,7 @@ _BRACKETED = re.compile(
     r"|(?<=[^\s讯电])\s?[（(](?:本报|特约)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}"
     r"(?:[\s、，]*(?:(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{2,4}){0,4}\s*[）)]"
     # a photo's caption and credit in brackets: （表彰大会现场。李桂杰/摄）; a figure reference: （图1）, （组图）
-    r"|\s?[（(][^（）()]{0,40}?[\u4e00-\u9fff·]{2,4}\s*[/／]\s*摄\s*[）)]|[（(](?:组图|图\s*\d{0,2})[）)]"
+    r"|\s?[（(][^（）()]{0,40}?[\u4e00-\u9fff·]{2,4}\s*[/／]\s*摄\s*[）)]|[（(](?:组图|图\s*\d{0,2}|(?:网络|资料)?配图|网络图片|图片来自网络)[）)]"
 )
 
 
@@ -239,7 +239,7 @@ _FURNITURE = re.compile(
     r"|^(?:索\s*引\s*号|名\s*称|发布机构|生效日期|废止日期|文\s*号|所属主题|主题分类)\s*[：:]|发新话题|回复该主题|^只看楼主$"
     r"|本篇文章\d+字|读完约\d+分钟|阅读时长|^(?:地址|网址|链接|原文链接|本文链接)\s*[：:]\s*(?:https?://|www\.)|^导读[：:]?$|^正文$|^目录$"
     r"|\d+\s*(?:分钟|小时|天)前\s*$|^专栏名称[：:]|^[（(]?原载(?:于|自)?\s*《"
-    r"|本文字数\s*[：:]\s*\d|^导语[：:]?$|^发布于\s*[\u4e00-\u9fff]{2,8}$|手机(?:端|上)(?:查看|观看|阅读)"
+    r"|本文字数\s*[：:]\s*\d|^(?i:pages?)\s*[：:]\s*\d+(?:\s+\d+)*$|^导语[：:]?$|^发布于\s*[\u4e00-\u9fff]{2,8}$|手机(?:端|上)(?:查看|观看|阅读)"
     r"|(?i:open\s*/\s*close menu|skip to (?:main )?content|toggle navigation)"
     r"|^[\u4e00-\u9fff]{1,12}[〔［\[][12]\d{3}[〕］\]]\s*\d{1,4}\s*号$"
     # a bookmark prompt (设为书签Ctrl+D将本页面保存为书签…), a comment box (欢迎发表评论 取消回复), the
@@ -369,7 +369,11 @@ _NAV_SEPARATORS = re.compile(r"\s*[|｜丨│¦•·]\s*|\s{2,}|\u3000+")
 _ISSUE = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()·\s]{2,30}?\s*(?:19|20)\d{2}\s*年\s*第?\s*\d{1,3}\s*期$"
                     r"|Issue\s*[（(]\d{1,3}[）)]\s*[：:]\s*\d|^DOI\s*[：:]|\bDOI\s*[：:]\s*10\.\d{4}")
 _APPARATUS_FIELD = re.compile(r"^[*＊]?\s*(?:基金项目|作者简介|通[信讯]作者|收稿日期|修回日期|中图分类号|文献标识码|文章编号|引用本文|复制引用"
-                              r"|关\s*键\s*词|Key\s?words?|Abstract|作者信息)(?:\s*[：:]|$)|^摘\s*要$")
+                              r"|关\s*键\s*词|Key\s?words?|Abstract|作者信息)(?:\s*[：:]|$)|^[【\[]?摘\s*要[】\]]?$"
+                              # …or in brackets: 【关键词】京津冀 高质量发展 【中图分类号】F20, [作者简介] 刘冬梅,…
+                              r"|^[【\[](?:基金项目|作者简介|通[信讯]作者|收稿日期|中图分类号|文献标识码|文章编号|关\s*键\s*词)[】\]]")
+# a page's tags, a word each, spaced: 技工教育 技术技能人才 工匠精神 世界技能大赛 参赛选手
+_TAGS = re.compile(rf"^(?:[{_HAN}]{{2,8}} ){{3,}}[{_HAN}]{{2,8}}$")
 _POSTCODE = r"(?<![\d.．])[0-8]\d{5}(?![\d万亿元人个%.．])"
 _INSTITUTION = r"大学|学院|研究院|研究所|中心|医院|学校|局|委员会|公司"
 _AFFILIATION = re.compile(
@@ -458,6 +462,8 @@ def line_kind(line: str) -> str | None:
         return "credit" if re.search(r"图|摄|照片", _CREDIT_INSIDE.search(text).group(0)) else "byline"
     if _is_nav(text):
         return "nav"
+    if _TAGS.match(text):  # (after the byline: 光明日报记者 严圣禾 唐一歌 吴春燕 is spaced words too)
+        return "furniture"
     if is_info_line(_WORD_ENDING_IN_WEN.sub("文 ", text)):  # 2021-03-22 09:46 来源：人民网 作者：张三
         return "dateline"
     return None
