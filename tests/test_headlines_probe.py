@@ -253,3 +253,37 @@ def test_a_one_line_story_that_says_some_words_again_has_no_glued_headline():
             "系统路侧单元应用技术规范》、《老年护理常见风险防控要求》2项地方标准。这是京津冀三地发布的首批区域协同地方标准。")
     found = find_in_lines([line])
     assert found is None or not found.text.startswith("今天")
+
+
+# round 5 (hp-129 … hp-158): the kinds its first look missed
+
+def test_a_channels_name_run_onto_a_one_line_pages_title_goes():
+    # hp-158: 养生保健 流感高发期将至！湖北疾控发布权威预防指南 2025年1月14日 Liheyun, … on one line
+    article = read_probe_page("hp-158")
+    assert article.title_from == "page"
+    assert article.title == "流感高发期将至！湖北疾控发布权威预防指南"
+
+
+def test_a_kicker_before_a_space_that_is_no_channels_name_stays():
+    # hp-138: 坪山新区博士后 创新实践基地揭牌 (a headline in two halves, the first no channel's name)
+    assert read_probe_page("hp-138").title == "坪山新区博士后 创新实践基地揭牌"
+
+
+@pytest.mark.parametrize("page_id, headline", [
+    # a lottery's name splitting 标准 (原创 工信部:生产未动标新粤彩100准先行 …), the story never says it
+    ("hp-156", "工信部：生产未动标准先行 让标准赋能技术进步"),
+    # the mirror's keyword splitting 金牌, quoted before the headline's copy under it (“妹妹为何会这样”北京市…)
+    ("hp-094", "北京市第六届职业技能大赛诞生135块金牌"),
+])
+def test_a_spam_phrase_injected_inside_the_headline_goes(page_id, headline):
+    article = read_probe_page(page_id)
+    assert article.title_from == "page"
+    assert item_title(article, CAP) == headline
+
+
+def test_a_lottery_tip_injected_inside_the_headline_goes_with_its_year():
+    # hp-157: 原创 开创高质量发展新局面|市场监管总局:推动超过1200个城市实施质2023年澳门必中一肖一码量强县战略
+    line = simplified(_probe()["hp-157"]["raw"].splitlines()[0])
+    story = [simplified(l) for l in _probe()["hp-157"]["raw"].splitlines()[1:] if l.strip()]
+    found = find_in_lines([line.split("|", 1)[1]] + story)
+    assert found is not None and found.text == "市场监管总局：推动超过1200个城市实施质量强县战略"

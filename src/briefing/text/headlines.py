@@ -157,7 +157,9 @@ def find_in_lines(lines: list[str]) -> Headline | None:
         if text.startswith(("——", "—")) and index and usable(texts[index - 1]):
             index, text = index - 1, clean_decoration(texts[index - 1])  # the subtitle's headline, above it
         text = _without_author(text, texts[index + 1:index + 4])
-        return Headline(_without_injected_tail(without_site_name(text), texts[index + 1:index + 12]), "page", index)
+        below = texts[index + 1:index + 12]
+        text = _without_category_label(_without_injected_phrase(text, below), "".join(texts[index + 1:]))
+        return Headline(_without_injected_tail(without_site_name(text), below), "page", index)
     flash = next((m for t in texts[:6] if (m := _FLASH.match(t))), None)
     if flash and usable(flash.group(1)):  # 【中老签署标准化合作谅解备忘录】市场监管总局消息，…
         return Headline(flash.group(1), "page")
@@ -569,6 +571,48 @@ def _without_injected_tail(headline: str, below: list[str]) -> str:
                     and not line.startswith(headline) and story.count(tail) <= 2 \
                     and headline[-size - 2:] not in story:  # a word the story keeps using is its own
                 return headline[:-size].rstrip()
+    return headline
+
+
+def _without_injected_phrase(headline: str, below: list[str]) -> str:
+    """A phrase a spam mirror injected inside the headline, splitting its words: a lottery's name
+    (工信部：生产未动标新粤彩100准先行 …, hp-156; …实施质2023年澳门必中一肖一码量强县战略, hp-157) the story
+    never says, or the mirror's keyword it also quotes before the headline's copy under it
+    (…大赛诞生135块金妹妹为何会这样牌 over “妹妹为何会这样”北京市…诞生135块金妹妹为何会这样牌, hp-094)."""
+    story = "".join(below)
+    for match in [*SPAM_START.finditer(headline), *_LOTTERY.finditer(headline)]:
+        phrase = _LOTTERY_RUN.search(headline, max(0, match.start() - 7))  # with its year and number
+        start, end = (phrase.start(), phrase.end()) if phrase and phrase.start() <= match.start() \
+            and phrase.end() >= match.end() else match.span()
+        if 0 < start and end < len(headline) and headline[start:end] not in story:
+            return _without_injected_phrase(headline[:start] + headline[end:], below)
+    for line in below:
+        quoted = _QUOTED_KEY.match(line)
+        if quoted and line[quoted.end():] == headline:
+            phrase = quoted.group(1)
+            start = headline.find(phrase)
+            if 0 < start and start + len(phrase) < len(headline) and story.count(phrase) == line.count(phrase):
+                return headline[:start] + headline[start + len(phrase):]
+    return headline
+
+
+# a lottery's or a tipster's name (新粤彩100, 2023年澳门必中一肖一码), which text/junk.py's spam does not know
+_LOTTERY = re.compile(r"新?[澳粤港]彩|一肖一码|必中一肖")
+_LOTTERY_RUN = re.compile(r"(?:(?:19|20)\d{2}年)?(?:澳门|香港)?(?:新?[澳粤港]彩|(?:必中)?一肖一码)\d*")
+_QUOTED_KEY = re.compile(r"^“([^“”]{3,12})”(?=\S)")
+# a channel's name (养生保健, 健康资讯, 国内新闻, 社会热点): a word of what the site files under
+_CATEGORY_LABEL = re.compile(r"^([\u4e00-\u9fff]{0,4}(?:保健|健康|养生|资讯|新闻|要闻|动态|财经|科技|教育|社会|国际|国内|娱乐|体育"
+                             r"|生活|文化|旅游|军事|时政|热点|综合|科普))\s+(?=\S)")
+
+
+def _without_category_label(headline: str, under: str) -> str:
+    """A site's category word run onto the headline's line (养生保健 流感高发期将至！…, a one-line page,
+    hp-158): a channel's name before a space, none of whose character pairs the text under it says
+    (a kicker before the space is the headline's: 停四转三 优先接种高危人群 …, 号称全球第一 陆中微子…)."""
+    label = _CATEGORY_LABEL.match(headline)
+    rest = headline[label.end():] if label else ""
+    if label and usable(rest) and _bigram_share(label.group(1), under[:2000]) == 0 and _bigram_share(rest, under) > 0:
+        return rest
     return headline
 
 
