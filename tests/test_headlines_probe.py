@@ -287,3 +287,21 @@ def test_a_lottery_tip_injected_inside_the_headline_goes_with_its_year():
     story = [simplified(l) for l in _probe()["hp-157"]["raw"].splitlines()[1:] if l.strip()]
     found = find_in_lines([line.split("|", 1)[1]] + story)
     assert found is not None and found.text == "市场监管总局：推动超过1200个城市实施质量强县战略"
+
+
+@pytest.mark.parametrize("page_id, headline", [
+    # gov.mo's flash between dashes: -記者會快訊(預計首批疫苗能覆蓋前線工作人員和高風險人群)-
+    ("hp-142", "记者会快讯（预计首批疫苗能覆盖前线工作人员和高风险人群）"),
+    # a journal title with its footnote mark: 中国科学院重大科技基础设施建设的回顾与思考*
+    ("hp-150", "中国科学院重大科技基础设施建设的回顾与思考"),
+])
+def test_a_headlines_outer_dashes_and_footnote_mark_go(page_id, headline):
+    article = read_probe_page(page_id)
+    assert article.title_from == "page"
+    assert article.title == headline
+
+
+def test_a_topics_kicker_the_headline_says_again_is_not_taken_for_the_headline():
+    # hp-144 (网易号): 长三角一体化|全国两会代表委员热议长三角一体化:打造世界级科创策源地和城市群
+    article = read_probe_page("hp-144")
+    assert article.title == "全国两会代表委员热议长三角一体化：打造世界级科创策源地和城市群"

@@ -59,6 +59,8 @@ _CAPTION = re.compile(r"拍摄|^图\s*\d|^图为|图据|图源|图\s*/|照片[�
                       r"|发表评论|取消回复|没有更多|加载更多|查看更多|相关阅读|延伸阅读")
 _BREADCRUMB = re.compile(r"\s-*>\s*\S|>>|＞＞|»")  # 首页 -> 头条
 _CRUMB_MARK = re.compile(r"\s*(?:-*>+|＞+|»)\s*")
+_DASHED = re.compile(r"^-(?!-)\s*(.{6,}?)\s*(?<!-)-$")  # gov.mo's flash: -記者會快訊(…)-
+_FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff）)”》])[*＊]+$")  # a journal title's note mark: …回顾与思考*
 _GLUED_BAR = re.compile(r"\s*(?:分享到|分享至|(?:分享|字号)(?=[：:]))[：:]?\s*$")  # 河套香港园区下半年开园分享到：
 _DOUBLED = re.compile(r"^(.{6,}?)\s+\1$")  # 新盘「顶烂市」 楼价又跌 新盘「顶烂市」 楼价又跌
 # a line that only names a body: a notice's issuer or signature (中共廊坊市委, 重庆市高技能人才工作联席会办公室),
@@ -330,6 +332,7 @@ def _balanced(text: str) -> bool:
 
 def clean_decoration(text: str) -> str:
     text = _DECORATION.sub("", _GLUED_BAR.sub("", text.strip()))
+    text = _FOOTNOTE.sub("", _DASHED.sub(r"\1", text))
     doubled = _DOUBLED.match(text)
     return doubled.group(1) if doubled else text
 
@@ -342,6 +345,9 @@ def without_site_name(title: str) -> str:
     kept = [p for p in parts if line_kind(p) != "outlet" and not _is_site_part(p)]
     if not kept:
         return parts[0]
+    said_again = next((p for p in kept[1:] if kept[0] in p), None)
+    if said_again:  # a topic's kicker the headline says again: 长三角一体化|…代表委员热议长三角一体化:…
+        return said_again
     return kept[0] if len(kept[0]) >= 6 else max(kept, key=len)
 
 
