@@ -208,3 +208,13 @@ def test_the_manifest_records_where_each_title_came_from(tmp_path):
     titles = [item["title"] for section in manifest["sections"] for item in section["items"]]
     assert "复星医药关于控股子公司获药品临床试验申请受理的公告" in titles
     assert not any(t in ("found", "none") for t in titles)
+
+
+@pytest.mark.parametrize("page_id, title", [
+    # 从“资金回笼”到“能力反哺” 中国创新药出海激活产业升级正循环: the news is the longer half
+    ("b-0001", "中国创新药出海激活产业升级正循环"),
+    # 停四转三 优先接种高危人群 甲流高发!世卫组织调整…计划: the rest after the first space fits whole
+    ("b-0029", "优先接种高危人群 甲流高发！世卫组织调整流感疫苗接种计划"),
+])
+def test_a_long_headline_in_halves_side_by_side_gives_its_longer_half(page_id, title):
+    assert item_title(read_tune_page(page_id), CAP) == title

@@ -305,3 +305,8 @@ def test_a_topics_kicker_the_headline_says_again_is_not_taken_for_the_headline()
     # hp-144 (网易号): 长三角一体化|全国两会代表委员热议长三角一体化:打造世界级科创策源地和城市群
     article = read_probe_page("hp-144")
     assert article.title == "全国两会代表委员热议长三角一体化：打造世界级科创策源地和城市群"
+
+
+def test_a_long_headline_in_two_halves_gives_the_news_not_the_share_price_move():
+    # hp-131: 中慧生物-B现涨逾3% 四价流感病毒亚单元疫苗上市苦求获国度药监局批准 (over the cap)
+    assert item_title(read_probe_page("hp-131"), CAP) == "四价流感病毒亚单元疫苗上市苦求获国度药监局批准"

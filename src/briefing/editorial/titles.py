@@ -109,7 +109,7 @@ def clean_title(title: str) -> str:
 def item_title(article: Article, cap: int) -> str:
     """The cleaned headline; past the cap it loses its bracketed asides, then the main title is
     chosen over its kicker (the part before a colon or bar) and over its subtitle (after a dash),
-    then the first clause, and only then is it cut, at a word boundary. Without a headline, one written from the lead."""
+    then the first clause or the longer of two halves side by side, and only then is it cut, at a word boundary. Without a headline, one written from the lead."""
     title = _headline(article)
     if not title:
         return written_title(article, cap)
@@ -367,9 +367,10 @@ def _main_parts(title: str) -> list[str]:
     for mark in ("——", "—", " - "):  # main title——subtitle
         if mark in title:
             parts.append(title.split(mark, 1)[0].strip())
-    for mark in ("，", " "):  # the first clause of a long one-line headline
-        if mark in title:
-            parts.append(title.split(mark, 1)[0].strip())
+    if "，" in title:  # the first clause of a long one-line headline
+        parts.append(title.split("，", 1)[0].strip())
+    if " " in title:  # of two halves side by side, the longer (中慧生物-B现涨逾3% 四价流感病毒…获批)
+        parts.extend(sorted((h.strip() for h in title.split(" ", 1)), key=len, reverse=True))
     return [clean_title(p) for p in parts]
 
 
