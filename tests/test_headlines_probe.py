@@ -310,3 +310,13 @@ def test_a_topics_kicker_the_headline_says_again_is_not_taken_for_the_headline()
 def test_a_long_headline_in_two_halves_gives_the_news_not_the_share_price_move():
     # hp-131: 中慧生物-B现涨逾3% 四价流感病毒亚单元疫苗上市苦求获国度药监局批准 (over the cap)
     assert item_title(read_probe_page("hp-131"), CAP) == "四价流感病毒亚单元疫苗上市苦求获国度药监局批准"
+
+
+@pytest.mark.parametrize("page_id, headline", [
+    # 原创 开创高质量发展新局面|市场监管总局:推动…质2023年澳门必中一肖一码量强县战略 (the lottery tip goes too)
+    ("hp-157", "市场监管总局：推动超过1200个城市实施质量强县战略"),
+    # 瞭望·治国理政纪事|加快形成长三角科创共同体
+    ("hp-028", "加快形成长三角科创共同体"),
+])
+def test_a_columns_kicker_before_a_bar_gives_way_to_the_longer_headline_after_it(page_id, headline):
+    assert item_title(read_probe_page(page_id), CAP) == headline

@@ -348,6 +348,8 @@ def without_site_name(title: str) -> str:
     said_again = next((p for p in kept[1:] if kept[0] in p), None)
     if said_again:  # a topic's kicker the headline says again: 长三角一体化|…代表委员热议长三角一体化:…
         return said_again
+    if len(kept) == 2 == len(re.split(r"[|｜]", title)) and len(kept[1]) > len(kept[0]):
+        return kept[1]  # a column's kicker before a bar, the headline after it (瞭望·治国理政纪事|加快形成…)
     return kept[0] if len(kept[0]) >= 6 else max(kept, key=len)
 
 
