@@ -8,6 +8,7 @@ from corpus_pages import read_tune_page
 from briefing.editorial.candidates import candidates, shorten
 from briefing.editorial.summarize import summarize
 from briefing.text.sentences import split_sentences
+from test_headlines_probe import read_probe_page
 
 
 def candidate_with(page_id: str, words: str, shortened: bool = False) -> str:
@@ -154,3 +155,15 @@ def test_a_bulleted_list_glued_onto_one_line_is_read_item_by_item():
     summary = summarize(read_tune_page("a-0019"))
     assert "国际标准58项" in summary and "380名中外嘉宾" in summary
     assert " - " not in summary and len(summary) <= 250
+
+
+def test_a_pasted_pages_lead_in_never_opens_a_summary():
+    # hp-001 发布于：新闻蓝鲸财经屠俊9月25日，…; hp-101 撰文：外部来稿（国际）在3月27日，…; hp-002 导读北京市昨日…;
+    # c-0029 导读：“正在制订…; hp-079 标题：<the headline>近日，…; hp-086 中新社雄安3月31日电 题：<the headline>中国首都…
+    for page, start in [(read_probe_page("hp-001"), "9月25日，2023张江生命科学国际创新峰会上"),
+                        (read_probe_page("hp-101"), "在3月27日，春雨过后的广州国际生物岛"),
+                        (read_probe_page("hp-002"), "北京市昨日启动了流感疫苗免费接种工作。"),
+                        (read_tune_page("c-0029"), "“正在制订的国际标准30项"),
+                        (read_probe_page("hp-079"), "近日，中国天眼望远镜（FAST）传来最新消息"),
+                        (read_probe_page("hp-086"), "中国首都北京向南100多公里")]:
+        assert summarize(page).startswith(start), page.title

@@ -61,6 +61,10 @@ PAGE_PREFIX = re.compile(
     r"|[^，。｜|]{2,14}(?:客户端|网|报|社|台)\s*[|｜]\s*(?:作者|记者)[：:]?\s*[\u4e00-\u9fff、·]{2,8}?(?=\d)"
     r"|(?:[^，。／/]{1,10}[／/])?记者\s*[\u4e00-\u9fff]{2,4}\s*[／/]\s*[^，。／/]{1,10}?报导"
     r"|本篇文章\d+字，?读完约\d+分钟|(?:转自|来源)[：:]\S{2,12}?(?:网|报|社|台|客户端)"
+    # a pasted page's lead-in (hp-001 发布于：新闻蓝鲸财经屠俊9月25日，…; hp-101 撰文：外部来稿（国际）在3月27日…;
+    # hp-002 导读北京市昨日…, c-0029 导读：“正在制订…): up to the date, past the writer's name
+    r"|发布于[：:](?:[^，。：“”]{0,24}?(?=\d{1,2}月\d{1,2}日|\d{4}[-年./]\d))?"
+    r"|撰[文稿][：:]\s*(?:[^，。：（()）“”]{1,12}?[（(][^）)]{1,10}[）)]|[\u4e00-\u9fff·、]{2,12}?\s)|导读(?![的是])[：:]?"
     r"|摘要[：:]|【[^】]{1,40}】|《[^《》]{2,12}》\s*[（(][^（）()]{0,30}[）)]\s*(?:讯|电)[，：:]?|[^，。：“”]{2,16}(?:全媒体|融媒体|记者)?报道[：:](?=\S{12})|[（(](?:相关)?资料图(?:片)?[^）)]{0,10}[）)]|[◎●■]\s*(?:本报)?记者[^“「，。]{2,24}?(?=[“「]))\s*"
 )
 # What a page glues to the front of any sentence: an ad label, a channel's tag (广告【Now新闻台】…),
@@ -187,7 +191,7 @@ def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = F
                 garbled_before = starts_garbled or is_garbled(raw + after[:GARBLE_CONTEXT])
                 if garbled_before:
                     continue  # garbled, across the split too: …高地？！背啥贾…, then 贬枪？ and 至9月… after it
-            text = _strip_framing(raw, first=position == 0)
+            text = _strip_framing(raw, first=position == 0, title=article.title)
             if len(text) < MIN_SENTENCE or not text.endswith(ENDINGS) or FURNITURE.search(text) or is_garbled(text):
                 continue
             if QUOTED.match(text) or _run_of_captions(text):
@@ -246,7 +250,12 @@ def _before_garble(sentence: str) -> str:
     return kept + "。"
 
 
-def _strip_framing(sentence: str, first: bool) -> str:
+# the headline said again in front of the first sentence: 标题：中国天眼望远镜再获重大发现…近日，… (hp-079),
+# 题：雄安：新城向“新”中国首都北京… (hp-086, after a wire dateline)
+HEADLINE_LEAD_IN = re.compile(r"^(?:标题|题)[：:]\s*")
+
+
+def _strip_framing(sentence: str, first: bool, title: str = "") -> str:
     if first:
         previous = None
         while previous != sentence:
@@ -257,11 +266,29 @@ def _strip_framing(sentence: str, first: bool) -> str:
             sentence = sentence[wire.end():]
         elif _is_dateline(sentence):
             sentence = DATELINE.sub("", sentence, count=1)
+        sentence = _without_headline(sentence, title)
     sentence = SENTENCE_PREFIX.sub("", sentence, count=1)
     stripped = FRAMING.sub(lambda m: m.group("when") or "", sentence, count=1)
     # what a cut leaves in front (，国家发展改革委… after a flash's 【title】财联社7月22日电), and a mark
     # of Markdown (** ，南方多地…): a sentence opens with a word, a quote or a bracket
     return LEADING_MARKS.sub("", stripped if len(stripped) >= MIN_SENTENCE else sentence)
+
+
+def _without_headline(sentence: str, title: str) -> str:
+    """The sentence without a 标题：/题： lead-in and the headline it repeats (the lead-in alone when
+    what follows is not the headline)."""
+    lead_in = HEADLINE_LEAD_IN.match(sentence)
+    if not lead_in:
+        return sentence
+    rest = sentence[lead_in.end():]
+    title = re.sub(r"\s+", "", title)
+    if title and re.sub(r"\s+", "", rest).startswith(title):
+        seen = 0
+        for end, char in enumerate(rest):  # the end of the title in `rest`, which may hold spaces
+            seen += not char.isspace()
+            if seen == len(title):
+                return rest[end + 1:].lstrip()
+    return rest
 
 
 def _is_dateline(sentence: str) -> bool:
