@@ -167,3 +167,16 @@ def test_a_pasted_pages_lead_in_never_opens_a_summary():
                         (read_probe_page("hp-079"), "近日，中国天眼望远镜（FAST）传来最新消息"),
                         (read_probe_page("hp-086"), "中国首都北京向南100多公里")]:
         assert summarize(page).startswith(start), page.title
+
+
+def test_an_unnamed_opener_goes_a_named_speaker_stays():
+    # a-0072 值得一提的是，…; b-0097 特别是，…; b-0051 相关负责人表示，… (nobody named): the sentence stands without it
+    assert shorten("值得一提的是，芯片股龙头寒武纪今日劲升15.73%，股价收报1587.91元，超越贵州茅台的1446.1元，"
+                   "成为A股第一高价股。").startswith("芯片股龙头寒武纪今日劲升15.73%")
+    assert candidate_with("b-0097", "合作办学理事会", shortened=True) == \
+        "泰州职业技术学院成立了“园区-企业-学院”合作办学理事会。"
+    assert candidate_with("b-0051", "专项整治针对", shortened=True).startswith("专项整治针对群众关心")
+    # c-0029: who said it is a fact
+    named = candidate_with("c-0029", "成功举办了6次全体成员大会", shortened=True)
+    assert named.startswith("桑珍表示，ISO/TC249已先后在中国北京")
+

@@ -120,10 +120,17 @@ ASIDE = re.compile(
     r"[（(](?:[A-Za-z][A-Za-z.'’-]*(?:\s+[A-Za-z][A-Za-z.'’-]*)+|上图|下图|左|中|右|[左右中]\d{1,2}|(?:前排|后排|前|后)[左右中]?\d{0,2}|化名)[）)]"
 )
 
+# An unnamed speaker or a pointer that opens a sentence (值得一提的是，… a-0072; 特别是，… b-0097; 相关负责人表示，…
+# b-0051): the sentence is whole without it (a named speaker, 张三表示，, stays: who said it is a fact)
+UNNAMED_OPENER = re.compile(r"^(?:值得一提的是|值得注意的是|特别是|据了解|据介绍|相关负责人(?:表示|介绍|称|指出))，")
+
 
 def shorten(text: str) -> str:
-    """The sentence without a closing clause that only comments on the news, still one whole
-    sentence; the sentence as it was when no such clause can go."""
+    """The sentence without an unnamed opener (值得一提的是，) or a closing clause that only comments on
+    the news, still one whole sentence; the sentence as it was when no such clause can go."""
+    opener = UNNAMED_OPENER.match(text)
+    if opener and len(text) - opener.end() >= MIN_SENTENCE:
+        text = text[opener.end():]
     if "（" in text or "(" in text:
         shorter = ASIDE.sub("", text)
         text = shorter if len(shorter) >= MIN_SENTENCE else text
