@@ -169,6 +169,13 @@ def test_a_pasted_pages_lead_in_never_opens_a_summary():
         assert summarize(page).startswith(start), page.title
 
 
+def test_a_journal_mirrors_issue_line_never_opens_a_summary():
+    # b-0150 工会博览2020年35期师带徒，…; hp-029 中国经济周刊2024年16期近日，…; hp-105 现代企业2017年4期记者从…获悉：
+    assert summarize(read_tune_page("b-0150")).startswith("师带徒，也称“师徒制”")
+    assert summarize(read_probe_page("hp-029")).startswith("近日，长三角区域合作办公室正式印发")
+    assert summarize(read_probe_page("hp-105")).startswith("截至2016年底，我国留学回国人员总数达265.11万人")
+
+
 def test_an_unnamed_opener_goes_a_named_speaker_stays():
     # a-0072 值得一提的是，…; b-0097 特别是，…; b-0051 相关负责人表示，… (nobody named): the sentence stands without it
     assert shorten("值得一提的是，芯片股龙头寒武纪今日劲升15.73%，股价收报1587.91元，超越贵州茅台的1446.1元，"
@@ -179,4 +186,5 @@ def test_an_unnamed_opener_goes_a_named_speaker_stays():
     # c-0029: who said it is a fact
     named = candidate_with("c-0029", "成功举办了6次全体成员大会", shortened=True)
     assert named.startswith("桑珍表示，ISO/TC249已先后在中国北京")
+
 
