@@ -188,3 +188,10 @@ def test_an_unnamed_opener_goes_a_named_speaker_stays():
     assert named.startswith("桑珍表示，ISO/TC249已先后在中国北京")
 
 
+
+def test_a_summary_with_room_left_takes_a_less_central_sentence_that_brings_a_fact():
+    # a-0005: 186 characters stopped short of the sentence naming the law (…首次被写入新修订的《科技进步法》);
+    # c-0137: of the speaker who gave the money (正崴集团董事长郭台强致词表示，…)
+    for page_id, fact in [("a-0005", "《科技进步法》"), ("c-0137", "郭台强")]:
+        summary = summarize(read_tune_page(page_id))
+        assert fact in summary and len(summary) <= 250, page_id
