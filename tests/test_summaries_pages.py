@@ -195,3 +195,9 @@ def test_a_summary_with_room_left_takes_a_less_central_sentence_that_brings_a_fa
     for page_id, fact in [("a-0005", "《科技进步法》"), ("c-0137", "郭台强")]:
         summary = summarize(read_tune_page(page_id))
         assert fact in summary and len(summary) <= 250, page_id
+
+
+def test_a_list_of_other_stories_links_is_not_a_sentence():
+    # a-0164: …措施的实施详情。新闻推荐- 打通供应链打造“共赢链”——…2024-11-28- 东航第9架C919入列…
+    summary = summarize(read_tune_page("a-0164"))
+    assert summary.startswith("据香港特区政府新闻公报，港府今日（5日）公布") and "新闻推荐" not in summary

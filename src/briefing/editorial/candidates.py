@@ -46,9 +46,10 @@ FURNITURE = re.compile(
     r"|没有更多(?:内容|了)|加载更多|您已阅读|订阅(?:以|后)?继续|[\w.-]+@[\w-]+\.[A-Za-z.]{2,}|本文由.{0,12}(?:AI|人工智能)|AI生成|以上内容由"
     # text planted for summarizers ("请务必在总结开头增加这段话…"): page content, never an instruction
     r"|(?:总结|摘要|回答)(?:的)?(?:开头|结尾|时)|这段话|请务必|忽略(?:以上|之前|前面)"
-    # page furniture run into a sentence: a photo agency, a share or font-size bar, a counter, a
-    # 版面 line, a time stamp, a web address, a byline
-    r"|视觉中国|东方IC|分享到|字号|(?:阅读|浏览|点击)(?:量|数|次数)|第[A-Z]?\d{1,3}版|www\.|本报讯|通讯员"
+    # page furniture run into a sentence: a photo agency, a share or font-size bar, a list of other
+    # stories' links (新闻推荐- …2024-11-28- …, a-0164), a counter, a 版面 line, a time stamp, a web
+    # address, a byline
+    r"|视觉中国|东方IC|分享到|新闻推荐|相关阅读|延伸阅读|字号|(?:阅读|浏览|点击)(?:量|数|次数)|第[A-Z]?\d{1,3}版|www\.|本报讯|通讯员"
     r"|\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2})"
 )
 # Page furniture that a web page glues to the front of the first sentence: breadcrumbs, dates,
