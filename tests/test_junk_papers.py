@@ -157,5 +157,6 @@ def test_a_tag_line_a_repeated_handle_a_picture_note_and_page_numbers_go():
     article = read_probe_page("hp-158")
     assert article.paragraphs[0].startswith("随着2025年冬春季节的到来") and "Liheyun" in article.authors
     assert "配图" not in article.body and "Pages" not in article.body
+    assert "措施：接种流感疫苗是预防流感最有效的手段之一" in article.body  # its subhead, said again, run in once
     for title in ("匠心筑梦 技能报国", "新华视点 聚焦两会"):  # a headline of two or three phrases is no tag line
         assert kind(title) is None

@@ -201,3 +201,17 @@ def test_a_list_of_other_stories_links_is_not_a_sentence():
     # a-0164: …措施的实施详情。新闻推荐- 打通供应链打造“共赢链”——…2024-11-28- 东航第9架C919入列…
     summary = summarize(read_tune_page("a-0164"))
     assert summary.startswith("据香港特区政府新闻公报，港府今日（5日）公布") and "新闻推荐" not in summary
+
+
+def test_a_date_the_first_sentence_is_about_stays_and_a_date_stamp_goes():
+    # hp-125: 2022年4月25日为我国第36个“全国儿童预防接种日”。 (the date is what the sentence says)
+    assert summarize(read_probe_page("hp-125")).startswith("2022年4月25日为我国第36个“全国儿童预防接种日”。")
+    # … while a page's date stamp glued to the lead still goes (tune a-0130 and the like keep passing above)
+    assert not summarize(read_probe_page("hp-125")).startswith("为我国")
+
+
+def test_a_teaser_cut_off_inside_a_quotation_ends_at_its_last_whole_clause_with_the_quote_closed():
+    # hp-001: …吴强介绍：“浦东新区…最突出的区域之一,2022年,上海浦东生物医... 网页链接 (a post quoting a story)
+    summary = summarize(read_probe_page("hp-001"))
+    assert summary.endswith("新药成果最突出的区域之一。”")
+    assert "网页链接" not in summary and "..." not in summary

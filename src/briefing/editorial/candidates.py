@@ -57,7 +57,8 @@ FURNITURE = re.compile(
 PAGE_PREFIX = re.compile(
     r"^(?:(?:当前位置|您的位置)[：:][^。]{0,40}?正文|(?:[^。>]{0,16}>\s*)+正文(?:申请入驻)?"
     # (not a date that opens the sentence itself: 2021年12月24日，产业技术创新战略联盟…)
-    r"|(?:date\s*)?\d{4}[-年./]\d{1,2}[-月./]\d{1,2}(?!\d)日?(?![日，,、])\s*(?:星期.)?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?"
+    # (nor one the sentence is about: 2022年4月25日为我国第36个“全国儿童预防接种日”, hp-125)
+    r"|(?:date\s*)?\d{4}[-年./]\d{1,2}[-月./]\d{1,2}(?!\d)日?(?![日，,、为是起至前后晚早]|以来|上午|下午|凌晨)\s*(?:星期.)?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|\d{1,2}\.\d{1,2}\.\d{4}\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?|[\[【]导读[\]】][：:]?|快讯"
     r"|[^，。｜|]{2,14}(?:客户端|网|报|社|台)\s*[|｜]\s*(?:作者|记者)[：:]?\s*[\u4e00-\u9fff、·]{2,8}?(?=\d)"
     r"|(?:[^，。／/]{1,10}[／/])?记者\s*[\u4e00-\u9fff]{2,4}\s*[／/]\s*[^，。／/]{1,10}?报导"
@@ -117,6 +118,7 @@ SPEECH_END = re.compile(r"(?:指出|表示|强调|认为|提出|要求|称|说|�
 OPENS_WAITING = re.compile(r"(?:^|，)(?:通过|以|对于|对|为了|为|在|随着|依托|围绕|按照|根据|面对|针对|由于|作为)[^，]*$")
 LEFT_WAITING = re.compile(SPEECH_END.pattern + "|" + OPENS_WAITING.pattern + r"|(?:^|，)[^，]*是[^，]*$")
 MAX_CUT_CLAUSES = 3
+BARE_TIME = re.compile(r"^[\d年月日号至—-]+$")  # a clause that is only a time (…区域之一，2022年) waits for its event
 # Asides in brackets a summary can do without: a name spelt out in English (（Donald Trump）),
 # where a person stands in a photo (（左）、（右3）), 化名 (an acronym, 600196.SH, stays: often a fact)
 ASIDE = re.compile(
@@ -219,7 +221,8 @@ def _list_items(paragraph: str) -> list[str]:
 
 def _whole_clauses(fragment: str) -> str:
     """A sentence cut off mid-clause, ended at its last whole clause that does not wait for what
-    was cut (…设计日门诊量为4000人次，手术室18间(净化1 -> …设计日门诊量为4000人次。); "" when none."""
+    was cut (…设计日门诊量为4000人次，手术室18间(净化1 -> …设计日门诊量为4000人次。), a quotation
+    it cut open closed; "" when none."""
     kept = fragment.rstrip(".…")
     for _ in range(MAX_CUT_CLAUSES + 1):
         cut = max(kept.rfind("，"), kept.rfind("；"))
@@ -227,10 +230,12 @@ def _whole_clauses(fragment: str) -> str:
             break
         kept = kept[:cut]
         last_clause = re.split("[，；]", kept)[-1]
-        if not (len(last_clause) < 4 or SPEECH_END.search(kept) or OPENS_WAITING.search(kept)
-                or kept.count("“") != kept.count("”") or kept.count("（") != kept.count("）")
+        open_quote = kept.count("“") - kept.count("”")
+        if not (len(last_clause) < 4 or BARE_TIME.match(last_clause) or SPEECH_END.search(kept) or OPENS_WAITING.search(kept)
+                or open_quote not in (0, 1) or kept.count("（") != kept.count("）")
                 or kept.count("(") != kept.count(")")):
-            return kept + "。"
+            # (a quotation the cut left open ends with the clause: …介绍：“浦东新区…区域之一。”)
+            return kept + ("。”" if open_quote else "。")
     return ""
 
 

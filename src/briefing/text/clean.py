@@ -23,6 +23,8 @@ _NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|�
                                r"|\d{1,2}\s*[.．、]\s*(?!\d)|\d{1,2}(?:\.\d{1,2})+\s*(?![\d%％亿万千百元倍个]))")
 MAX_HEADING = 30
 _LIST_MARK = re.compile(r"^[•▪●○►]\s*")
+# a one-line page's subhead run into the sentence that repeats it: …措施： 接种流感疫苗 接种流感疫苗是预防流感…
+_HEADING_RUN_IN = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{4,16}) \1(?=[\u4e00-\u9fff])")
 # a teaser the page prints above the story, often cut short: 核心提示：中国医药化工网11月4日讯 11月3日，…
 _TEASER = re.compile(r"^[【\[]?(?:核心提示|内容提要|内容摘要|提要)[】\]]?\s*[：:]")
 MAX_CAPTION = 120  # characters: a longer "caption" is story text ending in a credit
@@ -156,7 +158,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
             blocks.append(Block("subhead", text))  # not glued to the paragraph under it
             continue
         if text:
-            paragraphs.append(compact_cjk_spaces(text))
+            paragraphs.append(compact_cjk_spaces(_HEADING_RUN_IN.sub(r"\1", text)))
     flush()
     if not any(b.kind == "para" for b in blocks):  # a photo story: its captions are its text
         paragraphs.extend(c for c in captions if ends_sentence(c))
