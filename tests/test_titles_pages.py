@@ -163,3 +163,45 @@ def test_a_menus_video_item_above_the_headline_does_not_hide_it():
     # a menu one item a line (视频 reads like the header of a list of links), and a long one
     assert find_in_lines(["首页", "新闻", "视频", "图片", "专题"] + lines).text == found.text
     assert find_in_lines(["首页", "要闻", "政务", "财经", "文化", "体育"] * 6 + lines).text == found.text
+
+
+@pytest.mark.parametrize("page_id, said, unfit", [
+    # an attribution whose fact is in the clause after it, alone or as the first of two clauses
+    ("c-0099", "中国汽车工业协会今天 （11日） 发布的最新数据显示，", "中国汽车工业协会发布的最新数据显示"),
+    ("b-0026", "中国科学院院士高福11月1日在健康报刊文中表示，", "中国科学院院士高福在健康报刊文中表示"),
+    # an item of a numbered list
+    ("b-0019", "3.持续推进医疗器械技术审查指导原则制修订", "3.持续推进医疗器械技术审查指导原则制修订"),
+    # a first-person or anecdotal opening
+    ("b-0056", "每次看老妈炒菜那叫一个行云流水", "每次看老妈炒菜那叫一个行云流水"),
+    ("b-0069", "我院为了改善群众门诊就医拥挤状况", "我院为了改善群众门诊就医拥挤状况"),
+    ("a-0017", "如今的中国不仅更娴熟地掌握了“标准”这门语言", "如今的中国不仅更娴熟地掌握“标准”这门语言"),
+])
+def test_a_written_headline_is_never_a_bare_attribution_a_list_item_or_an_anecdotes_opening(page_id, said, unfit):
+    from briefing.editorial.titles import plainly_unfit
+
+    assert not tune_page(page_id)["headline_in_text"] and said in shown(page_id)
+    assert plainly_unfit(unfit)  # the clause as the lead's units hold it (no day, no 了)
+    article = read_tune_page(page_id)
+    title = item_title(article, CAP)
+    assert title_origin(article) == "written" and len(title) <= CAP
+    assert not title.startswith(unfit)
+    assert not title.startswith(("每次", "我院", "如今")) and not title[:1].isdigit()
+
+
+def test_a_written_headline_takes_the_fact_after_the_attribution():
+    # 中国汽车工业协会发布的最新数据显示，11月份，…；我国新能源汽车产销量均接近1500万辆…
+    for page_id in ("c-0099", "b-0026"):
+        title = item_title(read_tune_page(page_id), CAP)
+        assert not any(half.endswith(("显示", "表示")) for half in title.split(" ")), title
+
+
+def test_a_photos_caption_above_the_story_is_no_headline_and_the_story_gets_a_written_one():
+    assert "签约仪式现场" in shown("c-0084")
+    article = read_tune_page("c-0084")
+    assert title_origin(article) == "written"
+    title = item_title(article, CAP)
+    assert title != "签约仪式现场" and "成都中医药大学" in title and len(title) <= CAP
+    # a headline about a site the reporter visits is no caption (a-0120's labelled headline)
+    from briefing.editorial.titles import CAPTION
+
+    assert not CAPTION.search("探班超重力离心模拟与实验装置建设现场")

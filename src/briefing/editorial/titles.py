@@ -11,7 +11,10 @@ sentences, the one whose words the rest of the story repeats most (the subject a
 to it), early clauses first; time words (近日、日前), the day inside a clause (…研究院29日在广州揭牌,
 not a day to come: 将于5月26日起), a done deed's 了, brackets and the reporter's framing are
 dropped, a short clause takes the next one with it, and the result is cut between two words,
-never inside a quotation or a 《title》. It never holds anything text/junk.py calls furniture.
+never inside a quotation or a 《title》. It never holds anything text/junk.py calls furniture, and
+while the lead offers anything else it is never a bare attribution whose fact follows (…数据显示,
+…表示), a photo's caption (签约仪式现场), a numbered list's item (3.…) or a first-person or
+anecdotal opening (我院…, 每次…, 如今…).
 """
 
 from __future__ import annotations
@@ -84,11 +87,11 @@ def title_origin(article: Article) -> str:
 
 
 def _headline(article: Article) -> str:
-    """The article's headline cleaned, or "" when it has none, is garbled, or is furniture once
-    cleaned (人民网 left of 【专题】人民网). A title the source declares (a `#` heading, a feed's)
+    """The article's headline cleaned, or "" when it has none, is garbled, is a photo's caption
+    (签约仪式现场), or is furniture once cleaned (人民网 left of 【专题】人民网). A title the source declares (a `#` heading, a feed's)
     that reads like furniture before any cleaning is the source's word, and kept."""
     title = clean_title(article.title)
-    if not title or is_garbled(title):
+    if not title or is_garbled(title) or CAPTION.search(title):  # 签约仪式现场 under the page's photo
         return ""
     return "" if line_kind(title) is not None and line_kind(article.title) is None else title
 
@@ -141,7 +144,26 @@ def choose_unit(units: list[Unit], weights: tuple[float, ...] | None = None) -> 
     far down the ranking as needed: line_kind is the costly part)."""
     weights = weights or _title_weights()
     ranked = sorted(units, key=lambda u: (-sum(w * x for w, x in zip(weights, u.features)), u.order))
-    return next((u for u in ranked if line_kind(u.text) is None), ranked[0])
+    fit = [u for u in ranked if not plainly_unfit(u.text)] or ranked
+    return next((u for u in fit if line_kind(u.text) is None), fit[0])
+
+
+# never chosen while another unit is there: a clause that only says who spoke or what shows it, the
+# fact in what follows (中国汽车工业协会发布的最新数据显示, 中国科学院院士高福在健康报刊文中表示)
+ATTRIBUTION = re.compile(r"(?:显示|表示|指出|介绍|称|说|透露|获悉|了解到|得知|表明|认为|强调|坦言|提到|宣布)$")
+# a photo's caption (签约仪式现场, 双方合影, 图为…) and an item of a numbered list (3.持续推进…, （二）…)
+CAPTION = re.compile(r"^(?:图为|图\s*\d*\s*[：:])|(?:仪式|会议|大会|活动|典礼|论坛|比赛|发布会|开幕式|揭牌|签约|颁奖|会)(?:现场|合影|留影)$|合影(?:留念)?$")
+LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*(?:[.．](?!\d)|[、)）])|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[一二三四五六七八九十]{1,3}是)")
+# an anecdote's or a speaker's opening, no news: 每次看老妈炒菜…, 我院为了改善…, 如今的中国不仅…
+FIRST_PERSON = re.compile(r"^(?:我(?![国省市区县州军])|我们|每次|如今)")
+
+
+def plainly_unfit(text: str) -> bool:
+    """A unit no headline should be while the lead offers another: an attribution (alone, or the
+    first of two clauses) whose fact is in the next clause, a photo's caption, a numbered list's
+    item, a first-person or anecdotal opening."""
+    return (any(ATTRIBUTION.search(half) for half in text.split(" ")) or bool(CAPTION.search(text))
+            or bool(LIST_ITEM.match(text)) or bool(FIRST_PERSON.match(text)))
 
 
 @dataclass(frozen=True)
