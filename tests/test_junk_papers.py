@@ -7,14 +7,19 @@ read as the build reads a pasted page.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from briefing.config import EditorialSettings
 from briefing.editorial.summarize import Budget, summarize
+from briefing.editorial.titles import item_title
 from briefing.text.chinese import to_simplified
 from briefing.text.junk import line_kind
 from briefing.text.normalize import normalize_text
 
+from corpus_pages import main_article
 from test_headlines_probe import read_probe_page
 
 SETTINGS = EditorialSettings()
@@ -160,3 +165,41 @@ def test_a_tag_line_a_repeated_handle_a_picture_note_and_page_numbers_go():
     assert "措施：接种流感疫苗是预防流感最有效的手段之一" in article.body  # its subhead, said again, run in once
     for title in ("匠心筑梦 技能报国", "新华视点 聚焦两会"):  # a headline of two or three phrases is no tag line
         assert kind(title) is None
+
+
+def read_junk_probe_page(page_id: str):
+    """A page of the junk probe's third round (benchmarks/probe/pages.jsonl), the rules' source."""
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "probe" / "pages.jsonl"
+    page = next(p for p in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if p["id"] == page_id)
+    return main_article(page)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("請複製以下鏈接發送給好友", "furniture"),  # probe-110, a share box
+    ("攝:Gordon Choi", "credit"),  # probe-108, a Latin name after the credit
+    ("#TMHK20210929", "furniture"),  # probe-108, a hashtag alone
+    ("上传人:wj 文档编号:8988842 上传时间:2023-05-16 格式:DOCX 页数:27 大小:69.20KB", "furniture"),  # probe-130
+    ("中国汽车工程学会标准制修订管理办法.docx_第1页", "furniture"),
+    ("第1页 / 共27页", "furniture"),
+    ("下载 相关 举报", "furniture"),
+    ("亲,该文档总共27页,到这儿已超出免费预览范围,如果喜欢就下载吧!", "furniture"),
+])
+def test_the_junk_probes_third_round_lines_are_furniture(line, expected):
+    assert kind(line) == expected
+
+
+def test_the_junk_probes_third_round_summaries_and_titles_carry_none_of_it():
+    budget = Budget(SETTINGS.summary_min_chars, SETTINGS.summary_max_chars)
+    summary = {page: summarize(read_junk_probe_page(page), budget)
+               for page in ("probe-101", "probe-110", "probe-111", "probe-117", "probe-118", "probe-119")}
+    assert summary["probe-110"].startswith("成渝经济圈是西部人口最为稠密")  # 请复制以下链接发送给好友 gone
+    assert "敬请关注" not in summary["probe-117"]  # a promotion's sentence
+    assert "如图" not in summary["probe-101"]  # a figure's reference
+    assert summary["probe-118"].startswith("2021年，全国已有1万余名高技能人才取得职称")  # the cut teaser (…注...) gone
+    lead = "指挥中心成立国产新冠肺炎疫苗受试者招募平台"
+    assert summary["probe-119"].count(lead) == 1  # the caption that says the lead again is not taken too
+    paper = read_junk_probe_page("probe-111")  # nine names over an affiliation: the paper's authors
+    assert summary["probe-111"].startswith("本文深入阐述了《中国药典》2020年版") and "徐昕怡" in paper.authors
+    # written titles: no list's tail (以及…, probe-103), no pronoun lent a subject (其中… -> 全国中…, probe-118)
+    assert not item_title(read_junk_probe_page("probe-103"), SETTINGS.title_max_chars).startswith("以及")
+    assert "全国中" not in item_title(read_junk_probe_page("probe-118"), SETTINGS.title_max_chars)

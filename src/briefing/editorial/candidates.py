@@ -49,6 +49,8 @@ FURNITURE = re.compile(
     # page furniture run into a sentence: a photo agency, a share or font-size bar, a list of other
     # stories' links (新闻推荐- …2024-11-28- …, a-0164), a counter, a 版面 line, a time stamp, a web
     # address, a byline
+    # a share box's prompt, a promotion, a figure's reference (probe-110, probe-117, probe-101)
+    r"|复制(?:以下|本文)?链接|发送给(?:好友|朋友)|敬请(?:关注|期待|留意)|[如见]图\s*\d|[如见]表\s*\d"
     r"|视觉中国|东方IC|分享到|新闻推荐|相关阅读|延伸阅读|字号|(?:阅读|浏览|点击)(?:量|数|次数)|第[A-Z]?\d{1,3}版|www\.|本报讯|通讯员"
     r"|\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2})"
 )
@@ -118,6 +120,8 @@ SPEECH_END = re.compile(r"(?:指出|表示|强调|认为|提出|要求|称|说|�
 OPENS_WAITING = re.compile(r"(?:^|，)(?:通过|以|对于|对|为了|为|在|随着|依托|围绕|按照|根据|面对|针对|由于|作为)[^，]*$")
 LEFT_WAITING = re.compile(SPEECH_END.pattern + "|" + OPENS_WAITING.pattern + r"|(?:^|，)[^，]*是[^，]*$")
 MAX_CUT_CLAUSES = 3
+# a teaser the site cut off mid-word with three dots, the story run on after it: …才能为企业发展注...2021年，… (probe-118)
+CUT_TEASER = re.compile(r"[^。！？]*(?<=[\u4e00-\u9fff])\.{3}(?=[\u4e00-\u9fff\d“])")
 BARE_TIME = re.compile(r"^[\d年月日号至—-]+$")  # a clause that is only a time (…区域之一，2022年) waits for its event
 # Asides in brackets a summary can do without: a name spelt out in English (（Donald Trump）),
 # where a person stands in a photo (（左）、（右3）), 化名 (an acronym, 600196.SH, stays: often a fact)
@@ -180,6 +184,7 @@ def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = F
             # with an ellipsis (…老年人、婴幼儿及慢性病...) ends at its last whole clause
             cut_off = paragraph.rstrip().endswith(("...", "…"))
             paragraph = _whole_clauses(paragraph) if cut_off else paragraph + "。"
+        paragraph = CUT_TEASER.sub("", paragraph)
         # (a Taiwanese page's dash is box-drawing characters, which a garble is made of too)
         pieces = [piece.replace("──", "——") for piece in split_sentences(paragraph)]
         if number == last and pieces and not pieces[-1].endswith(ENDINGS) \

@@ -47,6 +47,7 @@ MMR_LAMBDA = 0.8  # 1.0 ignores repetition, 0.0 only avoids it
 NEW_FACT = 0.25  # value of each fact a sentence adds to the summary
 FILL_RELEVANCE = 0.2  # past the minimum, a sentence must be at least this relevant (top = 1; tune-a: 0.3 -> 0.2 kept more facts)
 MIN_FILL_FACTS = 1.0  # … and bring at least a figure, a date or a document the summary lacks
+REPEATS = 0.8  # cosine of two sentences' words: past it the second says the first again
 TOO_LONG = 140  # characters: a sentence this long crowds out the rest of the summary
 BARE = 0.5  # a sentence without a single fact: commentary, not news
 SUMMARY_SENTENCES = 40  # candidates a summary chooses among (the first ones)
@@ -129,6 +130,8 @@ def _select(sentences: list[Sentence], vectors: list[Vector], scores: list[float
             if length >= budget.min_chars and (fresh < MIN_FILL_FACTS or relevance[i] < FILL_RELEVANCE):
                 continue  # past the minimum, only for a fact the summary lacks
             redundancy = max((_cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
+            if redundancy >= REPEATS:
+                continue  # the same sentence again (a caption repeating the lead, probe-119): never twice
             value = MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * redundancy + NEW_FACT * min(fresh, 4)
             if length >= budget.min_chars:  # filling up: the most new facts for the room they take
                 value = fresh / math.sqrt(len(s.text)) * (0.5 + relevance[i])

@@ -55,7 +55,7 @@ LEAD_SENTENCES = 6  # the clauses of this many first sentences are considered
 POSITION_DECAY = 4.0  # sentences: a later sentence needs more to win
 # a clause that opens with its verb has its subject elsewhere: 是…、旨在…、标志着…
 VERB_FIRST = ("是", "旨在", "标志着", "标志著", "甫", "并", "且", "还", "也", "即", "系", "为", "将", "已", "正在", "以及", "包括")
-ADVERBIAL = re.compile(r"^(?:为了?|根据|按照|依据|结合|随着|截至|截止|在[^，]{0,20}(?:下|中|上|期间|方面|时)|通过|经过|围绕|对于|关于|针对|作为|基于|当|自从?|从[^，]{0,20}(?:来看|看))")
+ADVERBIAL = re.compile(r"^(?:为了?|根据|按照|依据|结合|随着|截至|截止|在[^，]{0,20}(?:下|中|上|期间|方面|时)|通过|经过|围绕|对于|关于|针对|作为|基于|当|自从?|从[^，]{0,20}(?:来看|看)|其中|其他|其余)")
 TIME_WORDS = re.compile(
     r"^(?:近日|日前|近期|目前|当前|今天|今日|昨天|昨日|前日|日内|当天|当日|今年以来|此前|本周|上周|近年来|近年|\d{4}年\d{1,2}月\d{1,2}日"
     r"|\d{1,2}月\d{1,2}日(?:上午|下午|晚间|晚|早间|凌晨)?|(?:上午|下午|晚间))\s*[，,]?"
@@ -96,9 +96,12 @@ def _headline(article: Article) -> str:
     return "" if line_kind(title) is not None and line_kind(article.title) is None else title
 
 
+FILE_EXTENSION = re.compile(r"\.(?i:docx?|pdf|pptx?|xlsx?|wps|txt)$")  # a shared file's name as its page's title (probe-130)
+
+
 def clean_title(title: str) -> str:
     """The headline without column tags, outlet names, document numbers or trailing punctuation."""
-    title = DOCUMENT_NUMBER.sub("", COLUMN_PREFIX.sub("", title))
+    title = FILE_EXTENSION.sub("", DOCUMENT_NUMBER.sub("", COLUMN_PREFIX.sub("", title)))
     column = TRAILING_COLUMN.search(title)
     if column and not DOCUMENT_STATUS.search(column.group("column")) and column.start() >= MIN_TITLE:
         title = title[:column.start()]
@@ -156,14 +159,16 @@ CAPTION = re.compile(r"^(?:图为|图\s*\d*\s*[：:])|(?:仪式|会议|大会|�
 LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*(?:[.．](?!\d)|[、)）])|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[一二三四五六七八九十]{1,3}是)")
 # an anecdote's or a speaker's opening, no news: 每次看老妈炒菜…, 我院为了改善…, 如今的中国不仅…
 FIRST_PERSON = re.compile(r"^(?:我(?![国省市区县州军])|我们|每次|如今)")
+# the tail of a list or a clause: 以及正在建设中的高能同步辐射光源这一第四代光源 (probe-103)
+CONJUNCTION_FIRST = re.compile(r"^(?:以及|并且|而且|或者|但是|然而|并(?![购网联])|及|而(?!今))")
 
 
 def plainly_unfit(text: str) -> bool:
     """A unit no headline should be while the lead offers another: an attribution (alone, or the
     first of two clauses) whose fact is in the next clause, a photo's caption, a numbered list's
-    item, a first-person or anecdotal opening."""
+    item, a first-person or anecdotal opening, the tail of a list (以及…)."""
     return (any(ATTRIBUTION.search(half) for half in text.split(" ")) or bool(CAPTION.search(text))
-            or bool(LIST_ITEM.match(text)) or bool(FIRST_PERSON.match(text)))
+            or bool(LIST_ITEM.match(text)) or bool(FIRST_PERSON.match(text)) or bool(CONJUNCTION_FIRST.match(text)))
 
 
 @dataclass(frozen=True)
@@ -292,7 +297,9 @@ NOUNS = ("n", "nr", "ns", "nt", "nz", "x", "eng", "j", "l")
 # the clause's own subject, though jieba calls it a pronoun: 我国新能源汽车…, 我省高考…
 PLACE_PRONOUNS = frozenset("我国 我省 我市 我区 我县 我州 本市 本省 本区 全国 全省 全市 全区".split())
 LINKING = re.compile(r"^(?:并且|并|且|还|也|同时|而且|而)(?=[\u4e00-\u9fff])")
-PRONOUN = re.compile(r"^(?:该(?:公司|企业|集团|院|校|医院|机构|项目|市|省|区)?|其|此)(?=[\u4e00-\u9fff])")
+# (其中, 其他, 其实, 其次, 此外, 此前 … are words of their own, not the pronoun: 其中就包括鹿新弟 never
+# becomes 全国中就包括鹿新弟, probe-118)
+PRONOUN = re.compile(r"^(?:该(?:公司|企业|集团|院|校|医院|机构|项目|市|省|区)?|其(?![中他它余后次实间])|此(?![外前后时次间]))(?=[\u4e00-\u9fff])")
 
 
 def _subject(clause: str) -> str:

@@ -32,8 +32,8 @@ MAX_CAPTION = 120  # characters: a longer "caption" is story text ending in a cr
 # front_matter) names its authors on a line of bare names (龚松柏 陈 兰, 吴亮*) and heads its abstract
 # 摘要：or 目的：; the abstract stays, the best summary of the paper, without its label.
 APPARATUS_WITHIN = 40  # blocks
-_PAPER_AUTHORS = re.compile(r"^[\u4e00-\u9fff·]{1,4}[\d*＊]*(?:[\s,，、]+[\u4e00-\u9fff·]{1,4}[\d*＊]*){0,7}$")
-MAX_PAPER_AUTHORS = 30  # characters
+_PAPER_AUTHORS = re.compile(r"^[\u4e00-\u9fff·]{1,4}[\d*＊]*(?:[\s,，、]+[\u4e00-\u9fff·]{1,4}[\d*＊]*){0,11}$")
+MAX_PAPER_AUTHORS = 60  # characters (a dozen names: probe-111 has nine)
 _ABSTRACT_LABEL = re.compile(r"^(?:[【\[](?:摘\s*要|目\s*的)[】\]]\s*[：:]?|(?:摘\s*要|目\s*的)\s*[：:])\s*(?=\S)")
 # the wire's end mark closing the story: what follows it is the page's (links, a video list)
 _END_MARK = re.compile(r"\s*[（(](?:完|全文完|本文完)[）)]$")
