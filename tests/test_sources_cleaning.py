@@ -259,3 +259,14 @@ def test_sample_bodies_carry_no_byline_or_photo_credit(sample):
 def test_normalising_twice_changes_nothing():
     text = "今天,2026中关村论坛:聚焦(京津冀)创新;\"好\"吗?５.９５万亿元"
     assert normalize_text(normalize_text(text)) == normalize_text(text)
+
+
+def test_a_list_of_links_above_the_story_does_not_end_it_and_one_below_it_does(tmp_path):
+    story = "新华社北京3月1日电（记者张三）国家医保局1日发布通知，今年起全国统一医保药品目录将新增111种药品，平均降价61.7%。"
+    above = clean_text(tmp_path, "# 医保目录新增111种药品\n\n医保新政今起实施。\n\n相关新闻\n\n去年医保基金运行平稳\n\n" + story + "\n")
+    assert any("新增111种药品" in p for p in above.paragraphs)
+    first = "".join(f"国家医保局1日发布第{n}号通知，今年起全国统一医保药品目录将新增{n}批药品，平均降价{n}成。"
+                    for n in range(1, 6))
+    below = clean_text(tmp_path, "# 医保目录新增111种药品\n\n" + first + "\n\n相关新闻\n\n另一条新闻的标题\n\n"
+                       "新华社天津3月1日电（记者李四）在行星合月中，最具观赏性的非金星合月莫属。\n")
+    assert not any("金星合月" in p for p in below.paragraphs)

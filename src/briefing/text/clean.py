@@ -22,6 +22,7 @@ from .sentences import ends_sentence
 _NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}[部分章节]"
                                r"|\d{1,2}\s*[.．、]\s*(?!\d)|\d{1,2}(?:\.\d{1,2})+\s*(?![\d%％亿万千百元倍个]))")
 MAX_HEADING = 30
+MIN_STORY_ABOVE = 200  # characters of story read before a list of links ends it
 _LIST_MARK = re.compile(r"^[•▪●○►]\s*")
 # a one-line page's subhead run into the sentence that repeats it: …措施： 接种流感疫苗 接种流感疫苗是预防流感…
 _HEADING_RUN_IN = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{4,16}) \1(?=[\u4e00-\u9fff])")
@@ -129,8 +130,8 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
             if not text:
                 continue
         in_related = junk.is_related_header(text)
-        if in_related and (paragraphs or blocks):
-            after_related = True
+        if in_related and sum(map(len, paragraphs)) + sum(len(b.text) for b in blocks if b.kind == "para") >= MIN_STORY_ABOVE:
+            after_related = True  # (a list of links above the story, after a teaser or a subhead, is not its end)
         elif after_related and bylines.lead_byline(text):
             break  # another story's own dateline under the links (新闻推荐 … 新华社天津电（记者…）): the page's, not ours
         if in_related or _took_info_line(text, found) or _took_junk_line(text, found) \
