@@ -203,3 +203,7 @@ def test_the_junk_probes_third_round_summaries_and_titles_carry_none_of_it():
     # written titles: no list's tail (以及…, probe-103), no pronoun lent a subject (其中… -> 全国中…, probe-118)
     assert not item_title(read_junk_probe_page("probe-103"), SETTINGS.title_max_chars).startswith("以及")
     assert "全国中" not in item_title(read_junk_probe_page("probe-118"), SETTINGS.title_max_chars)
+
+
+def test_a_flash_that_lost_its_punctuation_to_spaces_is_no_tag_line():
+    assert kind("国家卫健委 今日发布 新冠疫苗 接种指南 明确 老年人 优先接种 各地 医疗机构 做好准备") is None

@@ -378,6 +378,7 @@ _APPARATUS_FIELD = re.compile(r"^[*＊]?\s*(?:基金项目|作者简介|通[信�
                               r"|^[【\[](?:基金项目|作者简介|通[信讯]作者|收稿日期|中图分类号|文献标识码|文章编号|关\s*键\s*词)[】\]]")
 # a page's tags, a word each, spaced: 技工教育 技术技能人才 工匠精神 世界技能大赛 参赛选手
 _TAGS = re.compile(rf"^(?:[{_HAN}]{{2,8}} ){{3,}}[{_HAN}]{{2,8}}$")
+MAX_TAGS_LINE = 40  # characters: a longer line of spaced words is a flash that lost its punctuation, not tags
 _POSTCODE = r"(?<![\d.．])[0-8]\d{5}(?![\d万亿元人个%.．])"
 _INSTITUTION = r"大学|学院|研究院|研究所|中心|医院|学校|局|委员会|公司"
 _AFFILIATION = re.compile(
@@ -466,7 +467,7 @@ def line_kind(line: str) -> str | None:
         return "credit" if re.search(r"图|摄|照片", _CREDIT_INSIDE.search(text).group(0)) else "byline"
     if _is_nav(text):
         return "nav"
-    if _TAGS.match(text):  # (after the byline: 光明日报记者 严圣禾 唐一歌 吴春燕 is spaced words too)
+    if len(text) <= MAX_TAGS_LINE and _TAGS.match(text):  # (after the byline: 光明日报记者 严圣禾 唐一歌 吴春燕 is spaced words too)
         return "furniture"
     if is_info_line(_WORD_ENDING_IN_WEN.sub("文 ", text)):  # 2021-03-22 09:46 来源：人民网 作者：张三
         return "dateline"
