@@ -207,3 +207,10 @@ def test_the_junk_probes_third_round_summaries_and_titles_carry_none_of_it():
 
 def test_a_flash_that_lost_its_punctuation_to_spaces_is_no_tag_line():
     assert kind("国家卫健委 今日发布 新冠疫苗 接种指南 明确 老年人 优先接种 各地 医疗机构 做好准备") is None
+
+
+def test_a_papers_subtitle_and_first_numbered_heading_are_neither_text_nor_authors():
+    # hp-047: ——从产业分工走向功能分工 / … / 金晓雨,张 婷 / (重庆理工大学 经济金融学院, 重庆 400054) / 一、引言 / 2020年1月3日,…
+    article = read_probe_page("hp-047")
+    assert {"金晓雨", "张婷"} <= set(article.authors) and "引言" not in article.authors
+    assert article.paragraphs[0].startswith("2020年1月3日，中央财经委员会第六次会议")

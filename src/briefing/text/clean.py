@@ -22,6 +22,7 @@ from .sentences import ends_sentence
 _NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}[部分章节]"
                                r"|\d{1,2}\s*[.．、]\s*(?!\d)|\d{1,2}(?:\.\d{1,2})+\s*(?![\d%％亿万千百元倍个]))")
 MAX_HEADING = 30
+_SUBTITLE = re.compile(r"^[—－-]{1,2}\s*[^—。！？]{4,36}$")  # a dash-led line with no sentence in it
 MIN_STORY_ABOVE = 200  # characters of story read before a list of links ends it
 _LIST_MARK = re.compile(r"^[•▪●○►]\s*")
 # a one-line page's subhead run into the sentence that repeats it: …措施： 接种流感疫苗 接种流感疫苗是预防流感…
@@ -117,6 +118,8 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         text = normalize_text(block.text)  # spaces still separate the names in a byline
         if not text:
             continue
+        if not paragraphs and not any(b.kind == "para" for b in blocks) and _SUBTITLE.match(text):
+            continue  # ——从产业分工走向功能分工 under the headline: the title's, not the story's (hp-047)
         if not paragraphs and not any(b.kind == "para" for b in blocks) and _could_be_apparatus(text):
             paper = paper or [_is_paper(raw_blocks)]
             if paper[0] and _took_paper_authors(text, found):
@@ -186,7 +189,8 @@ def _is_paper(raw_blocks: tuple[Block, ...]) -> bool:
 
 def _could_be_apparatus(text: str) -> bool:
     """A line a paper's page would drop or relabel: bare names, or an abstract's label."""
-    return (len(text) <= MAX_PAPER_AUTHORS and bool(_PAPER_AUTHORS.match(text))) or bool(_ABSTRACT_LABEL.match(text))
+    names = len(text) <= MAX_PAPER_AUTHORS and bool(_PAPER_AUTHORS.match(text)) and not _NUMBERED_HEADING.match(text)
+    return names or bool(_ABSTRACT_LABEL.match(text))  # (一、引言 is the paper's first heading, no author)
 
 
 def _took_paper_authors(text: str, found: _Found) -> bool:
