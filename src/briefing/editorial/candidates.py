@@ -49,10 +49,10 @@ FURNITURE = re.compile(
     # page furniture run into a sentence: a photo agency, a share or font-size bar, a list of other
     # stories' links (新闻推荐- …2024-11-28- …, a-0164), a counter, a 版面 line, a time stamp, a web
     # address, a byline
-    # a share box's prompt, a promotion, a figure's reference (probe-110, probe-117, probe-101)
-    r"|复制(?:以下|本文)?链接|发送给(?:好友|朋友)|敬请(?:关注|期待|留意)|[如见]图\s*\d|[如见]表\s*\d"
     r"|视觉中国|东方IC|分享到|新闻推荐|相关阅读|延伸阅读|字号|(?:阅读|浏览|点击)(?:量|数|次数)|第[A-Z]?\d{1,3}版|www\.|本报讯|通讯员"
-    r"|\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2})"
+    r"|\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}"
+    # a share box's prompt, a promotion, a figure's reference (probe-110, probe-117, probe-101)
+    r"|复制(?:以下|本文)?链接|发送给(?:好友|朋友)|敬请(?:关注|期待|留意)|[如见]图\s*\d|[如见]表\s*\d)"
 )
 # Page furniture that a web page glues to the front of the first sentence: breadcrumbs, dates,
 # reading times, column tags, 摘要：, a photo note. Cut, as many as there are.
@@ -131,7 +131,8 @@ ASIDE = re.compile(
 
 # An unnamed speaker or a pointer that opens a sentence (值得一提的是，… a-0072; 特别是，… b-0097; 相关负责人表示，…
 # b-0051): the sentence is whole without it (a named speaker, 张三表示，, stays: who said it is a fact)
-UNNAMED_OPENER = re.compile(r"^(?:值得一提的是|值得注意的是|特别是|据了解|据介绍|相关负责人(?:表示|介绍|称|指出))，")
+# (据了解，/据介绍， are FRAMING's, cut from every sentence)
+UNNAMED_OPENER = re.compile(r"^(?:值得一提的是|值得注意的是|特别是|相关负责人(?:表示|介绍|称|指出))，")
 
 
 def shorten(text: str) -> str:

@@ -13,8 +13,8 @@ not a day to come: 将于5月26日起), a done deed's 了, brackets and the repo
 dropped, a short clause takes the next one with it, and the result is cut between two words,
 never inside a quotation or a 《title》. It never holds anything text/junk.py calls furniture, and
 while the lead offers anything else it is never a bare attribution whose fact follows (…数据显示,
-…表示), a photo's caption (签约仪式现场), a numbered list's item (3.…) or a first-person or
-anecdotal opening (我院…, 每次…, 如今…).
+…表示), a photo's caption (签约仪式现场), a numbered list's item (3.…), a first-person or
+anecdotal opening (我院…, 每次…, 如今…) or a list's tail (以及…).
 """
 
 from __future__ import annotations

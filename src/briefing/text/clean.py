@@ -118,13 +118,11 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         text = normalize_text(block.text)  # spaces still separate the names in a byline
         if not text:
             continue
-        if not paragraphs and not any(b.kind == "para" for b in blocks) and _SUBTITLE.match(text):
-            continue  # ——从产业分工走向功能分工 under the headline: the title's, not the story's (hp-047)
-        if not paragraphs and not any(b.kind == "para" for b in blocks) and _could_be_apparatus(text):
-            paper = paper or [_is_paper(raw_blocks)]
-            if paper[0] and _took_paper_authors(text, found):
+        before_story = not paragraphs and not any(b.kind == "para" for b in blocks)
+        if before_story:
+            text = _above_the_story(text, raw_blocks, paper, found)
+            if not text:
                 continue
-            text = _ABSTRACT_LABEL.sub("", text) if paper[0] or text.lstrip("【[").startswith("摘") else text
         if (in_related and junk.is_related_item(text)) or (ended and len(text) <= junk.MAX_RELATED_ITEM):
             continue  # (after the end mark even a link that ends in ！ is one)
         end_mark = _END_MARK.search(text)
@@ -152,7 +150,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
                 captions.append(words_only)
                 continue
             text = words_only  # a paragraph of the story with a photo credit glued to its end
-        if not paragraphs and not any(b.kind == "para" for b in blocks):
+        if before_story:
             text = _without_handle(bylines.after_inner_dateline(text), found)
         text = _take_metadata(text, found)
         if len(text) > MAX_HEADING and ends_sentence(text):
@@ -187,18 +185,22 @@ def _is_paper(raw_blocks: tuple[Block, ...]) -> bool:
                for b in raw_blocks[:APPARATUS_WITHIN])
 
 
-def _could_be_apparatus(text: str) -> bool:
-    """A line a paper's page would drop or relabel: bare names, or an abstract's label."""
-    names = len(text) <= MAX_PAPER_AUTHORS and bool(_PAPER_AUTHORS.match(text)) and not _NUMBERED_HEADING.match(text)
-    return names or bool(_ABSTRACT_LABEL.match(text))  # (一、引言 is the paper's first heading, no author)
-
-
-def _took_paper_authors(text: str, found: _Found) -> bool:
-    """龚松柏 陈 兰 above a paper's text: its authors, taken as metadata."""
-    if len(text) > MAX_PAPER_AUTHORS or not _PAPER_AUTHORS.match(text):
-        return False
-    found.authors.extend(_paper_names(text))
-    return True
+def _above_the_story(text: str, raw_blocks: tuple[Block, ...], paper: list[bool], found: _Found) -> str:
+    """A line above the story's first paragraph as the story keeps it: "" for the title's subtitle
+    (——从产业分工走向功能分工, hp-047) and for a paper's line of bare names (龚松柏 陈 兰, taken as its
+    authors; 一、引言 is its first heading, no author); an abstract without its 摘要：/目的： label.
+    `paper` holds whether the page is a paper once a line has asked."""
+    if _SUBTITLE.match(text):
+        return ""
+    authors = len(text) <= MAX_PAPER_AUTHORS and _PAPER_AUTHORS.match(text) and not _NUMBERED_HEADING.match(text)
+    if not authors and not _ABSTRACT_LABEL.match(text):
+        return text
+    if not paper:
+        paper.append(_is_paper(raw_blocks))
+    if paper[0] and authors:
+        found.authors.extend(_paper_names(text))
+        return ""
+    return _ABSTRACT_LABEL.sub("", text) if paper[0] or text.lstrip("【[").startswith("摘") else text
 
 
 def _paper_names(text: str) -> list[str]:

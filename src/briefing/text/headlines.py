@@ -178,15 +178,15 @@ def _line_kinds(texts: list[str]) -> list[str | None]:
     """Each line's kind (text/junk.py), and two more a pasted page has: an e-paper reader's own
     header (电子报阅读机, 当前报纸名称：劳动午报) is furniture, and a forum poster's name over the bare
     timestamp of the post (技能成才12 / 2025-06-20 16:24:42, the thread's title under them) is a byline."""
-    kinds = [line_kind(t) for t in texts]
-    for i, text in enumerate(texts):
-        if kinds[i] is not None:
-            continue
-        if _READER.match(text):
-            kinds[i] = "furniture"
-        elif i + 1 < len(texts) and _POSTER.match(text) and _TIMESTAMP.match(texts[i + 1]):
-            kinds[i] = "byline"
-    return kinds
+    return [line_kind(text) or _own_kind(texts, i) for i, text in enumerate(texts)]
+
+
+def _own_kind(texts: list[str], i: int) -> str | None:
+    if _READER.match(texts[i]):
+        return "furniture"
+    if i + 1 < len(texts) and _POSTER.match(texts[i]) and _TIMESTAMP.match(texts[i + 1]):
+        return "byline"
+    return None
 
 
 def _title_over_epaper_meta(texts: list[str], kinds: list[str | None]) -> Headline | None:
@@ -404,7 +404,8 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
     counts = Counter(texts)
     listed = _link_list(texts)
     # a line only this module knows for furniture or a byline (_line_kinds): a reader's header, a poster
-    listed |= {i for i, (t, k) in enumerate(zip(texts, kinds)) if k is not None and line_kind(t) is None}
+    # (line_kind judged again only for the rare line of those kinds: it is the costly part)
+    listed |= {i for i, k in enumerate(kinds) if k is not None and _own_kind(texts, i) and line_kind(texts[i]) is None}
     kinds = [k or ("related" if i in listed else None) for i, k in enumerate(kinds)]
     whole = "".join(t for t, k in zip(texts, kinds) if k is None and _is_prose(t))[:2000]
     found: list[CandidateLine] = []

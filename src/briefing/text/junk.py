@@ -200,10 +200,18 @@ MAX_LINK_LABEL = 24  # characters beside an address on a line of its own
 SPAM_START = _SPAM  # where an ad glued to a real line begins
 
 
-@lru_cache(maxsize=1024)
 def is_spam(text: str) -> bool:
-    """(Remembered: the cleaner asks of a paragraph both as a line and as text to clean, and the
-    pattern is the costliest one read over every paragraph.)"""
+    """(A paragraph's answer is remembered: the cleaner asks of it both as a line and as text to
+    clean, and the pattern is the costliest one read over every paragraph. A longer text, a page
+    on one line, is not kept in memory.)"""
+    return _remembered_spam(text) if len(text) <= MAX_REMEMBERED_SPAM else bool(_SPAM.search(text))
+
+
+MAX_REMEMBERED_SPAM = 4000  # characters
+
+
+@lru_cache(maxsize=1024)
+def _remembered_spam(text: str) -> bool:
     return bool(_SPAM.search(text))
 
 
@@ -363,6 +371,9 @@ MAX_CREDIT_LINE = 40
 # a page's weather box: 泰州 阵雨转多云18℃~11℃
 _WEATHER_WIDGET = re.compile(r"-?\d{1,2}\s*[℃°]C?\s*[~～/-]\s*-?\d{1,2}\s*[℃°]")
 _NAV_SEPARATORS = re.compile(r"\s*[|｜丨│¦•·]\s*|\s{2,}|\u3000+")
+# a page's tags, a word each, spaced: 技工教育 技术技能人才 工匠精神 世界技能大赛 参赛选手
+_TAGS = re.compile(rf"^(?:[{_HAN}]{{2,8}} ){{3,}}[{_HAN}]{{2,8}}$")
+MAX_TAGS_LINE = 40  # characters: a longer line of spaced words is a flash that lost its punctuation, not tags
 
 
 # A journal mirror (cnki, fx361, a 范文网) prints a paper's apparatus above its text, a line each:
@@ -376,9 +387,6 @@ _APPARATUS_FIELD = re.compile(r"^[*＊]?\s*(?:基金项目|作者简介|通[信�
                               r"|关\s*键\s*词|Key\s?words?|Abstract|作者信息)(?:\s*[：:]|$)|^[【\[]?摘\s*要[】\]]?$"
                               # …or in brackets: 【关键词】京津冀 高质量发展 【中图分类号】F20, [作者简介] 刘冬梅,…
                               r"|^[【\[](?:基金项目|作者简介|通[信讯]作者|收稿日期|中图分类号|文献标识码|文章编号|关\s*键\s*词)[】\]]")
-# a page's tags, a word each, spaced: 技工教育 技术技能人才 工匠精神 世界技能大赛 参赛选手
-_TAGS = re.compile(rf"^(?:[{_HAN}]{{2,8}} ){{3,}}[{_HAN}]{{2,8}}$")
-MAX_TAGS_LINE = 40  # characters: a longer line of spaced words is a flash that lost its punctuation, not tags
 _POSTCODE = r"(?<![\d.．])[0-8]\d{5}(?![\d万亿元人个%.．])"
 _INSTITUTION = r"大学|学院|研究院|研究所|中心|医院|学校|局|委员会|公司"
 _AFFILIATION = re.compile(
@@ -391,6 +399,7 @@ _KEYWORDS = re.compile(rf"^[{_HAN}A-Za-z0-9]{{2,12}}(?:\s*[;；]\s*[{_HAN}A-Za-z
                        r"|^[A-Za-z][A-Za-z -]{1,40}(?:/[A-Za-z][A-Za-z -]{1,40}){2,}$")
 _REFERENCE = re.compile(r"\[[JMDCNRSPZ](?:/OL)?\]\s*[.．]")
 MAX_APPARATUS_LINE = 300
+_DIGIT = re.compile(r"\d")
 
 
 def is_front_matter(text: str) -> bool:
@@ -406,8 +415,6 @@ def is_front_matter(text: str) -> bool:
         return True
     return not _ends_sentence(text) and bool(_ISSUE.search(text) or _MARKED_AUTHORS.match(text))
 
-
-_DIGIT = re.compile(r"\d")
 
 
 # a platform's disclaimer, however long: 特别声明：以上内容…为自媒体平台“网易号”用户上传并发布
