@@ -35,6 +35,7 @@ def run_checks(config_path: Path | None) -> list[Check]:
         return [Check("config", "fail", str(exc))]
     checks += _font_checks(config.fonts_dir)
     checks.append(_template_check())
+    checks.append(_renderer_check())
     checks.append(_smtp_check(config.delivery.smtp))
     if config.delivery.smtp:
         checks.append(_login_check(config))
@@ -79,6 +80,19 @@ def _template_check() -> Check:
     if missing:
         return Check("templates", "fail", f"{folder}: missing {', '.join(missing)}; reinstall briefing")
     return Check("templates", "ok", str(folder))
+
+
+def _renderer_check() -> Check:
+    """Whether the render worker starts with WeasyPrint's C declarations prebuilt (render/pango_types.py)."""
+    from .render.pango_types import installed_declarations_match
+
+    match = installed_declarations_match()
+    if match is None:
+        return Check("renderer", "fail", "WeasyPrint is not installed; reinstall briefing (pip install .)")
+    if match:
+        return Check("renderer", "ok", "WeasyPrint's Pango declarations prebuilt (a cold build starts 0.3 s sooner)")
+    return Check("renderer", "warn", "this WeasyPrint's Pango declarations differ from the prebuilt ones, so each "
+                                     "build parses them (0.3 s); run python tools/build_pango_types.py")
 
 
 def _login_check(config) -> Check:

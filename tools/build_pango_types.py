@@ -1,0 +1,36 @@
+"""Write src/briefing/render/_pango_types.py: the installed WeasyPrint's Pango declarations,
+parsed once by cffi (out-of-line ABI mode) so the render worker need not parse them at each start.
+
+Run by hand after upgrading WeasyPrint:  python tools/build_pango_types.py
+
+Until it is run, a WeasyPrint whose declarations differ imports as usual (0.3 s slower to start);
+`briefing doctor` says which it is. Why: src/briefing/render/pango_types.py.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from briefing.render.pango_types import build_module  # noqa: E402
+
+TARGET = ROOT / "src" / "briefing" / "render" / "_pango_types.py"
+
+
+def main() -> int:
+    spec = importlib.util.find_spec("weasyprint")
+    if spec is None or not spec.submodule_search_locations:
+        print("WeasyPrint is not installed in this Python", file=sys.stderr)
+        return 1
+    source_path = Path(list(spec.submodule_search_locations)[0]) / "text" / "ffi.py"
+    TARGET.write_text(build_module(source_path.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"wrote {TARGET.relative_to(ROOT)} from {source_path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
