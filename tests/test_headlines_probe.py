@@ -320,3 +320,68 @@ def test_a_long_headline_in_two_halves_gives_the_news_not_the_share_price_move()
 ])
 def test_a_columns_kicker_before_a_bar_gives_way_to_the_longer_headline_after_it(page_id, headline):
     assert item_title(read_probe_page(page_id), CAP) == headline
+
+
+# round six (hp-159 … hp-190) and the junk probe's probe-105
+
+
+def _lines(page_id: str, path: str = "headlines.jsonl") -> list[str]:
+    pages = (BENCHMARKS / "probe" / path).read_text(encoding="utf-8").splitlines()
+    page = next(p for p in map(json.loads, filter(str.strip, pages)) if p["id"] == page_id)
+    return [line for line in page["raw"].splitlines() if line.strip()]
+
+
+def test_yahoos_vertical_bar_before_its_name_is_a_site_separator():
+    # hp-166: 公院藥物「4 周一單位」成最低收費 處方一星期藥物仍收足錢 醫管局稱屬既有做法︱Yahoo
+    article = read_probe_page("hp-166")
+    assert article.title_from == "page"
+    assert article.title == simplified("公院藥物「4 周一單位」成最低收費 處方一星期藥物仍收足錢 醫管局稱屬既有做法")
+
+
+def test_an_instant_news_headlines_time_in_brackets_goes():
+    # hp-187 (明報即時): 新冠疫情|石硤尾公園體育館設長者治療暫託中心 落馬洲河套區籌建應急醫院 (19:36)
+    article = read_probe_page("hp-187")
+    assert "19" not in article.title
+    assert item_title(article, CAP) == simplified("石硤尾公園體育館設長者治療暫託中心 落馬洲河套區籌建應急醫院")
+
+
+def test_a_headline_ending_in_a_question_mark_glued_to_its_time_and_source_is_read_without_them():
+    # hp-190 (中国经济信息网): 冯奎:…“齿轮”如何转动? 时间:2024-01-23 来源:红星新闻, then 编者按:…
+    article = read_probe_page("hp-190")
+    assert article.title_from == "page"
+    assert article.title == "冯奎：经济总量占成渝地区双城经济圈1/3，成都都市圈改革的“齿轮”如何转动？"
+
+
+def test_a_columns_genre_after_the_bar_is_no_byline():
+    # hp-171: 这束光,闪耀“第一动力”的光彩|高质量发展调研行·记者手记, and its 原标题: line naming it
+    line = simplified(_lines("hp-171")[0])
+    assert usable(line)
+    assert item_title(read_probe_page("hp-171"), CAP) == "这束光，闪耀“第一动力”的光彩"
+    assert not usable("本报记者 张三 李四")  # a byline stays one
+
+
+def test_a_sugar_daddy_keyword_injected_inside_the_headline_goes():
+    # hp-178: 美国新型类 DARPA 项查包養app目管理创新机构的若干进展及启示_中国网
+    article = read_probe_page("hp-178")
+    assert article.title == "美国新型类 DARPA 项目管理创新机构的若干进展及启示"
+
+
+@pytest.mark.parametrize("page_id, headline", [
+    # RTHK: some 90 lines of menu and a calendar's days (本地 / 國際 / 1 / 2 … 31) over the headline
+    ("hp-173", "英國染侵入性腦膜炎雙球菌人數增 劉宇隆指本港傳播風險低"),
+    ("hp-174", "卢宠茂重申科兴流感疫苗安全有效"),
+])
+def test_a_menus_one_word_lines_do_not_use_up_the_look_ahead(page_id, headline):
+    lines = _lines(page_id)
+    assert lines.index(next(l for l in lines if l.startswith(headline))) > 80
+    found = find_in_lines(lines)
+    assert found is not None and simplified(found.text) == simplified(headline)
+
+
+def test_a_trending_lists_item_by_its_rank_label_is_not_the_headline():
+    # probe-105 (巴士的報): 林作鍾培生百萬擂台戰合約曝光 分4回合決鬥每回合兩分鐘 / Top 1 / the vaccine story
+    lines = _lines("probe-105", "pages.jsonl")
+    assert lines[1].strip() == "Top 1"
+    found = find_in_lines(lines)
+    assert found is None or "擂台" not in found.text
+    assert find_in_lines(lines[:1] + lines[2:]).text.startswith("林作")  # without its label it is taken

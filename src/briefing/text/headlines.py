@@ -34,7 +34,7 @@ from .junk import SPAM_START, is_garbled, is_related_header, is_spam, line_kind
 from .normalize import normalize_text
 
 MIN_HEADLINE, MAX_HEADLINE = 6, 64  # characters
-LOOK_AHEAD = 80  # lines: the headline stands above the story, below at most a long menu
+LOOK_AHEAD = 80  # lines: the headline stands above the story, below at most a long menu (_reach)
 MIN_PROSE = 40
 STORY_LEAD = 300  # characters of the story a headline is compared with
 STORY_MASS = 240  # characters: this much prose under a line is a story, not a snippet
@@ -46,8 +46,9 @@ _ORIGINAL_WORD = r"原(?:标题|题目?|文标题)"  # 原题目: a mirror's syn
 _ORIGINAL = re.compile(rf"[（(【\[]?\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]?\s*$")
 _ORIGINAL_INLINE = re.compile(rf"[（(【\[]\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]")
 # decorations a portal adds to a headline: 标题（图）, 标题(组图), 标题【视频】, a forum thread's 标题 [复制链接]
-_DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|附视频|多图|直播|音频|复制链接)[）)】\]]\s*$")
-_SITE_PART = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|(?<!\d)-{1,2}(?=[^-\d][^-]{0,13}$))\s*")
+_DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|附视频|多图|直播|音频|复制链接)[）)】\]]\s*$"
+                         r"|(?<=\S)\s+[（(]\d{1,2}[:：]\d{2}[）)]$")  # an instant-news page's time: …應急醫院 (19:36)
+_SITE_PART = re.compile(r"\s*(?:[_|｜︱]|\s[-–—]\s|(?<!\d)-{1,2}(?=[^-\d][^-]{0,13}$))\s*")
 _FRAGMENT_START = re.compile(r"^(?:[\u4e00-\u9fff][、，；。]|[，。、；：？！）》”’」』)\]])")
 _LIST_MARK = re.compile(r"^[•·▪●○◆◇■□►]\s*")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）|\d{1,2}[、.．](?!\d)"
@@ -75,7 +76,7 @@ _FIELD = re.compile(r"^(?:主\s*持\s*人?|嘉\s*宾|主讲(?:人|嘉宾)?|发\s
 # an op-ed's author before a slash (蘇益仁/台灣生醫產業 不要以管窺天): the byline under it names them again
 _AUTHOR_SLASH = re.compile(r"^([\u4e00-\u9fff·]{2,4})\s*[/／]\s*(?=\S.{5})")
 # a headline a page glued to its metadata on one line: 京津冀协同创新共同体发展研究*时间: 2019-10-15信息来源:…
-_GLUED_META = re.compile(r"^(?P<head>.{6,64}?)(?:[*＊\s|｜]+(?:发布)?(?:时间|日期|来源|作者)|\s*(?:发布时间|发布日期|信息来源|文章来源))\s*[：:]\s*\S")
+_GLUED_META = re.compile(r"^(?P<head>.{6,64}?)(?:(?:[*＊\s|｜]+|(?<=[？！?!”」》]))(?:发布)?(?:时间|日期|来源|作者)|\s*(?:发布时间|发布日期|信息来源|文章来源))\s*[：:]\s*\S")
 # … or to its lead, when a mirror lost the line breaks: 排队数小时等待漂流…补偿措施 本报讯（记者李丰）贵州省…
 _GLUED_LEAD = re.compile(r"^(?P<head>\S.{7,63}?)\s+(?=(?:本报讯|本网讯|本台讯|[\u4e00-\u9fff]{2,8}(?:社|网|报|台)[\u4e00-\u9fff]{2,8}"
                          r"\d{1,2}月\d{1,2}日电|据[\u4e00-\u9fff]{2,10}报道)[（(，]?)")
@@ -97,6 +98,11 @@ MIN_EPAPER_META = 2  # metadata lines in a row under an e-paper article's title
 # a forum poster's name ending in digits, or a latin handle, over a bare timestamp: 技能成才12 / 2025-06-20 16:24:42
 _POSTER = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z_]{1,12}\d{1,8}|[A-Za-z][A-Za-z0-9_.-]{2,19})$")
 _TIMESTAMP = re.compile(r"^(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")
+# a trending list's rank label (Top 1, TOP 2, No.3): it and the headline-like line on either side of it are
+# the list's, another story's (巴士的報: 林作鍾培生百萬擂台戰合約曝光… / Top 1 / the vaccine story, probe-105)
+_RANK = re.compile(r"^(?:top|no\.?)\s*\d{1,2}(?:\s*[:：.]\s*|\s+|$)", re.IGNORECASE)  # not TOP10城市…
+# a column's genre after a bar or a dot, which names no author: …|高质量发展调研行·记者手记 (hp-171)
+_GENRE_KICKER = re.compile(r"(?<=[|｜·・])(?:记者|采访|编辑|编者)(?:手记|札记|笔记|观察)$")
 RESTATED = 8  # characters of a headline's end that a teaser glued to it says again
 SHORT_HEADLINE = 4  # characters: a shorter line over the dateline is a headline only as a last resort
 FIRST_LINE_SHARE = 0.5  # of its character pairs in the text under it: the page's first line is its title
@@ -121,7 +127,7 @@ def original_title(lines: list[str]) -> str | None:
 
 def page_candidates(lines: list[str]) -> tuple[list[CandidateLine], int]:
     """The candidate lines of a pasted page and where its story starts (for tools/train_titles.py)."""
-    texts = [normalize_text(line) for line in lines[:LOOK_AHEAD + 20]]
+    texts = [normalize_text(line) for line in lines[:_reach(lines, LOOK_AHEAD + 20)]]
     kinds = _line_kinds(texts)
     story = _story_start(texts, kinds)
     return candidate_lines(texts, kinds, original_title(lines), story), story
@@ -138,7 +144,7 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     `标题：…` is taken as said. A line under the dateline block gives way to the one above it (a
     subhead under 来源, not the headline), an op-ed's `作者/` goes. Without a likely line: a flash's
     【…】, a notice's 《title》, the 原标题, the first line when the text under it names it."""
-    texts = [normalize_text(line) for line in lines[:LOOK_AHEAD + 20]]
+    texts = [normalize_text(line) for line in lines[:_reach(lines, LOOK_AHEAD + 20)]]
     kinds = _line_kinds(texts)
     original = original_title(lines)
     stated = next((m.group(1).strip() for t in texts if (m := _STATED.match(t)) and usable(m.group(1).strip())), None)
@@ -174,6 +180,18 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     return _first_line_title(texts, kinds) or _short_title_over_dateline(texts, kinds)
 
 
+def _reach(lines: list[str], count: int) -> int:
+    """How many of a page's first lines hold `count` lines of three characters or more: a menu's
+    one-word items and a calendar's days one a line (本地 / 國際 / 1 / 2 … 31 over RTHK's headline,
+    hp-173) do not use up the look-ahead, as they do not push the headline down (candidate_lines)."""
+    seen = 0
+    for i, line in enumerate(lines):
+        seen += len(line.strip()) > 2
+        if seen >= count:
+            return i + 1
+    return len(lines)
+
+
 def _line_kinds(texts: list[str]) -> list[str | None]:
     """Each line's kind (text/junk.py), and two more a pasted page has: an e-paper reader's own
     header (电子报阅读机, 当前报纸名称：劳动午报) is furniture, and a forum poster's name over the bare
@@ -184,6 +202,9 @@ def _line_kinds(texts: list[str]) -> list[str | None]:
 def _own_kind(texts: list[str], i: int) -> str | None:
     if _READER.match(texts[i]):
         return "furniture"
+    if _RANK.match(texts[i]) or any(0 <= j < len(texts) and _RANK.fullmatch(texts[j]) and not _is_prose(texts[i])
+                                    for j in (i - 1, i + 1)):
+        return "related"  # a trending list's item: its rank label, or the line the label stands by
     if i + 1 < len(texts) and _POSTER.match(texts[i]) and _TIMESTAMP.match(texts[i + 1]):
         return "byline"
     return None
@@ -193,7 +214,7 @@ def _title_over_epaper_meta(texts: list[str], kinds: list[str | None]) -> Headli
     """An e-paper article's title: the short line right over its block of fields (开栏的话 / 日期：10-21
     / 字号： / 版面：07：人物 上一篇 下一篇), however short; a 字号 or 版面 field tells the block from a
     story's own byline block."""
-    for i, text in enumerate(texts[:LOOK_AHEAD]):
+    for i, text in enumerate(texts[:_reach(texts, LOOK_AHEAD)]):
         block = list(takewhile(lambda t: bool(_EPAPER_META.match(t)), texts[i + 1:i + 8]))
         if kinds[i] is not None or _EPAPER_META.match(text) or len(block) < MIN_EPAPER_META \
                 or not any(_EPAPER_ONLY.match(t) for t in block):
@@ -277,7 +298,7 @@ def _short_title_over_dateline(texts: list[str], kinds: list[str | None]) -> Hea
     characters right over the page's dateline or source line, whose words the story under it says
     (首页 收藏本站 / 当前所在：要闻速递 / 再过伶丁洋 / 2024.01.29 来源：卞眼观天下 / 笔者第一次过珠江囗
     伶丁洋…); a column's label over the dateline (要闻速递) names none of the story."""
-    for i, text in enumerate(texts[:min(len(texts) - 1, LOOK_AHEAD)]):
+    for i, text in enumerate(texts[:min(len(texts) - 1, _reach(texts, LOOK_AHEAD))]):
         if kinds[i] is not None or not SHORT_HEADLINE <= len(text) < MIN_HEADLINE \
                 or len(_HAN.findall(text)) != len(text) or kinds[i + 1] not in ("dateline", "source_line"):
             continue
@@ -312,7 +333,8 @@ def usable(text: str) -> bool:
     text = text.strip()
     if not MIN_HEADLINE <= len(text) <= MAX_HEADLINE or len(_HAN.findall(text)) < 4:
         return False
-    if line_kind(text) is not None or _NUMBERED.match(text) or not _balanced(text) or is_garbled(text):
+    if line_kind(_GENRE_KICKER.sub("", text)) is not None or _NUMBERED.match(text) or not _balanced(text) \
+            or is_garbled(text):
         return False
     if _FRAGMENT_START.match(text):
         return False  # the rest of a sentence the excerpt begins inside (门、骨干产业…)
@@ -411,14 +433,15 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
     found: list[CandidateLine] = []
     prose = [len(t) if k is None and _is_prose(t) else 0 for t, k in zip(texts, kinds)]
     all_prose = sum(prose) or 1
-    crumb_at = [_crumb_tail(t) for t in texts[:LOOK_AHEAD]]
+    ahead = _reach(texts, LOOK_AHEAD)
+    crumb_at = [_crumb_tail(t) for t in texts[:ahead]]
     crumbs = [tail for tail in crumb_at if tail]
     # a line's place is counted in lines of text above it, not in lines: a menu of thirty items
     # one a line, a share bar, a login box do not push the headline down
     text_above = list(accumulate((k is None and len(t) >= MIN_HEADLINE for t, k in zip(texts, kinds)), initial=0))
     prose_above = list(accumulate(prose, initial=0))
     in_related = False
-    for i in range(min(len(texts), LOOK_AHEAD)):
+    for i in range(min(len(texts), ahead)):
         if in_related and len(texts[i]) <= 40:
             continue  # the links under 相关新闻 below the story are other stories' headlines
         # (above any prose, 视频 or 相关新闻 is as often a menu's item, and the model judges what follows)
@@ -605,9 +628,11 @@ def _without_injected_phrase(headline: str, below: list[str]) -> str:
     return headline
 
 
-# a lottery's or a tipster's name (新粤彩100, 2023年澳门必中一肖一码), which text/junk.py's spam does not know
-_LOTTERY = re.compile(r"新?[澳粤港]彩|一肖一码|必中一肖")
-_LOTTERY_RUN = re.compile(r"(?:(?:19|20)\d{2}年)?(?:澳门|香港)?(?:新?[澳粤港]彩|(?:必中)?一肖一码)\d*")
+# a lottery's or a tipster's name (新粤彩100, 2023年澳门必中一肖一码), or a sugar-daddy site's keyword (查包養app),
+# which text/junk.py's spam does not know
+_LOTTERY = re.compile(r"新?[澳粤港]彩|一肖一码|必中一肖|包[养養]")
+_LOTTERY_RUN = re.compile(r"(?:(?:19|20)\d{2}年)?(?:澳门|香港)?(?:新?[澳粤港]彩|(?:必中)?一肖一码)\d*"
+                          r"|[查找]?包[养養](?:网|平台)?(?:app|APP|App)?")
 _QUOTED_KEY = re.compile(r"^“([^“”]{3,12})”(?=\S)")
 # a channel's name (养生保健, 健康资讯, 国内新闻, 社会热点): a word of what the site files under
 _CATEGORY_LABEL = re.compile(r"^([\u4e00-\u9fff]{0,4}(?:保健|健康|养生|资讯|新闻|要闻|动态|财经|科技|教育|社会|国际|国内|娱乐|体育"
