@@ -214,3 +214,104 @@ def test_a_papers_subtitle_and_first_numbered_heading_are_neither_text_nor_autho
     article = read_probe_page("hp-047")
     assert {"金晓雨", "张婷"} <= set(article.authors) and "引言" not in article.authors
     assert article.paragraphs[0].startswith("2020年1月3日，中央财经委员会第六次会议")
+
+
+@pytest.mark.parametrize("line", [
+    "貨車鷗翼車門「未關妥就上路」 途中攔腰撞斷號誌燈桿!|👉小編推新聞 20260312#shorts",  # probe-121's video list
+    "轎車下坡失控「暴衝飛起」! 猛撞3車再撞民宅釀3傷|👉小編推新聞 20260312 #shorts",
+    "民主國家不願武裝 正中侵略者下懷?|@華視三國演議 #shorts",
+])
+def test_a_video_lists_item_with_its_channel_and_hashtag_is_furniture(line):
+    assert kind(line) == "furniture"
+
+
+@pytest.mark.parametrize("line", [
+    "财经聚焦·地方两会经济“拼”图|拼合力!2026年三大国际科技创新中心建设启新篇",  # probe-098: a kicker's bar, no hashtag
+    "时事脉搏 | 2020-01-30 16:37",
+])
+def test_a_headline_with_a_bar_but_no_hashtag_is_not_a_video_item(line):
+    assert kind(line) != "furniture"
+
+
+def junk_probe_summary(page_id: str) -> str:
+    return summarize(read_junk_probe_page(page_id), Budget(SETTINGS.summary_min_chars, SETTINGS.summary_max_chars))
+
+
+def test_the_teasers_of_a_list_of_links_after_the_story_are_not_read_into_it():
+    # probe-098: 相关推荐 / a headline / its teaser / 海关监管创新助力长三角外贸前11个月增长6.2% / 来自海关部门的统计显示，…
+    article = read_junk_probe_page("probe-098")
+    for other in ("海关监管创新", "来自海关部门的统计显示", "记者从近期召开的地方两会", "姑苏繁华图"):
+        assert other not in article.body
+    assert article.paragraphs[-1].startswith("据悉，联盟将进一步推动高端要素集聚")  # the story's own last paragraph stays
+    assert "海关" not in junk_probe_summary("probe-098")
+
+
+def test_an_aggregators_cut_snippets_of_other_stories_go_and_the_storys_keep_their_whole_sentences():
+    # probe-107: lines cut with ` ...`, two of them other stories' (三星s9, 獐子岛)
+    article = read_junk_probe_page("probe-107")
+    for other in ("三星s9", "獐子岛", "袁国勇说", "..."):
+        assert other not in article.body
+    assert "向医管局拨出五百亿元，用作营运基金，改善医疗服务，并且在经济转差时，也都可以维持。" in article.body
+    assert "医管局表示，卫生署早前增加订购的季节" in article.body  # the story's own snippet (医管局) stays
+    assert "三星s9" not in junk_probe_summary("probe-107")
+
+
+def test_a_link_headline_that_names_its_speaker_is_not_glued_to_its_teaser():
+    # probe-109, a 专题 page: 唐良智：推动双城经济圈建设开好局起好步 / 4月21日，唐良智主持召开…
+    article = read_junk_probe_page("probe-109")
+    assert not any(p.startswith("唐良智：") for p in article.paragraphs)
+    assert any(p.startswith("4月21日，唐良智主持召开市政府党组") for p in article.paragraphs)
+    assert "起好步4月21日" not in junk_probe_summary("probe-109")
+
+
+def test_a_speakers_sentence_after_a_full_stop_is_still_text():
+    # a line of the same shape with punctuation in it is the story's (probe-113's 习近平总书记指出：…，…)
+    page = {"id": "guard", "url": "", "raw": "陈敏尔:唱好“双城记” 建好“经济圈”\n\n"
+            "唱好“双城记”、建好“经济圈”,最根本的是集中精力办好重庆自己的事情。\n"
+            "唐良智:推动双城经济圈建设,开好局\n起好步。"}
+    article = main_article(page)
+    assert "唐良智：推动双城经济圈建设，开好局起好步。" in article.body
+
+
+def test_a_figures_numbered_label_and_a_bracketed_number_heading_are_not_glued_to_the_text():
+    # probe-101: (1)长三角医药产业链 / 长三角地区医药行业… / 图1-4 长三角地区医药行业产业链 / 长三角医药产业链上游…
+    assert kind("图1-4 长三角地区医药行业产业链") == "caption"
+    article = read_junk_probe_page("probe-101")
+    assert "图1-4长三角" not in article.body and "产业链长三角" not in article.body
+    assert any(p.startswith("长三角医药产业链上游的医药原料") for p in article.paragraphs)
+    # the sentence that points at the figure is the story's (its 如图 is the summary's to drop)
+    assert kind("产业链主要由三部分组成:医药原料;医药研发与制造;医药流通,如图1-4所示。") is None
+
+
+def test_a_line_of_japanese_on_a_chinese_page_goes_whole_with_the_filler_between_its_spam():
+    # probe-026: 男女免费污しかし彼は… 中国中小企业发展指数的分项指数中，…上升。QOrRLA-V2cM2Ipw9TnX38M0FaJTR-<the headline>
+    article = read_junk_probe_page("probe-026")
+    assert "中小企业发展指数" not in article.body
+    assert article.paragraphs[0].startswith("当天，国务院新闻办公室举行国务院政策例行吹风会")
+    assert "中小企业" not in junk_probe_summary("probe-026")
+
+
+def test_a_run_of_bare_labels_one_a_line_is_a_menu_not_the_storys_text():
+    # probe-109: 成渝新图景 / 凰家对话录 / 凤观经济圈 / 联动谋双赢 / 唱好“双城记”，建好“经济圈”。…, and 警务 / 旅游 / … / 双城朋友圈
+    article = read_junk_probe_page("probe-109")
+    for label in ("成渝新图景", "凰家对话录", "警务旅游", "双城朋友圈"):
+        assert label not in article.body
+    assert any(p.startswith("唱好“双城记”，建好“经济圈”。4个多月的时间") for p in article.paragraphs)
+    # two short lines are no menu: hp-106's short headline over its dateline is still read
+    assert read_probe_page("hp-106").title == "再过伶丁洋"
+
+
+@pytest.mark.parametrize("line", [
+    "打开文本图片集",  # b-0117 (tune): glued to the lead (打开文本图片集人类驯养动物的历史…)
+    "摘錄自聯合報苗栗報導",  # c-0090 (tune), over the column's standing note
+    "本單元由編輯部摘錄每日重要新聞,讓讀者能快速掌握過去24小時內,台灣及世界各地發生的環境大小事,並作為環境事件的歷史紀錄。",
+])
+def test_a_pictures_placeholder_and_a_columns_standing_note_are_furniture(line):
+    assert kind(line) == "furniture"
+
+
+@pytest.mark.parametrize("line", [
+    "本栏目今起推出特别节目《“器”质不凡》,带您去领略一个个大国重器的风采,今天播出第一篇《追光:一束光穿透微观世界》。",  # a-0027
+])
+def test_a_columns_note_that_tells_the_story_is_text(line):
+    assert kind(line) != "furniture"

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from ..model import Article, Block, RawArticle, article_id
 from . import bylines, junk
 from .metadata import info_fields, is_info_line, iso_date
 from .normalize import compact, compact_cjk_spaces, normalize_text
-from .repair import RepeatFilter, join_broken
+from .repair import TEASER_OPENING, RepeatFilter, join_broken
 from .sentences import ends_sentence
 
 # 一、总体要求 / （二）重点任务 / 第三部分: a numbered heading pasted as a paragraph of its own
-# (1. 上楼看症 and 1.1研究背景与意义 too: a numbered step or section, not the sentence under it)
-_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}[部分章节]"
+# (1. 上楼看症, 1.1研究背景与意义 and (1)长三角医药产业链 too: a numbered step or section, not the sentence under it)
+_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|[（(]\d{1,2}[）)](?=[\u4e00-\u9fff])|第[一二三四五六七八九十]{1,3}[部分章节]"
                                r"|\d{1,2}\s*[.．、]\s*(?!\d)|\d{1,2}(?:\.\d{1,2})+\s*(?![\d%％亿万千百元倍个]))")
 MAX_HEADING = 30
 _SUBTITLE = re.compile(r"^[—－-]{1,2}\s*[^—。！？]{4,36}$")  # a dash-led line with no sentence in it
@@ -113,8 +114,13 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
     captions: list[str] = []  # the text of a photo story, when it has no other
     ended = False  # the story's end mark was met
     after_related = False  # a list of links (相关新闻) was met after the story's text
+    after_link = False  # the line before was a link of that list
+    snippets: list[bool] = []  # whether the page is a list of cut snippets, judged when a line first asks
     paper: list[bool] = []  # whether the page is a paper, judged when a line first asks (rarely)
-    for block in raw_blocks:
+    menu = _menu_lines(raw_blocks)
+    for index, block in enumerate(raw_blocks):
+        if index in menu:
+            continue
         text = normalize_text(block.text)  # spaces still separate the names in a byline
         if not text:
             continue
@@ -124,7 +130,12 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
             if not text:
                 continue
         if (in_related and junk.is_related_item(text)) or (ended and len(text) <= junk.MAX_RELATED_ITEM):
+            after_link = in_related and after_related
             continue  # (after the end mark even a link that ends in ！ is one)
+        if after_link:
+            after_link = False
+            if not junk.is_related_header(text) and not bylines.lead_byline(text):
+                continue  # the teaser under a link's headline (相关推荐 / 海关监管创新助力… / 来自海关部门的统计显示，…, probe-098)
         end_mark = _END_MARK.search(text)
         if end_mark:
             ended, text = True, text[:end_mark.start()]
@@ -140,6 +151,13 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
             continue
         if _TEASER.match(text):
             continue  # the story under it tells it again, whole
+        cut = _cut_at(text)
+        if cut is not None and not _opens_next(text, raw_blocks[index + 1:index + 2]):
+            if not snippets:
+                snippets.append(sum(_cut_at(normalize_text(b.text)) is not None for b in raw_blocks) >= MIN_SNIPPETS)
+            if snippets[0] and not _shares_run(text, title):
+                continue  # an aggregator's snippet of another story (三星s9手机未发布… 三星S9 ..., probe-107)
+            text = _before_cut(text, cut)
         if block.kind == "subhead" or _is_numbered_heading(text):
             flush()
             blocks.append(Block("subhead", text))  # a space may part its two phrases
@@ -170,6 +188,60 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
 
 # a blog's author, said twice before the text of a one-line page: Liheyun, Liheyun 随着2025年冬春…
 _HANDLE_TWICE = re.compile(r"^(?P<handle>[A-Za-z][A-Za-z0-9_.-]{2,20})(?:\s*[,，、]\s*(?P=handle))+\s+(?=[\u4e00-\u9fff\d])")
+
+
+# a tab or menu bar set one label a line: 成渝新图景 / 凰家对话录 / 凤观经济圈 / 联动谋双赢 (probe-109's 专题 page),
+# 推荐资讯 / 相关文章 / 栏目更新; three such lines in a row are the page's, a story's text has none
+_LABEL_LINE = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+MIN_MENU = 3  # lines
+
+
+def _menu_lines(raw_blocks: tuple[Block, ...]) -> set[int]:
+    """The indexes of the blocks that are runs of MIN_MENU or more bare labels."""
+    menu: set[int] = set()
+    for labels, run in groupby(range(len(raw_blocks)), key=lambda k: bool(_LABEL_LINE.match(raw_blocks[k].text.strip()))):
+        indexes = list(run)
+        if labels and len(indexes) >= MIN_MENU:
+            menu.update(indexes)
+    return menu
+
+
+# a snippet cut off mid-sentence: …截至2月2日已累计盘点286个点位。獐子岛信息披露 ... (not the writer's ……)
+_CUT_MARK = re.compile(r"\s*(?<![.…])(?:\.{3}|…)$")
+MIN_SNIPPETS = 2  # cut lines on a page of snippets (an aggregator's results)
+MIN_CUT_CLAUSE = 8  # characters of the last whole clause before the cut, to keep it
+SHARED_RUN = 3  # characters a snippet of the story shares with its title, at least once
+
+
+def _cut_at(text: str) -> int | None:
+    """Where a line cut off mid-sentence by its page (`…袁国勇说 ...`) is cut, or None."""
+    mark = _CUT_MARK.search(text)
+    return mark.start() if mark and not ends_sentence(text[:mark.start()]) else None
+
+
+def _opens_next(text: str, following: tuple[Block, ...]) -> bool:
+    """Whether the cut line is a teaser of the story under it, which begins the same way (repair drops it)."""
+    return bool(following) and len(text) >= TEASER_OPENING \
+        and _key(normalize_text(following[0].text)).startswith(_key(text)[:TEASER_OPENING])
+
+
+def _before_cut(text: str, cut: int) -> str:
+    """The snippet without the clause cut off at its end: up to its last whole clause when that is
+    long enough to say something (…，主要建设11台中子谱仪和实验终端，并新增国内首台 ..., a-0008), else
+    up to its last full stop (…也都可以维持。袁国勇说 ..., probe-107); kept whole when it has no full stop."""
+    end = max(text.rfind(stop, 0, cut) for stop in "。！？")
+    if end < 0:
+        return text  # (a teaser cut in its first sentence: the summary takes none of it, probe-118)
+    clause = max(text.rfind(mark, 0, cut) for mark in "，；")
+    if clause > end and clause - max(end, text.rfind("，", 0, clause), text.rfind("；", 0, clause)) > MIN_CUT_CLAUSE:
+        return text[:clause] + "。"
+    return text[:end + 1]
+
+
+def _shares_run(text: str, title: str) -> bool:
+    """Whether the text has a run of SHARED_RUN characters of the title (医管局, in a snippet of its story)."""
+    key = _key(title)
+    return not key or any(key[k:k + SHARED_RUN] in text for k in range(len(key) - SHARED_RUN + 1))
 
 
 def _without_handle(text: str, found: _Found) -> str:
@@ -288,6 +360,8 @@ def _key(normalized: str) -> str:
 
 
 MAX_UNMARKED_HEADING = 24  # characters
+# a link headline that names its speaker: 唐良智：推动双城经济圈建设开好局起好步 (a 专题 page's list, probe-109)
+_SPEAKER_KICKER = re.compile(r"^[\u4e00-\u9fff]{2,4}[：:](?=[\u4e00-\u9fff])")
 _PUNCTUATED = re.compile(r"[，,。、；;：:！!？?“”\"「」（）()《》…—]|\d")
 
 
@@ -295,8 +369,9 @@ def _is_heading_between_paragraphs(text: str, previous: str) -> bool:
     """A short line with no punctuation at all after a paragraph that ended its sentence: an
     in-story heading (增聘千名服务大使以助病人适应新安排), not the first half of a broken paragraph,
     which would be joined to the next one."""
-    return (len(text) <= MAX_UNMARKED_HEADING and ends_sentence(previous) and not _PUNCTUATED.search(text)
-            and len(re.findall(r"[\u4e00-\u9fff]", text)) >= 6)
+    words = _SPEAKER_KICKER.sub("", text)
+    return (len(text) <= MAX_UNMARKED_HEADING and ends_sentence(previous) and not _PUNCTUATED.search(words)
+            and len(re.findall(r"[\u4e00-\u9fff]", words)) >= 6)
 
 
 def _is_numbered_heading(text: str) -> bool:

@@ -251,6 +251,12 @@ _FURNITURE = re.compile(
     r"|该文档总共\s*\d+\s*页|超出免费预览|(?:就|请)下载吧"
     # a document-sharing page: 上传人：wj 文档编号：…, 中国…办法.docx_第1页, 第1页 / 共27页; a hashtag alone (#TMHK20210929)
     r"|^上传(?:人|者|时间)\s*[：:]|文档编号\s*[：:]|\.(?i:docx?|pdf|pptx?|xlsx?|wps)_第\d+页$|^第\s*\d+\s*页\s*[/／]\s*共\s*\d+\s*页$|^#[^\s#]{2,40}$"
+    # a video list's item: a headline, a bar, the channel's label and its hashtag (…撞断号志灯杆！|👉小编推新闻 20260312#shorts,
+    # 民主国家不愿武装 正中侵略者下怀?|@华视三国演议 #shorts, probe-121)
+    r"|[|｜][^|｜]{1,30}#[A-Za-z\u4e00-\u9fff][^\s#]{1,30}$"
+    # a picture set's placeholder where the images were (打开文本图片集, b-0117) and a column's standing
+    # note and source (摘录自联合报苗栗报导 / 本单元由编辑部摘录每日重要新闻，让读者能快速掌握…, c-0090)
+    r"|^(?:打开文本图片集|点击查看大图)$|^本(?:单元|栏目|专栏)由编辑部|^摘[录錄]自[^，。！？\s]{2,20}$"
     r"|本文字数\s*[：:]\s*\d|^(?i:pages?)\s*[：:]\s*\d+(?:\s+\d+)*$|^导语[：:]?$|^发布于\s*[\u4e00-\u9fff]{2,8}$|手机(?:端|上)(?:查看|观看|阅读)"
     r"|(?i:open\s*/\s*close menu|skip to (?:main )?content|toggle navigation)"
     r"|^[\u4e00-\u9fff]{1,12}[〔［\[][12]\d{3}[〕］\]]\s*\d{1,4}\s*号$"
@@ -342,6 +348,8 @@ _CAPTION = re.compile(r"^(?:图为|图\s*[0-9一二三四五六七八九十]?\s*
 # 拍摄的建设中的河套深港科技创新合作区香港园区。 (the wire's form, even with its full stop); 从空中拍摄的上海65米射电
 # 天文望远镜建设工地 (no sentence)
 _PHOTO_CAPTION = re.compile(r"^这是[^，。！？；：]{0,40}(?:拍摄|航拍)的[^，。！？；：]{2,60}。?$|[（(](?:无人机|手机|航拍|资料)(?:照片|拍摄|图片?)[）)]$")
+# a figure's or table's numbered label on a line of its own: 图1-4 长三角地区医药行业产业链 (probe-101), 表2 主要指标
+_FIGURE_LABEL = re.compile(rf"^[图表]\s*\d{{1,2}}(?:\s*[-－.．]\s*\d{{1,2}})?\s*[{_HAN}][^。！？，；：]{{1,40}}$")
 _PHOTO_LABEL = re.compile(r"^[^，。！？；：]{0,30}(?:拍摄|航拍|抓拍)的[^，。！？；：]{2,50}$")
 _OUTLET = re.compile(
     rf"^[{_HAN}A-Za-z]{{1,10}}(?:网|报|社|台|客户端|新闻|频道|日报|晚报|早报|时报|商报|在线|头条|视频|新闻网|电视台|广播)$"
@@ -421,6 +429,10 @@ def is_front_matter(text: str) -> bool:
 _DISCLAIMER = re.compile(r"^[【\[]?(?:特别声明|免责声明|版权声明|声明)[】\]]?\s*[：:]?.{0,300}(?:观点|立场|信息存储|转载|版权|责任|无关)")
 
 
+_KANA = re.compile(r"[\u3040-\u309f\u30a0-\u30ff]")
+MIN_KANA = 20  # kana on a line: more is no Japanese name or quoted word in a Chinese story
+
+
 def line_kind(line: str) -> str | None:
     """The kind of page furniture the whole line is (one of KINDS), or None when it is text."""
     text = _BULLET.sub("", line.strip()) or line.strip()
@@ -436,6 +448,8 @@ def line_kind(line: str) -> str | None:
         return "furniture"  # an address with its label, however long the address: 原文报道链接：https://…
     if is_front_matter(text):
         return "front_matter"
+    if _KANA.search(text) and len(_KANA.findall(text)) >= MIN_KANA:
+        return "spam"  # Japanese on a Chinese page: a spam mirror's injected text (男女免费污しかし彼は…, probe-026), a language menu
     if len(text) > MAX_JUNK_LINE:
         return None
     if _URL_ONLY.match(text) or _END_MARK.match(text) or not re.search(rf"[{_HAN}A-Za-z0-9]", text):
@@ -465,7 +479,7 @@ def line_kind(line: str) -> str | None:
         return "byline"
     if (_CREDIT.match(text) or _BRACKETED_OUTLET.match(text)) and len(text) <= 24:
         return "credit"
-    if _CAPTION.match(text) or (len(text) <= MAX_CREDIT_LINE and _PICTURE_LABEL.search(text)) \
+    if _CAPTION.match(text) or _FIGURE_LABEL.match(text) or (len(text) <= MAX_CREDIT_LINE and _PICTURE_LABEL.search(text)) \
             or _PHOTO_CAPTION.search(text) or (_PHOTO_LABEL.match(text) and not _ends_sentence(text)):
         return "caption"
     if bylines.is_caption(text) and not text.startswith(("据", "本报")):
