@@ -315,3 +315,21 @@ def test_a_pictures_placeholder_and_a_columns_standing_note_are_furniture(line):
 ])
 def test_a_columns_note_that_tells_the_story_is_text(line):
     assert kind(line) != "furniture"
+
+
+def test_a_trending_lists_item_above_the_story_is_not_read_into_it():
+    # probe-105 (巴士的報): 林作鍾培生百萬擂台戰合約曝光 分4回合決鬥每回合兩分鐘 / Top 1 / the vaccine story
+    article = read_junk_probe_page("probe-105")
+    assert article.paragraphs[0].startswith("曾浩辉指，届时全港18区")
+    assert not any("擂台" in p for p in article.paragraphs) and "擂台" not in article.title
+    summary = summarize(article, Budget(SETTINGS.summary_min_chars, SETTINGS.summary_max_chars))
+    assert "擂台" not in summary and "接种中心" in summary
+    assert "擂台" not in item_title(article, SETTINGS.title_max_chars)
+
+
+def test_a_ranked_line_of_the_story_itself_stays():
+    from briefing.text.junk import trending_items
+
+    # TOP10城市… is a headline about a ranking, not a rank label; a sentence beside a label is prose
+    assert trending_items(["TOP10城市创新指数发布 北京居首", "北京创新指数连续三年居首。"]) == set()
+    assert trending_items(["另一条新闻的标题", "No.3", "曾浩輝指,屆時全港18區最少有一個接種中心。"]) == {0, 1}

@@ -117,11 +117,12 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
     after_link = False  # the line before was a link of that list
     snippets: list[bool] = []  # whether the page is a list of cut snippets, judged when a line first asks
     paper: list[bool] = []  # whether the page is a paper, judged when a line first asks (rarely)
-    menu = _menu_lines(raw_blocks)
+    texts = [normalize_text(b.text) for b in raw_blocks]  # spaces still separate the names in a byline
+    elsewhere = _menu_lines(raw_blocks) | junk.trending_items(texts)
     for index, block in enumerate(raw_blocks):
-        if index in menu:
+        if index in elsewhere:  # a menu, a trending list: the page's, or another story's
             continue
-        text = normalize_text(block.text)  # spaces still separate the names in a byline
+        text = texts[index]
         if not text:
             continue
         before_story = not paragraphs and not any(b.kind == "para" for b in blocks)
@@ -154,7 +155,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         cut = _cut_at(text)
         if cut is not None and not _opens_next(text, raw_blocks[index + 1:index + 2]):
             if not snippets:
-                snippets.append(sum(_cut_at(normalize_text(b.text)) is not None for b in raw_blocks) >= MIN_SNIPPETS)
+                snippets.append(sum(_cut_at(t) is not None for t in texts) >= MIN_SNIPPETS)
             if snippets[0] and not _shares_run(text, title):
                 continue  # an aggregator's snippet of another story (三星s9手机未发布… 三星S9 ..., probe-107)
             text = _before_cut(text, cut)

@@ -30,7 +30,7 @@ from functools import lru_cache
 from itertools import accumulate, takewhile
 from pathlib import Path
 
-from .junk import SPAM_START, is_garbled, is_related_header, is_spam, line_kind
+from .junk import SPAM_START, is_garbled, is_related_header, is_spam, line_kind, trending_items
 from .normalize import normalize_text
 
 MIN_HEADLINE, MAX_HEADLINE = 6, 64  # characters
@@ -98,9 +98,6 @@ MIN_EPAPER_META = 2  # metadata lines in a row under an e-paper article's title
 # a forum poster's name ending in digits, or a latin handle, over a bare timestamp: 技能成才12 / 2025-06-20 16:24:42
 _POSTER = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z_]{1,12}\d{1,8}|[A-Za-z][A-Za-z0-9_.-]{2,19})$")
 _TIMESTAMP = re.compile(r"^(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")
-# a trending list's rank label (Top 1, TOP 2, No.3): it and the headline-like line on either side of it are
-# the list's, another story's (巴士的報: 林作鍾培生百萬擂台戰合約曝光… / Top 1 / the vaccine story, probe-105)
-_RANK = re.compile(r"^(?:top|no\.?)\s*\d{1,2}(?:\s*[:：.]\s*|\s+|$)", re.IGNORECASE)  # not TOP10城市…
 # a column's genre after a bar or a dot, which names no author: …|高质量发展调研行·记者手记 (hp-171)
 _GENRE_KICKER = re.compile(r"(?<=[|｜·・])(?:记者|采访|编辑|编者)(?:手记|札记|笔记|观察)$")
 RESTATED = 8  # characters of a headline's end that a teaser glued to it says again
@@ -196,15 +193,13 @@ def _line_kinds(texts: list[str]) -> list[str | None]:
     """Each line's kind (text/junk.py), and two more a pasted page has: an e-paper reader's own
     header (电子报阅读机, 当前报纸名称：劳动午报) is furniture, and a forum poster's name over the bare
     timestamp of the post (技能成才12 / 2025-06-20 16:24:42, the thread's title under them) is a byline."""
-    return [line_kind(text) or _own_kind(texts, i) for i, text in enumerate(texts)]
+    trending = trending_items(texts)  # a trending list's lines are another story's (junk.trending_items)
+    return [line_kind(text) or ("related" if i in trending else _own_kind(texts, i)) for i, text in enumerate(texts)]
 
 
 def _own_kind(texts: list[str], i: int) -> str | None:
     if _READER.match(texts[i]):
         return "furniture"
-    if _RANK.match(texts[i]) or any(0 <= j < len(texts) and _RANK.fullmatch(texts[j]) and not _is_prose(texts[i])
-                                    for j in (i - 1, i + 1)):
-        return "related"  # a trending list's item: its rank label, or the line the label stands by
     if i + 1 < len(texts) and _POSTER.match(texts[i]) and _TIMESTAMP.match(texts[i + 1]):
         return "byline"
     return None
@@ -424,7 +419,7 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
     one item a line does not push it down) and against the story's start, its shape (length,
     commas, a colon, a bar, a dash, a space) and what stands around it."""
     counts = Counter(texts)
-    listed = _link_list(texts)
+    listed = _link_list(texts) | trending_items(texts)
     # a line only this module knows for furniture or a byline (_line_kinds): a reader's header, a poster
     # (line_kind judged again only for the rare line of those kinds: it is the costly part)
     listed |= {i for i, k in enumerate(kinds) if k is not None and _own_kind(texts, i) and line_kind(texts[i]) is None}

@@ -510,6 +510,23 @@ def is_related_item(line: str) -> bool:
     return len(line) <= MAX_RELATED_ITEM and not _ends_sentence(line)
 
 
+# a trending list's rank label (Top 1, TOP 2, No.3): it and the headline-like line on either side of it are
+# the list's, another story's (巴士的報: 林作鍾培生百萬擂台戰合約曝光… / Top 1 / the vaccine story, probe-105)
+RANK_LABEL = re.compile(r"^(?:top|no\.?)\s*\d{1,2}(?:\s*[:：.]\s*|\s+|$)", re.IGNORECASE)  # not TOP10城市…
+
+
+def trending_items(lines: list[str]) -> set[int]:
+    """The indexes of a trending list's lines: each rank label (with what follows it on its line),
+    and beside a label alone the line that is a related item (short, no sentence)."""
+    items: set[int] = set()
+    for index, line in enumerate(lines):
+        if RANK_LABEL.match(line):
+            items.add(index)
+            if RANK_LABEL.fullmatch(line):
+                items.update(j for j in (index - 1, index + 1) if 0 <= j < len(lines) and is_related_item(lines[j]))
+    return items
+
+
 def _ends_sentence(text: str) -> bool:
     return text.rstrip().rstrip("”’」』）)").endswith(("。", "！", "？", "!", "?"))
 

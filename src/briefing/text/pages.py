@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from ..model import Block, Document, RawArticle
 from .bylines import lead_byline
 from .headlines import find_in_lines
+from .junk import trending_items
 from .normalize import normalize_text
 from .sentences import ends_sentence
 
@@ -134,6 +135,8 @@ def _single_article(doc: Document, lines: list[Line]) -> list[RawArticle]:
     if lines[0].level:
         title, origin, body = normalize_text(lines[0].text), "heading", lines[1:]
     else:
+        trending = trending_items([line.text for line in lines])  # another story's headline by its Top 1
+        lines = [line for k, line in enumerate(lines) if k not in trending]
         found = find_in_lines([line.text for line in lines])
         title, origin, body = "", "", lines
         if found is not None:
