@@ -17,7 +17,7 @@ import pytest
 from briefing.config import EditorialSettings
 from briefing.editorial.titles import item_title
 from briefing.text.chinese import to_simplified
-from briefing.text.headlines import find_in_lines, usable
+from briefing.text.headlines import _not_a_headline, find_in_lines, usable
 from briefing.text.junk import line_kind
 from briefing.text.normalize import normalize_text
 
@@ -385,3 +385,16 @@ def test_a_trending_lists_item_by_its_rank_label_is_not_the_headline():
     found = find_in_lines(lines)
     assert found is None or "擂台" not in found.text
     assert find_in_lines(lines[:1] + lines[2:]).text.startswith("林作")  # without its label it is taken
+
+
+@pytest.mark.parametrize("page_id, headline", [
+    # two commas in a long headline whose parts stand apart by a space (not a lead's sentence of clauses)
+    ("hp-006", "排队数小时等待漂流,又排队数小时等待接驳车 贵州一景区游客滞留,当地采取整改补偿措施"),
+    # a year and a campaign's name, then what happened (not a topic page's label)
+    ("hp-128", "2017“走近江苏大国工匠” 全国重点主流媒体活动启程"),
+])
+def test_a_headline_shaped_like_a_lead_sentence_or_a_topic_label_is_still_found(page_id, headline):
+    assert not _not_a_headline(0, simplified(headline), [simplified(headline)], [None], 0)
+    article = read_probe_page(page_id)
+    assert simplified(headline) in simplified(_probe()[page_id]["raw"])
+    assert article.title_from == "page" and simplified(article.title) == simplified(headline)

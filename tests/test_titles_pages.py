@@ -224,3 +224,43 @@ def test_a_written_headline_holds_what_happened_not_only_how_or_a_figure_beside_
     assert title_origin(article) == "written" and len(title) <= CAP
     assert event in title, title
     assert beside is None or beside not in title
+
+
+@pytest.mark.parametrize("page_id, line, news", [
+    # a topic page's label under the dateline, over a story of Tianjin's talent (2022全国两会)
+    ("b-0009", "2022全国两会", "人才"),
+    # a lead's sentence of four clauses over the story of July's new-energy vehicle output
+    ("c-0102", "七月的温度让人感受到热量，我国新能源汽车行业正如盛夏一样，热度持续升温，销量突破2万大关！", "新能源汽车"),
+    # a chart's title under the story's first paragraph (a weekly box-office column)
+    ("a-0157", "2024年第14周 电影票房周榜（04/01-04/07）", "清明档"),
+    # a subhead under the lead that opens 重庆日报消息，12月17日，…
+    ("c-0007", "助推西部科学城加快形成全链条创新体系", "签署"),
+    # another story's headline a mirror printed three times over this one, the third glued to its lead
+    ("c-0087", "国家高新区“攀高逐新”实现开门红", "CD47"),
+])
+def test_a_line_in_a_headlines_place_on_a_page_without_one_is_not_taken(page_id, line, news):
+    """Pages labelled without a headline in their text: the line standing where a headline would
+    is none, and the item title is written from the story."""
+    assert not tune_page(page_id)["headline_in_text"] and line in shown(page_id)
+    article = read_tune_page(page_id)
+    title = item_title(article, CAP)
+    assert title_origin(article) == "written", article.title
+    assert title != line and news in title and len(title) <= CAP
+
+
+@pytest.mark.parametrize("page_id, headline", [
+    # a year and an event, then the news (not a topic's label)
+    ("c-0143", "2026世界杯资格赛 台湾男足客场0比3不敌阿曼"),
+    ("c-0055", "2021年度全国健康城市建设评价结果发布"),
+    # over the lead that opens 本报讯 (the lead under the headline, not above it)
+    ("a-0035", "大连四校与高新区签署科技创新战略合作框架协议"),
+    ("c-0124", "新兴县第二人民医院建设加紧推进 确保9月完工顺利开业"),
+    # printed twice, the story under it saying only a quarter or a third of its character pairs
+    # (its copies aside): said again, but the story's own headline
+    ("b-0173", "我国现有13家企业陆续开展了新冠肺炎疫苗产能建设"),
+    ("b-0106", "药审改革提速 激发药企创新活力"),
+])
+def test_a_real_headline_of_the_same_shape_is_still_found(page_id, headline):
+    assert tune_page(page_id)["headline_in_text"] and headline in shown(page_id)
+    article = read_tune_page(page_id)
+    assert title_origin(article) == "page" and item_title(article, CAP) == headline

@@ -263,7 +263,8 @@ def _first_line_title(texts: list[str], kinds: list[str | None]) -> Headline | N
     glued = _GLUED_LEAD.match(text)
     if glued and usable(glued.group("head")) and len(text) - glued.end() >= MIN_PROSE:
         return Headline(glued.group("head"), "page")
-    under = "".join(t for t, k in zip(texts[first + 1:], kinds[first + 1:]) if k is None)[:STORY_LEAD]
+    # the text under it, its copies aside: a mirror's line said again over the story, glued to its lead, names nothing
+    under = "".join(t.replace(text, "") for t, k in zip(texts[first + 1:], kinds[first + 1:]) if k is None)[:STORY_LEAD]
     restated = _head_restated(text) if len(under) < MIN_PROSE else None  # a page of one line
     if restated:
         return Headline(restated, "page")  # the teaser, glued to it, stays the body
@@ -452,6 +453,8 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
             if wrapped == candidate or not usable(wrapped):
                 continue
             candidate = wrapped
+        if _not_a_headline(i, candidate, texts, kinds, prose_above[i]):
+            continue
         after = _story_after(i, texts, kinds)
         overlap = _bigram_share(candidate, after[:STORY_LEAD])
         pairs = min(1.0, len(_bigrams(candidate)) / 8)  # a share of few pairs is luck
@@ -484,6 +487,40 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
     # issuer above the headline names less of the story than the headline does
     best = max((line.features[0] for line in found), default=0.0)
     return [CandidateLine(line.index, line.text, line.features + (line.features[0] - best,)) for line in found]
+
+
+def _not_a_headline(i: int, candidate: str, texts: list[str], kinds: list[str | None], prose_above: int) -> bool:
+    """A headline-like line that a page without a headline shows in its place (the tune split's
+    pages labelled with none): a topic page's label (2022全国两会, over the story, b-0009); a lead's
+    sentence of many clauses (七月的温度让人感受到热量，我国新能源汽车行业…，热度持续升温，销量突破2万大关！,
+    c-0102); under the story's first prose, a chart's title (2024年第14周 电影票房周榜（04/01-04/07）,
+    a-0157) or any line under a news lead's opening (重庆日报消息，12月17日，… / 助推西部科学城加快形成
+    全链条创新体系, a subhead, c-0007); another story's headline a mirror repeated over this one, glued
+    to its lead, whose words the story under it, those copies aside, does not say (国家高新区“攀高逐新”
+    实现开门红 ×3 over the CD47 story, c-0087)."""
+    if _TOPIC_LABEL.match(candidate) or _CLAUSES.search(candidate):
+        return True
+    if prose_above and (_CHART_TITLE.search(candidate)
+                        or any(k is None and _is_prose(t) and _NEWS_LEAD.match(t) for t, k in zip(texts[:i], kinds[:i]))):
+        return True
+    said_again = sum(candidate in t for j, t in enumerate(texts) if j != i and kinds[j] is None)
+    if not said_again:
+        return False
+    under = "".join(t.replace(candidate, "") for t, k in zip(texts[i + 1:], kinds[i + 1:]) if k is None)
+    return len(under) >= STORY_MASS and _bigram_share(candidate, under[:2000]) < ALIEN_SHARE
+
+
+# a topic page's label: a year and an event (2022全国两会, 2023世界人工智能大会), no news of its own
+_TOPIC_LABEL = re.compile(r"^(?:19|20)\d{2}年?[\u4e00-\u9fff]{0,8}(?:两会|大会|峰会|论坛|博览会|进博会|年会|专题|特别报道|系列报道|专栏)$")
+# a sentence's clauses, not a headline's: three commas and no space (a long headline's parts stand
+# apart by a space: 排队数小时等待漂流，又排队数小时等待接驳车 贵州一景区游客滞留，当地采取…, hp-006)
+_CLAUSES = re.compile(r"^(?:[^，,\s]*[，,]){3}\S*$")
+# a chart's or a table's title inside a story: a week's number or a range of dates (04/01-04/07)
+_CHART_TITLE = re.compile(r"\d{1,2}/\d{1,2}\s*[-–~至]\s*\d{1,2}/\d{1,2}|第\d{1,2}周")
+# a news lead's opening: the story has begun, its headline stands above it
+_NEWS_LEAD = re.compile(r"^(?:本报讯|本网讯|本台讯|[\u4e00-\u9fff]{2,10}(?:消息|讯)[，,]|新华社.{0,12}电"
+                        r"|[\u4e00-\u9fff]{2,8}(?:社|网|报|台)[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电|据.{2,12}报道)")
+ALIEN_SHARE = 0.05  # of a repeated line's character pairs, at most, in the text under it (its copies aside)
 
 
 def _link_list(texts: list[str]) -> set[int]:
