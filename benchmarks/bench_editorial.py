@@ -69,12 +69,15 @@ ON_POINT = 0.6
 # pass whatever the cleaner misses.
 JUNK_PATTERNS = {
     "pinyin": re.compile(r"[\u4e00-\u9fff][（(]\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\s*[）)]"),
+    # the toneless kind (截至（zhi）…全（quan）球（qiu）), twice in one output: a single lower-case
+    # word in brackets may be a name's spelling, a run of them is the mirror's annotation
+    "pinyin_plain": re.compile(r"(?:[\u4e00-\u9fff][（(](?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouü][a-zü]{0,4}[）)].*?){2}"),
     # a sex-medicine word is an ad's bait next to an address, a price or a plea (老公阳痿www.…, 早泄怎么办),
     # and medicine in a drug approval (…气雾剂，适用于治疗成年男性原发性早泄)
     "spam": re.compile(r"(?:阳痿|早泄|壮阳)\S{0,10}(?:www|怎么|哪|多少钱|最好|治好)|老公阳痿|SEO|网站建设|彩金|百家乐|赌场|代开发票|无遮挡|在线观看|免费观看|国产精品|一区二区|www\.", re.I),
     "nav": re.compile(r"(?:\S{1,6}\s*[|｜]\s*){3,}"),
     "breadcrumb": re.compile(r">>|＞＞|首页\s*[>＞»]|当前位置|您的位置|[>＞»]\s*正文"),
-    "furniture": re.compile(r"分享到|正在阅读|即时新闻|字号|打印本页|关闭窗口|APP下载|扫一扫|返回顶部|上一篇|下一篇|^×$|版权所有|免责声明|特别声明|发布评论|打开小程序"),
+    "furniture": re.compile(r"分享到|分享至|正在阅读|即时新闻|字号|打印本页|关闭窗口|APP下载|扫一扫|返回顶部|上一篇|下一篇|^×$|版权所有|免责声明|特别声明|发布评论|打开小程序|(?i:advertisements?\b|similar presentations)"),
     "counter": re.compile(r"(?:阅读|浏览|点击)(?:量|数|次数)\s*[：:]?\s*\d|(?:转发|回复|喜欢)\s*[：:]\s*\d"),
     # markup a pasted page still carries: tags, escaped tags, image file names
     "markup": re.compile(r"</?[A-Za-z][A-Za-z0-9]*[\s>]|\\u003c|[A-Za-z0-9_]\.(?:jpe?g|png|gif|webp)(?![A-Za-z])", re.I),
@@ -95,7 +98,7 @@ JUNK_PATTERNS = {
     "name_run": re.compile(r"([\u4e00-\u9fff]{6,})\1"),
     # a pasted page's lead-in ahead of the first sentence: 发布于：…, 撰文：…, 导读…, and the
     # headline said again after 标题：/题：
-    "lead_in": re.compile(r"^(?:发布于|撰文|撰稿|标题|题)\s*[：:]|^导读(?![的是])"),
+    "lead_in": re.compile(r"^(?:发布于|撰文|撰稿|标题|题)\s*[：:]|^导读(?![的是])|^[【\[]?编者按"),
     # a photo credit run into the text (人民网陈博摄人民网厦门…), and a share link's text
     "photo_credit": re.compile(r"(?:网|社|报)(?:记者)?[\u4e00-\u9fff]{2,3}(?<!拍)摄(?![影像入取制氏])"),
     "link_text": re.compile(r"网页链接|新闻推荐|相关阅读|延伸阅读"),
