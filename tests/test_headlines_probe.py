@@ -29,14 +29,14 @@ from corpus import main_article  # noqa: E402
 CAP = EditorialSettings().title_max_chars
 
 
-@lru_cache(maxsize=1)
-def _probe() -> dict[str, dict]:
-    lines = (BENCHMARKS / "probe" / "headlines.jsonl").read_text(encoding="utf-8").splitlines()
+@lru_cache(maxsize=2)
+def _probe(path: str = "headlines.jsonl") -> dict[str, dict]:
+    lines = (BENCHMARKS / "probe" / path).read_text(encoding="utf-8").splitlines()
     return {page["id"]: page for page in map(json.loads, filter(str.strip, lines))}
 
 
-def read_probe_page(page_id: str):
-    article = main_article(_probe()[page_id])
+def read_probe_page(page_id: str, path: str = "headlines.jsonl"):
+    article = main_article(_probe(path)[page_id])
     assert article is not None, f"{page_id}: nothing read"
     return article
 
@@ -384,7 +384,10 @@ def test_a_trending_lists_item_by_its_rank_label_is_not_the_headline():
     assert lines[1].strip() == "Top 1"
     found = find_in_lines(lines)
     assert found is None or "擂台" not in found.text
-    assert find_in_lines(lines[:1] + lines[2:]).text.startswith("林作")  # without its label it is taken
+    # without its label it is another story's headline all the same: the vaccine story under it says
+    # none of its words (_not_a_headline)
+    unlabelled = find_in_lines(lines[:1] + lines[2:])
+    assert unlabelled is None or "擂台" not in unlabelled.text
 
 
 @pytest.mark.parametrize("page_id, headline", [
@@ -398,3 +401,72 @@ def test_a_headline_shaped_like_a_lead_sentence_or_a_topic_label_is_still_found(
     article = read_probe_page(page_id)
     assert simplified(headline) in simplified(_probe()[page_id]["raw"])
     assert article.title_from == "page" and simplified(article.title) == simplified(headline)
+
+
+# the junk probe's fourth round (benchmarks/probe/pages.jsonl, probe-131 … probe-165): lines that stood
+# as the item's title and are no headline of the page's own
+def _junk_probe() -> dict[str, dict]:
+    return _probe("pages.jsonl")
+
+
+def read_junk_probe_page(page_id: str):
+    return read_probe_page(page_id, "pages.jsonl")
+
+
+@pytest.mark.parametrize("page_id, line", [
+    ("probe-134", "分享至好友和朋友圈"),  # a share box's prompt under 用微信扫码二维码
+    ("probe-154", "立法院公报 第103卷 第25期 委员会纪录"),  # a PDF's running page header inside a sentence
+    ("probe-157", "每经记者（zhe）|陈（chen）星"),  # a byline annotated with toneless pinyin
+    ("probe-160", "五大中心建设标准的"),  # a table of contents' heading cut over two lines
+    ("probe-162", "娇小妹子穿长裙不好看？那是因为你不会穿"),  # a content farm's other story over a hospital diary
+    ("probe-149", "通州提速：交通织网融圈，激活三地产业新机遇"),  # one of two parallel subheads under the lead
+])
+def test_a_line_that_is_no_headline_of_the_pages_own_is_not_its_title(page_id, line):
+    raw = simplified(_junk_probe()[page_id]["raw"])
+    assert simplified(line) in raw
+    article = read_junk_probe_page(page_id)
+    assert article.title_from != "page" or simplified(line)[:8] not in simplified(article.title)
+    assert "医院 油画" not in article.title  # probe-162's photo caption 【 医院 油画 （源于网络）】 is none either
+    assert simplified(line)[:8] not in simplified(item_title(article, CAP))
+
+
+def test_furniture_the_finder_knows_leaves_the_body():
+    # the running header and the pinyin byline no longer run into the story; the subhead stands apart
+    body = "".join(read_junk_probe_page("probe-154").paragraphs)
+    assert "立法院公报" not in body
+    assert "每经记者" not in "".join(read_junk_probe_page("probe-157").paragraphs)[:200]
+    article = read_junk_probe_page("probe-149")
+    assert not any(p.startswith("通州提速") and len(p) > 40 for p in article.paragraphs)
+
+
+def test_a_charts_source_file_field_is_not_the_title_nor_is_the_notice_glued_to_it():
+    # probe-136: 《表1…》 / 《表1…》 提示：宽带有限… / 本系列图表出处文件名：随高清版一同展现 / 《发展国家…》
+    article = read_junk_probe_page("probe-136")
+    assert article.title_from == "page"
+    assert article.title == "《表1国际物质科学领域新建和正在筹建中的部分设施》"
+    assert not any("提示：宽带有限" in p or "出处文件名" in p for p in article.paragraphs)
+
+
+def test_a_repost_forms_title_field_gives_the_headline():
+    # probe-148 (PTT): 3.新聞標題: / 「特管法」纳管基因检测，… / 4.新聞內文: / 新制篇》與健保NGS給付時程賽跑
+    article = read_junk_probe_page("probe-148")
+    assert article.title_from == "page"
+    assert article.title == simplified("「特管法」纳管基因检测，审查大塞车、跟不上新技术，实验室品质能把关吗？")
+
+
+@pytest.mark.parametrize("page_id, headline", [
+    # a kicker before a colon, like a subhead's, but over the story (no prose above it)
+    ("hp-086", "雄安:新城向“新”"),
+    ("hp-188", "林鄭月娥:政府要大力推動基層治療 仍要做大量工作"),
+])
+def test_a_headline_with_a_kicker_before_its_colon_is_still_found(page_id, headline):
+    article = read_probe_page(page_id)
+    assert article.title_from == "page" and simplified(article.title) == simplified(headline)
+
+
+def test_a_long_figurative_headline_that_shares_a_word_with_its_story_is_still_found():
+    # tune b-0115: 给猫开眼角、给乌龟接生：宠物界“协和”到底有多厉害？ shares only 宠物 with the story
+    pages = (BENCHMARKS / "corpus" / "pages-b.jsonl").read_text(encoding="utf-8").splitlines()
+    page = next(p for p in map(json.loads, filter(str.strip, pages)) if p["id"] == "b-0115")
+    article = main_article(page)
+    assert article.title_from == "page" and article.title.startswith("给猫开眼角、给乌龟接生")

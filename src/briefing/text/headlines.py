@@ -39,6 +39,8 @@ MIN_PROSE = 40
 STORY_LEAD = 300  # characters of the story a headline is compared with
 STORY_MASS = 240  # characters: this much prose under a line is a story, not a snippet
 _STATED = re.compile(r"^(?:标题|题目|文章标题)\s*[：:]\s*(.{4,80})$")
+# a form's title field with its value on the next line: 3.新闻标题： (PTT's repost form), 标题：
+_STATED_FIELD = re.compile(r"^(?:\d{1,2}\s*[.、．]\s*)?(?:新闻|文章)?(?:标题|题目)\s*[：:]$")
 _DATED = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _FLASH = re.compile(r"^【([^【】]{8,40})】(?=\S)")
 _HAN = re.compile("[\u4e00-\u9fff]")
@@ -53,8 +55,9 @@ _FRAGMENT_START = re.compile(r"^(?:[\u4e00-\u9fff][、，；。]|[，。、；�
 _LIST_MARK = re.compile(r"^[•·▪●○◆◇■□►]\s*")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）|\d{1,2}[、.．](?!\d)"
                        r"|第[一二三四五六七八九十百\d]{1,3}[章节篇部](?:分)?\s)")  # a chapter's heading: 第一章 创新要素…
-# a photo's caption or credit, never a headline: 这是…拍摄的…, 图1手术机器人…, …。图/资料照片, （…供稿）
-_CAPTION = re.compile(r"拍摄|^图\s*\d|^图为|图据|图源|图\s*/|照片[）)]?$|供稿|^[（(][^（）()]*[）)]\s*[|｜]?\s*$"
+# a photo's caption or credit, never a headline: 这是…拍摄的…, 图1手术机器人…, …。图/资料照片, （…供稿）,
+# 【医院油画（源于网络）】 (probe-162)
+_CAPTION = re.compile(r"拍摄|^图\s*\d|^图为|图据|图源|(?:来)?源于网络|图片来[源自]|图\s*/|照片[）)]?$|供稿|^[（(][^（）()]*[）)]\s*[|｜]?\s*$"
                       r"|记者\s*[\u4e00-\u9fff]{2,4}\s*(?:[\u4e00-\u9fff]{2,3}\s*)?(?:报导|报道|摄)$"  # 记者曾博群台北报导
                       # a comment box or a feed's end: 欢迎发表评论 取消回复, 没有更多内容
                       r"|发表评论|取消回复|没有更多|加载更多|查看更多|相关阅读|延伸阅读")
@@ -75,8 +78,9 @@ _FIELD = re.compile(r"^(?:主\s*持\s*人?|嘉\s*宾|主讲(?:人|嘉宾)?|发\s
                     r"|摄\s*像|出\s*品\s*人?|主办(?:单位|方)?|承办(?:单位|方)?|协办(?:单位|方)?|(?:记者|作者)署名)\s*[：:]")
 # an op-ed's author before a slash (蘇益仁/台灣生醫產業 不要以管窺天): the byline under it names them again
 _AUTHOR_SLASH = re.compile(r"^([\u4e00-\u9fff·]{2,4})\s*[/／]\s*(?=\S.{5})")
-# a headline a page glued to its metadata on one line: 京津冀协同创新共同体发展研究*时间: 2019-10-15信息来源:…
-_GLUED_META = re.compile(r"^(?P<head>.{6,64}?)(?:(?:[*＊\s|｜]+|(?<=[？！?!”」》]))(?:发布)?(?:时间|日期|来源|作者)|\s*(?:发布时间|发布日期|信息来源|文章来源))\s*[：:]\s*\S")
+# a headline a page glued to its metadata on one line: 京津冀协同创新共同体发展研究*时间: 2019-10-15信息来源:…,
+# or to the site's notice: 《表1…部分设施》 提示：宽带有限、当前游客访问压缩模式 (probe-136)
+_GLUED_META = re.compile(r"^(?P<head>.{6,64}?)(?:(?:[*＊\s|｜]+|(?<=[？！?!”」》]))(?:发布)?(?:时间|日期|来源|作者|提示)|\s*(?:发布时间|发布日期|信息来源|文章来源))\s*[：:]\s*\S")
 # … or to its lead, when a mirror lost the line breaks: 排队数小时等待漂流…补偿措施 本报讯（记者李丰）贵州省…
 _GLUED_LEAD = re.compile(r"^(?P<head>\S.{7,63}?)\s+(?=(?:本报讯|本网讯|本台讯|[\u4e00-\u9fff]{2,8}(?:社|网|报|台)[\u4e00-\u9fff]{2,8}"
                          r"\d{1,2}月\d{1,2}日电|据[\u4e00-\u9fff]{2,10}报道)[（(，]?)")
@@ -95,6 +99,13 @@ _READER = re.compile(r"^(?:(?:电子|数字)(?:报|报纸|报刊|版)(?:阅读[�
 _EPAPER_META = re.compile(r"^(?:日期|字号|版面|版次|版名|期数|作者|来源)\s*[：:]")
 _EPAPER_ONLY = re.compile(r"^(?:字号|版面|版次|版名|期数)\s*[：:]")  # fields no story's byline block has
 MIN_EPAPER_META = 2  # metadata lines in a row under an e-paper article's title
+# a share box's prompt, never a headline: 分享至好友和朋友圈, 分享到微信朋友圈 (under 用微信扫码二维码, probe-134)
+_SHARE_BOX = re.compile(r"^(?:一键)?(?:分享|转发)(?:到|至|给)?(?:[\u4e00-\u9fff]{0,4}(?:好友|朋友圈|微信|微博|QQ空间|QQ|空间)){1,3}$")
+# a periodical's running page header, which a PDF's text runs into its sentences: 立法院公报 第103卷
+# 第25期 委员会纪录 (probe-154); a volume and an issue number together, which no headline carries
+_RUNNING_HEADER = re.compile(r"第\s*\d{1,4}\s*卷\s*第\s*\d{1,4}\s*期")
+# toneless pinyin a mirror put after each of some characters: 记（ji）者, 每经记者（zhe）
+_TONELESS = re.compile(r"(?<=[\u4e00-\u9fff])\s?[（(][a-z]{1,6}[）)]")
 # a forum poster's name ending in digits, or a latin handle, over a bare timestamp: 技能成才12 / 2025-06-20 16:24:42
 _POSTER = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z_]{1,12}\d{1,8}|[A-Za-z][A-Za-z0-9_.-]{2,19})$")
 _TIMESTAMP = re.compile(r"^(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")
@@ -138,13 +149,15 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     a teaser in a list of links has a snippet under it, the headline has the story —, whether a
     dateline or source line stands under it, whether the 原标题 names it, its shape and place);
     the links under 相关新闻 are passed over, a subtitle (——…) gives way to the line above it.
-    `标题：…` is taken as said. A line under the dateline block gives way to the one above it (a
-    subhead under 来源, not the headline), an op-ed's `作者/` goes. Without a likely line: a flash's
+    `标题：…` is taken as said, and the line under a form's empty `3.新闻标题：` field. A line under
+    the dateline block gives way to the one above it (a subhead under 来源, not the headline), an
+    op-ed's `作者/` goes. Without a likely line: a flash's
     【…】, a notice's 《title》, the 原标题, the first line when the text under it names it."""
     texts = [normalize_text(line) for line in lines[:_reach(lines, LOOK_AHEAD + 20)]]
     kinds = _line_kinds(texts)
     original = original_title(lines)
-    stated = next((m.group(1).strip() for t in texts if (m := _STATED.match(t)) and usable(m.group(1).strip())), None)
+    stated = next((m.group(1).strip() for t in texts if (m := _STATED.match(t)) and usable(m.group(1).strip())), None) \
+        or _stated_below(texts)
     if stated:
         return Headline(without_site_name(clean_decoration(stated)), "page")
     story = _story_start(texts, kinds)
@@ -177,6 +190,15 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     return _first_line_title(texts, kinds) or _short_title_over_dateline(texts, kinds)
 
 
+def _stated_below(texts: list[str]) -> str | None:
+    """A repost form's empty title field with the title on the next line (PTT's `3.新聞標題:` over
+    the headline, then `4.新聞內文:`, probe-148): the title as the form states it."""
+    for i, text in enumerate(texts[:-1]):
+        if _STATED_FIELD.match(text) and usable(texts[i + 1].strip()):
+            return texts[i + 1].strip()
+    return None
+
+
 def _reach(lines: list[str], count: int) -> int:
     """How many of a page's first lines hold `count` lines of three characters or more: a menu's
     one-word items and a calendar's days one a line (本地 / 國際 / 1 / 2 … 31 over RTHK's headline,
@@ -197,9 +219,36 @@ def _line_kinds(texts: list[str]) -> list[str | None]:
     return [line_kind(text) or ("related" if i in trending else _own_kind(texts, i)) for i, text in enumerate(texts)]
 
 
+def page_roles(lines: list[str]) -> dict[int, str]:
+    """What the finder knows some of a pasted page's lines to be that text/junk.py does not, for the
+    reader (text/pages.py) to drop or set apart: "furniture" or "byline" (an e-paper reader's header, a
+    share box's prompt, a periodical's running header anywhere in a PDF's text, a source field and its
+    value, a byline annotated with toneless pinyin, a forum poster), "subhead" (one of the story's
+    parallel `kicker：…` subheads under its lead, _has_sibling_subhead)."""
+    texts = [normalize_text(line) for line in lines]
+    roles = {i: kind for i in range(len(texts)) if (kind := _own_kind(texts, i))}
+    ahead = texts[:_reach(texts, LOOK_AHEAD)]
+    kinds = None
+    prose_above = 0
+    for i, text in enumerate(ahead):
+        if _SUBHEAD.match(text) and not _is_prose(text) and prose_above >= MIN_PROSE and i not in roles:
+            kinds = kinds or _line_kinds(ahead)
+            if kinds[i] is None and _has_sibling_subhead(i, text, ahead, kinds):
+                roles[i] = "subhead"
+        prose_above += len(text) if _is_prose(text) else 0
+    return roles
+
+
 def _own_kind(texts: list[str], i: int) -> str | None:
-    if _READER.match(texts[i]):
+    if _READER.match(texts[i]) or _SHARE_BOX.match(texts[i]) or _RUNNING_HEADER.search(texts[i]) \
+            or _SOURCE_FIELD.search(texts[i]):
         return "furniture"
+    if i and _SOURCE_FIELD.search(texts[i - 1]) and not _is_prose(texts[i]):
+        return "furniture"  # the value of a source field above it: 本系列图表出处文件名：… / 《…》 (probe-136)
+    if _TONELESS.search(texts[i]):  # a byline a mirror annotated with toneless pinyin: 每经记者（zhe）|陈（chen）星
+        kind = line_kind(_TONELESS.sub("", texts[i]))
+        if kind in ("byline", "editor_line", "credit", "dateline", "source_line"):
+            return kind
     if i + 1 < len(texts) and _POSTER.match(texts[i]) and _TIMESTAMP.match(texts[i + 1]):
         return "byline"
     return None
@@ -500,16 +549,34 @@ def _not_a_headline(i: int, candidate: str, texts: list[str], kinds: list[str | 
     实现开门红 ×3 over the CD47 story, c-0087)."""
     if _TOPIC_LABEL.match(candidate) or _CLAUSES.search(candidate):
         return True
+    if candidate.endswith("的") and i + 1 < len(texts) and usable(texts[i + 1]) and not _is_prose(texts[i + 1]):
+        return True  # a heading cut over two lines: 五大中心建设标准的 / 政策背景与研究意义 (probe-160)
     if prose_above and (_CHART_TITLE.search(candidate)
                         or any(k is None and _is_prose(t) and _NEWS_LEAD.match(t) for t, k in zip(texts[:i], kinds[:i]))):
         return True
+    if prose_above >= MIN_PROSE and _SUBHEAD.match(candidate) and _has_sibling_subhead(i, candidate, texts, kinds):
+        return True  # one of the story's parallel subheads (通州提速：… … 雄安蜕变：…, probe-149)
     said_again = sum(candidate in t for j, t in enumerate(texts) if j != i and kinds[j] is None)
-    if not said_again:
-        return False
     under = "".join(t.replace(candidate, "") for t, k in zip(texts[i + 1:], kinds[i + 1:]) if k is None)
-    return len(under) >= STORY_MASS and _bigram_share(candidate, under[:2000]) < ALIEN_SHARE
+    if len(under) < STORY_MASS:
+        return False
+    share = _bigram_share(candidate, under[:2000])
+    if not said_again:  # over the story, a long headline it says no word of is another story's (probe-162)
+        own = {pair for pair in _bigrams(candidate) - _FUNCTION_PAIRS if len(_HAN.findall(pair)) == 2}  # words
+        return not prose_above and len(own) >= ALIEN_PAIRS and not own & _bigrams(under[:2000])
+    return share < ALIEN_SHARE
 
 
+def _has_sibling_subhead(i: int, candidate: str, texts: list[str], kinds: list[str | None]) -> bool:
+    """Another line further down of the same `kicker：…` shape, its kicker as long: the two are the
+    story's subheads (通州提速：交通织网融圈… and 雄安蜕变：从“一片地”到…, under the story's lead)."""
+    size = _SUBHEAD.match(candidate).end()
+    return any(kinds[j] is None and not _is_prose(t) and (m := _SUBHEAD.match(t)) and m.end() == size
+               for j, t in enumerate(texts[i + 1:], i + 1))
+
+
+# a field naming a source above its value: 本系列图表出处文件名：随高清版一同展现 (a chart page, probe-136)
+_SOURCE_FIELD = re.compile(r"(?:出处|出自|源)文件(?:名|名称)?\s*[：:]|(?:出处|资料来源|数据来源)\s*[：:]\s*$")
 # a topic page's label: a year and an event (2022全国两会, 2023世界人工智能大会), no news of its own
 _TOPIC_LABEL = re.compile(r"^(?:19|20)\d{2}年?[\u4e00-\u9fff]{0,8}(?:两会|大会|峰会|论坛|博览会|进博会|年会|专题|特别报道|系列报道|专栏)$")
 # a sentence's clauses, not a headline's: three commas and no space (a long headline's parts stand
@@ -521,6 +588,15 @@ _CHART_TITLE = re.compile(r"\d{1,2}/\d{1,2}\s*[-–~至]\s*\d{1,2}/\d{1,2}|第\d
 _NEWS_LEAD = re.compile(r"^(?:本报讯|本网讯|本台讯|[\u4e00-\u9fff]{2,10}(?:消息|讯)[，,]|新华社.{0,12}电"
                         r"|[\u4e00-\u9fff]{2,8}(?:社|网|报|台)[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电|据.{2,12}报道)")
 ALIEN_SHARE = 0.05  # of a repeated line's character pairs, at most, in the text under it (its copies aside)
+# a line said once, over the story: this many pairs of Chinese characters at least, none of them the story's, save
+# function words (娇小妹子穿长裙不好看？那是因为你不会穿 over a hospital diary that says 因为, probe-162); a
+# short, figurative headline (他们是“追光者”) may share none with its story, a long one shares a word
+# (给猫开眼角、给乌龟接生：宠物界“协和”到底有多厉害？ shares only 宠物, b-0115)
+ALIEN_PAIRS = 12
+_FUNCTION_PAIRS = frozenset("因为 所以 但是 如果 不是 没有 什么 这个 那个 一个 我们 你们 他们 自己 可以 就是 还是 已经 这样 "
+                            "那样 怎么 为什么 时候 不会 那是 这是 的是 了一 是一 不能 还有 只是 而是 也是 都是".split())
+# a subhead's kicker before a colon: 通州提速：…
+_SUBHEAD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
 
 
 def _link_list(texts: list[str]) -> set[int]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Block, Document, RawArticle
 from .bylines import lead_byline
-from .headlines import find_in_lines
+from .headlines import find_in_lines, page_roles
 from .junk import trending_items
 from .normalize import normalize_text
 from .sentences import ends_sentence
@@ -143,10 +143,28 @@ def _single_article(doc: Document, lines: list[Line]) -> list[RawArticle]:
             title, origin = found.text, found.origin
             if found.index is not None:
                 body = [line for k, line in enumerate(lines)
-                        if k > found.index or (k < found.index and _is_paragraph(line.text))]
+                        if k > found.index and not _headline_again(line.text, title, k - found.index)
+                        or (k < found.index and _is_paragraph(line.text))]
+        body = _with_roles(body)
         body = _without_scraps_above_the_story(body)
     blocks = tuple(Block("para" if l.level == 0 else "subhead", l.text) for l in body)
     return [RawArticle(doc.source, title, None, None, blocks, doc.encoding, title_from=origin)]
+
+
+def _with_roles(lines: list[Line]) -> list[Line]:
+    """The lines the headline finder knows for furniture or a byline (headlines.page_roles: a share
+    box's prompt, a PDF's running header, a source field, a byline in toneless pinyin) go; the story's
+    parallel subheads stand apart as subheads, not glued to the paragraph under them."""
+    roles = page_roles([line.text for line in lines])
+    return [Line(3, line.text) if roles.get(k) == "subhead" else line
+            for k, line in enumerate(lines) if roles.get(k) not in ("furniture", "byline")]
+
+
+def _headline_again(text: str, title: str, below: int) -> bool:
+    """The headline said again right under it with the site's notice glued on (《表1…》 / 《表1…》
+    提示：宽带有限…, probe-136): no story text."""
+    text = normalize_text(text)
+    return below == 1 and len(text) > len(title) and text.startswith(title) and not _is_paragraph(text)
 
 
 def _without_scraps_above_the_story(lines: list[Line]) -> list[Line]:
