@@ -264,3 +264,76 @@ def test_a_real_headline_of_the_same_shape_is_still_found(page_id, headline):
     assert tune_page(page_id)["headline_in_text"] and headline in shown(page_id)
     article = read_tune_page(page_id)
     assert title_origin(article) == "page" and item_title(article, CAP) == headline
+
+
+def probe_text(page_id: str) -> str:
+    from test_junk_papers import read_junk_probe_page
+
+    return "\n".join(read_junk_probe_page(page_id).paragraphs)
+
+
+@pytest.mark.parametrize("page_id, clause", [
+    ("probe-132", "包括在科学和科技创新领域的合作"),  # a clause's tail
+    ("probe-133", "得益于一系列政策的实施"),  # the cause of the clause before
+    ("probe-137", "覆盖所有医疗资源薄弱省份"),  # the reach of what the clause before counted
+    ("probe-142", "在未元大健康产业园发酵生产车间"),  # a bare place (the lead's 在了… loses its 了)
+    ("b-0088", "在重庆生物医药产业园主会场"),
+    ("c-0072", "随着联发科和高通相继发布新一代旗舰芯片"),  # a circumstance and nothing that happened in it
+    ("b-0007", "为推动全市劳动者技能就业、技能增收"),
+    ("b-0073", "经省人社厅推荐、全国博士后管理委员会办公室批准"),
+    ("b-0079", "医院管理局总行政经理李立业在本台节目《时事全方位》指"),  # 指 for 指出: an attribution
+])
+def test_a_clauses_tail_a_bare_place_or_circumstance_is_no_written_headline(page_id, clause):
+    from briefing.editorial.titles import plainly_unfit
+
+    text = probe_text(page_id) if page_id.startswith("probe") else shown(page_id)
+    assert clause.replace("在未", "在了未") in text or clause in text
+    assert plainly_unfit(clause)
+    article = read_tune_page(page_id) if not page_id.startswith("probe") else None
+    if article is not None:
+        assert title_origin(article) == "written" and item_title(article, CAP) != clause
+
+
+@pytest.mark.parametrize("page_id, clause", [
+    ("b-0125", "包括副主任医师和主任医师在内的医学专家轮流坐诊"),  # 包括…在内 opens its own subject
+    ("probe-137", "远程医疗覆盖所有地级市"),  # 覆盖 after a subject of its own
+    ("probe-133", "广东省的科技实力和创新能力在全国范围内处于领先地位"),
+    ("b-0069", "在原门诊楼北向扩建三层门急诊医疗用房"),  # 在 + a place + what is done there
+    ("b-0079", "公立医院急症室元旦起实施新收费"),
+])
+def test_a_clause_of_the_same_shape_with_its_own_subject_or_deed_stays_a_headline(page_id, clause):
+    from briefing.editorial.titles import _unfit, plainly_unfit
+
+    text = probe_text(page_id) if page_id.startswith("probe") else shown(page_id)
+    assert clause in text
+    assert not plainly_unfit(clause) and not _unfit(clause)
+
+
+def test_a_written_headline_lends_no_possessor_no_cut_name_and_no_subject_to_a_clause_about_the_last():
+    from briefing.editorial.titles import title_units
+    from test_junk_papers import read_junk_probe_page
+
+    titles = {page: item_title(read_junk_probe_page(page), CAP) for page in ("probe-133", "probe-137")}
+    # 广东省的科技实力…处于领先地位，得益于… : 广东省 is the possessor, not the subject
+    assert "得益于" not in titles["probe-133"] and not titles["probe-133"].startswith("广东省得益")
+    # 我国已确定五批125个…项目，覆盖所有…省份 : the projects cover, not 我国
+    assert not titles["probe-137"].startswith(("我国覆盖", "覆盖"))
+    # 医院管理局总行政经理李立业在…指，…需要更多时间… : the name cut after its surname is lent nothing
+    tune = read_tune_page("b-0079")
+    assert not any("经理李需要" in u.text or "经理需要" in u.text for u in title_units(tune, CAP))
+    assert "李立业" not in item_title(tune, CAP)  # nor is the transcript's speaker label (…李立业：「…」)
+    # a subject that is one is still lent: 建议特区政府…组建…工作组，加强两地… -> 建议特区政府加强两地…
+    units = [u.text for u in title_units(read_junk_probe_page("probe-133"), CAP)]
+    assert any(u.startswith("建议特区政府加强两地") for u in units)
+
+
+def test_a_written_headline_holds_no_table_reference_and_no_conjunction_waiting_for_its_clause():
+    from test_junk_papers import read_junk_probe_page
+
+    # probe-153, a standard's 编制说明 as text: …，具体类别和企业数量情况见表2-1。
+    table = item_title(read_junk_probe_page("probe-153"), CAP)
+    assert "具体类别和企业数量情况见表2-1" in probe_text("probe-153")
+    assert "见表" not in table and "7个中类" in table  # the clause with the fact, not the pointer
+    # probe-147, hard-wrapped forum lines joined: …大概只有大药厂有能力做研发因为当时的科技…
+    forum = item_title(read_junk_probe_page("probe-147"), CAP)
+    assert forum.startswith("说说生技研发") and not forum.endswith(("因为", "但是", "并且", "以及"))

@@ -14,7 +14,10 @@ dropped, a short clause takes the next one with it, and the result is cut betwee
 never inside a quotation or a 《title》. It never holds anything text/junk.py calls furniture, and
 while the lead offers anything else it is never a bare attribution whose fact follows (…数据显示,
 …表示), a photo's caption (签约仪式现场), a numbered list's item (3.…), a first-person or
-anecdotal opening (我院…, 每次…, 如今…) or a list's tail (以及…).
+anecdotal opening (我院…, 每次…, 如今…), a list's or a clause's tail (以及…, 包括…, 得益于…, 覆盖…), a bare
+place or circumstance (在…车间, 随着…, 为推动…) or a transcript's speaker label; it never points at a table
+(…见表2-1), ends on a conjunction (…因为), nor is a subject lent that is none (a possessor, 广东省的…; a
+name cut after its surname) or to a clause about what the one before counted (…项目，覆盖…).
 """
 
 from __future__ import annotations
@@ -48,7 +51,10 @@ DOCUMENT_STATUS = re.compile(r"稿|试行|草案|修订|暂行|版|全文|附件
 DOCUMENT_NUMBER = re.compile(r"\s*[【\[（(][^】\]）)]{0,12}〔\d{4}〕\s*\d+\s*号[】\]）)]\s*$")
 TRAILING = "。，、；：！？!?,.;:… \u3000"
 MIN_TITLE = 6
-DANGLING = frozenset("的 之 和 与 及 或 并 在 对 为 将 把 被 从 向 以 于 由 等 暨".split())  # a cut title never ends on one
+# a cut title never ends on one: a word that leans on the next, a conjunction that waits for its clause
+# (…大药厂有能力做研发因为, probe-147's hard-wrapped forum lines joined into one)
+DANGLING = frozenset("的 之 和 与 及 或 并 在 对 为 将 把 被 从 向 以 于 由 等 暨 因为 由于 但是 但 并且 而且 以及 或者 所以 因此 "
+                     "如果 虽然 尽管 然而 不过 而 还是 只要 只有 除了".split())
 
 # Written headlines
 LEAD_SENTENCES = 6  # the clauses of this many first sentences are considered
@@ -153,22 +159,40 @@ def choose_unit(units: list[Unit], weights: tuple[float, ...] | None = None) -> 
 
 # never chosen while another unit is there: a clause that only says who spoke or what shows it, the
 # fact in what follows (中国汽车工业协会发布的最新数据显示, 中国科学院院士高福在健康报刊文中表示)
-ATTRIBUTION = re.compile(r"(?:显示|表示|指出|介绍|称|说|透露|获悉|了解到|得知|表明|认为|强调|坦言|提到|宣布)$")
+# (…在本台节目《时事全方位》指, a Hong Kong report's 指 for 指出, tune b-0079; not 手指, 首屈一指)
+ATTRIBUTION = re.compile(r"(?:显示|表示|指出|(?<![手意所屈一])指|介绍|称|说|透露|获悉|了解到|得知|表明|认为|强调|坦言|提到|宣布)$")
 # a photo's caption (签约仪式现场, 双方合影, 图为…) and an item of a numbered list (3.持续推进…, （二）…)
 CAPTION = re.compile(r"^(?:图为|图\s*\d*\s*[：:])|(?:仪式|会议|大会|活动|典礼|论坛|比赛|发布会|开幕式|揭牌|签约|颁奖|会)(?:现场|合影|留影)$|合影(?:留念)?$")
 LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*(?:[.．](?!\d)|[、)）])|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[一二三四五六七八九十]{1,3}是)")
 # an anecdote's or a speaker's opening, no news: 每次看老妈炒菜…, 我院为了改善…, 如今的中国不仅…
 FIRST_PERSON = re.compile(r"^(?:我(?![国省市区县州军])|我们|每次|如今)")
-# the tail of a list or a clause: 以及正在建设中的高能同步辐射光源这一第四代光源 (probe-103)
-CONJUNCTION_FIRST = re.compile(r"^(?:以及|并且|而且|或者|但是|然而|并(?![购网联])|及|而(?!今))")
+# the tail of a list or a clause: 以及正在建设中的高能同步辐射光源这一第四代光源 (probe-103), 包括在科学和科技创新领域的合作
+# (probe-132; not 包括…在内的…, which opens its own subject)
+CONJUNCTION_FIRST = re.compile(r"^(?:以及|并且|而且|或者|但是|然而|并(?![购网联])|及|而(?!今)|(?:其中)?包括(?![^，]{1,30}在内))")
+# a place and nothing done there: 在未元大健康产业园发酵生产车间 (probe-142, the lead's 在…车间，工作人员正…)
+BARE_PLACE = re.compile(r"^在[^，。 ]{2,30}?(?:车间|现场|园区|产业园|基地|工厂|厂区|厂房|实验室|会场|展厅|展区|展馆|展台|街头|一线|病房|门诊|诊室"
+                        r"|工地|大厅|广场|会议室|生产线|流水线|田间|码头|港口|校园|课堂|教室|社区|村|里|内|中|上|旁|前|外|间|处)$")
+# a circumstance and nothing that happened in it, waiting for its clause: 随着联发科和高通相继发布新一代旗舰芯片
+# (tune c-0072), 为推动全市劳动者技能就业、技能增收 (b-0007), 经省人社厅推荐、全国博士后管理委员会办公室批准 (b-0073)
+CIRCUMSTANCE_ONLY = re.compile(r"^(?:为了|随着|伴随着?|由于|因为|虽然|尽管|如果|为(?=推动|促进|加快|进一步|深入|全面|切实|更好|确保|落实|贯彻|提升|提高|加强)"
+                               r"|经[^ ]{2,40}(?:批准|推荐|同意|审定|审核|评审|研究|认定)$)[^ ]*$")
+# a pointer to a table or figure (…情况见表2-1, probe-153; …如图1-4所示): the page's furniture, no news
+FIGURE_REFERENCE = re.compile(r"(?:[如见]|详见|参见)附?[表图]\s*[\d一二三四五六七八九十]|如[上下]?[表图]所示")
 
 
 def plainly_unfit(text: str) -> bool:
     """A unit no headline should be while the lead offers another: an attribution (alone, or the
     first of two clauses) whose fact is in the next clause, a photo's caption, a numbered list's
-    item, a first-person or anecdotal opening, the tail of a list (以及…)."""
+    item, a first-person or anecdotal opening, the tail of a list or a clause (以及…, 包括…, 得益于…, 覆盖…),
+    a bare place or circumstance (在…车间, 随着…, 经…批准)."""
     return (any(ATTRIBUTION.search(half) for half in text.split(" ")) or bool(CAPTION.search(text))
-            or bool(LIST_ITEM.match(text)) or bool(FIRST_PERSON.match(text)) or bool(CONJUNCTION_FIRST.match(text)))
+            or bool(LIST_ITEM.match(text)) or bool(FIRST_PERSON.match(text)) or bool(CONJUNCTION_FIRST.match(text))
+            or bool(NOT_THE_SUBJECTS.match(text)) or bool(CIRCUMSTANCE_ONLY.match(text)) or _bare_place(text))
+
+
+def _bare_place(text: str) -> bool:
+    """在 + a place, nothing done there (在…产业园发酵生产车间); not 在建… (a word of its own)."""
+    return bool(BARE_PLACE.match(text)) and tagged(text)[:1] == [("在", "p")]
 
 
 @dataclass(frozen=True)
@@ -209,7 +233,7 @@ def title_units(article: Article, cap: int) -> list[Unit]:
     lead = _bigrams("".join(sentences[:2]))
     raw: list[tuple[str, int, int, float, bool, float]] = []
     for index, sentence in enumerate(sentences[:LEAD_SENTENCES]):
-        clauses = [c for c in (_tidy(c) for c in _clauses(sentence)) if c]
+        clauses = [c for c in (_tidy(c) for c in _clauses(SPEAKER_LABEL.sub("", sentence))) if c]
         for place, (unit, factor) in enumerate(_units(clauses, cap)):
             text = _cut_at_word(unit, cap) if len(unit) > cap else unit
             if len(text) >= MIN_TITLE and not _unfit(text):
@@ -245,13 +269,17 @@ def title_units(article: Article, cap: int) -> list[Unit]:
     return units
 
 
+# a transcript's speaker over the quotation: 医院管理局总行政经理李立业：「我都是意见上…」 (tune b-0079): no
+# headline, no subject to lend
+SPEAKER_LABEL = re.compile(r"^[^，。：「“]{2,30}[：:](?=[「“])")
 # a piece cut out of a list (门、骨干产业…), a clause leaning on a word it does not hold (该药品…)
 FRAGMENT = re.compile(r"^(?:[\u4e00-\u9fff][、，]|[^\u4e00-\u9fffA-Za-z0-9“《「（]|(?:该|其|此|这)(?=[\u4e00-\u9fff]))")
 
 
 def _unfit(text: str) -> bool:
     """Never a headline, whatever it says: a fragment, garbled text."""
-    return bool(FRAGMENT.match(text)) or is_garbled(text) or len(re.findall("[\u4e00-\u9fff]", text)) < MIN_HAN
+    return bool(FRAGMENT.match(text)) or bool(FIGURE_REFERENCE.search(text)) or is_garbled(text) \
+        or len(re.findall("[\u4e00-\u9fff]", text)) < MIN_HAN
 
 
 MIN_HAN = 4  # Chinese characters: CN52-0013代号65-1 says nothing
@@ -283,8 +311,9 @@ def _units(clauses: list[str], cap: int) -> list[tuple[str, float]]:
         own = _subject(clause)
         if own:
             units.append((clause, 1.0))
-            subject = own
-        elif subject and not ADVERBIAL.match(clause) and len(subject) + len(clause) <= cap + 8:
+            subject = own if _lendable(clause, own) else None
+        elif subject and not ADVERBIAL.match(clause) and not NOT_THE_SUBJECTS.match(clause) \
+                and len(subject) + len(clause) <= cap + 8:
             units.append((subject + LINKING.sub("", clause), 0.95))  # …公安机关，并抓获… -> …公安机关抓获…
         else:
             units.append((clause, 0.7))
@@ -296,10 +325,25 @@ def _units(clauses: list[str], cap: int) -> list[tuple[str, float]]:
 NOUNS = ("n", "nr", "ns", "nt", "nz", "x", "eng", "j", "l")
 # the clause's own subject, though jieba calls it a pronoun: 我国新能源汽车…, 我省高考…
 PLACE_PRONOUNS = frozenset("我国 我省 我市 我区 我县 我州 本市 本省 本区 全国 全省 全市 全区".split())
+# a clause about what the clause before said or counted, not about its subject: …，得益于… (the statement's
+# cause, probe-133), 我国已确定…125个…项目，覆盖所有…省份 (the projects' reach, probe-137): lent no subject,
+# and no headline alone
+NOT_THE_SUBJECTS = re.compile(r"^(?:这|此|主要|均|都|也|还)?(?:得益于|得益|归功于|归因于|源于|源自|缘于|覆盖|涵盖|涉及|惠及|遍及|遍布|辐射|囊括|总投资|总面积|占地)")
 LINKING = re.compile(r"^(?:并且|并|且|还|也|同时|而且|而)(?=[\u4e00-\u9fff])")
 # (其中, 其他, 其实, 其次, 此外, 此前 … are words of their own, not the pronoun: 其中就包括鹿新弟 never
 # becomes 全国中就包括鹿新弟, probe-118)
 PRONOUN = re.compile(r"^(?:该(?:公司|企业|集团|院|校|医院|机构|项目|市|省|区)?|其(?![中他它余后次实间])|此(?![外前后时次间]))(?=[\u4e00-\u9fff])")
+
+
+def _lendable(clause: str, subject: str) -> bool:
+    """Whether the subject a clause opens with can be lent to the next: not a possessor (广东省的科技实力…
+    处于领先地位，得益于… never becomes 广东省得益于…, probe-133), nor a name cut after its surname, the
+    given name taken for other words (医院管理局总行政经理李|立|业在…指，需要… never becomes …经理李需要…,
+    tune b-0079)."""
+    if clause[len(subject):].startswith("的"):
+        return False
+    last = tagged(subject)[-1:]
+    return not (last and len(last[0][0]) == 1 and last[0][1] == "nr")
 
 
 def _subject(clause: str) -> str:
