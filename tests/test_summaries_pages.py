@@ -215,3 +215,22 @@ def test_a_teaser_cut_off_inside_a_quotation_ends_at_its_last_whole_clause_with_
     summary = summarize(read_probe_page("hp-001"))
     assert summary.endswith("新药成果最突出的区域之一。”")
     assert "网页链接" not in summary and "..." not in summary
+
+
+def test_a_summary_never_opens_on_a_sentence_pointing_back_at_what_it_does_not_hold():
+    from test_junk_papers import read_junk_probe_page
+
+    # probe-135, a shuffled page: …为题发表主旨演讲时作上述表示。 stands above the statement it points at,
+    # and 三是公共实验平台… above 一是…
+    page = read_junk_probe_page("probe-135")
+    back = [c for c in candidates(page, shortened=True) if "作上述表示" in c.text or c.text.startswith("三是")]
+    assert len(back) == 2 and all(c.points_back for c in back) and back[0].index == 0
+    summary = summarize(page)
+    first = split_sentences(summary)[0]
+    assert "上述" not in first and not first.startswith("三是")
+    assert "中国已布局建设77个国家重大科技基础设施" in summary  # the statement itself
+    # … a sentence pointing back after what it points at stays (b-0126: …三家医院…。…除上述三家医院外，…)
+    assert "除上述三家医院外" in summarize(read_tune_page("b-0126"))
+    # … and 以上 that is no pointer is none (probe-142: 成本节约三分之二以上)
+    share = [c for c in candidates(read_junk_probe_page("probe-142")) if "三分之二以上" in c.text]
+    assert share and not share[0].points_back

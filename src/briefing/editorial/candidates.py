@@ -25,6 +25,10 @@ GLUED_BULLET = re.compile(r"\s+[-–•·]\s+")  # a list's bullet between two i
 CONNECTIVES = ("此外", "同时", "其中", "对此", "另外", "与此同时", "而且", "但是", "但", "因此", "不过",
                "比如", "例如", "此前", "随后", "然而", "为此", "对于这", "这也", "这是", "这一", "这些",
                "这种", "该", "其", "此次", "它们", "他们", "她们", "他", "她", "它")
+# A sentence that points back at a statement said before it (…发表主旨演讲时作上述表示。, probe-135's shuffled
+# page; 以上措施…, 前述…), or a list's later item (三是公共实验平台…, the same page): never a summary's first
+# sentence (not 以上海为…, 三分之二以上)
+POINTS_BACK = re.compile(r"上述|前述|(?:^|[，。；：])以上(?!海)(?=[\u4e00-\u9fff])|^(?:[二三四五六七八九十]是|其[二三四五]|第[二三四五六七八九十][，、是])")
 # Lead-ins that are the reporter's framing rather than the news; cut from the sentence front.
 FRAMING = re.compile(
     r"^(?P<when>(?:昨天|昨日|今天|今日|日前|近日|当天|当日|\d{1,2}月\d{1,2}日)，?)?"
@@ -160,6 +164,7 @@ class Sentence:
     index: int  # position among the candidates, in source order
     text: str
     leans_back: bool
+    points_back: bool = False  # at a statement before it (作上述表示): only after one that comes before it
 
 
 def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = False) -> list[Sentence]:
@@ -214,7 +219,8 @@ def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = F
                 continue
             if QUOTED.match(text) or _run_of_captions(text):
                 continue
-            found.append(Sentence(len(found), shorten(text) if shortened else text, _leans_back(text)))
+            found.append(Sentence(len(found), shorten(text) if shortened else text, _leans_back(text),
+                                  bool(POINTS_BACK.search(text))))
     return found
 
 

@@ -14,7 +14,9 @@ story's key facts: who, what, the figures.
 3. Sentences are picked one at a time by value — score, plus the facts not yet in the summary,
    minus likeness to what is already picked (MMR) — until the minimum length is met, then
    while a sentence that still fits brings a fact the summary lacks. A sentence that opens with
-   a connective pointing back (此外、同时、其中 …) is picked only after the one it leans on.
+   a connective pointing back (此外、同时、其中 …) is picked only after the one it leans on, one
+   that points back at a statement (作上述表示, 以上措施) never opens the summary (it is chosen again
+   without it).
 4. The picked sentences are printed in source order; a summary never ends mid-sentence and
    never exceeds the maximum (unless a single sentence does, which is then used alone).
 
@@ -50,6 +52,7 @@ MIN_FILL_FACTS = 1.0  # … and bring at least a figure, a date or a document th
 REPEATS = 0.8  # cosine of two sentences' words: past it the second says the first again
 TOO_LONG = 140  # characters: a sentence this long crowds out the rest of the summary
 BARE = 0.5  # a sentence without a single fact: commentary, not news
+MAX_BARRED = 3  # openings pointing back a summary is chosen again without, at most
 SUMMARY_SENTENCES = 40  # candidates a summary chooses among (the first ones)
 
 # What a labeller calls a key fact: figures, dates, named bodies, titles of documents. A figure is
@@ -108,11 +111,17 @@ def summarize(article: Article, budget: Budget = Budget()) -> str:
         for i, s in enumerate(sentences)
     ]
     chosen = _select(sentences, vectors, scores, facts, budget)
+    barred: frozenset[int] = frozenset()
+    while sentences[min(chosen)].points_back and len(barred) < MAX_BARRED:
+        # a summary never opens on a sentence pointing back at what it does not hold (…作上述表示。, probe-135):
+        # chosen again without it
+        barred |= {min(chosen)}
+        chosen = _select(sentences, vectors, scores, facts, budget, barred) or chosen
     return "".join(sentences[i].text for i in sorted(chosen))
 
 
 def _select(sentences: list[Sentence], vectors: list[Vector], scores: list[float], facts: list[dict[str, float]],
-            budget: Budget) -> set[int]:
+            budget: Budget, barred: frozenset[int] = frozenset()) -> set[int]:
     top = max(scores) or 1.0
     relevance = [s / top for s in scores]
     chosen: list[int] = []
@@ -122,7 +131,7 @@ def _select(sentences: list[Sentence], vectors: list[Vector], scores: list[float
         best, best_value = None, -math.inf
         for s in sentences:
             i = s.index
-            if i in chosen or length + len(s.text) > budget.max_chars:
+            if i in chosen or i in barred or length + len(s.text) > budget.max_chars:
                 continue
             if s.leans_back and i - 1 not in chosen:
                 continue
@@ -143,7 +152,7 @@ def _select(sentences: list[Sentence], vectors: list[Vector], scores: list[float
         covered |= facts[best].keys()
         length += len(sentences[best].text)
     if not chosen:  # every sentence is longer than the budget: the best whole one that stands alone
-        standalone = [s.index for s in sentences if not s.leans_back] or [s.index for s in sentences]
+        standalone = [s.index for s in sentences if not (s.leans_back or s.points_back or s.index in barred)] or [s.index for s in sentences]
         chosen.append(max(standalone, key=lambda i: (scores[i], -i)))
     return set(chosen)
 
