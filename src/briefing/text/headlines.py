@@ -212,10 +212,12 @@ def _reach(lines: list[str], count: int) -> int:
 
 
 def _line_kinds(texts: list[str]) -> list[str | None]:
-    """Each line's kind (text/junk.py), and two more a pasted page has: an e-paper reader's own
-    header (电子报阅读机, 当前报纸名称：劳动午报) is furniture, and a forum poster's name over the bare
-    timestamp of the post (技能成才12 / 2025-06-20 16:24:42, the thread's title under them) is a byline."""
-    trending = trending_items(texts)  # a trending list's lines are another story's (junk.trending_items)
+    """Each line's kind (text/junk.py): a trending list's rank label and the headline beside it are
+    related (another story's: junk.trending_items), and two more kinds a pasted page has: an e-paper
+    reader's own header (电子报阅读机, 当前报纸名称：劳动午报) is furniture, and a forum poster's name
+    over the bare timestamp of the post (技能成才12 / 2025-06-20 16:24:42, the thread's title under
+    them) is a byline."""
+    trending = trending_items(texts)
     return [line_kind(text) or ("related" if i in trending else _own_kind(texts, i)) for i, text in enumerate(texts)]
 
 
