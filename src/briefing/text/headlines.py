@@ -335,9 +335,20 @@ def _head_restated(text: str) -> str | None:
         if not _HAN.match(rest[0]) or len(tail) < RESTATED or len(_HAN.findall(tail)) < RESTATED // 2 \
                 or not usable(head):
             continue
-        if re.search(re.escape(tail) + r"(?:[，。；！？]|$)", rest):
+        if _closes_a_clause(tail, rest):
             return head
     return None
+
+
+def _closes_a_clause(words: str, text: str) -> bool:
+    """Whether `words` stand in `text` right before a clause's end (，。；！？ or the text's)."""
+    start = text.find(words)
+    while start != -1:
+        end = start + len(words)
+        if end == len(text) or text[end] in "，。；！？":
+            return True
+        start = text.find(words, start + 1)
+    return False
 
 
 def _short_title_over_dateline(texts: list[str], kinds: list[str | None]) -> Headline | None:
@@ -775,9 +786,10 @@ def _without_spam_parts(text: str) -> str:
     return " ".join(kept)
 
 
-def _bigrams(text: str) -> set[str]:
-    chars = [c for c in text if _HAN.match(c) or c.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:])}
+@lru_cache(maxsize=64)  # a page's story text is compared with each of its candidate lines
+def _bigrams(text: str) -> frozenset[str]:
+    chars = [c for c in text if c.isalnum()]  # (a Chinese character is a letter: isalnum holds)
+    return frozenset(a + b for a, b in zip(chars, chars[1:]))
 
 
 def _bigram_share(part: str, whole: str) -> float:

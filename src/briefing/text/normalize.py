@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .junk import strip_markup, strip_pinyin
 
@@ -37,8 +38,21 @@ _DOUBLED_MARKS = re.compile("[，、]+(?=[，、。；！？])")
 _SPACE_RUN = re.compile(r"[ \u3000]{2,}")
 
 
+MAX_REMEMBERED = 1000  # characters: lines and paragraphs, not a one-line page
+
+
 def normalize_text(text: str) -> str:
-    """Normalise one paragraph or title."""
+    """Normalise one paragraph or title. A pasted page's line is normalised by the headline
+    finder, the page reader and the cleaner in turn: lines are remembered, not worked out thrice."""
+    return _remembered(text) if len(text) <= MAX_REMEMBERED else _normalize(text)
+
+
+@lru_cache(maxsize=4096)
+def _remembered(text: str) -> str:
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     # annotations first: the pinyin of 称(chēng), would make the comma after it look English
     text = _NOT_TEXT.sub("", text)
     text = strip_pinyin(strip_markup(unicodedata.normalize("NFC", text).translate(_FULLWIDTH_TABLE)))
