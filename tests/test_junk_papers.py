@@ -8,6 +8,7 @@ read as the build reads a pasted page.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -333,3 +334,117 @@ def test_a_ranked_line_of_the_story_itself_stays():
     # TOP10城市… is a headline about a ranking, not a rank label; a sentence beside a label is prose
     assert trending_items(["TOP10城市创新指数发布 北京居首", "北京创新指数连续三年居首。"]) == set()
     assert trending_items(["另一条新闻的标题", "No.3", "曾浩輝指,屆時全港18區最少有一個接種中心。"]) == {0, 1}
+
+
+# --- the junk probe's fourth round (probe-131 … probe-165): what the cleaner kept in the text ----------
+
+def read_pasted(raw: str):
+    """A made-up page of real lines, read as the build reads a pasted page."""
+    return main_article({"id": "pasted", "raw": raw})
+
+
+def summary_of(page_id: str) -> str:
+    return summarize(read_junk_probe_page(page_id), Budget(SETTINGS.summary_min_chars, SETTINGS.summary_max_chars))
+
+
+def test_another_storys_question_headline_in_a_list_of_links_does_not_end_the_list():
+    # probe-140 (中通社): 視頻 / 更 多 / 通觀兩會|… / 【通說環球】…? / (全國兩會)如何解讀…的涉台內容? / 北京行程滿滿 …
+    summary = summary_of("probe-140")
+    assert "涉台" not in summary and "李家超" not in summary and "经济增速" not in summary
+    assert "林文健" in summary
+
+
+def test_a_question_in_the_story_after_a_subhead_stays():
+    from briefing.text.clean import _is_question_headline
+
+    assert _is_question_headline("（全國兩會）如何解讀2026年政府工作報告的涉台內容？")
+    # a story's own question has a clause before it (probe-154's transcript)
+    assert not _is_question_headline("站在老百姓的角度，他们很关心或担心的有二点？")
+
+
+def test_a_gallerys_counters_are_taken_and_each_caption_stands_alone():
+    # probe-158: 1/8 這是“全球最大醫院”… / 2/8 …醫院的病床達到了10000張 / 3/8 醫院的手術量也非常高…
+    article = read_junk_probe_page("probe-158")
+    assert not any(p[:1].isdigit() and "/8" in p[:4] for p in article.paragraphs)
+    assert not any("10000张医院" in p for p in article.paragraphs)  # not glued to the next caption
+    assert "3/8" not in summary_of("probe-158")
+
+
+def test_a_fraction_opening_a_story_line_is_no_gallery_counter():
+    article = read_pasted("城市更新调查\n\n1/3的居民表示愿意参与老旧小区改造,调查覆盖全市16个区。\n\n"
+                          "2/3的受访者认为社区服务有待加强,其中老年人占多数。\n")
+    assert article.paragraphs[0].startswith("1/3的居民")
+
+
+def test_toneless_pinyin_throughout_a_page_is_taken_out():
+    # probe-157 (每经 copy): 截至(zhi)12月10日,全(quan)球(qiu)… and 一(yi)家 on a line with two
+    summary = summary_of("probe-157")
+    assert "截至12月10日，全球至少有40个国家" in summary
+    assert not re.search(r"[（(][a-z]{1,6}[）)]", summary)
+
+
+@pytest.mark.parametrize("line", [
+    "世界卫生组织（WHO）表示，莫德纳（Moderna）的疫苗对变异株有效。",
+    "微信（wechat）和支付宝（alipay）都接入了预约平台，国药集团（sinopharm）也在列。",
+])
+def test_a_bracketed_latin_word_after_a_chinese_one_stays(line):
+    from briefing.text.junk import strip_pinyin, strip_toneless_pinyin
+
+    assert strip_pinyin(normalize_text(line)) == normalize_text(line)
+    assert strip_toneless_pinyin([normalize_text(line)] * 3) == [normalize_text(line)] * 3
+
+
+def test_a_tables_note_and_a_column_label_do_not_open_the_summary():
+    assert summary_of("probe-136").startswith("进入20世纪")  # 注：有*标注的建设—运行起始时间为…
+    assert summary_of("probe-133").startswith("港区全国人大代表")  # 大公/评论：港区全国人大代表…
+
+
+def test_a_line_that_opens_with_a_notes_word_stays():
+    article = read_pasted("专家解读\n\n注重基层首诊,是分级诊疗的第一步。记者了解到,全市已有120家社区医院开展签约服务。\n")
+    assert article.paragraphs[0].startswith("注重基层首诊")
+
+
+def test_a_mirrors_date_and_english_outlet_over_the_lead_are_taken():
+    # probe-145 (wn.com): 2025-10-17, / People Daily / 近日,第三届全国技能大赛圆满落幕。
+    assert summary_of("probe-145").startswith("近日，第三届全国技能大赛圆满落幕")
+    assert kind("2025-10-17,") == "dateline" and kind("People Daily") == "outlet"
+    assert kind("120 2025-04-19") == "dateline"  # probe-162: the view count and the date
+
+
+def test_a_headline_with_a_date_and_a_number_stays_a_headline():
+    assert kind("2024年7月1日起 一批新规施行") is None
+    assert kind("People Daily reports record vaccination numbers") != "outlet"
+
+
+def test_an_images_bracketed_caption_does_not_open_the_summary():
+    # probe-162: 【 醫院 油畫 (源于網絡)】“我頂你個肺!…
+    article = read_junk_probe_page("probe-162")
+    assert not any("源于网络" in p for p in article.paragraphs)
+    assert "源于网络" not in summary_of("probe-162")
+
+
+def test_a_features_production_credits_are_not_its_text():
+    # probe-151 (羊城晚报): 總策劃:劉海陵 林海利 / 統  籌:林兆均 王紅虹 / 執  行:羊城晚報全媒體記者 … over the lead
+    article = read_junk_probe_page("probe-151")
+    assert article.paragraphs[0].startswith("瞄准大湾区先进制造业中心的东莞")
+    assert not any("总策划" in p or "统筹" in p for p in article.paragraphs)
+
+
+def test_a_line_that_names_a_role_in_a_sentence_stays():
+    article = read_pasted("项目进展\n\n统筹：全市卫生健康系统,把基层首诊落到实处。记者了解到,全市已有120家社区医院开展签约服务。\n")
+    assert article.paragraphs[0].startswith("统筹")
+
+
+def test_a_headline_glued_to_its_lead_is_taken_off_the_lead():
+    # probe-165: 張文宏:預計新冠肺炎疫苗最快2021年3至6月面市上海市新冠肺炎醫療救治專家組組長…
+    assert summary_of("probe-165").startswith("上海市新冠肺炎医疗救治专家组组长")
+
+
+def test_a_lead_that_says_its_headline_and_goes_on_after_a_mark_keeps_it():
+    from briefing.text.clean import _without_glued_title
+
+    key = "张文宏：预计新冠肺炎疫苗最快2021年3至6月面市"
+    lead = key + "，他在接受采访时说，战胜疫情最终还要靠疫苗。"
+    assert _without_glued_title(lead, key) == lead
+    assert _without_glued_title(key + "上海市新冠肺炎医疗救治专家组组长张文宏5月15日表示，现在世界是关着的。", key) \
+        .startswith("上海市")

@@ -31,6 +31,20 @@ _HEADING_RUN_IN = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{4,16}) \1(?=
 # a teaser the page prints above the story, often cut short: 核心提示：中国医药化工网11月4日讯 11月3日，…
 _TEASER = re.compile(r"^[【\[]?(?:核心提示|内容提要|内容摘要|提要)[】\]]?\s*[：:]")
 MAX_CAPTION = 120  # characters: a longer "caption" is story text ending in a credit
+# a gallery's counter opening each photo's caption: 1/8 这是“全球最大医院”… / 3/8 医院的手术量… (probe-158);
+# each caption is a paragraph of its own (one that does not end its sentence is not joined to the next).
+# Normalising took the space after the counter, so 1/3的居民… reads the same: the page needs several
+# lines counting the same number of photos.
+_GALLERY_COUNTER = re.compile(r"^(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})\s*(?=[\u4e00-\u9fff“「])")
+MIN_GALLERY_COUNTERS = 3  # lines on the page, with the same total
+# a feature's production credits, a line each: 总策划：刘海陵 林海利 / 统  筹：林兆均 王红虹 / 执  行：…记者 李妹妍 (probe-151)
+_PRODUCTION_CREDIT = re.compile(r"^(?:总\s*策\s*划|策\s*划|统\s*筹|执\s*行|监\s*制|出\s*品|总\s*监\s*制|制\s*片)\s*[：:]\s*[^。！？，；：]{2,40}$")
+# a table's or a figure's note on a line of its own: 注：有*标注的建设—运行起始时间为…的预期时间。(probe-136)
+_NOTE = re.compile(r"^[（(]?(?:注|备注)\s*[0-9*＊]?\s*[）)]?\s*[：:]")
+# an image's caption in brackets opening a paragraph: 【医院油画（源于网络）】“我顶你个肺！…(probe-162)
+_BRACKETED_CAPTION = re.compile(r"^【[^【】]{1,30}[（(](?:源于网络|来源于?网络|图片来源于?网络|网络图片|图源网络|资料图片?)[）)]\s*】\s*(?=\S)")
+# a repost's outlet and column label opening the text: 大公/评论：港区全国人大代表… (probe-133)
+_COLUMN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*/\s*(?:评论|社评|时评|快评|短评|评论员|观察|观点|专栏|社论)\s*[：:]\s*(?=\S)")
 # A paper on a journal mirror (its apparatus found among its first lines: text/junk.py's
 # front_matter) names its authors on a line of bare names (龚松柏 陈 兰, 吴亮*) and heads its abstract
 # 摘要：or 目的：; the abstract stays, the best summary of the paper, without its label.
@@ -119,6 +133,8 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
     paper: list[bool] = []  # whether the page is a paper, judged when a line first asks (rarely)
     texts = [normalize_text(b.text) for b in raw_blocks]  # spaces still separate the names in a byline
     elsewhere = _menu_lines(raw_blocks) | junk.trending_items(texts)
+    gallery = _gallery_total(texts)
+    texts = junk.strip_toneless_pinyin(texts)
     for index, block in enumerate(raw_blocks):
         if index in elsewhere:  # a menu, a trending list: the page's, or another story's
             continue
@@ -130,7 +146,11 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
             text = _above_the_story(text, raw_blocks, paper, found)
             if not text:
                 continue
-        if (in_related and junk.is_related_item(text)) or (ended and len(text) <= junk.MAX_RELATED_ITEM):
+        if gallery and _gallery_of(text) == gallery:
+            flush()
+            text = _GALLERY_COUNTER.sub("", text)
+        if (in_related and (junk.is_related_item(text) or _is_question_headline(text))) \
+                or (ended and len(text) <= junk.MAX_RELATED_ITEM):
             after_link = in_related and after_related
             continue  # (after the end mark even a link that ends in ！ is one)
         if after_link:
@@ -150,8 +170,11 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         if in_related or _took_info_line(text, found) or _took_junk_line(text, found) \
                 or _key(text) == title_key or _title_phrase(text, title):
             continue
-        if _TEASER.match(text):
-            continue  # the story under it tells it again, whole
+        if _TEASER.match(text) or _NOTE.match(text) or _PRODUCTION_CREDIT.match(text):
+            continue  # the story under it tells it again, whole; a table's note, a feature's credits are no part of it
+        if before_story:
+            text = _COLUMN_LABEL.sub("", _without_glued_title(text, title_key))
+        text = _BRACKETED_CAPTION.sub("", text)
         cut = _cut_at(text)
         if cut is not None and not _opens_next(text, raw_blocks[index + 1:index + 2]):
             if not snippets:
@@ -373,6 +396,37 @@ def _is_heading_between_paragraphs(text: str, previous: str) -> bool:
     words = _SPEAKER_KICKER.sub("", text)
     return (len(text) <= MAX_UNMARKED_HEADING and ends_sentence(previous) and not _PUNCTUATED.search(words)
             and len(re.findall(r"[\u4e00-\u9fff]", words)) >= 6)
+
+
+def _gallery_of(text: str) -> int:
+    """How many photos the gallery counter opening the line counts (3/8 -> 8), 0 when none."""
+    counter = _GALLERY_COUNTER.match(text)
+    return int(counter.group("of")) if counter and 0 < int(counter.group("n")) <= int(counter.group("of")) else 0
+
+
+def _gallery_total(texts: list[str]) -> int:
+    """The number of photos of the page's gallery, when MIN_GALLERY_COUNTERS of its lines count them, else 0."""
+    totals = [t for t in map(_gallery_of, texts) if t]
+    return max(totals, key=totals.count) if totals and totals.count(max(totals, key=totals.count)) >= MIN_GALLERY_COUNTERS else 0
+
+
+# a list's headline that asks or exclaims (（全国两会）如何解读2026年政府工作报告的涉台内容？, probe-140's
+# 视频 / 更多 list): a headline as much as one without a mark; a sentence of a story has a clause before it
+def _is_question_headline(text: str) -> bool:
+    return len(text) <= junk.MAX_RELATED_ITEM and text.endswith(("？", "！")) and not re.search(r"[。，；]", text[:-1])
+
+
+MIN_GLUED_TITLE = 12  # characters
+
+
+def _without_glued_title(text: str, title_key: str) -> str:
+    """The lead without the page's headline glued to its start with no break at all (张文宏：预计新冠肺炎疫苗
+    最快2021年3至6月面市上海市新冠肺炎医疗救治专家组组长…, probe-165); a lead that says the headline
+    and goes on after a mark (…面市，他说) is the lead's own sentence."""
+    if len(title_key) < MIN_GLUED_TITLE or not text.startswith(title_key):
+        return text
+    rest = text[len(title_key):]
+    return rest if re.match(r"[\u4e00-\u9fff“「]", rest) and len(rest) > len(title_key) else text
 
 
 def _is_numbered_heading(text: str) -> bool:

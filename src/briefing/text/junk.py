@@ -65,9 +65,29 @@ _PINYIN = re.compile(
 ANNOTATED = re.compile(rf"[{_HAN}](?=\s?{_ANNOTATION})")
 
 
+# Toneless pinyin after single characters (截至(zhi)12月10日，全(quan)球(qiu), probe-157's 每经 copy): a
+# bracketed lowercase word after a character is often a real one (微信（wechat）, 世界卫生组织（WHO）,
+# （Moderna）), so only a text with MIN_TONELESS or more annotations that each read as one syllable
+# (an initial, vowels, a final n/ng/r) loses them.
+_TONELESS = re.compile(rf"(?<=[{_HAN}])[（(](?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?[aeiouvü]{{1,3}}(?:ng|n|r)?[）)]")
+MIN_TONELESS = 3  # in one text
+MIN_TONELESS_PAGE = 6  # on one page
+
+
 def strip_pinyin(text: str) -> str:
-    """The text without anti-scraping pinyin annotations: 创（chuàng）新 -> 创新."""
-    return _PINYIN.sub("", text) if "(" in text or "（" in text else text
+    """The text without anti-scraping pinyin annotations: 创（chuàng）新 -> 创新, 全(quan)球(qiu) -> 全球."""
+    if "(" not in text and "（" not in text:
+        return text
+    text = _PINYIN.sub("", text)
+    return _TONELESS.sub("", text) if len(_TONELESS.findall(text)) >= MIN_TONELESS else text
+
+
+def strip_toneless_pinyin(texts: list[str]) -> list[str]:
+    """A page's lines without toneless annotations when the page has MIN_TONELESS_PAGE of them (a line
+    with one or two, 一(yi)家社区卫生服务中心, on a page annotated throughout, probe-157)."""
+    if sum(len(_TONELESS.findall(t)) for t in texts if "(" in t or "（" in t) < MIN_TONELESS_PAGE:
+        return texts
+    return [_TONELESS.sub("", t) for t in texts]
 
 
 # Characters news text never holds: the replacement mark, box drawing, bopomofo, private use;
@@ -310,7 +330,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_TIME = re.compile(rf"(?:{_DATE}|(?<!\d)\d{{1,2}}-\d{{1,2}})\s*{_TIME}|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b")
 _DATELINE = re.compile(
     rf"^(?:(?:发布|更新|发表|录入|编辑|时间|日期|发布时间|发布日期|更新时间|来源时间)\s*[：:]?\s*)?[\[【（(]?\s*{_DATE}"
-    rf"(?:\s*{_TIME})?(?:\s*{_WEEKDAY})?\s*[\]】）)]?\s*(?:{_WEEKDAY})?$"
+    rf"(?:\s*{_TIME})?(?:\s*{_WEEKDAY})?\s*[\]】）)]?\s*(?:{_WEEKDAY})?\s*[,，]?$"
     rf"|^{_TIME}$|^{_WEEKDAY}$"
     # an e-paper's field of the day without its year: 日期:10-21
     r"|^(?:日期|时间)\s*[：:]\s*\d{1,2}-\d{1,2}$"
@@ -359,6 +379,10 @@ _OUTLETS = frozenset(
     "凤凰网 网易新闻 新浪新闻 搜狐新闻 腾讯新闻 今日头条 科技日报 人民日报 光明日报 经济日报 北京日报 解放日报 文汇报 "
     "南方日报 健康报 医药经济报 中国科学报 学习强国 千龙网 北青网 东方网 红网 大众网 央广网 国际在线 中国日报网".split()
 )
+# a mirror's outlet in English on a line of its own: People Daily over the lead (wn.com, probe-145)
+_LATIN_OUTLET = re.compile(r"^(?:People'?s? Daily|Xinhua(?: News Agency)?|China Daily|Global Times|CGTN|China News Service"
+                           r"|Guangming Daily|Economic Daily|Science and Technology Daily|South China Morning Post)(?: Online)?$",
+                           re.IGNORECASE)
 # 政策长文：开放变革、三个导向 迎接…: a word ending in 文 before a colon is a headline's label, not the
 # byline's 文：张三 (which stands first, or after a space or a bar; 撰文：and 图文：are fields too)
 _WORD_ENDING_IN_WEN = re.compile(rf"(?<=[{_HAN}])(?<![撰图])文\s*[：:]")
@@ -473,7 +497,7 @@ def line_kind(line: str) -> str | None:
         return "furniture"
     if _SOURCE.match(text) and not _ends_sentence(text):
         return "source_line"
-    if text in _OUTLETS or (_OUTLET.match(text) and len(text) <= 8) or _outlet_and_label(text):
+    if text in _OUTLETS or (_OUTLET.match(text) and len(text) <= 8) or _outlet_and_label(text) or _LATIN_OUTLET.match(text):
         return "outlet"
     if bylines.byline_paragraph(text) or _BYLINE.match(text):
         return "byline"
@@ -540,7 +564,8 @@ def _date_among_labels(text: str) -> bool:
     before, after = text[:date.start()].split(), text[date.end():].split()
     if len(before) > 3 or any(len(t) > 8 for t in before) or not all(t.isdigit() for t in after):
         return False  # (words after the date are a headline's: 2024年7月1日起 一批新规施行)
-    return len(before) != 1 or after != [] or before[0] in _OUTLETS or bool(_OUTLET.match(before[0]))
+    # (a bare number before it is the page's view count: 120 2025-04-19, probe-162)
+    return len(before) != 1 or after != [] or before[0] in _OUTLETS or bool(_OUTLET.match(before[0])) or before[0].isdigit()
 
 
 def _only_furniture_words(text: str) -> bool:
