@@ -423,7 +423,7 @@ def read_junk_probe_page(page_id: str):
 ])
 def test_a_line_that_is_no_headline_of_the_pages_own_is_not_its_title(page_id, line):
     raw = simplified(_junk_probe()[page_id]["raw"])
-    assert simplified(line) in raw
+    assert simplified(line)[:4] in raw  # (the page as a whole loses its toneless pinyin, the line alone not)
     article = read_junk_probe_page(page_id)
     assert article.title_from != "page" or simplified(line)[:8] not in simplified(article.title)
     assert "医院 油画" not in article.title  # probe-162's photo caption 【 医院 油画 （源于网络）】 is none either

@@ -448,3 +448,14 @@ def test_a_lead_that_says_its_headline_and_goes_on_after_a_mark_keeps_it():
     assert _without_glued_title(lead, key) == lead
     assert _without_glued_title(key + "上海市新冠肺炎医疗救治专家组组长张文宏5月15日表示，现在世界是关着的。", key) \
         .startswith("上海市")
+
+
+def test_an_editors_note_keeps_its_text_and_loses_its_label():
+    # hp-190: 编者按：1月22日，四川省第十四届人民代表大会第二次会议开幕。…
+    article = read_probe_page("hp-190")
+    assert article.paragraphs[0].startswith("1月22日，四川省第十四届人民代表大会第二次会议开幕")
+    summary = summarize(article, Budget(SETTINGS.summary_min_chars, SETTINGS.summary_max_chars))
+    assert "编者按" not in summary and summary.startswith("1月22日")
+    # a sentence that only names an editor's note is the story's
+    plain = main_article({"id": "x", "url": "", "raw": "关于编者按的写法\n编者按是编辑对文章所加的评论和说明，多置于文章之前。记者了解到，这种写法由来已久，许多报刊至今沿用。"})
+    assert plain.paragraphs[0].startswith("编者按是编辑对文章所加的评论")

@@ -51,6 +51,7 @@ _COLUMN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*/\s*(?:评论|社评|时评
 APPARATUS_WITHIN = 40  # blocks
 _PAPER_AUTHORS = re.compile(r"^[\u4e00-\u9fff·]{1,4}[\d*＊]*(?:[\s,，、]+[\u4e00-\u9fff·]{1,4}[\d*＊]*){0,11}$")
 MAX_PAPER_AUTHORS = 60  # characters (a dozen names: probe-111 has nine)
+_EDITORS_NOTE = re.compile(r"^(?:[【\[]编者按[】\]]\s*[：:]?|编者按\s*[：:])\s*(?=\S)")
 _ABSTRACT_LABEL = re.compile(r"^(?:[【\[](?:摘\s*要|目\s*的)[】\]]\s*[：:]?|(?:摘\s*要|目\s*的)\s*[：:])\s*(?=\S)")
 # the wire's end mark closing the story: what follows it is the page's (links, a video list)
 _END_MARK = re.compile(r"\s*[（(](?:完|全文完|本文完)[）)]$")
@@ -284,10 +285,12 @@ def _is_paper(raw_blocks: tuple[Block, ...]) -> bool:
 def _above_the_story(text: str, raw_blocks: tuple[Block, ...], paper: list[bool], found: _Found) -> str:
     """A line above the story's first paragraph as the story keeps it: "" for the title's subtitle
     (——从产业分工走向功能分工, hp-047) and for a paper's line of bare names (龚松柏 陈 兰, taken as its
-    authors; 一、引言 is its first heading, no author); an abstract without its 摘要：/目的： label.
+    authors; 一、引言 is its first heading, no author); an abstract without its 摘要：/目的： label, an
+    editor's note without its 编者按： label.
     `paper` holds whether the page is a paper once a line has asked."""
     if _SUBTITLE.match(text):
         return ""
+    text = _EDITORS_NOTE.sub("", text)  # the note stays, its label goes (编者按：1月22日，四川省…, hp-190)
     authors = len(text) <= MAX_PAPER_AUTHORS and _PAPER_AUTHORS.match(text) and not _NUMBERED_HEADING.match(text)
     if not authors and not _ABSTRACT_LABEL.match(text):
         return text
