@@ -86,3 +86,14 @@ def test_doctor_says_whether_the_declarations_are_prebuilt():
         assert check.status == "ok" and "prebuilt" in check.detail
     else:
         assert check.status == "warn" and "tools/build_pango_types.py" in check.detail
+
+
+def test_a_prebuilt_module_this_cffi_cannot_load_means_the_usual_import(tmp_path, monkeypatch):
+    from briefing.render.pango_types import prebuilt_declarations
+
+    (tmp_path / "unloadable_prebuilt.py").write_text("raise ValueError('unsupported cffi ABI version')\n",
+                                                      encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert installed_declarations_match("unloadable_prebuilt") is False
+    with prebuilt_declarations("unloadable_prebuilt") as hook:
+        assert hook is None

@@ -93,9 +93,8 @@ def prebuilt_declarations(prebuilt: str | None = None) -> Iterator[_Finder | Non
     (when they match). Yields the hook, whose `used` says whether it served, or None when the
     prebuilt module is missing."""
     prebuilt = prebuilt or PREBUILT
-    try:
-        prebuilt_digest = importlib.import_module(prebuilt).DIGEST
-    except (ImportError, AttributeError):
+    prebuilt_digest = _prebuilt_digest(prebuilt)
+    if prebuilt_digest is None:
         yield None
         return
     finder = _Finder(prebuilt_digest, prebuilt)
@@ -117,10 +116,18 @@ def installed_declarations_match(prebuilt: str | None = None) -> bool | None:
     path = Path(list(spec.submodule_search_locations)[0]) / "text" / "ffi.py"
     try:
         source = path.read_text(encoding="utf-8")
-        prebuilt_digest = importlib.import_module(prebuilt).DIGEST
-    except (OSError, ImportError, AttributeError):
+    except OSError:
         return False
-    return with_prebuilt_types(source, prebuilt_digest, prebuilt) is not None
+    prebuilt_digest = _prebuilt_digest(prebuilt)
+    return prebuilt_digest is not None and with_prebuilt_types(source, prebuilt_digest, prebuilt) is not None
+
+
+def _prebuilt_digest(prebuilt: str) -> str | None:
+    """The prebuilt module's digest, or None when it is missing or this cffi cannot load it."""
+    try:
+        return importlib.import_module(prebuilt).DIGEST
+    except Exception:  # noqa: BLE001 - any failure only means WeasyPrint parses its own declarations
+        return None
 
 
 def build_module(source: str, name: str | None = None) -> str:
