@@ -459,3 +459,19 @@ def test_an_editors_note_keeps_its_text_and_loses_its_label():
     # a sentence that only names an editor's note is the story's
     plain = main_article({"id": "x", "url": "", "raw": "关于编者按的写法\n编者按是编辑对文章所加的评论和说明，多置于文章之前。记者了解到，这种写法由来已久，许多报刊至今沿用。"})
     assert plain.paragraphs[0].startswith("编者按是编辑对文章所加的评论")
+
+
+def test_lines_shaped_like_furniture_that_are_the_storys_own_stay():
+    from briefing.text.headlines import page_roles
+    from briefing.text.junk import trending_items
+
+    # a ranking story's own paragraphs open with the rank
+    ranking = ["No.1 北京：2023年GDP达4.38万亿元，同比增长5.2%。", "Top 3 上海：全年新增高新技术企业超过6000家。"]
+    assert trending_items(ranking) == set()
+    # a sentence citing a journal's issue is no running header
+    cited = "研究发表于《中华医学杂志》2023年第103卷第25期，样本覆盖全国31个省份的两万名患者。"
+    assert page_roles(["标题", cited]) == {}
+    # a share that opens a sentence is no gallery's counter
+    from briefing.text.clean import _gallery_of
+
+    assert _gallery_of("1/3的受访者表示愿意接种。") == 0 and _gallery_of("1/3这是“全球最大医院”的门诊大厅") == 3

@@ -337,3 +337,12 @@ def test_a_written_headline_holds_no_table_reference_and_no_conjunction_waiting_
     # probe-147, hard-wrapped forum lines joined: …大概只有大药厂有能力做研发因为当时的科技…
     forum = item_title(read_junk_probe_page("probe-147"), CAP)
     assert forum.startswith("说说生技研发") and not forum.endswith(("因为", "但是", "并且", "以及"))
+
+
+def test_a_clause_that_tells_what_was_done_there_or_then_is_no_bare_circumstance():
+    from briefing.editorial.titles import plainly_unfit
+
+    for clause in ("在全国率先建成5G全覆盖的智慧港口", "由于暴雨导致京广铁路部分区段停运", "为推动高质量发展出台20条措施"):
+        assert not plainly_unfit(clause), clause
+    for clause in ("在未元大健康产业园发酵生产车间", "随着联发科和高通相继发布新一代旗舰芯片"):
+        assert plainly_unfit(clause), clause

@@ -15,8 +15,8 @@ story's key facts: who, what, the figures.
    minus likeness to what is already picked (MMR) — until the minimum length is met, then
    while a sentence that still fits brings a fact the summary lacks. A sentence that opens with
    a connective pointing back (此外、同时、其中 …) is picked only after the one it leans on, one
-   that points back at a statement (作上述表示, 以上措施) never opens the summary (it is chosen again
-   without it).
+   that points back at a statement (作上述表示, 以上措施) does not open the summary (it is chosen
+   again without it, up to MAX_BARRED times: a story of nothing else keeps its summary).
 4. The picked sentences are printed in source order; a summary never ends mid-sentence and
    never exceeds the maximum (unless a single sentence does, which is then used alone).
 
@@ -113,8 +113,8 @@ def summarize(article: Article, budget: Budget = Budget()) -> str:
     chosen = _select(sentences, vectors, scores, facts, budget)
     barred: frozenset[int] = frozenset()
     while sentences[min(chosen)].points_back and len(barred) < MAX_BARRED:
-        # a summary never opens on a sentence pointing back at what it does not hold (…作上述表示。, probe-135):
-        # chosen again without it
+        # a summary does not open on a sentence pointing back at what it does not hold (…作上述表示。,
+        # probe-135): chosen again without it
         barred |= {min(chosen)}
         chosen = _select(sentences, vectors, scores, facts, budget, barred) or chosen
     return "".join(sentences[i].text for i in sorted(chosen))

@@ -175,7 +175,9 @@ BARE_PLACE = re.compile(r"^在[^，。 ]{2,30}?(?:车间|现场|园区|产业园
 # a circumstance and nothing that happened in it, waiting for its clause: 随着联发科和高通相继发布新一代旗舰芯片
 # (tune c-0072), 为推动全市劳动者技能就业、技能增收 (b-0007), 经省人社厅推荐、全国博士后管理委员会办公室批准 (b-0073)
 CIRCUMSTANCE_ONLY = re.compile(r"^(?:为了|随着|伴随着?|由于|因为|虽然|尽管|如果|为(?=推动|促进|加快|进一步|深入|全面|切实|更好|确保|落实|贯彻|提升|提高|加强)"
-                               r"|经[^ ]{2,40}(?:批准|推荐|同意|审定|审核|评审|研究|认定)$)[^ ]*$")
+                               r"|经[^ ]{2,40}(?:批准|推荐|同意|审定|审核|评审|研究|认定)$)"
+                               # (not when its own clause follows: 由于暴雨导致…停运, 为推动高质量发展出台20条措施)
+                               r"(?![^ ]*(?:导致|出台|印发|提升|提高了|增长|下降|实现了|达到|突破|停运|获批))[^ ]*$")
 # a pointer to a table or figure (…情况见表2-1, probe-153; …如图1-4所示): the page's furniture, no news
 FIGURE_REFERENCE = re.compile(r"(?:[如见]|详见|参见)附?[表图]\s*[\d一二三四五六七八九十]|如[上下]?[表图]所示")
 
@@ -192,7 +194,14 @@ def plainly_unfit(text: str) -> bool:
 
 def _bare_place(text: str) -> bool:
     """在 + a place, nothing done there (在…产业园发酵生产车间); not 在建… (a word of its own)."""
-    return bool(BARE_PLACE.match(text)) and tagged(text)[:1] == [("在", "p")]
+    if not BARE_PLACE.match(text):
+        return False
+    words = tagged(text)
+    if words[:1] != [("在", "p")]:
+        return False
+    # a deed done there, told in a clause before 的, is something done (在全国率先建成5G全覆盖的智慧港口)
+    before_de = next((k for k, (w, t) in enumerate(words) if w == "的"), None)
+    return before_de is None or not any(t.startswith("v") for _, t in words[1:before_de])
 
 
 @dataclass(frozen=True)

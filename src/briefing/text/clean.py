@@ -35,7 +35,7 @@ MAX_CAPTION = 120  # characters: a longer "caption" is story text ending in a cr
 # each caption is a paragraph of its own (one that does not end its sentence is not joined to the next).
 # Normalising took the space after the counter, so 1/3的居民… reads the same: the page needs several
 # lines counting the same number of photos.
-_GALLERY_COUNTER = re.compile(r"^(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})\s*(?=[\u4e00-\u9fff“「])")
+_GALLERY_COUNTER = re.compile(r"^(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})\s*(?=[\u4e00-\u9fff“「])(?![的以左])")  # not 1/3的受访者
 MIN_GALLERY_COUNTERS = 3  # lines on the page, with the same total
 # a feature's production credits, a line each: 总策划：刘海陵 林海利 / 统  筹：林兆均 王红虹 / 执  行：…记者 李妹妍 (probe-151)
 _PRODUCTION_CREDIT = re.compile(r"^(?:总\s*策\s*划|策\s*划|统\s*筹|执\s*行|监\s*制|出\s*品|总\s*监\s*制|制\s*片)\s*[：:]\s*[^。！？，；：]{2,40}$")
@@ -129,7 +129,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
     captions: list[str] = []  # the text of a photo story, when it has no other
     ended = False  # the story's end mark was met
     after_related = False  # a list of links (相关新闻) was met after the story's text
-    after_link = False  # the line before was a link of that list
+    after_link = ""  # the line before, when it was a link of that list
     snippets: list[bool] = []  # whether the page is a list of cut snippets, judged when a line first asks
     paper: list[bool] = []  # whether the page is a paper, judged when a line first asks (rarely)
     texts = [normalize_text(b.text) for b in raw_blocks]  # spaces still separate the names in a byline
@@ -152,10 +152,10 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
             text = _GALLERY_COUNTER.sub("", text)
         if (in_related and (junk.is_related_item(text) or _is_question_headline(text))) \
                 or (ended and len(text) <= junk.MAX_RELATED_ITEM):
-            after_link = in_related and after_related
+            after_link = text if in_related and after_related else ""
             continue  # (after the end mark even a link that ends in ！ is one)
         if after_link:
-            after_link = False
+            after_link = ""
             if not junk.is_related_header(text) and not bylines.lead_byline(text):
                 continue  # the teaser under a link's headline (相关推荐 / 海关监管创新助力… / 来自海关部门的统计显示，…, probe-098)
         end_mark = _END_MARK.search(text)

@@ -104,6 +104,7 @@ _SHARE_BOX = re.compile(r"^(?:一键)?(?:分享|转发)(?:到|至|给)?(?:[\u4e0
 # a periodical's running page header, which a PDF's text runs into its sentences: 立法院公报 第103卷
 # 第25期 委员会纪录 (probe-154); a volume and an issue number together, which no headline carries
 _RUNNING_HEADER = re.compile(r"第\s*\d{1,4}\s*卷\s*第\s*\d{1,4}\s*期")
+MAX_RUNNING_HEADER = 40  # characters: 立法院公報 第 103 卷 第 25 期 委員會紀錄
 # toneless pinyin a mirror put after each of some characters: 记（ji）者, 每经记者（zhe）
 _TONELESS = re.compile(r"(?<=[\u4e00-\u9fff])\s?[（(][a-z]{1,6}[）)]")
 # a forum poster's name ending in digits, or a latin handle, over a bare timestamp: 技能成才12 / 2025-06-20 16:24:42
@@ -242,8 +243,8 @@ def page_roles(lines: list[str]) -> dict[int, str]:
 
 
 def _own_kind(texts: list[str], i: int) -> str | None:
-    if _READER.match(texts[i]) or _SHARE_BOX.match(texts[i]) or _RUNNING_HEADER.search(texts[i]) \
-            or _SOURCE_FIELD.search(texts[i]):
+    if _READER.match(texts[i]) or _SHARE_BOX.match(texts[i]) or _SOURCE_FIELD.search(texts[i]) \
+            or (_RUNNING_HEADER.search(texts[i]) and len(texts[i]) <= MAX_RUNNING_HEADER):  # (a sentence may cite an issue)
         return "furniture"
     if i and _SOURCE_FIELD.search(texts[i - 1]) and not _is_prose(texts[i]):
         return "furniture"  # the value of a source field above it: 本系列图表出处文件名：… / 《…》 (probe-136)

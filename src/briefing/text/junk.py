@@ -455,6 +455,7 @@ _DISCLAIMER = re.compile(r"^[【\[]?(?:特别声明|免责声明|版权声明|�
 
 _KANA = re.compile(r"[\u3040-\u309f\u30a0-\u30ff]")
 MIN_KANA = 20  # kana on a line: more is no Japanese name or quoted word in a Chinese story
+KANA_SHARE = 0.2  # of a long paragraph (probe-026: 0.27): a Chinese story quoting a Japanese title stays
 
 
 def line_kind(line: str) -> str | None:
@@ -472,7 +473,8 @@ def line_kind(line: str) -> str | None:
         return "furniture"  # an address with its label, however long the address: 原文报道链接：https://…
     if is_front_matter(text):
         return "front_matter"
-    if _KANA.search(text) and len(_KANA.findall(text)) >= MIN_KANA:
+    if _KANA.search(text) and (kana := len(_KANA.findall(text))) >= MIN_KANA \
+            and (len(text) <= MAX_JUNK_LINE or kana >= KANA_SHARE * len(text)):
         return "spam"  # Japanese on a Chinese page: a spam mirror's injected text (男女免费污しかし彼は…, probe-026), a language menu
     if len(text) > MAX_JUNK_LINE:
         return None
@@ -540,12 +542,13 @@ RANK_LABEL = re.compile(r"^(?:top|no\.?)\s*\d{1,2}(?:\s*[:：.]\s*|\s+|$)", re.I
 
 
 def trending_items(lines: list[str]) -> set[int]:
-    """The indexes of a trending list's lines: each rank label (with what follows it on its line),
-    and beside a label alone the line that is a related item (short, no sentence)."""
+    """The indexes of a trending list's lines: each rank label (alone, or before a headline on its
+    line), and beside a label alone the line that is a related item (short, no sentence)."""
     items: set[int] = set()
     for index, line in enumerate(lines):
-        if RANK_LABEL.match(line):
-            items.add(index)
+        label = RANK_LABEL.match(line)
+        if label and (label.end() == len(line) or is_related_item(line[label.end():])):
+            items.add(index)  # (No.1 北京：2023年GDP达4.38万亿元，…。 is a ranking story's own paragraph)
             if RANK_LABEL.fullmatch(line):
                 items.update(j for j in (index - 1, index + 1) if 0 <= j < len(lines) and is_related_item(lines[j]))
     return items
