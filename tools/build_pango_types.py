@@ -3,7 +3,7 @@ parsed once by cffi (out-of-line ABI mode) so the render worker need not parse t
 
 Run by hand after upgrading WeasyPrint:  python tools/build_pango_types.py
 
-Until it is run, a WeasyPrint whose declarations differ imports as usual (0.3 s slower to start);
+Until it is run, a WeasyPrint whose declarations differ imports as usual (about 0.1 s slower to start);
 `briefing doctor` says which it is. Why: src/briefing/render/pango_types.py.
 """
 

@@ -90,9 +90,9 @@ def _renderer_check() -> Check:
     if match is None:
         return Check("renderer", "fail", "WeasyPrint is not installed; reinstall briefing (pip install .)")
     if match:
-        return Check("renderer", "ok", "WeasyPrint's Pango declarations prebuilt (a cold build starts 0.3 s sooner)")
+        return Check("renderer", "ok", "WeasyPrint's Pango declarations prebuilt (the render worker imports it about 0.1 s sooner)")
     return Check("renderer", "warn", "this WeasyPrint's Pango declarations differ from the prebuilt ones, so each "
-                                     "build parses them (0.3 s); run python tools/build_pango_types.py")
+                                     "build parses them (about 0.1 s); run python tools/build_pango_types.py")
 
 
 def _login_check(config) -> Check:

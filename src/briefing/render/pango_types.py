@@ -2,8 +2,9 @@
 every start.
 
 `weasyprint.text.ffi` hands cffi about 450 lines of C declarations as it imports, and cffi
-parses them with pycparser every time: 0.3 s of the render worker's 0.66 s before it can lay
-out a page, on the critical path of every cold build. cffi's out-of-line ABI mode parses them
+parses them with pycparser every time: about 0.1 s of the render worker's half second before
+it can lay out a page (0.45–0.54 s → 0.33–0.47 s measured alternated; -X importtime inflates it
+to 0.3 s). cffi's out-of-line ABI mode parses them
 once into a module of serialized types (`_pango_types.py`, written by
 `tools/build_pango_types.py`), which loads in 5 ms and makes the same `ffi`.
 

@@ -312,7 +312,7 @@ def _weasyprint():
 
 
 def _import_weasyprint():
-    """Import WeasyPrint with its C declarations prebuilt (render/pango_types.py: 0.3 s), or
+    """Import WeasyPrint with its C declarations prebuilt (render/pango_types.py: about 0.1 s), or
     else with a faster library lookup.
 
     WeasyPrint finds Pango, HarfBuzz and friends by trying six spellings of each library name,
