@@ -3,14 +3,14 @@ without cffi parsing the declarations at start; any other WeasyPrint imports as 
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 from briefing.doctor import run_checks
-from briefing.render.pango_types import build_module, digest, installed_declarations_match, with_prebuilt_types
+from briefing.render.pango_types import (build_module, digest, ffi_source_path, installed_declarations_match,
+                                         with_prebuilt_types)
 
 TESTS = Path(__file__).resolve().parent
 
@@ -38,8 +38,7 @@ print("pycparser" in sys.modules, isinstance(loader, pango_types._Loader))
 
 
 def _weasyprint_ffi_source() -> str:
-    spec = importlib.util.find_spec("weasyprint")
-    return (Path(list(spec.submodule_search_locations)[0]) / "text" / "ffi.py").read_text(encoding="utf-8")
+    return ffi_source_path().read_text(encoding="utf-8")
 
 
 def _render(mode: str, tmp_path: Path) -> tuple[bytes, str]:

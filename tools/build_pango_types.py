@@ -9,24 +9,22 @@ Until it is run, a WeasyPrint whose declarations differ imports as usual (about 
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from briefing.render.pango_types import build_module  # noqa: E402
+from briefing.render.pango_types import build_module, ffi_source_path  # noqa: E402
 
 TARGET = ROOT / "src" / "briefing" / "render" / "_pango_types.py"
 
 
 def main() -> int:
-    spec = importlib.util.find_spec("weasyprint")
-    if spec is None or not spec.submodule_search_locations:
+    source_path = ffi_source_path()
+    if source_path is None:
         print("WeasyPrint is not installed in this Python", file=sys.stderr)
         return 1
-    source_path = Path(list(spec.submodule_search_locations)[0]) / "text" / "ffi.py"
     TARGET.write_text(build_module(source_path.read_text(encoding="utf-8")), encoding="utf-8")
     print(f"wrote {TARGET.relative_to(ROOT)} from {source_path}")
     return 0

@@ -25,6 +25,7 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 MODULE = "weasyprint.text.ffi"
 PREBUILT = "briefing.render._pango_types"
@@ -109,18 +110,23 @@ def prebuilt_declarations(prebuilt: str | None = None) -> Iterator[_Finder | Non
 def installed_declarations_match(prebuilt: str | None = None) -> bool | None:
     """Whether the installed WeasyPrint's declarations are the prebuilt ones (None: no WeasyPrint)."""
     prebuilt = prebuilt or PREBUILT
-    spec = importlib.util.find_spec("weasyprint")
-    if spec is None or not spec.submodule_search_locations:
+    path = ffi_source_path()
+    if path is None:
         return None
-    from pathlib import Path
-
-    path = Path(list(spec.submodule_search_locations)[0]) / "text" / "ffi.py"
     try:
         source = path.read_text(encoding="utf-8")
     except OSError:
         return False
     prebuilt_digest = _prebuilt_digest(prebuilt)
     return prebuilt_digest is not None and with_prebuilt_types(source, prebuilt_digest, prebuilt) is not None
+
+
+def ffi_source_path() -> Path | None:
+    """The installed WeasyPrint's text/ffi.py (found without importing WeasyPrint), or None."""
+    spec = importlib.util.find_spec("weasyprint")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0]) / "text" / "ffi.py"
 
 
 def _prebuilt_digest(prebuilt: str) -> str | None:

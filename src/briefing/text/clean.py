@@ -8,6 +8,7 @@ page end up the same.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -409,8 +410,8 @@ def _gallery_of(text: str) -> int:
 
 def _gallery_total(texts: list[str]) -> int:
     """The number of photos of the page's gallery, when MIN_GALLERY_COUNTERS of its lines count them, else 0."""
-    totals = [t for t in map(_gallery_of, texts) if t]
-    return max(totals, key=totals.count) if totals and totals.count(max(totals, key=totals.count)) >= MIN_GALLERY_COUNTERS else 0
+    counted = Counter(t for t in map(_gallery_of, texts) if t).most_common(1)
+    return counted[0][0] if counted and counted[0][1] >= MIN_GALLERY_COUNTERS else 0
 
 
 # a list's headline that asks or exclaims (（全国两会）如何解读2026年政府工作报告的涉台内容？, probe-140's
