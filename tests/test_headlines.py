@@ -218,3 +218,19 @@ def test_the_manifest_records_where_each_title_came_from(tmp_path):
 ])
 def test_a_long_headline_in_halves_side_by_side_gives_its_longer_half(page_id, title):
     assert item_title(read_tune_page(page_id), CAP) == title
+
+
+def test_a_feature_title_stated_in_its_wire_dateline_is_the_headline(tmp_path):
+    # the development set's 上海光源 story, as 中新网 served it: a spam line of a trending list
+    # above, then the dateline with the feature's title after 题:
+    page = ("第1 iphone14欧美日韩版本男生高考英语分老师激动摸头拍背\n"
+            "中新网上海5月6日电 题:中国大陆第一台第三代同步辐射装置上海光源迎用户开放15岁“生日”\n"
+            "中新网记者 郑莹莹\n"
+            "在上海浦东新区张江高科技园区，有一个外形酷似“鹦鹉螺”的建筑。6日，它迎来用户开放15岁“生日”。"
+            "中国科学院上海高等研究院院长黄政仁表示，经过两期建设，上海光源目前共有34条光束线和46个实验站对用户开放。\n")
+    [article] = read(tmp_path, "shanghai-light-source.txt", page)
+    title = item_title(article, CAP)
+    assert title.startswith("中国大陆第一台第三代同步辐射装置上海光源")
+    assert "电" not in title and "题" not in title
+    assert "iphone" not in article.body and "题:" not in article.body and "题：" not in article.body
+    assert article.body.startswith("在上海浦东新区张江高科技园区")
