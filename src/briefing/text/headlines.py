@@ -153,7 +153,8 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     a teaser in a list of links has a snippet under it, the headline has the story —, whether a
     dateline or source line stands under it, whether the 原标题 names it, its shape and place);
     the links under 相关新闻 are passed over, a subtitle (——…) gives way to the line above it.
-    `标题：…` is taken as said, and the line under a form's empty `3.新闻标题：` field. A line under
+    `标题：…` is taken as said, and so is a feature's title in its wire dateline (`…日电 题:…`, whose
+    line then stands for the headline), and the line under a form's empty `3.新闻标题：` field. A line under
     the dateline block gives way to the one above it (a subhead under 来源, not the headline), an
     op-ed's `作者/` goes. Without a likely line: a flash's
     【…】, a notice's 《title》, the 原标题, the first line when the text under it names it."""
