@@ -270,3 +270,21 @@ def test_a_list_of_links_above_the_story_does_not_end_it_and_one_below_it_does(t
     below = clean_text(tmp_path, "# 医保目录新增111种药品\n\n" + first + "\n\n相关新闻\n\n另一条新闻的标题\n\n"
                        "新华社天津3月1日电（记者李四）在行星合月中，最具观赏性的非金星合月莫属。\n")
     assert not any("金星合月" in p for p in below.paragraphs)
+
+
+def test_above_a_wire_dateline_stating_the_title_is_the_pages_even_when_the_record_gives_the_title(tmp_path):
+    # the development set's 上海光源 record as a feed or JSONL line carries it: the title is the
+    # record's, and the text still opens with a trending list's spam line and the dateline's 题:
+    import json
+
+    text = ("第1 iphone14欧美日韩版本男生高考英语分老师激动摸头拍背\n"
+            "中新网上海5月6日电 题:中国大陆第一台第三代同步辐射装置上海光源迎用户开放15岁“生日”\n"
+            "中新网记者 郑莹莹\n"
+            "在上海浦东新区张江高科技园区,有一个外形酷似“鹦鹉螺”的建筑。6日,它迎来用户开放15岁“生日”。"
+            "中国科学院上海高等研究院院长黄政仁表示,经过两期建设,上海光源目前共有34条光束线和46个实验站对用户开放。\n")
+    record = {"title": "中国大陆第一台第三代同步辐射装置上海光源迎用户开放15岁“生日”", "text": text}
+    [article], skipped = read_articles(tmp_path, "day.jsonl", (json.dumps(record, ensure_ascii=False) + "\n").encode())
+    assert not skipped
+    assert article.body.startswith("在上海浦东新区张江高科技园区")
+    assert "iphone" not in article.body and "题" not in article.body.split("。")[0]
+    assert article.outlet == "中新网" and "郑莹莹" in article.authors

@@ -346,3 +346,27 @@ def test_a_clause_that_tells_what_was_done_there_or_then_is_no_bare_circumstance
         assert not plainly_unfit(clause), clause
     for clause in ("在未元大健康产业园发酵生产车间", "随着联发科和高通相继发布新一代旗舰芯片"):
         assert plainly_unfit(clause), clause
+
+
+def test_a_word_with_电_at_the_head_of_a_page_is_no_wire_dateline_and_the_lead_stays_whole():
+    from briefing.editorial.candidates import candidates
+
+    # b-0125: 网络问诊后医生开具电子处方,可到药店买药… — 网…电 once read as a wire's dateline (…网北京电)
+    # and cut away, leaving 子处方 as the written headline's start
+    assert shown("b-0125").startswith("网络问诊后医生开具电子处方")
+    article = read_tune_page("b-0125")
+    assert candidates(article, limit=1)[0].text.startswith("网络问诊后医生开具电子处方")
+    assert not item_title(article, CAP).startswith("子")
+
+
+def test_a_written_headline_never_leaves_a_quotation_open_nor_is_a_photos_view():
+    from briefing.editorial.titles import plainly_unfit, title_units
+
+    # c-0014: 习近平总书记指出：“要加快建设…高地，着力打造我国自主创新的重要源头…” is longer than the cap
+    assert "“要加快建设北京国际科技创新中心和高水平人才高地，着力打造" in shown("c-0014")
+    for unit in title_units(read_tune_page("c-0014"), CAP):
+        assert unit.text.count("“") == unit.text.count("”"), unit.text
+    # a-0173: a photo's caption, 2025年4月20日，安徽省合肥未来大科学城…（CRAFT）园区外景。
+    assert "综合研究设施（CRAFT）园区外景" in shown("a-0173")
+    assert plainly_unfit("安徽省合肥未来大科学城聚变堆主机关键系统综合研究设施园区外景")
+    assert not item_title(read_tune_page("a-0173"), CAP).endswith("外景")

@@ -38,9 +38,12 @@ FRAMING = re.compile(
     r"|据(?:悉|了解|介绍|报道|统计|不完全统计)[，：]"
     r"|(?:记者|笔者)(?:注意到|了解到|看到|发现)[，：])"
 )
-# Datelines and wire bylines in front of the first sentence: 新华社北京3月23日电（记者 田晓航）
+# Datelines and wire bylines in front of the first sentence: 新华社北京3月23日电（记者 田晓航）; not
+# the 电 or 讯 of a word (网络问诊后医生开具电子处方, tune b-0125: 网…电 read as a wire's dateline)
+NOT_A_WIRE = "(?![子话视影池力脑梯商信动器源站费量压流线缆机气车磁波灯表价厂网息号竞])"
 DATELINE = re.compile(
-    r"^(?:【[^】]{1,20}】)?[^，。：“”]{0,24}?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)\s*(?:[（(][^）)]{0,30}[）)])?\s*"
+    r"^(?:【[^】]{1,20}】)?[^，。：“”]{0,24}?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)" + NOT_A_WIRE
+    + r"\s*(?:[（(][^）)]{0,30}[）)])?\s*"
 )
 # Sentences that are furniture, not news: captions, credits, sources, navigation, greetings.
 FURNITURE = re.compile(

@@ -162,7 +162,9 @@ def choose_unit(units: list[Unit], weights: tuple[float, ...] | None = None) -> 
 # (…在本台节目《时事全方位》指, a Hong Kong report's 指 for 指出, tune b-0079; not 手指, 首屈一指)
 ATTRIBUTION = re.compile(r"(?:显示|表示|指出|(?<![手意所屈一])指|介绍|称|说|透露|获悉|了解到|得知|表明|认为|强调|坦言|提到|宣布)$")
 # a photo's caption (签约仪式现场, 双方合影, 图为…) and an item of a numbered list (3.持续推进…, （二）…)
-CAPTION = re.compile(r"^(?:图为|图\s*\d*\s*[：:])|(?:仪式|会议|大会|活动|典礼|论坛|比赛|发布会|开幕式|揭牌|签约|颁奖|会)(?:现场|合影|留影)$|合影(?:留念)?$")
+# (…综合研究设施（CRAFT）园区外景 under a photo, tune a-0173)
+CAPTION = re.compile(r"^(?:图为|图\s*\d*\s*[：:])|(?:仪式|会议|大会|活动|典礼|论坛|比赛|发布会|开幕式|揭牌|签约|颁奖|会)(?:现场|合影|留影)$"
+                     r"|合影(?:留念)?$|(?:外景|全景|鸟瞰图?|俯瞰图?|效果图|航拍图)$")
 LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*(?:[.．](?!\d)|[、)）])|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[一二三四五六七八九十]{1,3}是)")
 # an anecdote's or a speaker's opening, no news: 每次看老妈炒菜…, 我院为了改善…, 如今的中国不仅…
 FIRST_PERSON = re.compile(r"^(?:我(?![国省市区县州军])|我们|每次|如今)")
@@ -245,7 +247,8 @@ def title_units(article: Article, cap: int) -> list[Unit]:
         clauses = [c for c in (_tidy(c) for c in _clauses(SPEAKER_LABEL.sub("", sentence))) if c]
         for place, (unit, factor) in enumerate(_units(clauses, cap)):
             text = _cut_at_word(unit, cap) if len(unit) > cap else unit
-            if len(text) >= MIN_TITLE and not _unfit(text):
+            # (a cut that leaves a quotation open — “要加快建设…，着力打造我 — is no headline, tune c-0014)
+            if len(text) >= MIN_TITLE and _balanced(text) == text and not _unfit(text):
                 raw.append((text, index, place, factor, len(unit) > cap, _clause_value(text, salience), len(clauses)))
     top = max((r[5] for r in raw), default=0.0) or 1.0
     units = []

@@ -50,6 +50,7 @@ _COLUMN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*/\s*(?:评论|社评|时评
 # front_matter) names its authors on a line of bare names (龚松柏 陈 兰, 吴亮*) and heads its abstract
 # 摘要：or 目的：; the abstract stays, the best summary of the paper, without its label.
 APPARATUS_WITHIN = 40  # blocks
+DATELINE_WITHIN = 80  # blocks: as far down as the headline finder looks (headlines.LOOK_AHEAD)
 _PAPER_AUTHORS = re.compile(r"^[\u4e00-\u9fff·]{1,4}[\d*＊]*(?:[\s,，、]+[\u4e00-\u9fff·]{1,4}[\d*＊]*){0,11}$")
 MAX_PAPER_AUTHORS = 60  # characters (a dozen names: probe-111 has nine)
 _EDITORS_NOTE = re.compile(r"^(?:[【\[]编者按[】\]]\s*[：:]?|编者按\s*[：:])\s*(?=\S)")
@@ -137,8 +138,14 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
     elsewhere = _menu_lines(raw_blocks) | junk.trending_items(texts)
     gallery = _gallery_total(texts)
     texts = junk.strip_toneless_pinyin(texts)
+    # a feature's title stated in its wire dateline (中新网上海5月6日电 题:…) is where the story starts:
+    # what stands above it is the page's (a spam line, a menu), whatever gave the article its title;
+    # the dateline names the outlet
+    starts_below = next((i for i, t in enumerate(texts[:DATELINE_WITHIN]) if junk.stated_in_dateline(t)[0]), -1)
+    if starts_below >= 0 and (wire := bylines.lead_byline(junk.stated_in_dateline(texts[starts_below])[0])):
+        found.outlet = found.outlet or wire.outlet
     for index, block in enumerate(raw_blocks):
-        if index in elsewhere:  # a menu, a trending list: the page's, or another story's
+        if index in elsewhere or index <= starts_below:  # a menu, a trending list: the page's, or another story's
             continue
         text = texts[index]
         if not text:

@@ -30,7 +30,15 @@ from functools import lru_cache
 from itertools import accumulate, takewhile
 from pathlib import Path
 
-from .junk import SPAM_START, is_garbled, is_related_header, is_spam, line_kind, trending_items
+from .junk import (
+    SPAM_START,
+    is_garbled,
+    is_related_header,
+    is_spam,
+    line_kind,
+    stated_in_dateline,
+    trending_items,
+)
 from .normalize import normalize_text
 
 MIN_HEADLINE, MAX_HEADLINE = 6, 64  # characters
@@ -39,9 +47,6 @@ MIN_PROSE = 40
 STORY_LEAD = 300  # characters of the story a headline is compared with
 STORY_MASS = 240  # characters: this much prose under a line is a story, not a snippet
 _STATED = re.compile(r"^(?:标题|题目|文章标题)\s*[：:]\s*(.{4,80})$")
-# a feature's title in its wire dateline (中新网's special reports): 中新网上海5月6日电 题:中国大陆第一台…
-_STATED_IN_DATELINE = re.compile(
-    r"^[\u4e00-\u9fff]{1,10}(?:社|网|报|台)[\u4e00-\u9fff]{2,6}(?:\d{1,2}月)?\d{1,2}日电\s*题\s*[：:]\s*(.{4,80})$")
 # a form's title field with its value on the next line: 3.新闻标题： (PTT's repost form), 标题：
 _STATED_FIELD = re.compile(r"^(?:\d{1,2}\s*[.、．]\s*)?(?:新闻|文章)?(?:标题|题目)\s*[：:]$")
 _DATED = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
@@ -161,8 +166,8 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     texts = [normalize_text(line) for line in lines[:_reach(lines, LOOK_AHEAD + 20)]]
     kinds = _line_kinds(texts)
     original = original_title(lines)
-    in_dateline = next(((i, m.group(1).strip()) for i, t in enumerate(texts[:LOOK_AHEAD])
-                        if (m := _STATED_IN_DATELINE.match(t)) and usable(m.group(1).strip())), None)
+    in_dateline = next(((i, stated) for i, t in enumerate(texts[:LOOK_AHEAD])
+                        if (stated := stated_in_dateline(t)[1]) and usable(stated)), None)
     if in_dateline:  # the line stands for the headline: what is above it is the page's, not the story's
         return Headline(without_site_name(clean_decoration(in_dateline[1])), "page", in_dateline[0])
     stated = next((m.group(1).strip() for t in texts if (m := _STATED.match(t)) and usable(m.group(1).strip())), None) \

@@ -357,6 +357,18 @@ _BRACKETED_OUTLET = re.compile(r"^[（(][^（）()《》]{0,8}《[^《》]{2,12}
 _DATELINE_ALONE = re.compile(
     rf"^[{_HAN}A-Za-z]{{1,10}}(?:社|网|报|台)\s*[／/|｜]?\s*(?:记者\s*[{_HAN}·]{{2,4}}\s*)?[{_HAN}]{{2,6}}(?:\d{{1,2}}月)?\d{{1,2}}日电$"
 )
+# a feature's title stated in its wire dateline: 中新网上海5月6日电 题:中国大陆第一台…上海光源迎用户开放15岁“生日”
+# (the dateline alone, _DATELINE_ALONE, with 题: and the title after it; what stands above such a line is the page's)
+_STATED_IN_DATELINE = re.compile(
+    rf"^(?P<dateline>[{_HAN}]{{1,10}}(?:社|网|报|台)[{_HAN}]{{2,6}}(?:\d{{1,2}}月)?\d{{1,2}}日电)\s*题\s*[：:]\s*(?P<title>.{{4,80}})$")
+
+
+def stated_in_dateline(text: str) -> tuple[str, str]:
+    """The wire dateline and the title it states (中新网上海5月6日电, 中国大陆第一台…), or two empty strings."""
+    match = _STATED_IN_DATELINE.match(text)
+    return (match["dateline"], match["title"].strip()) if match else ("", "")
+
+
 # a full date after a few short labels or an outlet, and at most a number after it: 产业资讯 健康国策2050
 # 2023-02-10 4594, 财经网 2024/09/09 (not a headline with a date in it: 2024年7月1日起 一批新规施行)
 _FULL_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?!\d)")
