@@ -224,6 +224,9 @@ def probe_outputs(page_id: str) -> tuple[str, str]:
     ("更 多", "related"),  # probe-009: the list of videos under a story
     ("視頻", "related"),
     ("高能同步辐射光源和多模态跨尺度生物医学成像设施效果图", "caption"),  # probe-014: a picture's label
+    ("Slides:", "furniture"),  # probe-161: a slide-sharing page's furniture, each on a line of its own
+    ("Advertisements", "furniture"),
+    ("Similar presentations", "furniture"),
 ])
 def test_each_kind_of_junk_line_on_fresh_pages_is_named(line, expected):
     assert kind(line) == expected
@@ -236,6 +239,8 @@ def test_each_kind_of_junk_line_on_fresh_pages_is_named(line, expected):
     "无锡市今年计划引进高层次人才6500人",  # probe-023
     "49家医院获批第五批国家区域医疗中心项目",  # probe-078
     "市人民醫(yī)院東院(秀山醫(yī)院)今日開(kāi)診試運(yùn)行",  # a hospital opening, pinyin and all
+    "Slides展示新药研发进展",  # English words inside a line of news are its own
+    "Print时代的报纸还能走多远",
 ])
 def test_fresh_headlines_are_not_junk(line):
     assert kind(line) is None
@@ -324,6 +329,8 @@ def test_a_teaser_cut_off_above_the_story_it_opens_is_not_read_twice():
     ("probe-074", "手机端"),
     ("probe-014", "效果图"),
     ("probe-068", "■"),
+    ("probe-161", "Advertisements"),  # Slides: / Advertisements / Similar presentations, joined to the text
+    ("probe-140", "•"),  # a paragraph set as a list item, a photo's credit closing it
 ])
 def test_fresh_pages_summaries_lose_the_lines_that_were_glued_to_them(page_id, junk):
     title, summary = probe_outputs(page_id)

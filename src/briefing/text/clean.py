@@ -204,8 +204,10 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         if before_story:
             text = _without_handle(bylines.after_inner_dateline(text), found)
         text = _take_metadata(text, found)
-        if len(text) > MAX_HEADING and ends_sentence(text):
-            text = _LIST_MARK.sub("", text)  # a whole paragraph set as a list item: the mark is the page's layout
+        if len(text) > MAX_HEADING and (ends_sentence(text) or "。" in text):
+            # a whole paragraph set as a list item: the mark is the page's layout (and so it is
+            # when a photo's credit ends it: • 10月28日，…与师生合照。 香港中通社图片, probe-140)
+            text = _LIST_MARK.sub("", text)
         if text and paragraphs and _is_heading_between_paragraphs(text, paragraphs[-1]):
             flush()
             blocks.append(Block("subhead", text))  # not glued to the paragraph under it

@@ -279,6 +279,10 @@ _FURNITURE = re.compile(
     r"|^(?:打开文本图片集|点击查看大图)$|^本(?:单元|栏目|专栏)由编辑部|^摘[录錄]自[^，。！？\s]{2,20}$"
     r"|本文字数\s*[：:]\s*\d|^(?i:pages?)\s*[：:]\s*\d+(?:\s+\d+)*$|^导语[：:]?$|^发布于\s*[\u4e00-\u9fff]{2,8}$|手机(?:端|上)(?:查看|观看|阅读)"
     r"|(?i:open\s*/\s*close menu|skip to (?:main )?content|toggle navigation)"
+    # an English page's furniture on a line of its own (a slide-sharing site's Slides: / Advertisements /
+    # Similar presentations, probe-161)
+    r"|^(?i:slides?|advertisements?|similar presentations|related (?:posts|articles|presentations|videos)"
+    r"|sponsored(?: content)?|loading\.*|share(?: this)?|print|comments?|read more|see also)\s*:?$"
     r"|^[\u4e00-\u9fff]{1,12}[〔［\[][12]\d{3}[〕］\]]\s*\d{1,4}\s*号$"
     # a bookmark prompt (设为书签Ctrl+D将本页面保存为书签…), a comment box (欢迎发表评论 取消回复), the
     # end of a feed (没有更多内容), an app's channel label (军事APP), a link's label (原文报道链接：https://…)
