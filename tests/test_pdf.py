@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+from html import unescape
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -254,6 +255,45 @@ def test_a_page_holding_only_the_tail_has_no_page_number(tmp_path):
             return
         assert numbers == [f"— {len(pages)} —"], "an ordinary last page keeps its number"
     pytest.fail("no body length put the 报尾 alone on a page")
+
+
+def test_a_set_paragraph_is_one_element_its_lines_of_other_spacing_spans_of_shared_classes(tmp_path, monkeypatch):
+    """Issue 13: a line an element with its own inline style made WeasyPrint cascade and lay out
+    every line on its own. The paragraph is one block; a line of the grid's spacing is plain
+    text in it, another a span whose class gives the spacing (one class for each value)."""
+    from briefing.render import pdf as pdf_module
+    from briefing.render.fonts import load_fonts
+    from briefing.render.layout import GRID_SPACING_PT, STYLES
+    from briefing.render.lines import Measurer, set_paragraph
+
+    fonts = load_fonts()
+    # plain Chinese (lines of the grid's spacing), then figures and Latin (lines stretched)
+    summary = "北京稳居城市健康指数大城市组综合榜首，清华大学发布城市健康指数研究成果。" * 3 + \
+              "2025年GDP增长5.2%，R&D投入强度达6.73%，PM2.5年均浓度30.5微克/立方米。" * 3
+    laid_out = []
+    real_layout = pdf_module._layout
+    monkeypatch.setattr(pdf_module, "_layout", lambda HTML, html, *rest: laid_out.append(html) or real_layout(HTML, html, *rest))
+    target = pdf_module.render_pdf(one_item_issue(summary), tmp_path / "set.pdf", fonts, tmp_path / "work")
+
+    measurer = Measurer([f.path for f in fonts.chains["body"]], STYLES["body"].size_pt)
+    lines = set_paragraph(summary, measurer, LAYOUT.text_width_pt, GRID_SPACING_PT,
+                          indent_pt=STYLES["body"].indent_chars * LAYOUT.char_pitch_pt)
+    stretched = [line for line in lines if line.letter_spacing_pt != lines[-1].letter_spacing_pt]
+    assert len(lines) > 8 and 0 < len(stretched) < len(lines) - 2
+    paragraph = re.search(r'<p class="body set[^"]*">(.*?)</p>', laid_out[0], re.S).group(1)
+    assert "style=" not in paragraph
+    spans = re.findall(r'<span class="(s\d+)">([^<]*)</span>', paragraph)
+    assert [unescape(text) for _, text in spans] == [line.text for line in stretched]
+    assert unescape(re.sub(r"<[^>]+>", "", paragraph)) == "\n".join(line.text for line in lines)
+    classes = {cls: line.letter_spacing_pt for (cls, _), line in zip(spans, stretched)}
+    assert len(classes) == len({line.letter_spacing_pt for line in stretched}), "one class for each spacing"
+    for cls, spacing in classes.items():
+        assert f".body.set .{cls} {{ letter-spacing: {spacing}pt; }}" in laid_out[0]
+    # and the text, as drawn, is the lines as set, each but the last flush right
+    right_margin = (LAYOUT.page_width_mm - LAYOUT.margin_right_mm) * PT_PER_MM
+    drawn = [(line, right) for _, line, right in pdfium_lines(target) if line in summary]
+    assert [line for line, _ in drawn] == [line.text for line in lines]
+    assert all(abs(right - right_margin) < 2 for _, right in drawn[:-1])
 
 
 def test_pdf_a_variant_for_archiving(cli, tmp_path):

@@ -27,6 +27,7 @@ _WORD_CHAR = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u040
 _TOKEN = re.compile(f"[{_WORD_CHAR}][{_WORD_CHAR}.,:/+\\-_%@&']*|——|……|.", re.S)
 TOLERANCE_PT = 0.05  # floating-point slack when a line fills the measure exactly
 MAX_STRETCH_EM = 0.5  # beyond this a line (say, a long URL) is left ragged, not torn apart
+SPACING_DIGITS = 4  # a line's letter-spacing is given to a ten-thousandth of a point
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def _justify(lines: list[list[str]], measurer: Measurer, measure_pt: float, base
             extra = (measure_pt - indent - natural) / max(len(text), 1)
             if 0 < extra <= MAX_STRETCH_EM * measurer.size_pt:
                 spacing += extra
-        result.append(Line(text, round(spacing, 4), indent))
+        result.append(Line(text, round(spacing, SPACING_DIGITS), indent))
     return result
 
 

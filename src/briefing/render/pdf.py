@@ -30,7 +30,7 @@ from .content import (
     source_line,
 )
 from .fonts import FontSet, plan_fonts, subset_font, vertical_metrics
-from .lines import Line, Measurer, set_paragraph
+from .lines import SPACING_DIGITS, Measurer, set_paragraph
 from .layout import (
     BASELINE_FRACTION,
     CONTENTS_SPACE_AFTER_LINES,
@@ -100,6 +100,28 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
     styles = styles_for(options.item_title)
     faces, families = _prepare_fonts(issue, fonts, styles, work_dir / "fonts")
     env = _templates()
+    measurer = Measurer([f.path for f in fonts.chains[styles["body"].role]], styles["body"].size_pt)
+    classes = LineClasses(round(GRID_SPACING_PT, SPACING_DIGITS))  # what set_paragraph gives a line it does not stretch
+
+    def set_body(text: str) -> dict:
+        lines = set_paragraph(text, measurer, LAYOUT.text_width_pt, GRID_SPACING_PT,
+                              indent_pt=styles["body"].indent_chars * LAYOUT.char_pitch_pt)
+        return {"indent": classes.indent(lines[0].indent_pt if lines else 0.0),
+                "lines": [{"text": line.text, "spacing": classes.spacing(line.letter_spacing_pt)} for line in lines]}
+
+    sections = [
+        {
+            "id": s.id,
+            "title": s.title,
+            "prefix": section_prefix(k),
+            "items": [
+                {"title": i.title, "paragraphs": [set_body(p) for p in i.paragraphs],
+                 "source_line": source_line(i)}
+                for i in s.items
+            ],
+        }
+        for k, s in enumerate(issue.sections)
+    ]
     css = env.get_template("briefing.css.j2").render(
         font_faces=faces,
         families=families,
@@ -109,12 +131,8 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
         tail_style=_css_style(styles["distribution"], fonts),
         contents_space_after_pt=CONTENTS_SPACE_AFTER_LINES * LAYOUT.line_pitch_pt,
         page_number_box=_page_number_box(families["number"], styles["page_number"], fonts),
+        set_lines=classes.rules(),
     )
-    measurer = Measurer([f.path for f in fonts.chains[styles["body"].role]], styles["body"].size_pt)
-    def set_body(text: str) -> list[Line]:
-        return set_paragraph(text, measurer, LAYOUT.text_width_pt, GRID_SPACING_PT,
-                             indent_pt=styles["body"].indent_chars * LAYOUT.char_pitch_pt)
-
     html = env.get_template("briefing.html.j2").render(
         issue=issue,
         masthead=issue.masthead,
@@ -124,19 +142,7 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
         contents_heading=CONTENTS_HEADING,
         placeholder=PLACEHOLDER,
         contents_entries=contents_entries(issue) if issue.contents else [],
-        sections=[
-            {
-                "id": s.id,
-                "title": s.title,
-                "prefix": section_prefix(k),
-                "items": [
-                    {"title": i.title, "paragraphs": [set_body(p) for p in i.paragraphs],
-                     "source_line": source_line(i)}
-                    for i in s.items
-                ],
-            }
-            for k, s in enumerate(issue.sections)
-        ],
+        sections=sections,
         tail_lines=_tail_lines(issue, styles["distribution"], fonts),
     )
     HTML = _weasyprint().HTML
@@ -157,6 +163,41 @@ def render_pdf(issue: Issue, target: Path, fonts: FontSet, work_dir: Path,
     except OSError as exc:
         raise RenderError(f"{target}: cannot write the PDF ({exc.strerror or exc})")
     return target
+
+
+class LineClasses:
+    """CSS classes for the body's set lines: one per distinct letter-spacing, one per first-line indent.
+
+    Each paragraph is one element with its lines in it, a forced break between them
+    (white-space: pre). A line keeps the paragraph's letter-spacing, the grid's (most lines of
+    plain Chinese, and every paragraph's last line), or is a span of the class of its own
+    spacing, exactly as render/lines.py worked it out. Given as inline styles on an element a
+    line, each of a big issue's hundreds of lines would be a block of its own with its own
+    style for WeasyPrint to cascade, compute and lay out; this way WeasyPrint lays out line
+    boxes of one block per paragraph and computes each class's style once (it shares computed
+    styles between elements of the same parent style and matching rules). The numbers are the
+    ones the inline styles had, so the PDF is the same."""
+
+    def __init__(self, base_spacing_pt: float) -> None:
+        self.base_spacing_pt = base_spacing_pt
+        self._spacings: dict[float, str] = {}
+        self._indents: dict[float, str] = {}
+
+    def spacing(self, letter_spacing_pt: float) -> str:
+        """The class of a line of this spacing; "" for the paragraph's own (no span)."""
+        if letter_spacing_pt == self.base_spacing_pt:
+            return ""
+        return self._spacings.setdefault(letter_spacing_pt, f"s{len(self._spacings)}")
+
+    def indent(self, indent_pt: float) -> str:
+        if not indent_pt:
+            return ""
+        return self._indents.setdefault(indent_pt, f"i{len(self._indents)}")
+
+    def rules(self) -> dict:
+        return {"letter_spacing_pt": self.base_spacing_pt,
+                "spacings": [{"name": name, "letter_spacing_pt": value} for value, name in self._spacings.items()],
+                "indents": [{"name": name, "indent_pt": value} for value, name in self._indents.items()]}
 
 
 def rehearse() -> None:
