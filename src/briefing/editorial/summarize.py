@@ -9,7 +9,8 @@ story's key facts: who, what, the figures.
    the lead sentence gets a little more, unless it is long),
    likeness to the whole story (cosine to the centroid of the TF-IDF vectors of its sentences,
    linear in their number), likeness to the headline, and the facts it carries: amounts, counts,
-   percentages, dates, named bodies (…公司、…医院、…研究院), speakers and 《titles》; a sentence
+   percentages (also in Chinese numerals), dates, named bodies (…公司、…医院、…研究院), people
+   named (何良平介绍, 副巡视员黄伟在…) and 《titles》; a sentence
    without a single fact is commentary and scores less.
 3. Sentences are picked one at a time by value — score, plus the facts not yet in the summary,
    minus likeness to what is already picked (MMR) — until the minimum length is met, then
@@ -17,6 +18,8 @@ story's key facts: who, what, the figures.
    a connective pointing back (此外、同时、其中 …) is picked only after the one it leans on, one
    that points back at a statement (作上述表示, 以上措施) does not open the summary (it is chosen
    again without it, up to MAX_BARRED times: a story of nothing else keeps its summary).
+   The greedy pick is then improved by exchanges (one sentence out, one or two in) while the
+   summary holds more relevance and facts in the same budget (_improve).
 4. The picked sentences are printed in source order; a summary never ends mid-sentence and
    never exceeds the maximum (unless a single sentence does, which is then used alone).
 
@@ -54,12 +57,28 @@ TOO_LONG = 140  # characters: a sentence this long crowds out the rest of the su
 BARE = 0.5  # a sentence without a single fact: commentary, not news
 MAX_BARRED = 3  # openings pointing back a summary is chosen again without, at most
 SUMMARY_SENTENCES = 40  # candidates a summary chooses among (the first ones)
+SWAPS = 3  # exchanges that may improve on the greedy pick (tune: facts kept 0.687 -> 0.691, ROUGE-L 0.513 -> 0.516)
+SWAP_FACT = 0.25  # worth of a fact's weight against a sentence's relevance (top = 1) when exchanging
+
+# A count in Chinese numerals is a figure too (二十家企业, 十年, 第三届); 一项, 一家 … are not.
+CN_AMOUNT = (r"|(?<![一二三四五六七八九十百千万两])(?![一两][项家名位批届年种条所])[一二三四五六七八九十百千两]{1,4}"
+             r"(?:项|家|名|位|批|届|年|种|条|所)"
+             r"|第[一二三四五六七八九十百\d]{1,4}(?:届|批|次|期)")
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+            "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+# a person named where a story names one: after a role (副巡视员黄伟), or opening a clause, before
+# what they said or did (何良平介绍, 陈建德感叹, 李学勇同志, 冯新岩：)
+PERSON = re.compile(
+    rf"(?:(?<=[师员授长任家者士生官记委，。、：“”])|^)[{SURNAMES}](?:(?![在说称])[\u4e00-\u9fff]){{1,2}}"
+    r"(?=介绍|表示|说|指出|认为|强调|称|坦言|透露|提到|解释|建议|感叹|同志|在|：|出席|主持|报告|致辞|讲话|回忆|告诉)"
+)
 
 # What a labeller calls a key fact: figures, dates, named bodies, titles of documents. A figure is
 # an amount, a count or a share with its unit, approximate or not (1000余项, 200多人, 230亩).
 AMOUNT = re.compile(
     FIGURE.pattern + r"|\d+(?:[.,]\d+)*\s*(?:余|多)?\s*(?:万|亿)?(?:亩|平方公里|平方米|公顷|公里|千米|米|吨|张|次|人次|岁|天"
     r"|小时|分钟|宗|枚|位|篇|件|辆|架|户|床|批|届|周年|万|亿|个|项|家|名|人|元|美元|倍|颗|条|台|套|座|笔|所|种)"
+    + CN_AMOUNT
 )
 DATE_OR_TITLE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|《[^》]{2,40}》")
 FACT = re.compile(
@@ -154,14 +173,80 @@ def _select(sentences: list[Sentence], vectors: list[Vector], scores: list[float
     if not chosen:  # every sentence is longer than the budget: the best whole one that stands alone
         standalone = [s.index for s in sentences if not (s.leans_back or s.points_back or s.index in barred)] or [s.index for s in sentences]
         chosen.append(max(standalone, key=lambda i: (scores[i], -i)))
-    return set(chosen)
+        return set(chosen)
+    return _improve(set(chosen), sentences, vectors, relevance, facts, budget, barred)
+
+
+def _worth(chosen: set[int], relevance: list[float], facts: list[dict[str, float]]) -> float:
+    """What a summary holds: the relevance of its sentences and the weight of the facts they state
+    (each fact once)."""
+    covered: dict[str, float] = {}
+    for i in chosen:
+        covered.update(facts[i])
+    return sum(MMR_LAMBDA * relevance[i] for i in chosen) + SWAP_FACT * sum(covered.values())
+
+
+def _improve(chosen: set[int], sentences: list[Sentence], vectors: list[Vector], relevance: list[float],
+             facts: list[dict[str, float]], budget: Budget, barred: frozenset[int]) -> set[int]:
+    """Exchange one picked sentence for one or two left out, or add one or two, where the summary
+    then holds more (_worth) within the budget: the greedy pick may spend the room on one long
+    sentence where two short ones state more of the story's facts. Each sentence let in
+    brings a fact the rest lack, the summary opens where it did (an earlier sentence may be an
+    aside, …经理朱龙潜日前对记者说。, or the page's menu run into the first one, a-0115), and the rules of the greedy pick hold (no sentence twice, none leaning on one left out)."""
+    lengths = {s.index: len(s.text) for s in sentences}
+    pool = [s.index for s in sentences if s.index not in barred and facts[s.index] and relevance[s.index] >= FILL_RELEVANCE]
+    floor = min(budget.min_chars, sum(lengths[i] for i in chosen))
+    cosines: dict[tuple[int, int], float] = {}
+
+    def cos(i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        if key not in cosines:
+            cosines[key] = _cosine(vectors[i], vectors[j])
+        return cosines[key]
+
+    def valid(picked: set[int]) -> bool:
+        length = sum(lengths[i] for i in picked)
+        if not floor <= length <= budget.max_chars:
+            return False
+        if any(sentences[i].leans_back and i - 1 not in picked for i in picked):
+            return False
+        return not any(cos(i, j) >= REPEATS for i in picked for j in picked if i < j)
+
+    def covered_by(picked: set[int]) -> set[str]:
+        return {f for k in picked for f in facts[k]}
+
+    best_worth = _worth(chosen, relevance, facts)
+    for _ in range(SWAPS):
+        best, opening = None, min(chosen)
+        outside = [j for j in pool if j not in chosen]
+        for i in [None, *chosen]:
+            base = chosen - {i}
+            room = budget.max_chars - sum(lengths[k] for k in base)
+            fits = [j for j in outside if lengths[j] <= room]
+            options = [{j} for j in fits] + [{j, k} for a, j in enumerate(fits) for k in fits[a + 1:] if lengths[j] + lengths[k] <= room]
+            for extra in options:
+                if min(base | extra) != opening:
+                    continue  # the summary opens where it did
+                if any(sum(w for f, w in facts[j].items() if f not in covered_by(base | extra - {j})) < MIN_FILL_FACTS
+                       for j in extra):
+                    continue  # each sentence let in brings a fact the rest lack
+                picked = base | extra
+                worth = _worth(picked, relevance, facts)
+                if worth > best_worth + 1e-9 and valid(picked):
+                    best, best_worth = picked, worth
+        if best is None:
+            break
+        chosen = best
+    return chosen
 
 
 def _facts(sentence: str) -> dict[str, float]:
     """The facts a sentence states, each with its weight: a figure (an amount, a count, a
-    share) 2, a date or a document 1, a name 0.5."""
-    return {fact: 2.0 if AMOUNT.fullmatch(fact) else 1.0 if DATE_OR_TITLE.fullmatch(fact) else 0.5
-            for fact in FACT.findall(sentence)}
+    share) 2, a date or a document 1, a named body or a person named 0.5."""
+    found = {fact: 2.0 if AMOUNT.fullmatch(fact) else 1.0 if DATE_OR_TITLE.fullmatch(fact) else 0.5
+             for fact in FACT.findall(sentence)}
+    found.update((name, 0.5) for name in PERSON.findall(sentence) if name not in found)
+    return found
 
 
 def _terms(text: str) -> list[str]:
