@@ -58,6 +58,8 @@ def simplified(text: str) -> str:
     ("hp-039", "理工大学常务及学务副校长卫炳江——香港具备发展科技产业的优厚条件"),
     # printed twice under a bulleted menu of other stories
     ("hp-024", "香港施政报告提出医疗改革，聚焦弱势社群的医疗照护"),
+    # on its line behind a Yahoo page's date label: ` date 2025-12-06 中市首座市立醫院今開幕！…` (round 7)
+    ("hp-207", "中市首座市立医院今开幕！结合智慧医疗、医养合一及全龄照护"),
 ])
 def test_the_headline_is_found_over_the_furniture_around_it(page_id, headline):
     article = read_probe_page(page_id)

@@ -57,7 +57,9 @@ _ORIGINAL = re.compile(rf"[（(【\[]?\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[
 _ORIGINAL_INLINE = re.compile(rf"[（(【\[]\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]")
 # decorations a portal adds to a headline: 标题（图）, 标题(组图), 标题【视频】, a forum thread's 标题 [复制链接]
 _DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|附视频|多图|直播|音频|复制链接)[）)】\]]\s*$"
-                         r"|(?<=\S)\s+[（(]\d{1,2}[:：]\d{2}[）)]$")  # an instant-news page's time: …應急醫院 (19:36)
+                         r"|(?<=\S)\s+[（(]\d{1,2}[:：]\d{2}[）)]$"  # an instant-news page's time: …應急醫院 (19:36)
+                         # a Yahoo page's date label on the headline's own line: date 2025-12-06 中市首座市立醫院今開幕！… (hp-207)
+                         r"|^(?i:date)\s*[:：]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?=\S)")
 _SITE_PART = re.compile(r"\s*(?:[_|｜︱]|\s[-–—]\s|(?<!\d)-{1,2}(?=[^-\d][^-]{0,13}$))\s*")
 _FRAGMENT_START = re.compile(r"^(?:[\u4e00-\u9fff][、，；。]|[，。、；：？！）》”’」』)\]])")
 _LIST_MARK = re.compile(r"^[•·▪●○◆◇■□►]\s*")
