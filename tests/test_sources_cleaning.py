@@ -288,3 +288,18 @@ def test_above_a_wire_dateline_stating_the_title_is_the_pages_even_when_the_reco
     assert article.body.startswith("在上海浦东新区张江高科技园区")
     assert "iphone" not in article.body and "题" not in article.body.split("。")[0]
     assert article.outlet == "中新网" and "郑莹莹" in article.authors
+
+
+def test_a_story_above_a_line_shaped_like_a_stated_dateline_is_kept(tmp_path):
+    # a day's feed whose paragraphs were run together from several stories (bench_scale's day): the
+    # line with 中新网上海5月6日电 题: comes last, under prose and holding a sentence of another story
+    import json
+
+    text = ("当日,我国迄今为止最大的大科学装置和大科学平台——上海同步辐射光源顺利通过国家验收。\n"
+            "跨境License-out共发生110笔交易,43笔交易公布了首付款金额,共计50.07亿美元。\n"
+            "中新网上海5月6日电 题:中国大陆第一台第三代同步辐射装置上海光源迎用户开放15岁“生日”。"
+            "这是国内创新药出海交易中,单个ADC资产首笔最大的里程碑付款。\n")
+    record = {"title": "综合消息416", "text": text}
+    [article], _ = read_articles(tmp_path, "day.jsonl", (json.dumps(record, ensure_ascii=False) + "\n").encode())
+    assert article.body.startswith("当日，我国迄今为止最大的大科学装置")
+    assert "50.07亿美元" in article.body

@@ -139,9 +139,11 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
     gallery = _gallery_total(texts)
     texts = junk.strip_toneless_pinyin(texts)
     # a feature's title stated in its wire dateline (中新网上海5月6日电 题:…) is where the story starts:
-    # what stands above it is the page's (a spam line, a menu), whatever gave the article its title;
-    # the dateline names the outlet
+    # what stands above it is the page's (a spam line, a menu), whatever gave the article its title,
+    # unless a sentence stands there (then the line is no dateline over the story); the dateline names the outlet
     starts_below = next((i for i, t in enumerate(texts[:DATELINE_WITHIN]) if junk.stated_in_dateline(t)[0]), -1)
+    if any("。" in t for t in texts[:max(starts_below, 0)]):
+        starts_below = -1
     if starts_below >= 0 and (wire := bylines.lead_byline(junk.stated_in_dateline(texts[starts_below])[0])):
         found.outlet = found.outlet or wire.outlet
     for index, block in enumerate(raw_blocks):

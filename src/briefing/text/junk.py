@@ -364,7 +364,7 @@ _DATELINE_ALONE = re.compile(
 # a feature's title stated in its wire dateline: 中新网上海5月6日电 题:中国大陆第一台…上海光源迎用户开放15岁“生日”
 # (the dateline alone, _DATELINE_ALONE, with 题: and the title after it; what stands above such a line is the page's)
 _STATED_IN_DATELINE = re.compile(
-    rf"^(?P<dateline>[{_HAN}]{{1,10}}(?:社|网|报|台)[{_HAN}]{{2,6}}(?:\d{{1,2}}月)?\d{{1,2}}日电)\s*题\s*[：:]\s*(?P<title>.{{4,80}})$")
+    rf"^(?P<dateline>[{_HAN}]{{1,10}}(?:社|网|报|台)[{_HAN}]{{2,6}}(?:\d{{1,2}}月)?\d{{1,2}}日电)\s*题\s*[：:]\s*(?P<title>[^。]{{4,80}})$")
 
 
 def stated_in_dateline(text: str) -> tuple[str, str]:
