@@ -138,16 +138,10 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
     elsewhere = _menu_lines(raw_blocks) | junk.trending_items(texts)
     gallery = _gallery_total(texts)
     texts = junk.strip_toneless_pinyin(texts)
-    # a feature's title stated in its wire dateline (中新网上海5月6日电 题:…) is where the story starts:
-    # what stands above it is the page's (a spam line, a menu), whatever gave the article its title,
-    # unless a sentence stands there (then the line is no dateline over the story); the dateline names the outlet
-    starts_below = next((i for i, t in enumerate(texts[:DATELINE_WITHIN]) if junk.stated_in_dateline(t)[0]), -1)
-    if any("。" in t for t in texts[:max(starts_below, 0)]):
-        starts_below = -1
-    if starts_below >= 0 and (wire := bylines.lead_byline(junk.stated_in_dateline(texts[starts_below])[0])):
-        found.outlet = found.outlet or wire.outlet
+    starts_below = _stated_dateline_at(texts, found)
     for index, block in enumerate(raw_blocks):
-        if index in elsewhere or index <= starts_below:  # a menu, a trending list: the page's, or another story's
+        # a menu, a trending list, what stands above a stated dateline: the page's, or another story's
+        if index in elsewhere or index <= starts_below:
             continue
         text = texts[index]
         if not text:
@@ -221,6 +215,20 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         paragraphs.extend(c for c in captions if ends_sentence(c))
         flush()
     return _without_empty_subheads(blocks)
+
+
+def _stated_dateline_at(texts: list[str], found: _Found) -> int:
+    """The line of a wire dateline stating the feature's title (中新网上海5月6日电 题:…), where the
+    story starts, whatever gave the article its title: what stands above it is the page's (a spam
+    line, a menu), unless a sentence stands there (then the line is no dateline over the story).
+    -1 when there is none; the dateline names the outlet."""
+    at, dateline = next(((i, d) for i, t in enumerate(texts[:DATELINE_WITHIN])
+                         if (d := junk.stated_in_dateline(t)[0])), (-1, ""))
+    if any("。" in t for t in texts[:max(at, 0)]):
+        return -1
+    if dateline and (wire := bylines.lead_byline(dateline)):
+        found.outlet = found.outlet or wire.outlet
+    return at
 
 
 # a blog's author, said twice before the text of a one-line page: Liheyun, Liheyun 随着2025年冬春…
