@@ -218,6 +218,9 @@ def test_titles_lose_outlet_names_column_tags_and_trailing_punctuation():
     assert clean_title("【权威发布】北京发布人才新政！") == "北京发布人才新政"
     assert clean_title("怀柔科学城发布 8项代表性重大成果 - 新华网") == "怀柔科学城发布 8项代表性重大成果"
     assert clean_title("“十四五”北京牵头制定国际标准超500项。") == "“十四五”北京牵头制定国际标准超500项"
+    # a mirror's lost character after the outlet's bar (probe hp-211: 《湖北日報》|?加力提速…)
+    assert clean_title("？加力提速建设湖北东湖科学城，中国光谷加快迈向“世界光谷”") == "加力提速建设湖北东湖科学城，中国光谷加快迈向“世界光谷”"
+    assert clean_title("｜ 北京发布人才新政") == "北京发布人才新政"
 
 
 def test_long_titles_choose_the_main_title_over_the_kicker_and_stay_within_the_cap():
@@ -229,6 +232,14 @@ def test_long_titles_choose_the_main_title_over_the_kicker_and_stay_within_the_c
     cut = item_title(one_line, 20)
     prefixes = {"".join(words(one_line.title)[:k]) for k in range(1, 30)}
     assert len(cut) <= 20 and cut in prefixes, cut  # cut between two words, never inside one
+
+
+def test_a_cut_title_ends_at_a_late_list_mark_not_inside_the_next_member():
+    # the lead of probe hp-200 (香港政府新聞網), as long as a one-line headline
+    lead = make_article("该局将探讨如何提升香港检测和认证行业的竞争力、透过香港认可处提供更大的支持", ["正文。"])
+    assert item_title(lead, 30) == "该局将探讨如何提升香港检测和认证行业的竞争力"
+    early = make_article("京津冀、长三角、粤港澳大湾区三大城市群协同创新指数持续攀升创下新高", ["正文。"])
+    assert item_title(early, 20).startswith("京津冀、长三角、粤港澳")  # an early mark is no place to end
 
 
 # ----------------------------------------------------------------------------- composing

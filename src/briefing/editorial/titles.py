@@ -50,6 +50,9 @@ TRAILING_COLUMN = re.compile(r"(?<=[\u4e00-\u9fff”》])\s*[（(](?P<column>[^�
 DOCUMENT_STATUS = re.compile(r"稿|试行|草案|修订|暂行|版|全文|附件|公告|通知|目录|细则|解读|图")
 DOCUMENT_NUMBER = re.compile(r"\s*[【\[（(][^】\]）)]{0,12}〔\d{4}〕\s*\d+\s*号[】\]）)]\s*$")
 TRAILING = "。，、；：！？!?,.;:… \u3000"
+# nothing opens a headline with these: what a mirror left of a lost character (《湖北日報》|?加力提速…, probe hp-211),
+# or the bar a column tag stood before
+LEADING = "？?，,、。；;：:|｜!！)）】」』 \u3000"
 MIN_TITLE = 6
 # a cut title never ends on one: a word that leans on the next, a conjunction that waits for its clause
 # (…大药厂有能力做研发因为, probe-147's hard-wrapped forum lines joined into one)
@@ -114,7 +117,7 @@ def clean_title(title: str) -> str:
     previous = None
     while previous != title:
         previous = title
-        title = COLUMN_PREFIX.sub("", OUTLET_SUFFIX.sub("", title)).rstrip(TRAILING)
+        title = COLUMN_PREFIX.sub("", OUTLET_SUFFIX.sub("", title)).rstrip(TRAILING).lstrip(LEADING)
     return title.strip()
 
 
@@ -469,4 +472,18 @@ def _cut_at_word(title: str, cap: int) -> str:
         kept.append(word)
     while len(kept) > 1 and kept[-1] in DANGLING:
         kept.pop()
-    return _balanced(clean_title("".join(kept))) or title[:cap]
+    text = "".join(kept)
+    if len(text) < len(title.rstrip(TRAILING)):
+        text = _at_last_mark(text)
+    return _balanced(clean_title(text)) or title[:cap]
+
+
+CUT_MARKS = "、，；"
+MARK_SHARE = 0.6  # of the cut title: a mark this far on ends it; the piece after is a list's or a clause's stub
+
+
+def _at_last_mark(text: str) -> str:
+    """A cut title ends at its last 、，； when that stands late in it: …行业的竞争力、透过香港认可 keeps
+    …行业的竞争力, not a list member cut in two (probe hp-200)."""
+    mark = max(text.rfind(m) for m in CUT_MARKS)
+    return text[:mark] if mark >= max(MIN_TITLE, len(text) * MARK_SHARE) else text
