@@ -18,7 +18,7 @@ from briefing.editorial.compose import compose
 from briefing.editorial.lexicon import words
 from briefing.editorial.candidates import CONNECTIVES, candidates
 from briefing.editorial.summarize import Budget, summarize
-from briefing.editorial.titles import clean_title, item_title
+from briefing.editorial.titles import clean_title, item_title, title_units
 from briefing.model import Block, Distribution, IssueNumber, Masthead, RawArticle, SectionSpec
 from briefing.text.clean import clean_article
 from briefing.text.sentences import split_sentences
@@ -232,6 +232,26 @@ def test_long_titles_choose_the_main_title_over_the_kicker_and_stay_within_the_c
     cut = item_title(one_line, 20)
     prefixes = {"".join(words(one_line.title)[:k]) for k in range(1, 30)}
     assert len(cut) <= 20 and cut in prefixes, cut  # cut between two words, never inside one
+
+
+@pytest.mark.parametrize("lead, unfit", [
+    # the leads of junk-probe pages, each written a title that read wrong
+    (["9月26日，记者采访获悉，经人社部、全国博士后管理委员会研究决定，批准青州华盛农业有限公司设立国家博士后科研工作站，"
+      "这是青州市获批设立的第一家博士后科研工作站。国家博士后科研工作站是国家博士后事业发展的重要组成部分。"],
+     "经人社部这是"),  # probe-086: a circumstance lent as the subject of 这是…
+    (["成渝经济圈是西部人口最为稠密、产业最为集中、城镇密度最高的区域。成渝地区作为一个相对完整的地理区域早已存在，"
+      "但作为一个经济区域却至今尚待进一步成长，成渝这一对双子星城市始终难以融合为一体。"],
+     "成渝地区但"),  # probe-110: a subject lent to the clause that turns against it
+    (["新华网11日，2012中国（宁夏）引进海内外高层次人才合作洽谈会在宁夏银川召开。人力资源和社会保障部副部长何宪在会上表示，"
+      "近年来，中国大力推进高层次创新型人才队伍建设，取得显著成效。"],
+     "新华网11日"),  # probe-008: the dateline without 电
+    (["中国汽车工程学会标准制修订管理办法.docx"], ".docx"),  # probe-130: a shared file's name is the whole text
+])
+def test_a_written_title_lends_no_circumstance_or_turn_a_subject_and_holds_no_dateline_or_file_extension(lead, unfit):
+    article = make_article("", lead)
+    assert not [u.text for u in title_units(article, 30) if unfit in u.text]  # not even offered
+    title = item_title(article, 30)
+    assert unfit not in title and len(title) >= 10, title
 
 
 def test_a_cut_title_ends_at_a_late_list_mark_not_inside_the_next_member():

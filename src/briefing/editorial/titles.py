@@ -328,7 +328,7 @@ def _units(clauses: list[str], cap: int) -> list[tuple[str, float]]:
             units.append((clause, 1.0))
             subject = own if _lendable(clause, own) else None
         elif subject and not ADVERBIAL.match(clause) and not NOT_THE_SUBJECTS.match(clause) \
-                and len(subject) + len(clause) <= cap + 8:
+                and not NOT_LENT.match(clause) and len(subject) + len(clause) <= cap + 8:
             units.append((subject + LINKING.sub("", clause), 0.95))  # …公安机关，并抓获… -> …公安机关抓获…
         else:
             units.append((clause, 0.7))
@@ -344,6 +344,9 @@ PLACE_PRONOUNS = frozenset("我国 我省 我市 我区 我县 我州 本市 本
 # cause, probe-133), 我国已确定…125个…项目，覆盖所有…省份 (the projects' reach, probe-137): lent no subject,
 # and no headline alone
 NOT_THE_SUBJECTS = re.compile(r"^(?:这|此|主要|均|都|也|还)?(?:得益于|得益|归功于|归因于|源于|源自|缘于|覆盖|涵盖|涉及|惠及|遍及|遍布|辐射|囊括|总投资|总面积|占地)")
+# a clause about the whole statement before it (这是青州市获批设立的第一家…, probe-086) or turning against it
+# (…早已存在，但作为一个经济区域却…, probe-110): the subject before is not its subject
+NOT_LENT = re.compile(r"^(?:这|那|但|然而|不过|可是|却)")
 LINKING = re.compile(r"^(?:并且|并|且|还|也|同时|而且|而)(?=[\u4e00-\u9fff])")
 # (其中, 其他, 其实, 其次, 此外, 此前 … are words of their own, not the pronoun: 其中就包括鹿新弟 never
 # becomes 全国中就包括鹿新弟, probe-118)
@@ -355,8 +358,8 @@ def _lendable(clause: str, subject: str) -> bool:
     处于领先地位，得益于… never becomes 广东省得益于…, probe-133), nor a name cut after its surname, the
     given name taken for other words (医院管理局总行政经理李|立|业在…指，需要… never becomes …经理李需要…,
     tune b-0079)."""
-    if clause[len(subject):].startswith("的"):
-        return False
+    if clause[len(subject):].startswith("的") or CIRCUMSTANCE.match(subject) or ADVERBIAL.match(subject):
+        return False  # (经人社部、…研究决定 says by whose leave, not who did it: probe-086)
     last = tagged(subject)[-1:]
     return not (last and len(last[0][0]) == 1 and last[0][1] == "nr")
 
@@ -425,9 +428,15 @@ def _clauses(sentence: str) -> list[str]:
     return [c.strip() for c in clauses if c.strip()]
 
 
+# an outlet and a day, the whole clause: the story's dateline without 电 (新华网11日，2012中国…, probe-008)
+OUTLET_DAY = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:网|社|报|台|客户端)(?:[\u4e00-\u9fff]{2,6})?(?:\d{1,2}月)?\d{1,2}日(?:电|讯)?$")
+
+
 def _tidy(clause: str) -> str:
-    """The clause as headline words: no time words, brackets, framing or end marks."""
-    text = BRACKETS.sub("", clause)
+    """The clause as headline words: no time words, brackets, framing, dateline, file extension or end marks."""
+    if OUTLET_DAY.match(clause.strip()):
+        return ""
+    text = FILE_EXTENSION.sub("", BRACKETS.sub("", clause).strip())  # a shared file's name as the page's text (probe-130)
     previous = None
     while previous != text:
         previous = text
