@@ -108,3 +108,42 @@ def test_a_province_accounts_name_and_counter_glued_to_the_headline_go():
 def test_a_double_dash_after_a_year_is_no_site_names_dash():
     assert without_site_name("VOA慢速英语2020--中国批准首个新冠通用疫苗") == "VOA慢速英语2020--中国批准首个新冠通用疫苗"
     assert without_site_name("怀柔科学城发布8项成果--北京日报") == "怀柔科学城发布8项成果"
+
+
+@pytest.mark.parametrize("page_id, headline", [
+    # fastread: 快读 / 综述：… / 2022年8月19日 斗车 / 综述：… / 新华社新加坡11月6日电 综述：… / 新华社记者王丽丽
+    ("hp-232", "綜述:新加坡同中國的科技創新合作潛力大"),
+    # money.udn: a subscription box's pitch twice over the headline (…现在订阅，立即畅读经济 VIP 好文…)
+    ("hp-250", "奇美醫院南科精華區新建醫院今動土 新院共274床預計117年開幕"),
+])
+def test_round_eight_misses_are_found(page_id, headline):
+    article = read_page(page_id)
+    assert article.title_from == "page"
+    assert simplified(article.title) == simplified(headline)[:len(simplified(article.title))]
+    assert len(article.title) >= 12
+
+
+def test_a_wire_datelines_headline_is_read_without_the_dateline():
+    found = find_in_lines([
+        "快读",
+        "新华社新加坡11月6日电 综述：新加坡同中国的科技创新合作潜力大",
+        "新华社记者王丽丽",
+        "新一轮科技革命与产业变革席卷全球，科技创新对经济社会发展的支撑和引领作用日益凸显。新加坡政要和专家学者认为，"
+        "新中两国在科技创新领域互补性强，合作潜力大。",
+        "中国得益于40年的改革开放，建立了较为完善的科技创新体系，特别是拥有一支庞大的科技创新人才队伍。新加坡建立了开放式"
+        "创新体系，拥有一定科研优势，在技术转移、资本市场运作和知识产权保护等方面积累了丰富经验。",
+    ])
+    assert found is not None and found.text == "综述：新加坡同中国的科技创新合作潜力大"
+
+
+def test_a_paywall_pitch_is_furniture_and_leaves_the_body():
+    from briefing.text.headlines import page_roles
+
+    pitch = "关税风暴接踵而来，快看专家如何解析，抓稳投资、发掘获利！现在订阅，立即畅读经济 VIP 好文，还有黄金等你拿喔！"
+    assert page_roles([pitch, "⭐不限方案订阅送7-11 100元", "奇美医院南科精华区新建医院今动土"]) == {0: "furniture", 1: "furniture"}
+    article = read_page("hp-250")
+    assert not any("订阅" in p for p in article.paragraphs)
+    assert not article.paragraphs[0].startswith("本文共659字")  # udn's word count under the headline is no lead
+    assert page_roles(["本文共659字"]) == {0: "furniture"}
+    # a story's sentence about subscriptions is no pitch
+    assert page_roles(["该平台表示，用户现在订阅年度会员可享八折优惠，此举旨在吸引更多年轻读者。"]) == {}

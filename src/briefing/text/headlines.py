@@ -100,7 +100,10 @@ _AUTHOR_SLASH = re.compile(r"^([\u4e00-\u9fff·]{2,4})\s*[/／]\s*(?=\S.{5})")
 _GLUED_META = re.compile(r"^(?P<head>.{6,64}?)(?:(?:[*＊\s|｜]+|(?<=[？！?!”」》]))(?:发布)?(?:时间|日期|来源|作者|提示)|\s*(?:发布时间|发布日期|信息来源|文章来源))\s*[：:]\s*\S")
 # an image's placeholder on a line of its own, where a pasted page had a picture: 图片, [图片], ![](…)
 _IMAGE_ONLY = re.compile(r"^(?:[\[【（(]?(?:图片|图像|圖片|image)[\]】）)]?|!\[[^\]]*\]\([^)]*\))$", re.IGNORECASE)
+# a source's name in 【】 before a headline glued to its metadata: 【中国医疗保险】从进博之窗到谈判桌，… 来源：中国医疗保险
 _SOURCE_LABEL = re.compile(r"^【([^【】]{2,16})】\s*")
+# a wire dateline over the story with the headline after it, a genre before a colon (…日电 综述：…), not 题：
+_WIRE_DATELINE = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|网|报|台)[\u4e00-\u9fff]{2,6}(?:\d{1,2}月)?\d{1,2}日电\s+(?=\S)")
 # … or to its lead, when a mirror lost the line breaks: 排队数小时等待漂流…补偿措施 本报讯（记者李丰）贵州省…
 _GLUED_LEAD = re.compile(r"^(?P<head>\S.{7,63}?)\s+(?=(?:本报讯|本网讯|本台讯|[\u4e00-\u9fff]{2,8}(?:社|网|报|台)[\u4e00-\u9fff]{2,8}"
                          r"\d{1,2}月\d{1,2}日电|据[\u4e00-\u9fff]{2,10}报道)[（(，]?)")
@@ -125,6 +128,11 @@ _EPAPER_ONLY = re.compile(r"^(?:字号|版面|版次|版名|期数)\s*[：:]")  
 MIN_EPAPER_META = 2  # metadata lines in a row under an e-paper article's title
 # a share box's prompt, never a headline: 分享至好友和朋友圈, 分享到微信朋友圈 (under 用微信扫码二维码, probe-134)
 _SHARE_BOX = re.compile(r"^(?:一键)?(?:分享|转发)(?:到|至|给)?(?:[\u4e00-\u9fff]{0,4}(?:好友|朋友圈|微信|微博|QQ空间|QQ|空间)){1,3}$")
+# what a paywall's pitch offers with the subscription: 立即畅读, VIP 好文, 订阅送…
+_PAYWALL = re.compile(r"(?:现在|立即|马上)订阅|立即畅读|订阅(?:送|享|即享)|VIP\s*(?:好文|文章|会员)|不限方案")
+MAX_PROMO = 80  # characters
+# a story's length on a line of its own, under udn's headline: 本文共659字 (hp-250), 全文共3200字，阅读约8分钟
+_WORD_COUNT = re.compile(r"^(?:本文|全文)共?\s*\d{2,6}\s*字(?:[，,]?\s*(?:预计)?阅读(?:时间|需要)?约?\s*\d{1,3}\s*分钟)?$")
 # a periodical's running page header, which a PDF's text runs into its sentences: 立法院公报 第103卷
 # 第25期 委员会纪录 (probe-154); a volume and an issue number together, which no headline carries
 _RUNNING_HEADER = re.compile(r"第\s*\d{1,4}\s*卷\s*第\s*\d{1,4}\s*期")
@@ -254,9 +262,10 @@ def _line_kinds(texts: list[str]) -> list[str | None]:
 def page_roles(lines: list[str]) -> dict[int, str]:
     """What the finder knows some of a pasted page's lines to be that text/junk.py does not, for the
     reader (text/pages.py) to drop or set apart: "furniture" or "byline" (an e-paper reader's header, a
-    share box's prompt, a periodical's running header anywhere in a PDF's text, a source field and its
-    value, a byline annotated with toneless pinyin, a forum poster), "subhead" (one of the story's
-    parallel `kicker：…` subheads under its lead, _has_sibling_subhead)."""
+    share box's prompt, a subscription box's pitch, a story's word count, a periodical's running header
+    anywhere in a PDF's text, a source field and its value, a byline annotated with toneless pinyin, a forum
+    poster), "subhead" (one of the story's parallel `kicker：…` subheads under its lead,
+    _has_sibling_subhead)."""
     texts = [normalize_text(line) for line in lines]
     roles = {i: kind for i in range(len(texts)) if (kind := _own_kind(texts, i))}
     ahead = texts[:_reach(texts, LOOK_AHEAD)]
@@ -272,7 +281,8 @@ def page_roles(lines: list[str]) -> dict[int, str]:
 
 
 def _own_kind(texts: list[str], i: int) -> str | None:
-    if _READER.match(texts[i]) or _SHARE_BOX.match(texts[i]) or _SOURCE_FIELD.search(texts[i]) \
+    if _READER.match(texts[i]) or _SHARE_BOX.match(texts[i]) or _SOURCE_FIELD.search(texts[i]) or _is_paywall_promo(texts[i]) \
+            or _WORD_COUNT.match(texts[i]) \
             or (_RUNNING_HEADER.search(texts[i]) and len(texts[i]) <= MAX_RUNNING_HEADER):  # (a sentence may cite an issue)
         return "furniture"
     if i and _SOURCE_FIELD.search(texts[i - 1]) and not _is_prose(texts[i]):
@@ -284,6 +294,12 @@ def _own_kind(texts: list[str], i: int) -> str | None:
     if i + 1 < len(texts) and _POSTER.match(texts[i]) and _TIMESTAMP.match(texts[i + 1]):
         return "byline"
     return None
+
+
+def _is_paywall_promo(text: str) -> bool:
+    """A subscription box's pitch, never a headline nor story: 关税风暴接踵而来，快看专家如何解析…！现在订阅，立即畅读
+    经济 VIP 好文… / ⭐不限方案订阅送7-11 100元 (udn's, twice over the headline, hp-250)."""
+    return "订阅" in text and len(text) <= MAX_PROMO and not text.endswith("。") and bool(_PAYWALL.search(text))
 
 
 def _title_over_epaper_meta(texts: list[str], kinds: list[str | None]) -> Headline | None:
@@ -548,6 +564,9 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
         if i in listed:
             continue
         candidate = crumb_at[i] or clean_decoration(_without_spam_parts(texts[i]))
+        wire = _WIRE_DATELINE.match(candidate)  # 新华社新加坡11月6日电 综述：新加坡同中国的…合作潜力大 (hp-232)
+        if wire and usable(candidate[wire.end():]) and "。" not in candidate:
+            candidate = candidate[wire.end():]
         glued = _GLUED_META.match(candidate)
         meta_beside = False  # the dateline on the headline's own line confirms it as one under it does (hp-212)
         if glued and usable(glued.group("head").strip()):
