@@ -55,12 +55,19 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 _ORIGINAL_WORD = r"原(?:标题|题目?|文标题)"  # 原题目: a mirror's synonym-spun 原标题
 _ORIGINAL = re.compile(rf"[（(【\[]?\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]?\s*$")
 _ORIGINAL_INLINE = re.compile(rf"[（(【\[]\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]")
+_PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州"
+              "|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门")
 # decorations a portal adds to a headline: 标题（图）, 标题(组图), 标题【视频】, a forum thread's 标题 [复制链接]
 _DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|附视频|多图|直播|音频|复制链接)[）)】\]]\s*$"
                          r"|(?<=\S)\s+[（(]\d{1,2}[:：]\d{2}[）)]$"  # an instant-news page's time: …應急醫院 (19:36)
                          # a Yahoo page's date label on the headline's own line: date 2025-12-06 中市首座市立醫院今開幕！… (hp-207)
-                         r"|^(?i:date)\s*[:：]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?=\S)")
-_SITE_PART = re.compile(r"\s*(?:[_|｜︱]|\s[-–—]\s|(?<!\d)-{1,2}(?=[^-\d][^-]{0,13}$))\s*")
+                         r"|^(?i:date)\s*[:：]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?=\S)"
+                         # a province's government account and its counter, glued on by a copying site:
+                         # 保健品宣传医疗功能被罚款数十万元湖南发布1 (c-0106; …在湖南发布 has no count after it)
+                         rf"|(?<=[\u4e00-\u9fff”」》！？])(?:{_PROVINCES})发布\d{{1,4}}$")
+_SITE_PART = re.compile(r"\s*(?:[_|｜︱]|\s[-–—]\s|(?<![\d-])-{1,2}(?=[^-\d][^-]{0,13}$))\s*")
+# a release's serial number beside its headline: 天 气 稿 第 089 号 - 热带气旋警报 (info.gov.hk, c-0119)
+_SERIAL = re.compile(r"^[\u4e00-\u9fff\s]{0,10}第\s*\d{1,5}\s*[号期]$")
 _FRAGMENT_START = re.compile(r"^(?:[\u4e00-\u9fff][、，；。]|[，。、；：？！）》”’」』)\]])")
 _LIST_MARK = re.compile(r"^[•·▪●○◆◇■□►]\s*")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）|\d{1,2}[、.．](?!\d)"
@@ -91,9 +98,18 @@ _AUTHOR_SLASH = re.compile(r"^([\u4e00-\u9fff·]{2,4})\s*[/／]\s*(?=\S.{5})")
 # a headline a page glued to its metadata on one line: 京津冀协同创新共同体发展研究*时间: 2019-10-15信息来源:…,
 # or to the site's notice: 《表1…部分设施》 提示：宽带有限、当前游客访问压缩模式 (probe-136)
 _GLUED_META = re.compile(r"^(?P<head>.{6,64}?)(?:(?:[*＊\s|｜]+|(?<=[？！?!”」》]))(?:发布)?(?:时间|日期|来源|作者|提示)|\s*(?:发布时间|发布日期|信息来源|文章来源))\s*[：:]\s*\S")
+# an image's placeholder on a line of its own, where a pasted page had a picture: 图片, [图片], ![](…)
+_IMAGE_ONLY = re.compile(r"^(?:[\[【（(]?(?:图片|图像|圖片|image)[\]】）)]?|!\[[^\]]*\]\([^)]*\))$", re.IGNORECASE)
+# a source's name in 【】 before a headline glued to its metadata: 【中国医疗保险】从进博之窗到谈判桌，… 来源：中国医疗保险
+_SOURCE_LABEL = re.compile(r"^【([^【】]{2,16})】\s*")
+# a wire dateline over the story with the headline after it, a genre before a colon (…日电 综述：…), not 题：
+_WIRE_DATELINE = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|网|报|台)[\u4e00-\u9fff]{2,6}(?:\d{1,2}月)?\d{1,2}日电\s+(?=\S)")
 # … or to its lead, when a mirror lost the line breaks: 排队数小时等待漂流…补偿措施 本报讯（记者李丰）贵州省…
 _GLUED_LEAD = re.compile(r"^(?P<head>\S.{7,63}?)\s+(?=(?:本报讯|本网讯|本台讯|[\u4e00-\u9fff]{2,8}(?:社|网|报|台)[\u4e00-\u9fff]{2,8}"
                          r"\d{1,2}月\d{1,2}日电|据[\u4e00-\u9fff]{2,10}报道)[（(，]?)")
+# … or to the English text of a bilingual page: 我国在疫苗接种方面迈出了一大步From offering the world's first…
+# (a sentence's first word and four more, with no Chinese character among them)
+_GLUED_ENGLISH = re.compile(r"^(?P<head>[^A-Za-z]{6,64}?[\u4e00-\u9fff”」》！？!?])\s*(?=[A-Z][a-z'’]*(?:[\s,]+[A-Za-z'’-]+){4})")
 # a guest list's or a caption's person: 马伟杭 浙江省卫生健康委巡视员 (a name, a space, an office)
 _NAME_AND_OFFICE = re.compile(r"^[\u4e00-\u9fff·]{1,3}\s?[\u4e00-\u9fff·]{1,2}\s+[\u4e00-\u9fff（）()、]{2,30}"
                               r"(?:主任|司长|局长|厅长|处长|部长|市长|省长|区长|县长|书记|巡视员|院长|校长|所长|董事长|总经理|主席"
@@ -101,6 +117,7 @@ _NAME_AND_OFFICE = re.compile(r"^[\u4e00-\u9fff·]{1,3}\s?[\u4e00-\u9fff·]{1,2}
 # the editor's note that the headline above it is the editor's: *标题由编辑所加 (a letter had none)
 _TITLE_NOTE = re.compile(r"(?:标题|题目)(?:为|系|由)?(?:编者|编辑)所?(?:加|拟)")
 _BULLETED = re.compile(r"^[•·▪●○◆◇■□►]")
+_MENU_MARK = re.compile(r"^[*＊•·▪●○◆◇■□►]+\s*")  # a menu item's bullet, a Markdown list's `*` among them
 MIN_LINK_LIST = 3  # bulleted lines in a row: a list of other stories' links
 # an e-paper reader's own header, never a headline: 电子报阅读机 / 2026-01-26 / 星期一 / 当前报纸名称：劳动午报
 _READER = re.compile(r"^(?:(?:电子|数字)(?:报|报纸|报刊|版)(?:阅读[机器]|阅览[器室]?|平台|系统)$"
@@ -111,6 +128,11 @@ _EPAPER_ONLY = re.compile(r"^(?:字号|版面|版次|版名|期数)\s*[：:]")  
 MIN_EPAPER_META = 2  # metadata lines in a row under an e-paper article's title
 # a share box's prompt, never a headline: 分享至好友和朋友圈, 分享到微信朋友圈 (under 用微信扫码二维码, probe-134)
 _SHARE_BOX = re.compile(r"^(?:一键)?(?:分享|转发)(?:到|至|给)?(?:[\u4e00-\u9fff]{0,4}(?:好友|朋友圈|微信|微博|QQ空间|QQ|空间)){1,3}$")
+# what a paywall's pitch offers with the subscription: 立即畅读, VIP 好文, 订阅送…
+_PAYWALL = re.compile(r"(?:现在|立即|马上)订阅|立即畅读|订阅(?:送|享|即享)|VIP\s*(?:好文|文章|会员)|不限方案")
+MAX_PROMO = 80  # characters
+# a story's length on a line of its own, under udn's headline: 本文共659字 (hp-250), 全文共3200字，阅读约8分钟
+_WORD_COUNT = re.compile(r"^(?:本文|全文)共?\s*\d{2,6}\s*字(?:[，,]?\s*(?:预计)?阅读(?:时间|需要)?约?\s*\d{1,3}\s*分钟)?$")
 # a periodical's running page header, which a PDF's text runs into its sentences: 立法院公报 第103卷
 # 第25期 委员会纪录 (probe-154); a volume and an issue number together, which no headline carries
 _RUNNING_HEADER = re.compile(r"第\s*\d{1,4}\s*卷\s*第\s*\d{1,4}\s*期")
@@ -240,9 +262,10 @@ def _line_kinds(texts: list[str]) -> list[str | None]:
 def page_roles(lines: list[str]) -> dict[int, str]:
     """What the finder knows some of a pasted page's lines to be that text/junk.py does not, for the
     reader (text/pages.py) to drop or set apart: "furniture" or "byline" (an e-paper reader's header, a
-    share box's prompt, a periodical's running header anywhere in a PDF's text, a source field and its
-    value, a byline annotated with toneless pinyin, a forum poster), "subhead" (one of the story's
-    parallel `kicker：…` subheads under its lead, _has_sibling_subhead)."""
+    share box's prompt, a subscription box's pitch, a story's word count, a periodical's running header
+    anywhere in a PDF's text, a source field and its value, a byline annotated with toneless pinyin, a forum
+    poster), "subhead" (one of the story's parallel `kicker：…` subheads under its lead,
+    _has_sibling_subhead)."""
     texts = [normalize_text(line) for line in lines]
     roles = {i: kind for i in range(len(texts)) if (kind := _own_kind(texts, i))}
     ahead = texts[:_reach(texts, LOOK_AHEAD)]
@@ -258,7 +281,8 @@ def page_roles(lines: list[str]) -> dict[int, str]:
 
 
 def _own_kind(texts: list[str], i: int) -> str | None:
-    if _READER.match(texts[i]) or _SHARE_BOX.match(texts[i]) or _SOURCE_FIELD.search(texts[i]) \
+    if _READER.match(texts[i]) or _SHARE_BOX.match(texts[i]) or _SOURCE_FIELD.search(texts[i]) or _is_paywall_promo(texts[i]) \
+            or _WORD_COUNT.match(texts[i]) \
             or (_RUNNING_HEADER.search(texts[i]) and len(texts[i]) <= MAX_RUNNING_HEADER):  # (a sentence may cite an issue)
         return "furniture"
     if i and _SOURCE_FIELD.search(texts[i - 1]) and not _is_prose(texts[i]):
@@ -270,6 +294,12 @@ def _own_kind(texts: list[str], i: int) -> str | None:
     if i + 1 < len(texts) and _POSTER.match(texts[i]) and _TIMESTAMP.match(texts[i + 1]):
         return "byline"
     return None
+
+
+def _is_paywall_promo(text: str) -> bool:
+    """A subscription box's pitch, never a headline nor story: 关税风暴接踵而来，快看专家如何解析…！现在订阅，立即畅读
+    经济 VIP 好文… / ⭐不限方案订阅送7-11 100元 (udn's, twice over the headline, hp-250)."""
+    return "订阅" in text and len(text) <= MAX_PROMO and not text.endswith("。") and bool(_PAYWALL.search(text))
 
 
 def _title_over_epaper_meta(texts: list[str], kinds: list[str | None]) -> Headline | None:
@@ -330,6 +360,9 @@ def _first_line_title(texts: list[str], kinds: list[str | None]) -> Headline | N
     glued = _GLUED_LEAD.match(text)
     if glued and usable(glued.group("head")) and len(text) - glued.end() >= MIN_PROSE:
         return Headline(glued.group("head"), "page")
+    english = _GLUED_ENGLISH.match(text)  # a bilingual page's headline run into its English text (hp-210)
+    if english and usable(english.group("head")) and len(text) - english.end() >= MIN_PROSE:
+        return Headline(english.group("head"), "page")
     # the text under it, its copies aside: a mirror's line said again over the story, glued to its lead, names nothing
     under = "".join(t.replace(text, "") for t, k in zip(texts[first + 1:], kinds[first + 1:]) if k is None)[:STORY_LEAD]
     restated = _head_restated(text) if len(under) < MIN_PROSE else None  # a page of one line
@@ -337,6 +370,12 @@ def _first_line_title(texts: list[str], kinds: list[str | None]) -> Headline | N
         return Headline(restated, "page")  # the teaser, glued to it, stays the body
     if usable(text) and len(under) >= MIN_PROSE and _bigram_share(text, under) >= FIRST_LINE_SHARE:
         return Headline(without_site_name(text), "page", first)
+    if usable(text) and len(under) >= MIN_PROSE and first + 1 < len(texts) and _IMAGE_ONLY.match(texts[first + 1]):
+        # a WeChat-style article: its title, its cover image, its text (医保改革破局天价药 / 图片 / 2026年初，…,
+        # hp-215), when the text says a word of it somewhere
+        text_under = "".join(t for t, k in zip(texts[first + 2:], kinds[first + 2:]) if k is None)
+        if _bigrams(text) - _FUNCTION_PAIRS & _bigrams(text_under):
+            return Headline(without_site_name(text), "page", first)
     return None
 
 
@@ -438,9 +477,9 @@ def without_site_name(title: str) -> str:
     parts = [p for p in _SITE_PART.split(title) if p]
     if len(parts) <= 1:
         return title
-    kept = [p for p in parts if line_kind(p) != "outlet" and not _is_site_part(p)]
-    if not kept:
-        return parts[0]
+    kept = [p for p in parts if line_kind(p) != "outlet" and not _is_site_part(p) and not _SERIAL.match(p)]
+    if not kept:  # (热带气旋警报 ends like an outlet's name, 报; the serial number beside it is none)
+        return next((p for p in parts if not _SERIAL.match(p)), parts[0])
     said_again = next((p for p in kept[1:] if kept[0] in p), None)
     if said_again:  # a topic's kicker the headline says again: 长三角一体化|…代表委员热议长三角一体化:…
         return said_again
@@ -512,7 +551,9 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
     crumbs = [tail for tail in crumb_at if tail]
     # a line's place is counted in lines of text above it, not in lines: a menu of thirty items
     # one a line, a share bar, a login box do not push the headline down
-    text_above = list(accumulate((k is None and len(t) >= MIN_HEADLINE for t, k in zip(texts, kinds)), initial=0))
+    # (a menu's item keeps its bullet: `* 政府评论`, 76 such lines over news.gov.hk's headline, hp-200)
+    text_above = list(accumulate((k is None and len(_MENU_MARK.sub("", t)) >= MIN_HEADLINE for t, k in zip(texts, kinds)),
+                                 initial=0))
     prose_above = list(accumulate(prose, initial=0))
     in_related = False
     for i in range(min(len(texts), ahead)):
@@ -523,9 +564,14 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
         if i in listed:
             continue
         candidate = crumb_at[i] or clean_decoration(_without_spam_parts(texts[i]))
+        wire = _WIRE_DATELINE.match(candidate)  # 新华社新加坡11月6日电 综述：新加坡同中国的…合作潜力大 (hp-232)
+        if wire and usable(candidate[wire.end():]) and "。" not in candidate:
+            candidate = candidate[wire.end():]
         glued = _GLUED_META.match(candidate)
+        meta_beside = False  # the dateline on the headline's own line confirms it as one under it does (hp-212)
         if glued and usable(glued.group("head").strip()):
-            candidate = glued.group("head").strip()
+            candidate = _without_source_label(glued.group("head").strip(), candidate[glued.end("head"):])
+            meta_beside = kinds[i] in ("dateline", "source_line")
         if not usable(candidate):
             wrapped = _wrapped(candidate, texts[i + 1]) if i + 1 < len(texts) else candidate
             if wrapped == candidate or not usable(wrapped):
@@ -542,7 +588,7 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
             below += 1  # a label or the subtitle between the headline and its dateline (医疗医药业, ——从产业分工走向…)
         meta_below = below < len(texts) and (kinds[below] in ("dateline", "source_line", "byline", "layout", "counter")
                                              or (kinds[below] is not None and bool(_DATED.search(texts[below])))
-                                             or bool(_TITLE_NOTE.search(texts[below])))
+                                             or bool(_TITLE_NOTE.search(texts[below]))) or meta_beside
         features = (
             overlap * pairs, overlap, pairs, float(meta_below), float(bool(original) and _agrees(candidate, original)),
             float("，" in candidate and len(candidate) > 30), float("，" in candidate),
@@ -567,6 +613,15 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
     return [CandidateLine(line.index, line.text, line.features + (line.features[0] - best,)) for line in found]
 
 
+def _without_source_label(head: str, meta: str) -> str:
+    """A headline glued to its metadata, without the source's name in 【】 before it when the
+    metadata names that source (【中国医疗保险】从进博之窗到谈判桌，… 发布日期：… 来源：中国医疗保险, hp-212)."""
+    label = _SOURCE_LABEL.match(head)
+    if label and label.group(1) in meta and usable(head[label.end():]):
+        return head[label.end():]
+    return head
+
+
 def _not_a_headline(i: int, candidate: str, texts: list[str], kinds: list[str | None], prose_above: int) -> bool:
     """A headline-like line that a page without a headline shows in its place (the tune split's
     pages labelled with none): a topic page's label (2022全国两会, over the story, b-0009); a lead's
@@ -587,8 +642,8 @@ def _not_a_headline(i: int, candidate: str, texts: list[str], kinds: list[str | 
         return True  # one of the story's parallel subheads (通州提速：… … 雄安蜕变：…, probe-149)
     said_again = sum(candidate in t for j, t in enumerate(texts) if j != i and kinds[j] is None)
     under = "".join(t.replace(candidate, "") for t, k in zip(texts[i + 1:], kinds[i + 1:]) if k is None)
-    if len(under) < STORY_MASS:
-        return False
+    if len(under) < STORY_MASS or len(_HAN.findall(under[:2000])) < MIN_CHINESE_STORY * len(under[:2000]):
+        return False  # (a story in English under a bilingual page's Chinese headline says none of its words, hp-226)
     share = _bigram_share(candidate, under[:2000])
     if not said_again:  # over the story, a long headline it says no word of is another story's (probe-162)
         own = {pair for pair in _bigrams(candidate) - _FUNCTION_PAIRS if len(_HAN.findall(pair)) == 2}  # words
@@ -616,6 +671,7 @@ _CHART_TITLE = re.compile(r"\d{1,2}/\d{1,2}\s*[-–~至]\s*\d{1,2}/\d{1,2}|第\d
 # a news lead's opening: the story has begun, its headline stands above it
 _NEWS_LEAD = re.compile(r"^(?:本报讯|本网讯|本台讯|[\u4e00-\u9fff]{2,10}(?:消息|讯)[，,]|新华社.{0,12}电"
                         r"|[\u4e00-\u9fff]{2,8}(?:社|网|报|台)[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电|据.{2,12}报道)")
+MIN_CHINESE_STORY = 0.2  # of the text under a line in Chinese characters, at least, for its words to be compared
 ALIEN_SHARE = 0.05  # of a repeated line's character pairs, at most, in the text under it (its copies aside)
 # a line said once, over the story: this many pairs of Chinese characters at least, none of them the story's, save
 # function words (娇小妹子穿长裙不好看？那是因为你不会穿 over a hospital diary that says 因为, probe-162); a
