@@ -254,6 +254,15 @@ def test_a_written_title_lends_no_circumstance_or_turn_a_subject_and_holds_no_da
     assert unfit not in title and len(title) >= 10, title
 
 
+def test_a_cut_title_never_ends_inside_a_name_the_dictionary_does_not_know():
+    # tune b-0037's lead as a long headline: jieba splits the drug's name into single characters
+    drug = make_article("公司全资子公司福元药业收到国家药监局核准签发的利多卡因丙胺卡因气雾剂药物临床试验批准通知书", ["正文。"])
+    cut = item_title(drug, 30)
+    assert len(cut) <= 30 and "利多卡" not in cut and cut.startswith("公司全资子公司福元药业收到国家药监局"), cut
+    known = make_article("中国标准化发展年度报告发布国家标准已达44499项国家标准样品共4164项", ["正文。"])
+    assert item_title(known, 30).startswith("中国标准化发展年度报告发布国家标准已达44499项")
+
+
 def test_a_cut_title_ends_at_a_late_list_mark_not_inside_the_next_member():
     # the lead of probe hp-200 (香港政府新聞網), as long as a one-line headline
     lead = make_article("该局将探讨如何提升香港检测和认证行业的竞争力、透过香港认可处提供更大的支持", ["正文。"])

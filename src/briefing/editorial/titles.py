@@ -475,16 +475,35 @@ def _cut_at_word(title: str, cap: int) -> str:
     """The longest run of whole words within the cap, never ending inside a quotation or on a
     word that leans on the next (…发展规划的, …签约与)."""
     kept: list[str] = []
-    for word in words(title):
+    split = words(title)
+    for word in split:
         if sum(map(len, kept)) + len(word) > cap:
             break
         kept.append(word)
+    following = split[len(kept)] if len(kept) < len(split) else ""
+    kept = _before_unknown_name(kept, following)
     while len(kept) > 1 and kept[-1] in DANGLING:
         kept.pop()
     text = "".join(kept)
     if len(text) < len(title.rstrip(TRAILING)):
         text = _at_last_mark(text)
     return _balanced(clean_title(text)) or title[:cap]
+
+
+NAME_PIECES = 3  # one-character words in a row across the cut: a name the dictionary does not know
+
+
+def _before_unknown_name(kept: list[str], following: str) -> list[str]:
+    """A cut never falls inside a name the dictionary splits into single characters (利|多|卡|因|丙|胺|卡|因|气|雾|剂,
+    a drug's name, tune b-0037: …签发的利多卡因丙胺卡 is cut before the name)."""
+    def piece(word: str) -> bool:
+        return len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in DANGLING
+    run = 0
+    while run < len(kept) and piece(kept[-1 - run]):
+        run += 1
+    if not piece(following) or run + 1 < NAME_PIECES or sum(map(len, kept[:-run])) < MIN_TITLE:
+        return kept
+    return kept[:-run]
 
 
 CUT_MARKS = "、，；"
