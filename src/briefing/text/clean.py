@@ -119,6 +119,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
     paragraphs: list[str] = []
     seen = RepeatFilter()  # one per article: repeats can straddle a subhead
     title_key = compact(title)
+    bare_title_key = compact(_BRACKETED_TAIL.sub("", title)) or title_key  # 璧山区人才租房补贴标准一览(璧山区人才公寓)
     in_related = False
 
     def flush() -> None:
@@ -134,6 +135,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
     after_link = ""  # the line before, when it was a link of that list
     snippets: list[bool] = []  # whether the page is a list of cut snippets, judged when a line first asks
     paper: list[bool] = []  # whether the page is a paper, judged when a line first asks (rarely)
+    dated: list[str] = []  # the dateline or byline the story's first dated paragraph opened with
     texts = [normalize_text(b.text) for b in raw_blocks]  # spaces still separate the names in a byline
     elsewhere = _menu_lines(raw_blocks) | junk.trending_items(texts)
     gallery = _gallery_total(texts)
@@ -149,7 +151,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         before_story = not paragraphs and not any(b.kind == "para" for b in blocks)
         if before_story:
             text = _above_the_story(text, raw_blocks, paper, found)
-            if not text:
+            if not text or _is_page_line_above(text, _next_text(texts, index)):
                 continue
         if gallery and _gallery_of(text) == gallery:
             flush()
@@ -173,7 +175,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         elif after_related and bylines.lead_byline(text):
             break  # another story's own dateline under the links (新闻推荐 … 新华社天津电（记者…）): the page's, not ours
         if in_related or _took_info_line(text, found) or _took_junk_line(text, found) \
-                or _key(text) == title_key or _title_phrase(text, title):
+                or _key(text) in (title_key, bare_title_key) or _title_phrase(text, title):
             continue
         if _TEASER.match(text) or _NOTE.match(text) or _PRODUCTION_CREDIT.match(text):
             continue  # the story under it tells it again, whole; a table's note, a feature's credits are no part of it
@@ -199,6 +201,11 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
             text = words_only  # a paragraph of the story with a photo credit glued to its end
         if before_story:
             text = _without_handle(bylines.after_inner_dateline(text), found)
+        if lead := bylines.lead_byline(text):
+            dateline = _key(text[:len(text) - len(lead.rest)])
+            if dated and dated[0] != dateline:
+                break  # a list page's next story, under its own dateline (（亚洲经济通讯社记者粘超程/彰化报导）…, probe-199)
+            dated.append(dateline)  # (the same dateline again opens the story under its teaser: 摘要：本报北京9月27日电…)
         text = _take_metadata(text, found)
         if len(text) > MAX_HEADING and (ends_sentence(text) or "。" in text):
             # a whole paragraph set as a list item: the mark is the page's layout (and so it is
@@ -215,6 +222,31 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         paragraphs.extend(c for c in captions if ends_sentence(c))
         flush()
     return _without_empty_subheads(blocks)
+
+
+# a headline's bracketed tail: …补贴标准一览(璧山区人才公寓); the page says the headline again without it
+# over the text (probe-203), no sentence of the story
+_BRACKETED_TAIL = re.compile(r"\s*[（(][^（）()]{2,20}[）)]$")
+MAX_PAGE_HEADLINE = 40  # characters
+
+
+def _next_text(texts: list[str], index: int) -> str:
+    return next((t for t in texts[index + 1:index + 4] if t.strip()), "")
+
+
+def _is_page_line_above(text: str, below: str) -> bool:
+    """A line above the story that is the page's, not the story's first words:
+    - a headline-like line (short, no sentence) right over a dateline or an information line: the
+      page's headline slot, here another page's headline (新疆妇幼保健院入园体检预约挂号流程 / 2023-01-31 /
+      更新时间：…作者：佚名 over a talent policy, probe-201) — the title is never in the body anyway;
+    - a paragraph with spam in it right over the paragraph that opens with the story's dateline: a
+      spam mirror's bait pasted above the story, whole (近年来，娱乐圈频频出现“吃瓜黑料”的现象… /
+      本报北京4月22日电（记者王美华）…, probe-190)."""
+    if not below:
+        return False
+    if len(text) <= MAX_PAGE_HEADLINE and not ends_sentence(text) and not re.search(r"[。！？]", text):
+        return is_info_line(below) or junk.line_kind(below) == "dateline"
+    return junk.is_spam(text) and bylines.lead_byline(below) is not None
 
 
 def _stated_dateline_at(texts: list[str], found: _Found) -> int:
@@ -310,6 +342,7 @@ def _above_the_story(text: str, raw_blocks: tuple[Block, ...], paper: list[bool]
     `paper` holds whether the page is a paper once a line has asked."""
     if _SUBTITLE.match(text):
         return ""
+    text = _after_inline_apparatus(text)
     text = _EDITORS_NOTE.sub("", text)  # the note stays, its label goes (编者按：1月22日，四川省…, hp-190)
     authors = len(text) <= MAX_PAPER_AUTHORS and _PAPER_AUTHORS.match(text) and not _NUMBERED_HEADING.match(text)
     if not authors and not _ABSTRACT_LABEL.match(text):
@@ -320,6 +353,21 @@ def _above_the_story(text: str, raw_blocks: tuple[Block, ...], paper: list[bool]
         found.authors.extend(_paper_names(text))
         return ""
     return _ABSTRACT_LABEL.sub("", text) if paper[0] or text.lstrip("【[").startswith("摘") else text
+
+
+# a paper pasted on one line, its apparatus before its abstract: …以第一或通信作者发表国内外期刊论文60余篇。欧洲联合
+# 临床评估实践及对我国的启示 PPS 李惟妙1，韩晟2，…（1. 北京大学药学院…，北京100191,2.…，北京100191）[摘要] 欧洲联合临床
+# 评估（…）制度是… (probe-194: a WeChat copy, the author's bio first): the abstract is where the text starts
+_INLINE_ABSTRACT = re.compile(r"[【\[]摘\s*要[】\]]\s*[：:]?\s*|(?<=[）)\s])摘\s*要\s*[：:]\s*")
+_INLINE_POSTCODE = re.compile(r"[\u4e00-\u9fff][，,\s]*[0-8]\d{5}(?![\d万亿元人个%])")
+MAX_INLINE_APPARATUS = 800  # characters before the label
+
+
+def _after_inline_apparatus(text: str) -> str:
+    label = _INLINE_ABSTRACT.search(text, 0, MAX_INLINE_APPARATUS + 8)
+    if not label or not _INLINE_POSTCODE.search(text, 0, label.start()) or len(text) - label.end() < MIN_STORY_ABOVE // 2:
+        return text
+    return text[label.end():]
 
 
 def _paper_names(text: str) -> list[str]:

@@ -134,12 +134,27 @@ _SCATTERED_SYMBOLS = re.compile(r"(?<=\S)[◆■★◇□☆]+")
 
 
 # A betting site's name a mirror injects into sentences, even mid-word: …培育发展创新药、欧宝电竞官方网站医疗器械、…
-_INJECTED_BRAND = re.compile(r"[\u4e00-\u9fff]{2,4}(?:电竞|娱乐城|棋牌|彩票|体育)(?:官方网站|官网)(?:入口|登录|注册|下载|(?i:app))*")
+# (or a casino's name with its site code, put where the school's name was: 3月25日，永利yl23411集团官网召开…, probe-167)
+_BRAND_CODE = r"[\u4e00-\u9fff]{2,4}[a-z]{1,4}\d{3,6}(?:集团|娱乐|国际)?(?:官方网站|官网)"
+_INJECTED_BRAND = re.compile(r"[\u4e00-\u9fff]{2,4}(?:电竞|娱乐城|棋牌|彩票|体育)(?:官方网站|官网)(?:入口|登录|注册|下载|(?i:app))*"
+                             rf"|{_BRAND_CODE}(?:入口|登录|注册|下载)*")
 
 
 # An app ad a mirror puts in front of a real line, before a colon: 杏彩体育app下载：我国大科学装置发展的…
 # (the line after the colon stays; without it, the ad made the whole headline line furniture)
 _AD_PREFIX = re.compile(r"(?m)^[\u4e00-\u9fffA-Za-z]{2,8}?(?i:app)(?:下载|官网|登录|注册|入口)+\s*[：:]\s*(?=\S{8})")
+
+
+# A social post's hashtags opening its text or closing it, with the platform's counters after them:
+# #挺醫護要疫苗新冠肺炎持續肆虐,不斷上升的… / …做他們的後盾。#哲彰很感謝… #台灣需要疫苗 Tags: 9 comments 297 likes…
+# (probe-170; a tag runs to the first space or mark; a Weibo topic, #话题#, is closed by its second #, text/pages.py)
+_TAG = r"#(?=[^\s#]*[\u4e00-\u9fffA-Za-z])[^\s#，。！？、；：,.!?;:「」“”]{2,30}"
+_LEADING_TAGS = re.compile(rf"^(?:{_TAG}(?=[\s，、,])[\s，、,]*)+(?=\S)")
+_TRAILING_TAGS = re.compile(rf"(?<=[。！？!?])\s*(?:{_TAG}(?=\s|$)\s*)+(?:Tags?\s*:.*)?$|\s*\bTags?\s*:\s*\d+\s+comments?\b.*$")
+# a WeChat article's prompt over its text: “点击蓝字 关注我们 (probe-194)
+_FOLLOW_PROMPT = re.compile(r"^[“\"]?\s*点击(?:上方)?蓝字\s*[，,]?\s*关注我们\s*")
+# an ad business's keyword a mirror puts before the page's first line, spaced off: 四川資陽墻體廣告 據測算,… (probe-181)
+_AD_KEYWORD = re.compile(r"(?m)^[\u4e00-\u9fff]{0,8}(?:墙体广告|墻體廣告|刷墙广告|墙体彩绘|墻體彩繪)\s+(?=\S)")
 
 
 # a line's indentation that a wrong encoding turned into question marks: ????一批卫生大项目已开工建设
@@ -176,6 +191,12 @@ def strip_markup(text: str) -> str:
         text = _COUNTER_RUN.sub("", _AD_PREFIX.sub("", text))
     if "?" in text or "？" in text:
         text = _LOST_INDENT.sub("", text)
+    if "#" in text:
+        text = _TRAILING_TAGS.sub("", _LEADING_TAGS.sub("", text))
+    if "蓝字" in text:
+        text = _FOLLOW_PROMPT.sub("", text)
+    if "广告" in text or "廣告" in text or "彩" in text:
+        text = _AD_KEYWORD.sub("", text)
     if "摄" in text:
         text = _PHOTO_CREDIT.sub("", text)
     if "网页链接" in text:
@@ -204,7 +225,9 @@ _SPAM = re.compile(
     r"|(?:QQ|qq|微信|电话|手机|热线)\s*[：:]?\s*\d{5,}|(?<!\d)1[3-9]\d{9}(?!\d)"
     r"|[A-Za-z0-9-]+\.(?i:cc|vip|xyz|top|bet|app|club|wang|live)\b|免费污"
     # a gambling brand glued to the end of a real sentence: …交互或共同流行的风险。彩神平台注册登录
-    r"|彩神|(?:平台|官网)注册登录(?![\u4e00-\u9fff])"
+    rf"|彩神|(?:平台|官网)注册登录(?![\u4e00-\u9fff])|{_BRAND_CODE}"
+    # a gossip site's bait pasted above a story: 近年来，娱乐圈频频出现“吃瓜黑料”的现象… (probe-190)
+    r"|吃瓜黑料|黑料(?:网|社|不打烊|正能量|吃瓜)|吃瓜(?:网|群众网)"
     # kana: a Japanese novel pasted into a Chinese page to fool a search engine (ある日僕は学校から…)
     r"|[\u3041-\u3096\u30a1-\u30fa]{3,}"
     # a cloaking key glued into the text: QOrRLA-V2cM2Ipw9TnX38M0FaJTR (long, upper, lower and digits mixed)
@@ -251,7 +274,9 @@ def _spam_link(sentence: str) -> bool:
 
 _RELATED = re.compile(
     r"^[【\[]?(?:相关(?:文章|阅读|新闻|链接|报道|推荐|专题|稿件)|延伸阅读|推荐阅读|新闻推荐|为你推荐|热门(?:文章|推荐|新闻|排行)|猜你喜欢"
-    r"|更\s*多(?:精彩|内容|新闻|阅读|报道|视频)?(?=[】\]]?$)|更多(?:精彩|内容|新闻|阅读|报道)|视频$|往期(?:回顾|推荐)|热点推荐|今日推荐|精彩推荐|热点新闻|最新(?:新闻|文章)|排行榜?|点击排行)"
+    r"|更\s*多(?:精彩|内容|新闻|阅读|报道|视频)?(?=[】\]]?$)|更多(?:精彩|内容|新闻|阅读|报道)|视频$|往期(?:回顾|推荐)|热点推荐|今日推荐|精彩推荐|热点新闻|最新(?:新闻|文章)|排行榜?|点击排行"
+    # a blog's box of the site's hot posts (全站热搜, probe-169), a portal's 你可能还会想看 (probe-183)
+    r"|全站热搜|你可能(?:还会|也会)?(?:想看|喜欢|感兴趣))"
     r"[】\]]?(?:[：:\s]|$)"
 )
 _FURNITURE = re.compile(
@@ -299,6 +324,14 @@ _FURNITURE = re.compile(
     r"|^(?:本文|文章|稿件)?(?:来源|转自)[：:][^。]*(?:网站|公众号|客户端)[）)]?$"
     # the editor's note under a headline a letter or a speech did not have: *标题由编辑所加, （标题为编者所加）
     r"|^[*＊（(]?\s*(?:本文)?(?:标题|题目)(?:为|系|由)?(?:编者|编辑)所?(?:加|拟)[）)]?$"
+    # an image's alt text or an icon's name left as a line (big screen image small screen image, probe-184;
+    # arrow, probe-169), a template's markers (The Beginning / THE END, probe-203), a blog post's footer
+    # (MINT'S SKY 发表在 痞客邦 留言(0) 人气(), probe-169), a text-message subscription (移动用户编辑短信CD到
+    # 106580009009，即可免费订阅30天中国日报双语手机报, probe-200), a citation box (※ 标题, 出处, https://…
+    # (最后浏览日:2026/01/20) / 引注此篇文章) and a project's note (本文为「经济部产业技术司科技专案成果」, probe-183)
+    r"|^(?i:(?:[a-z]+\s+){0,3}(?:image|icon|logo|banner|arrow)s?(?:\s+|$))+$|^(?i:the beginning|the end)$"
+    r"|发表在\s*\S{1,12}\s*(?:留言|评论)\s*[（(]\s*\d*\s*[）)]|(?:编辑|发送)短信[^，。]{0,12}到\s*\d{4,}|订阅[^，。]{0,16}手机报"
+    r"|^引注此篇文章$|^本文(?:为|系)「[^」]{2,30}」$"
 )
 # Words that a bar of page furniture is made of: a line of nothing but these is furniture.
 _FURNITURE_WORDS = frozenset(
@@ -355,6 +388,18 @@ _CREDIT = re.compile(
     r"|图片来源\s*[：:]\s*\S{0,20}|图源\s*[：:]\s*\S{0,20}"
     r"|(?:新华社|中新社|视觉中国|东方IC|IC\s*(?i:photo)|图虫创意|人民视觉|CFP)\S{0,10})\s*[）)】\]]?$"
 )
+# a citation box's entry, longer than a line of furniture: ※ Me Too医疗器材上市前许可指引，资讯工业策进会科技法律
+# 研究所，https://stli.iii.org.tw/…（最后浏览日：2026/01/20） (probe-183)
+_CITATION_BOX = re.compile(r"^※[^。]{0,160}(?:https?://|www\.)|最后浏览日\s*[：:]\s*(?:19|20)\d{2}")
+MAX_CITATION_LINE = 240
+# a video's production credits, a role and its names a line (主播：欧阳晨雨 / 剪辑：柴枫桔 白凯 / 包装：刘雨薇 /
+# 三维：向茂槐 杨希典, probe-179; _EDITOR has the editors' and producers' roles)
+_VIDEO_CREDIT = re.compile(r"^(?:主播|剪辑|包装|三维|摄像|摄制|配音|后期|导演|文案|动画|动效|海报|航拍|调色|字幕|灯光|美术|视频|音频)"
+                           r"\s*[：:]\s*[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,5}$")
+# a copy's reprint line naming the outlet and the day it ran the story: 参考消息网2026-03-04号报道 (probe-188),
+# 中新网3月2日电, 环球网3月4日报道 (the headline is above it, or nowhere)
+_REPRINT = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:网|社|报|台|客户端)\s*(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+                      r"|\d{1,2}月\d{1,2}日)\s*号?\s*(?:报道|消息|讯|电)$")
 # an outlet's name in brackets on a line of its own, under a photo or a paragraph: （美国《美中报道》图片）
 _BRACKETED_OUTLET = re.compile(r"^[（(][^（）()《》]{0,8}《[^《》]{2,12}》(?:图片|供图|报道|资料)?[）)]$")
 # a wire dateline standing alone: 中央社／ 苗栗县9日电, 新华社北京11月25日电
@@ -492,6 +537,8 @@ def line_kind(line: str) -> str | None:
     if _KANA.search(text) and (kana := len(_KANA.findall(text))) >= MIN_KANA \
             and (len(text) <= MAX_JUNK_LINE or kana >= KANA_SHARE * len(text)):
         return "spam"  # Japanese on a Chinese page: a spam mirror's injected text (男女免费污しかし彼は…, probe-026), a language menu
+    if len(text) <= MAX_CITATION_LINE and _CITATION_BOX.search(text):
+        return "furniture"
     if len(text) > MAX_JUNK_LINE:
         return None
     if _URL_ONLY.match(text) or _END_MARK.match(text) or not re.search(rf"[{_HAN}A-Za-z0-9]", text):
@@ -505,7 +552,7 @@ def line_kind(line: str) -> str | None:
     if _DATELINE.match(text) or (_DATE_TIME.search(text) and len(text) <= 60 and not _ends_sentence(text)
                                  and not re.search(r"[，。；！？]", text)):
         return "dateline"  # (with an outlet or a counter beside it: 上证报APP 2019-03-13 11:56)
-    if _DATELINE_ALONE.match(text) or _date_among_labels(text):
+    if _DATELINE_ALONE.match(text) or _REPRINT.match(text) or _date_among_labels(text):
         return "dateline"
     if _BREADCRUMB.match(text):
         return "breadcrumb"
@@ -519,7 +566,7 @@ def line_kind(line: str) -> str | None:
         return "outlet"
     if bylines.byline_paragraph(text) or _BYLINE.match(text):
         return "byline"
-    if (_CREDIT.match(text) or _BRACKETED_OUTLET.match(text)) and len(text) <= 24:
+    if ((_CREDIT.match(text) or _BRACKETED_OUTLET.match(text)) and len(text) <= 24) or _VIDEO_CREDIT.match(text):
         return "credit"
     if _CAPTION.match(text) or _FIGURE_LABEL.match(text) or (len(text) <= MAX_CREDIT_LINE and _PICTURE_LABEL.search(text)) \
             or _PHOTO_CAPTION.search(text) or (_PHOTO_LABEL.match(text) and not _ends_sentence(text)):

@@ -19,13 +19,20 @@ def join_broken(paragraphs: list[str]) -> list[str]:
     for paragraph in _without_teasers(paragraphs):
         if joined and _lost_its_full_stops(joined[-1], paragraph):
             joined.append(paragraph)
-        elif joined and not ends_sentence(joined[-1]) and not joined[-1].endswith("："):
+        elif joined and not ends_sentence(joined[-1]) and not joined[-1].endswith("：") \
+                and not (_LATIN_ONLY.match(joined[-1]) and _HAN.search(paragraph[:1])):
             joined[-1] = joined[-1] + paragraph
         elif joined and joined[-1].endswith("：") and paragraph[:1] in "“「":
             joined[-1] = joined[-1] + paragraph
         else:
             joined.append(paragraph)
     return joined
+
+
+# a line of Latin words only (a site's masthead: AENA Taiwan Station, probe-199) is never the first half of a
+# Chinese sentence broken across lines
+_LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z0-9 .,'&-]*$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _without_teasers(paragraphs: list[str]) -> list[str]:
