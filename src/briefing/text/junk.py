@@ -435,6 +435,9 @@ _PHOTO_LABEL = re.compile(r"^[^，。！？；：]{0,30}(?:拍摄|航拍|抓拍)
 _OUTLET = re.compile(
     rf"^[{_HAN}A-Za-z]{{1,10}}(?:网|报|社|台|客户端|新闻|频道|日报|晚报|早报|时报|商报|在线|头条|视频|新闻网|电视台|广播)$"
 )
+# a word ending in 报 that names a kind of notice, not a paper: 热带气旋警报 is a headline (tune c-0119), so are
+# 暴雨预报, 高考喜报, 情况通报
+_NOTICE_WORD = re.compile(r"(?:警|预|简|喜|通|捷|海|汇|情|电)报$")
 _OUTLETS = frozenset(
     "人民网 新华网 新华社 央视网 央视新闻 中国新闻网 中新网 光明网 中国网 环球网 澎湃新闻 界面新闻 第一财经 财新网 "
     "凤凰网 网易新闻 新浪新闻 搜狐新闻 腾讯新闻 今日头条 科技日报 人民日报 光明日报 经济日报 北京日报 解放日报 文汇报 "
@@ -562,7 +565,7 @@ def line_kind(line: str) -> str | None:
         return "furniture"
     if _SOURCE.match(text) and not _ends_sentence(text):
         return "source_line"
-    if text in _OUTLETS or (_OUTLET.match(text) and len(text) <= 8) or _outlet_and_label(text) or _LATIN_OUTLET.match(text):
+    if text in _OUTLETS or (_OUTLET.match(text) and len(text) <= 8 and not _NOTICE_WORD.search(text)) or _outlet_and_label(text) or _LATIN_OUTLET.match(text):
         return "outlet"
     if bylines.byline_paragraph(text) or _BYLINE.match(text):
         return "byline"
