@@ -40,8 +40,12 @@ def test_a_span_and_a_share_in_words_are_figures():
     # b-0044: the labeller keeps 40多年 and 百分之百合格
     facts = _facts("卢仁峰有一个别人难以打破的纪录，工作40多年来，他交出的全部是百分之百合格的产品。")
     assert facts.get("40多年") == 2.0 and facts.get("百分之百") == 2.0
-    # c-0132: a Taiwanese unit
+    # c-0132: a Taiwanese unit; b-0105: drugs counted in 款; b-0016, c-0122: 六大 …, 12大领域
     assert _facts("江门中微子实验侦测器位于广东省江门市附近的地下700公尺处。").get("700公尺") == 2.0
+    assert _facts("Insight数据库预测，2026年，12款上市申请被纳入优先审评审批的重磅抗肿瘤创新药有望在国内首次获批上市。")\
+        .get("12款") == 2.0
+    assert _facts("二、新协议明确六大关键举措落实协同工作。").get("六大") == 2.0
+    assert _facts("符合特定资格条件且具特殊专长者，可依照专业技能12大领域择一申请。").get("12大") == 2.0
 
 
 def test_people_named_before_a_role_or_after_a_time_word_and_no_one_named_by_accident():
@@ -57,6 +61,9 @@ def test_people_named_before_a_role_or_after_a_time_word_and_no_one_named_by_acc
     # a-0005: 书记 and 院士 followed by no name
     facts = _facts("2021年5月，习近平总书记在两院院士大会和全国科协代表大会上指出。")
     assert not any(f.startswith("在") or f.endswith("和") for f in facts), facts
+    # a-0082: after 经理, and 介绍 is no one's name
+    facts = _facts("中国散裂中子源工程总指挥、工程经理陈和生介绍说，散裂中子源就像“超级显微镜”。")
+    assert "陈和生" in facts and "介绍" not in facts
     # a person weighs more than a named body: a labeller keeps most people and few bodies
     facts = _facts("江苏省科技厅副厅长段雄介绍，展示包括网上展示和现场展示。")
     assert facts["段雄"] > 0.5

@@ -65,8 +65,8 @@ MENU_REPEATS = 4  # the opening two characters this often in the first 40: a men
 SWAP_FACT = 0.25  # worth of a fact's weight against a sentence's relevance (top = 1) when exchanging
 
 # A count in Chinese numerals is a figure too (二十家企业, 十年, 第三届); 一项, 一家 … are not.
-CN_AMOUNT = (r"|(?<![一二三四五六七八九十百千万两])(?![一两][项家名位批届年种条所])[一二三四五六七八九十百千两]{1,4}"
-             r"(?:项|家|名|位|批|届|年|种|条|所)"
+CN_AMOUNT = (r"|(?<![一二三四五六七八九十百千万两])(?![一两][项家名位批届年种条所个款场大])[一二三四五六七八九十百千两]{1,4}"
+             r"(?:项|家|名|位|批|届|年|种|条|所|个|款|场|大)"
              r"|第[一二三四五六七八九十百\d]{1,4}(?:届|批|次|期)")
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
             "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -78,7 +78,7 @@ SAID_AT = re.compile(SAID)
 # what they said or did (何良平介绍, 陈建德感叹, 李学勇同志, 冯新岩：, 副主委高仙桂今天表示), or before
 # a role in a list of who came (联络组李新男秘书长，…联盟协发网程学忠秘书长)
 PERSON = re.compile(
-    rf"(?:(?<=[师员授长任家者士生官记委，。、：“”])|^)[{SURNAMES}](?:(?![在说称今昨日近])[\u4e00-\u9fff]){{1,2}}"
+    rf"(?:(?<=[师员授长任家者士生官记委手理，。、：“”])|^)[{SURNAMES}](?:(?![在说称今昨日近])[\u4e00-\u9fff]){{1,2}}"
     rf"(?=(?:今天|今日|昨天|昨日|日前|近日)?(?:{SAID}))"
     rf"|(?<=[组网司处局部会院所校，、])[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
     rf"(?=(?:副|常务副)?(?:秘书长|调研员|主任|董事长|总经理|院士|教授|研究员|处长|局长|司长|部长|理事长|会长)(?:[，、。]|{SAID}))"
@@ -88,8 +88,8 @@ PERSON = re.compile(
 # an amount, a count or a share with its unit, approximate or not (1000余项, 200多人, 230亩).
 AMOUNT = re.compile(
     FIGURE.pattern + r"|\d+(?:[.,]\d+)*\s*(?:余|多)?\s*(?:万|亿)?(?:亩|平方公里|平方米|公顷|公里|千米|米|吨|张|次|人次|岁|天"
-    r"|小时|分钟|宗|枚|位|篇|件|辆|架|户|床|批|届|周年|万|亿|个|项|家|名|人|元|美元|倍|颗|条|台|套|座|笔|所|种|公尺|秒)"
-    r"|\d+\s*(?:余|多)年"  # 工作40多年: a span, not a year
+    r"|小时|分钟|宗|枚|位|篇|件|辆|架|户|床|批|届|周年|万|亿|个|项|家|名|人|元|美元|倍|颗|条|台|套|座|笔|所|种|公尺|秒|款|场|栋|例|份)"
+    r"|\d+\s*(?:余|多)年|\d+大(?=[\u4e00-\u9fff]|$)"  # 工作40多年: a span, not a year; 12大领域
     r"|百分之[零一二三四五六七八九十百点]+"  # 百分之百合格, 增加百分之三
     + CN_AMOUNT
 )
@@ -310,7 +310,7 @@ def _facts(sentence: str) -> dict[str, float]:
             found[name] = W_PERSON
     for match in MENTION.finditer(sentence):
         mention = (match.group(1) or match.group(2)).rstrip(FUNCTION)
-        if len(mention) >= 2 and mention[0] not in FUNCTION and not any(mention.startswith(n) or n.startswith(mention) for n in found):
+        if len(mention) >= 2 and mention[0] not in FUNCTION and not SAID_AT.match(mention) and not any(mention.startswith(n) or n.startswith(mention) for n in found):
             found[mention] = W_BODY
     return found
 
