@@ -35,6 +35,8 @@ def kind(line: str) -> str | None:
     # nav: menu bars and menu items (the issue; b-0036, a-0109)
     ("美妇网 | 发型 | 着装 | 健康 |", "nav"),
     ("  • 产品中心", "nav"),
+    # a-0115 (明报): spaced items longer than four characters, run into the lead once lines were joined
+    ("即时新闻 即时港闻 即时热点 即时娱乐 即时经济 即时地产 即时两岸 即时国际 即时体育 即时文摘 专题报道 图辑 即时新闻总览", "nav"),
     # breadcrumb (the issue; a-0032, a-0088, a-0078)
     ("人民网>>四川频道>>综合栏目", "breadcrumb"),
     ("您当前的位置:首页 > 新闻中心 > 国内新闻", "breadcrumb"),
@@ -119,6 +121,7 @@ def test_each_kind_of_junk_line_is_named(line, expected):
     "记者探访怀柔科学城",
     "国家药监局审评中心：新药审评提速",
     "热带气旋警报",  # tune c-0119's headline: a notice ending in 报 is no outlet
+    "220 公 里 , 即 在 北 纬 21.3 度 , 东 经 116.0 度 附 近 ,",  # c-0119: a letter-spaced sentence, no menu
     "高考喜报",
 ])
 def test_headlines_and_story_lines_are_not_junk(line):
@@ -468,7 +471,9 @@ def test_a_betting_sites_name_injected_into_sentences_goes_and_the_sentences_sta
     assert normalize_text("培育发展创新药、欧宝电竞官方网站医疗器械、医药服务3个特色产业。欧宝电竞官方网站") == \
         "培育发展创新药、医疗器械、医药服务3个特色产业。"
     title, summary = probe_outputs("probe-019")
-    assert "电竞" not in title + summary and "生命健康产业园企业产值约30亿元" in summary
+    # (which of the story's sentences the summary takes is the summarizer's choice; one of them stays)
+    assert "电竞" not in title + summary
+    assert "生命健康产业园企业产值约30亿元" in summary or "培育发展创新药、医疗器械、医药服务3个特色产业" in summary
 
 
 def test_an_age_gate_is_furniture():

@@ -101,13 +101,6 @@ FACT = re.compile(
     r"|[^\W\d_的了在由是为将把被日月年向从对]{2,16}?(?:公司|集团|医院|大学|学院|研究院|研究所|委员会|管委会|实验室|协会|联盟|药业|制药|银行"
     r"|人民政府|卫健委|药监局|监管局|科技局|科技厅|人社局|人社厅)"
 )
-# what follows a role may be a name the other patterns do not know (主任果尚志难过地说, 院长 + a
-# transliterated name), or not (院士团队为代表): an uncertain mention, worth what a named body is
-FUNCTION = "在和与的等及为是对向从也都将了"  # no name starts or ends on these (书记在两院, 院士大会和)
-MENTION = re.compile(
-    r"(?:书记|市长|省长|院士|教授|主任|局长|部长|厅长|董事长|总经理|院长|校长|首席执行官|创始人|主席|副总裁)([\u4e00-\u9fff·]{2,3})"
-    r"|(?<=[师员授长任家者士生官])([\u4e00-\u9fff]{2,3})(?=介绍|表示|说|指出|认为|强调|称|坦言|透露|提到|解释|建议)"
-)
 # a person named after a role (副教授黄明欣成为…, 局长李利日前…), whatever the surname when what they
 # said follows (主任果尚志：)
 ROLE_NAME = re.compile(
@@ -308,10 +301,6 @@ def _facts(sentence: str) -> dict[str, float]:
             name = name[:2]
         if not any(name.startswith(n) or n.startswith(name) for n in found):
             found[name] = W_PERSON
-    for match in MENTION.finditer(sentence):
-        mention = (match.group(1) or match.group(2)).rstrip(FUNCTION)
-        if len(mention) >= 2 and mention[0] not in FUNCTION and not SAID_AT.match(mention) and not any(mention.startswith(n) or n.startswith(mention) for n in found):
-            found[mention] = W_BODY
     return found
 
 

@@ -32,6 +32,7 @@ function says it takes raw text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from . import bylines
@@ -642,6 +643,18 @@ def _only_furniture_words(text: str) -> bool:
     return bool(tokens) and all(t in _FURNITURE_WORDS for t in tokens)
 
 
+MIN_LONG_MENU = 6  # spaced items: a menu whose items may be longer than four characters
+_MENU_ITEM = re.compile(rf"[{_HAN}A-Za-z]{{2,6}}")  # (not a letter-spaced sentence's 220 公 里 , 东 经 116.0 度, tune c-0119)
+
+
+def _items_share_words(items: list[str]) -> bool:
+    """A menu's long items come in families (即时新闻 即时港闻 即时热点, 国内新闻 国际新闻); a flash
+    that lost its punctuation to spaces (国家卫健委 今日发布 新冠疫苗 接种指南) does not repeat itself."""
+    ends = Counter(t[:2] for t in items if len(t) > 2) + Counter(t[-2:] for t in items if len(t) > 2)
+    in_family = sum(1 for t in items if len(t) > 2 and (ends[t[:2]] > 1 or ends[t[-2:]] > 1))
+    return in_family * 2 >= len(items)
+
+
 def _is_nav(text: str) -> bool:
     """美妇网 | 发型 | 着装 | 健康 |, 首页 新闻 财经 体育, • 重大事项: link labels."""
     if _ends_sentence(text) or re.search(r"[，。；！？]", text):
@@ -653,6 +666,8 @@ def _is_nav(text: str) -> bool:
         spaced = text.split()
         if len(spaced) >= 4 and all(len(t) <= 4 for t in spaced):
             return True  # 首页 新闻 财经 体育 娱乐
+        if len(spaced) >= MIN_LONG_MENU and all(_MENU_ITEM.fullmatch(t) for t in spaced) and _items_share_words(spaced):
+            return True  # 即时新闻 即时港闻 … 专题报道 图辑 即时新闻总览 (明报, tune a-0115: run into the lead once joined)
         return False
     return all(len(t) <= 8 for t in tokens) and sum(len(t) for t in tokens) / len(tokens) <= 5
 
