@@ -60,6 +60,10 @@ _PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江
 # decorations a portal adds to a headline: 标题（图）, 标题(组图), 标题【视频】, a forum thread's 标题 [复制链接]
 _DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|附视频|多图|直播|音频|复制链接)[）)】\]]\s*$"
                          r"|(?<=\S)\s+[（(]\d{1,2}[:：]\d{2}[）)]$"  # an instant-news page's time: …應急醫院 (19:36)
+                         # where a column first ran: 中國散裂中子源(刊載於2019年9月11日《東周刊》) (a legislator's site, hp-265)
+                         # (its verb and 于/自, or 原载/转载 alone: a kicker's （载誉归来） stays)
+                         r"|(?<=\S)\s*[（(](?:(?:原|转|轉|刊)?[载載]|刊[登发發]|[发發]表)[于於自在][^（）()]{2,30}[）)]$"
+                         r"|(?<=\S)\s*[（(](?:原|转|轉)[载載][^（）()]{2,30}[）)]$"
                          # a Yahoo page's date label on the headline's own line: date 2025-12-06 中市首座市立醫院今開幕！… (hp-207)
                          r"|^(?i:date)\s*[:：]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?=\S)"
                          # a province's government account and its counter, glued on by a copying site:
@@ -76,6 +80,8 @@ _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|（[
 # 【医院油画（源于网络）】 (probe-162)
 _CAPTION = re.compile(r"拍摄|^图\s*\d|^图为|图据|图源|(?:来)?源于网络|图片来[源自]|图\s*/|照片[）)]?$|供稿|^[（(][^（）()]*[）)]\s*[|｜]?\s*$"
                       r"|记者\s*[\u4e00-\u9fff]{2,4}\s*(?:[\u4e00-\u9fff]{2,3}\s*)?(?:报导|报道|摄)$"  # 记者曾博群台北报导
+                      # a picture's credit after a bar: 九期一（甘露特钠）药盒样品及胶囊样品 | 图：上海药物研究所官网 (hp-260)
+                      r"|[|｜丨]\s*图(?:片)?\s*[：:]"
                       # a comment box or a feed's end: 欢迎发表评论 取消回复, 没有更多内容
                       r"|发表评论|取消回复|没有更多|加载更多|查看更多|相关阅读|延伸阅读")
 _BREADCRUMB = re.compile(r"\s-*>\s*\S|>>|＞＞|»")  # 首页 -> 头条
@@ -142,6 +148,10 @@ _TONELESS = re.compile(r"(?<=[\u4e00-\u9fff])\s?[（(][a-z]{1,6}[）)]")
 # a forum poster's name ending in digits, or a latin handle, over a bare timestamp: 技能成才12 / 2025-06-20 16:24:42
 _POSTER = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z_]{1,12}\d{1,8}|[A-Za-z][A-Za-z0-9_.-]{2,19})$")
 _TIMESTAMP = re.compile(r"^(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")
+# a WeChat article's credits under its title, a bar after each role: 作者丨阿肯 / 编辑丨好了你不要再说了、普通酱 /
+# 题图丨pixabay (hp-260); text/junk.py knows 作者丨 but not a nickname nor a cover picture's credit
+_CREDIT_BAR = re.compile(r"^(?:作者|编辑|责编|主编|题图|头图|封面图?|配图|图片|摄影|排版|美编|校对|审校|审核|监制|出品|策划|统筹|撰文|文|图)"
+                         r"\s*[丨|｜]\s*[^。！？]{1,30}$")
 # a column's genre after a bar or a dot, which names no author: …|高质量发展调研行·记者手记 (hp-171)
 _GENRE_KICKER = re.compile(r"(?<=[|｜·・])(?:记者|采访|编辑|编者)(?:手记|札记|笔记|观察)$")
 RESTATED = 8  # characters of a headline's end that a teaser glued to it says again
@@ -291,7 +301,7 @@ def _own_kind(texts: list[str], i: int) -> str | None:
         kind = line_kind(_TONELESS.sub("", texts[i]))
         if kind in ("byline", "editor_line", "credit", "dateline", "source_line"):
             return kind
-    if i + 1 < len(texts) and _POSTER.match(texts[i]) and _TIMESTAMP.match(texts[i + 1]):
+    if i + 1 < len(texts) and _POSTER.match(texts[i]) and _TIMESTAMP.match(texts[i + 1]) or _CREDIT_BAR.match(texts[i]):
         return "byline"
     return None
 
@@ -563,7 +573,8 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
         in_related = prose_above[i] > 0 and is_related_header(texts[i]) or (in_related and len(texts[i]) <= 40)
         if i in listed:
             continue
-        candidate = crumb_at[i] or clean_decoration(_without_spam_parts(texts[i]))
+        # (a lone bulleted line is read without its bullet: • 世界级大科学装置落户怀柔, an e-paper's 即时新闻, hp-283)
+        candidate = crumb_at[i] or clean_decoration(_LIST_MARK.sub("", _without_spam_parts(texts[i])))
         wire = _WIRE_DATELINE.match(candidate)  # 新华社新加坡11月6日电 综述：新加坡同中国的…合作潜力大 (hp-232)
         if wire and usable(candidate[wire.end():]) and "。" not in candidate:
             candidate = candidate[wire.end():]
@@ -646,7 +657,8 @@ def _not_a_headline(i: int, candidate: str, texts: list[str], kinds: list[str | 
         return False  # (a story in English under a bilingual page's Chinese headline says none of its words, hp-226)
     share = _bigram_share(candidate, under[:2000])
     if not said_again:  # over the story, a long headline it says no word of is another story's (probe-162)
-        own = {pair for pair in _bigrams(candidate) - _FUNCTION_PAIRS if len(_HAN.findall(pair)) == 2}  # words
+        own = {pair for pair in _bigrams(candidate) - _FUNCTION_PAIRS
+               if len(_HAN.findall(pair)) == 2 and "丨" not in pair}  # words (丨 is a column's bar: …解药丨放大灯, hp-260)
         return not prose_above and len(own) >= ALIEN_PAIRS and not own & _bigrams(under[:2000])
     return share < ALIEN_SHARE
 
