@@ -54,6 +54,20 @@ DATELINE_WITHIN = 80  # blocks: as far down as the headline finder looks (headli
 _PAPER_AUTHORS = re.compile(r"^[\u4e00-\u9fff·]{1,4}[\d*＊]*(?:[\s,，、]+[\u4e00-\u9fff·]{1,4}[\d*＊]*){0,11}$")
 MAX_PAPER_AUTHORS = 60  # characters (a dozen names: probe-111 has nine)
 _EDITORS_NOTE = re.compile(r"^(?:[【\[]编者按[】\]]\s*[：:]?|编者按\s*[：:])\s*(?=\S)")
+# an editor's note over the story that announces the page's column, not the story, its paragraphs down to
+# the one that ends on the announcement: 2019年，《粤港澳大湾区发展规划纲要》正式发布，… / 为更好挖掘湾区创业故事，
+# …南方+客户端开设《创业看松湖》专栏，将以系列报道的形式，刊发调研成果，敬请垂注！ (probe-211, its 编者按 label
+# read as the page's); a page with no story under the note keeps it (its only text)
+_COLUMN_NOTE = re.compile(r"(?:开设|推出|开辟|策划)[^。！？]{0,40}(?:专栏|专题|栏目|系列报道|系列)[^。！？]*?"
+                          r"(?:敬请(?:垂注|关注|期待|留意)|欢迎(?:关注|阅读))[。！!]?$")
+NOTE_WITHIN = 3  # paragraphs from the top
+# a notice's bare label (温馨提示：): the paragraph under it is the site's notice to readers (a contest's call, probe-211)
+_NOTICE_LABEL = re.compile(r"^温馨提示\s*[：:]?$")
+# a page's date label opening the story's first line: date 2025-08-26 ▲地下700公尺深的… (ETtoday, hk01, probe-225)
+_DATE_LABEL = re.compile(r"^(?i:date)\s*[:：]?\s*(?P<date>(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s+(?=\S)")
+# a feature's section heading set off by a square: ■ 产业跃迁：从虹吸效应到溢出效应 (probe-231), never glued to the
+# line under it (a list's bullets are others: •, ●)
+_MARKED_HEADING = re.compile(r"^[■▌▍]\s*(?=\S)")
 _ABSTRACT_LABEL = re.compile(r"^(?:[【\[](?:摘\s*要|目\s*的)[】\]]\s*[：:]?|(?:摘\s*要|目\s*的)\s*[：:])\s*(?=\S)")
 # the wire's end mark closing the story: what follows it is the page's (links, a video list)
 _END_MARK = re.compile(r"\s*[（(](?:完|全文完|本文完)[）)]$")
@@ -137,7 +151,8 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
     paper: list[bool] = []  # whether the page is a paper, judged when a line first asks (rarely)
     dated: list[str] = []  # the dateline or byline the story's first dated paragraph opened with
     texts = [normalize_text(b.text) for b in raw_blocks]  # spaces still separate the names in a byline
-    elsewhere = _menu_lines(raw_blocks) | junk.trending_items(texts)
+    elsewhere = _menu_lines(raw_blocks) | junk.trending_items(texts) | _notes_and_notices(texts) \
+        | _headline_block(texts, title_key)
     gallery = _gallery_total(texts)
     texts = junk.strip_toneless_pinyin(texts)
     starts_below = _stated_dateline_at(texts, found)
@@ -175,7 +190,8 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         elif after_related and bylines.lead_byline(text):
             break  # another story's own dateline under the links (新闻推荐 … 新华社天津电（记者…）): the page's, not ours
         if in_related or _took_info_line(text, found) or _took_junk_line(text, found) \
-                or _key(text) in (title_key, bare_title_key) or _title_phrase(text, title):
+                or _key(text) in (title_key, bare_title_key) or _title_phrase(text, title) \
+                or (before_story and _labelled_title(_key(text), title_key)):
             continue
         if _TEASER.match(text) or _NOTE.match(text) or _PRODUCTION_CREDIT.match(text):
             continue  # the story under it tells it again, whole; a table's note, a feature's credits are no part of it
@@ -189,9 +205,9 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
             if snippets[0] and not _shares_run(text, title):
                 continue  # an aggregator's snippet of another story (三星s9手机未发布… 三星S9 ..., probe-107)
             text = _before_cut(text, cut)
-        if block.kind == "subhead" or _is_numbered_heading(text):
+        if block.kind == "subhead" or _is_numbered_heading(text) or _is_marked_heading(text):
             flush()
-            blocks.append(Block("subhead", text))  # a space may part its two phrases
+            blocks.append(Block("subhead", _MARKED_HEADING.sub("", text)))  # a space may part its two phrases
             continue
         if bylines.is_caption(text):
             words_only = compact_cjk_spaces(bylines.strip_credit(text))
@@ -230,22 +246,79 @@ _BRACKETED_TAIL = re.compile(r"\s*[（(][^（）()]{2,20}[）)]$")
 MAX_PAGE_HEADLINE = 40  # characters
 
 
+MAX_SERIES_LABEL = 12  # characters before the bar
+
+
+def _labelled_title(key: str, title_key: str) -> bool:
+    """The headline said again after its series' label and a bar: 创业看松湖⑤|中国散裂中子源：…之源 (probe-211)."""
+    if len(title_key) < MIN_GLUED_TITLE // 2 or not key.endswith(title_key) or key == title_key:
+        return False
+    label = key[:-len(title_key)]
+    return len(label) <= MAX_SERIES_LABEL and label[-1] in "|｜丨：:"
+
+
+MAX_HEADLINE_BLOCK = 3  # lines: a kicker, a subtitle, the headline
+
+
+def _headline_block(texts: list[str], title_key: str) -> set[int]:
+    """The indexes of the headline-like lines (short, no sentence) right above the line that says the
+    headline again, over the story: the headline's kicker and subtitle in the page's print form
+    (横琴新区管委会昨到访本报 / 管委会一行访本报冀加强沟通合作 / 横琴民生事务与澳衔接 / 【本报消息】…,
+    probe-207), which a paragraph of the story would otherwise open with."""
+    block: set[int] = set()
+    for index, text in enumerate(texts[:DATELINE_WITHIN]):
+        if "。" in text:
+            break  # the story has begun
+        if not title_key or _key(text) != title_key:
+            continue
+        above = index
+        while above > 0 and index - above < MAX_HEADLINE_BLOCK and _headline_like(texts[above - 1]):
+            above -= 1
+        block.update(range(above, index))
+    return block
+
+
+def _headline_like(text: str) -> bool:
+    return bool(text) and len(text) <= MAX_PAGE_HEADLINE and not re.search(r"[。！？，；]", text) \
+        and junk.line_kind(text) is None
+
+
+def _notes_and_notices(texts: list[str]) -> set[int]:
+    """The indexes of an editor's note announcing the page's column (its paragraphs from the top down to
+    the one ending 敬请垂注, when story follows) and of a notice under its bare 温馨提示 label (the label's
+    line and the paragraph under it)."""
+    lines: set[int] = set()
+    prose = [j for j, text in enumerate(texts) if len(text) > MAX_PAGE_HEADLINE and ends_sentence(text)]
+    end = next((j for j in prose[:NOTE_WITHIN] if _COLUMN_NOTE.search(texts[j])), None)
+    if end is not None and sum(len(texts[j]) for j in prose if j > end) >= MIN_STORY_ABOVE:
+        lines.update(j for j in prose if j <= end)
+    for index, text in enumerate(texts):
+        if _NOTICE_LABEL.match(text):
+            below = next((j for j in range(index + 1, len(texts)) if texts[j].strip()), None)
+            lines.add(index)
+            if below is not None and junk.line_kind(texts[below]) is None:
+                lines.add(below)
+    return lines
+
+
 def _next_text(texts: list[str], index: int) -> str:
     return next((t for t in texts[index + 1:index + 4] if t.strip()), "")
 
 
 def _is_page_line_above(text: str, below: str) -> bool:
     """A line above the story that is the page's, not the story's first words:
-    - a headline-like line (short, no sentence) right over a dateline or an information line: the
-      page's headline slot, here another page's headline (新疆妇幼保健院入园体检预约挂号流程 / 2023-01-31 /
-      更新时间：…作者：佚名 over a talent policy, probe-201) — the title is never in the body anyway;
+    - a headline-like line (short, no sentence) right over a dateline, a byline, an editor's line or
+      an information line: the page's headline slot, here another page's headline (新疆妇幼保健院入园
+      体检预约挂号流程 / 2023-01-31 / 更新时间：…作者：佚名 over a talent policy, probe-201) — the title
+      is never in the body anyway;
     - a paragraph with spam in it right over the paragraph that opens with the story's dateline: a
       spam mirror's bait pasted above the story, whole (近年来，娱乐圈频频出现“吃瓜黑料”的现象… /
       本报北京4月22日电（记者王美华）…, probe-190)."""
     if not below:
         return False
     if len(text) <= MAX_PAGE_HEADLINE and not ends_sentence(text) and not re.search(r"[。！？]", text):
-        return is_info_line(below) or junk.line_kind(below) == "dateline"
+        # (or over the credits: 中国商人的失忆解药丨放大灯 / 作者丨阿肯 / 编辑丨…, a WeChat post's, probe-216)
+        return is_info_line(below) or junk.line_kind(below) in ("dateline", "byline", "editor_line")
     return junk.is_spam(text) and bylines.lead_byline(below) is not None
 
 
@@ -338,10 +411,15 @@ def _above_the_story(text: str, raw_blocks: tuple[Block, ...], paper: list[bool]
     """A line above the story's first paragraph as the story keeps it: "" for the title's subtitle
     (——从产业分工走向功能分工, hp-047) and for a paper's line of bare names (龚松柏 陈 兰, taken as its
     authors; 一、引言 is its first heading, no author); an abstract without its 摘要：/目的： label, an
-    editor's note without its 编者按： label.
+    editor's note without its 编者按： label, a line without the page's date label (date 2025-08-26 …,
+    the date taken).
     `paper` holds whether the page is a paper once a line has asked."""
     if _SUBTITLE.match(text):
         return ""
+    label = _DATE_LABEL.match(text)
+    if label:
+        found.published = found.published or iso_date(label.group("date"))
+        text = text[label.end():]
     text = _after_inline_apparatus(text)
     text = _EDITORS_NOTE.sub("", text)  # the note stays, its label goes (编者按：1月22日，四川省…, hp-190)
     authors = len(text) <= MAX_PAPER_AUTHORS and _PAPER_AUTHORS.match(text) and not _NUMBERED_HEADING.match(text)
@@ -498,6 +576,10 @@ def _without_glued_title(text: str, title_key: str) -> str:
         return text
     rest = text[len(title_key):]
     return rest if re.match(r"[\u4e00-\u9fff“「]", rest) and len(rest) > len(title_key) else text
+
+
+def _is_marked_heading(text: str) -> bool:
+    return len(text) <= MAX_HEADING and bool(_MARKED_HEADING.match(text)) and not ends_sentence(text)
 
 
 def _is_numbered_heading(text: str) -> bool:

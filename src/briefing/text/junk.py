@@ -126,7 +126,53 @@ _BRACKETED = re.compile(
     r"(?:[\s、，]*(?:(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{2,4}){0,4}\s*[）)]"
     # a photo's caption and credit in brackets: （表彰大会现场。李桂杰/摄）; a figure reference: （图1）, （组图）
     r"|\s?[（(][^（）()]{0,40}?[\u4e00-\u9fff·]{2,4}\s*[/／]\s*摄\s*[）)]|[（(](?:组图|图\s*\d{0,2}|(?:网络|资料)?配图|网络图片|图片来自网络)[）)]"
+    # a financial wire's editor's initials closing its paragraph: …自身免疫疾病。(js/a)~ (AASTOCKS, probe-228)
+    r"|(?<=[。！？.!?])\s?[（(][a-z]{1,4}/[a-z]{1,4}[）)]~?"
 )
+
+
+# A forum's anti-scraping jammer: short runs of ASCII letters, digits and marks, spaced
+# (os.tvboxnow.com$ `+ R8 }! c; S% [% @% h) ^' g, probe-206), the board's address glued at either end;
+# a line the jammer both opens and closes is the board's own watermark (…TVBNOW 含有热门话题…资讯。).
+_DOMAIN = r"(?:[A-Za-z0-9-]+\.)+(?i:com|net|org|cn|hk|tw)"
+_JAMMER_RUN = re.compile(rf"(?:{_DOMAIN})?[!-~]{{1,3}}(?: [!-~]{{1,3}}){{4,}}(?:{_DOMAIN})?(?![!-~])")
+_ASCII_MARK = re.compile(r"[^A-Za-z0-9\s]")
+_LETTER = re.compile(r"[A-Za-z]")
+MIN_JAMMER_TOKENS = 3  # with a mark, and two with a letter (a pager's [1 2 … 10] | or a table's | --- | has none)
+MIN_JAMMER_SPACES = 4  # a run has five tokens: a line with fewer spaces is not searched
+
+
+def _is_jammer(run: str) -> bool:
+    tokens = run.split()
+    return sum(bool(_ASCII_MARK.search(t)) for t in tokens) >= MIN_JAMMER_TOKENS \
+        and sum(bool(_LETTER.search(t)) for t in tokens) >= 2
+
+
+def _without_jammer(text: str) -> str:
+    lines = []
+    for line in text.split("\n"):
+        runs = [m for m in _JAMMER_RUN.finditer(line) if _is_jammer(m.group(0))]
+        if len(runs) >= 2 and not line[:runs[0].start()].strip() and not line[runs[-1].end():].strip():
+            line = ""  # the board's watermark between two runs
+        for run in reversed(runs):
+            line = line[:run.start()] + line[run.end():]
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# A post's fields glued between its headline and its text on a tag page: …恐泡湯釋出於: 綜合2021-06-29標籤: 中國臺灣網
+# 疫苗聯亞生技…恐泡湯。(圖片來源:愛提問“中時新聞網”)中國臺灣網6月29日訊… (probe-219): where it was posted and when,
+# its tags run into the picture's caption, and the caption's source (or what of it a cut line keeps); an
+# information line's 发布于：2021-06-29 has no tags after it and keeps its date
+_POST_FIELDS = re.compile(r"(?:释出于|发布于|发表于)\s*[:：]\s*[^:：\s]{0,12}?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+                          r"\s*标签\s*[:：][^。:：]{0,80}。(?:\s*[（(](?:(?:图片?来源|图源)\s*[:：][^）)]{1,30}[）)]|图片?(?:来源)?$))?")
+
+
+# A quote a financial wire prints after a stock's code, inside the sentence: 華潤醫藥(03320.HK) -0.030 (-0.566%)
+# 沽空 $6.92百萬; 比率 15.150% 公布,… (AASTOCKS, probe-227): the code stays, the price's move and the short
+# selling go (the quote of that minute, no part of the news)
+_QUOTE_AFTER_CODE = re.compile(r"(?<=[.．](?:HK|SH|SZ|SS|US)[)）])\s*[+-]?\d+(?:\.\d+)?\s*[(（][+-]?\d+(?:\.\d+)?%[)）]"
+                               r"(?:\s*沽空\s*\$?\s*[\d.]+\s*[百千萬万億亿]*\s*[;；]\s*比率\s*[\d.]+%)? *")
 
 
 # Symbols a mirror scatters through the text against scrapers: …批准◆■■◆，中科晶禾■■★、… (a
@@ -179,9 +225,16 @@ def strip_markup(text: str) -> str:
     """The text without Markdown images and HTML tags left in it, with link texts for links,
     without [1] marks and the footnotes after them, image file names, photo credits after their
     captions, a post's closing 网页链接, runs of counters, addresses and production credits in
-    brackets, and without scattered anti-scraping symbols or injected betting-site names."""
+    brackets, and without scattered anti-scraping symbols, a forum's jammer runs, a stock's
+    quote after its code, a tag page's post fields or injected betting-site names."""
     if "◆" in text or "■" in text or "★" in text:
         text = _SCATTERED_SYMBOLS.sub("", text)
+    if text.count(" ") >= MIN_JAMMER_SPACES and _JAMMER_RUN.search(text):
+        text = _without_jammer(text)
+    if "%" in text and _QUOTE_AFTER_CODE.search(text):
+        text = _QUOTE_AFTER_CODE.sub("", text)
+    if "于" in text and _POST_FIELDS.search(text):
+        text = _POST_FIELDS.sub(" ", text)
     if "官" in text:
         text = _INJECTED_BRAND.sub("", text)
     if "<" in text or "\\u003c" in text:
@@ -229,6 +282,9 @@ _SPAM = re.compile(
     rf"|彩神|(?:平台|官网)注册登录(?![\u4e00-\u9fff])|{_BRAND_CODE}"
     # a gossip site's bait pasted above a story: 近年来，娱乐圈频频出现“吃瓜黑料”的现象… (probe-190)
     r"|吃瓜黑料|黑料(?:网|社|不打烊|正能量|吃瓜)|吃瓜(?:网|群众网)"
+    # a sex-service site's names glued to a feature's lines (上海龙凤阿拉后花园, 上海花千坊龙凤, 上海龙凤419杨浦, probe-230/231;
+    # not 龙凤呈祥, 龙凤胎, 大庆龙凤区)
+    r"|[\u4e00-\u9fff]{2}龙凤(?=419|阿拉|后花园|论坛|楼凤|\s*■)|花千坊|阿拉后花园|楼凤"
     # kana: a Japanese novel pasted into a Chinese page to fool a search engine (ある日僕は学校から…)
     r"|[\u3041-\u3096\u30a1-\u30fa]{3,}"
     # a cloaking key glued into the text: QOrRLA-V2cM2Ipw9TnX38M0FaJTR (long, upper, lower and digits mixed)
@@ -333,7 +389,16 @@ _FURNITURE = re.compile(
     r"|^(?i:(?:[a-z]+\s+){0,3}(?:image|icon|logo|banner|arrow)s?(?:\s+|$))+$|^(?i:the beginning|the end)$"
     r"|发表在\s*\S{1,12}\s*(?:留言|评论)\s*[（(]\s*\d*\s*[）)]|(?:编辑|发送)短信[^，。]{0,12}到\s*\d{4,}|订阅[^，。]{0,16}手机报"
     r"|^引注此篇文章$|^本文(?:为|系)「[^」]{2,30}」$"
+    # a telephone number on a line of its own, over the story (020-29820-234, probe-238), a notice's bare label
+    # (温馨提示：, the notice under it is the site's: probe-211)
+    r"|^(?:(?:电话|热线|咨询电话|联系电话|服务热线|客服|(?i:tel))\s*[：:]?\s*)?(?:[（(]?0\d{2,3}[）)]?|400|800)[-—\s]\d{3,8}(?:[-—\s]\d{1,8})?$"
+    r"|^温馨提示\s*[：:]?$"
 )
+# An aggregator's template around what it copied, however long the line (虽然这篇…乡民发文没有被收入到精华区：…
+# 我们另外找到其它相关的精选爆赞文章 / 在 …中有9篇Facebook贴文，粉丝数超过0的网红，… / …在 Facebook 的最佳贴文, probe-217)
+_AGGREGATOR = re.compile(r"没有被收入到精华区|精选爆赞文章|中有\d+篇(?i:facebook|instagram|youtube)(?:贴文|影片)|粉丝数超过\d+的网红"
+                         r"|在\s*(?i:facebook|instagram|youtube)\s*的最佳(?:贴文|影片)")
+MAX_AGGREGATOR_LINE = 400
 # Words that a bar of page furniture is made of: a line of nothing but these is furniture.
 _FURNITURE_WORDS = frozenset(
     "分享 分享到 分享至 打印 关闭 收藏 评论 点赞 纠错 返回 顶部 字号 默认 超大 大 中 小 标准 放大 缩小 "
@@ -342,7 +407,7 @@ _FURNITURE_WORDS = frozenset(
     "保存 下载 字体 背景色 我要 投稿 转发 赞 踩 全文 阅读 原文 打印纸张 字号选择 行高 带图打印 返回原文 收藏本站 设为首页".split()
 )
 _BREADCRUMB = re.compile(
-    r"^(?:您的位置|您当前的位置|您现在的位置是?|当前位置|当前所在|所在位置|首页)\s*[：:>＞»/›]"
+    r"^(?:您的位置|您当前的位置|您现在的位置是?|您现在所在的位置|您所在的位置|当前位置|当前所在|所在位置|首页)\s*[：:>＞»/›]"
     r"|^\S{1,12}(?:\s*(?:>>?|＞|»|›|→)\s*\S{1,12}){2,}\s*$"
     r"|^\S{1,12}\s*(?:>>?|＞|»|›|→)\s*(?:正文|首页|\S{1,8}(?:频道|栏目|新闻|要闻|动态))\s*$"
 )
@@ -352,7 +417,7 @@ _EDITOR = re.compile(
     r"|策划|出品|主编|编审|编校|[编編][辑輯]|[责責]任[编編][辑輯]"
     # any production role: 审编、美编、排版、签发、复审 … (one or two characters before 编/审/校 …)
     r"|[\u4e00-\u9fff]{0,4}(?:编辑|编|審|审核|审|校对|校|签发|排版|监制|制作)|编译者?|译者"
-    r")\s*[：:/｜|]\s*[^：:]{0,16}?\s*)+[）)】\]]?$"
+    r")\s*[：:/｜|丨]\s*[^：:]{0,16}?\s*)+[）)】\]]?$"
 )
 _SOURCE = re.compile(r"^[（(]?(?:文章|信息|稿件|本文|新闻)?(?:来源|[来來]源|转自|稿源|供稿|源自|(?:论坛)?出处)\s*[：:]\s*\S.{0,40}$")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
@@ -386,6 +451,8 @@ _LAYOUT = re.compile(
 _CREDIT = re.compile(
     r"^[（(【\[]?\s*(?:(?:图|图片|摄影|摄|供图|制图|图文|视频)\s*[/／|｜：:]\s*(?:[A-Za-z]+(?: [A-Za-z]+){1,2}|\S{1,16})|\S{1,16}\s*[/／]\s*(?:图|摄|供图|图片)"
     r"|\S{0,16}供图|(?:\S{1,8}(?:社|网|报|台))\s*(?:记者\s*\S{2,4}\s*)?(?:发|摄)|资料图片?|资料照片"
+    # a photographer's name alone under the caption (卢锦烈摄, probe-209), a WeChat post's 题图丨pixabay (probe-216)
+    r"|[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,3}\s*[/／]?\s*摄|(?:题图|头图|封面图?)\s*[丨|｜：:/／]\s*\S{1,20}"
     r"|图片来源\s*[：:]\s*\S{0,20}|图源\s*[：:]\s*\S{0,20}"
     r"|(?:新华社|中新社|视觉中国|东方IC|IC\s*(?i:photo)|图虫创意|人民视觉|CFP)\S{0,10})\s*[）)】\]]?$"
 )
@@ -403,9 +470,11 @@ _REPRINT = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:网|社|报|台|客户端)\s*(?
                       r"|\d{1,2}月\d{1,2}日)\s*号?\s*(?:报道|消息|讯|电)$")
 # an outlet's name in brackets on a line of its own, under a photo or a paragraph: （美国《美中报道》图片）
 _BRACKETED_OUTLET = re.compile(r"^[（(][^（）()《》]{0,8}《[^《》]{2,12}》(?:图片|供图|报道|资料)?[）)]$")
-# a wire dateline standing alone: 中央社／ 苗栗县9日电, 新华社北京11月25日电
+# a wire dateline standing alone: 中央社／ 苗栗县9日电, 新华社北京11月25日电; an e-paper's masthead with
+# the day of the issue: 人民日报海外版 2021年10月09日 星期六 (probe-209; not a notice's 天气预报10月9日)
 _DATELINE_ALONE = re.compile(
     rf"^[{_HAN}A-Za-z]{{1,10}}(?:社|网|报|台)\s*[／/|｜]?\s*(?:记者\s*[{_HAN}·]{{2,4}}\s*)?[{_HAN}]{{2,6}}(?:\d{{1,2}}月)?\d{{1,2}}日电$"
+    rf"|^[{_HAN}]{{2,10}}(?<![警预简喜通捷海汇情电])(?:报|刊)(?:[{_HAN}]{{1,3}}版)?\s*{_DATE}\s*(?:{_WEEKDAY})?$"
 )
 # a feature's title stated in its wire dateline: 中新网上海5月6日电 题:中国大陆第一台…上海光源迎用户开放15岁“生日”
 # (the dateline alone, _DATELINE_ALONE, with 题: and the title after it; what stands above such a line is the page's)
@@ -529,6 +598,8 @@ def line_kind(line: str) -> str | None:
     if not text:
         return None
     if len(text) <= 400 and _DISCLAIMER.match(text):
+        return "furniture"
+    if len(text) <= MAX_AGGREGATOR_LINE and _AGGREGATOR.search(text):
         return "furniture"
     if is_spam(text) or (_INLINE_WWW.search(text) and re.search(f"[{_HAN}]", text) and len(text) <= MAX_SPAM_LINE):
         if not _has_news_left(without_spam(text)):
