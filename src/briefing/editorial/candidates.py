@@ -34,7 +34,7 @@ FRAMING = re.compile(
     r"^(?P<when>(?:昨天|昨日|今天|今日|日前|近日|当天|当日|\d{1,2}月\d{1,2}日)，?)?"
     # (not 据国家标准委主任刘平均介绍，: who says it is one of the story's facts)
     r"(?:(?:记者|笔者|本报记者)[^，。：；]{0,30}?(?:获悉|了解到|注意到|得知|介绍|报道|消息|显示)[，：]"
-    r"|据[^，。：；]{0,30}?(?:获悉|了解到|注意到|得知|报道|消息|显示)[，：]"
+    r"|据[^，。：；]{0,30}?(?:获悉|了解到|注意到|得知|报道|报导|消息|显示)[，：]|(?:报道|报导)称[，：]"
     r"|据(?:悉|了解|介绍|报道|统计|不完全统计)[，：]"
     r"|(?:记者|笔者)(?:注意到|了解到|看到|发现)[，：])"
 )
@@ -59,7 +59,10 @@ FURNITURE = re.compile(
     r"|视觉中国|东方IC|分享到|新闻推荐|相关阅读|延伸阅读|字号|(?:阅读|浏览|点击)(?:量|数|次数)|第[A-Z]?\d{1,3}版|www\.|本报讯|通讯员"
     r"|\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}"
     # a share box's prompt, a promotion, a figure's reference (probe-110, probe-117, probe-101)
-    r"|复制(?:以下|本文)?链接|发送给(?:好友|朋友)|敬请(?:关注|期待|留意)|[如见]图\s*\d|[如见]表\s*\d)"
+    r"|复制(?:以下|本文)?链接|发送给(?:好友|朋友)|敬请(?:关注|期待|留意)|[如见]图\s*\d|[如见]表\s*\d"
+    # a comment box's prompt and a read-more link run into the next story's headline (评论一下还没有评论，快来抢沙发吧！
+    # 阅读全文其他文章44人失联！; not 没有评论, which is news: 对方没有评论)
+    r"|抢沙发|还没有评论|阅读全文)"
 )
 # Page furniture that a web page glues to the front of the first sentence: breadcrumbs, dates,
 # reading times, column tags, 摘要：, a photo note. Cut, as many as there are.

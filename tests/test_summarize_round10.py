@@ -1,0 +1,35 @@
+"""Summaries, round 10 (issue 11): rules meant to hold on pages no rule was written from — page
+furniture that no story has, a reporter's framing in the spelling Taiwan and Hong Kong use. Real
+pages and sentences of the tune split only."""
+
+from __future__ import annotations
+
+from corpus_pages import read_tune_page
+
+from briefing.editorial.candidates import candidates
+from briefing.editorial.summarize import Budget, summarize
+
+BUDGET = Budget(150, 250)
+
+
+def test_a_comment_box_prompt_is_no_sentence_of_the_story():
+    # b-0173: the page's comment box (评论一下还没有评论，快来抢沙发吧！) closed the summary
+    summary = summarize(read_tune_page("b-0173"), BUDGET)
+    assert "抢沙发" not in summary and "评论" not in summary, summary
+    assert "13家企业" in summary and "9家企业" in summary, summary
+
+
+def test_a_read_more_link_run_into_another_story_is_no_sentence():
+    # c-0051: 阅读全文 and the list of other stories (其他文章44人失联！) read as the last sentence
+    summary = summarize(read_tune_page("c-0051"), BUDGET)
+    assert "阅读全文" not in summary and "失联" not in summary, summary
+    assert summary.startswith("新界西医院联网辖下的屯门医院手术室扩建大楼陆续投入服务"), summary
+
+
+def test_a_report_named_in_the_taiwanese_spelling_is_framing():
+    # c-0132: 据《观察者网》报导， and 报导称， are the reporter's framing, as 据…报道， is
+    texts = [c.text for c in candidates(read_tune_page("c-0132"), shortened=True)]
+    assert "江门中微子实验侦测器位于广东省江门市附近的地下700公尺处，可以侦测53公里外台山和阳江核电厂产生的中微子，" \
+           "并以前所未有的精度测量它们的能谱。" in texts
+    assert "江门中微子实验是中国科学院高能物理研究所主导的重大国际合作项目。" in texts
+    assert not any(t.startswith(("据《观察者网》", "报导称")) for t in texts)
