@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from corpus_pages import read_tune_page
 
-from briefing.editorial.candidates import candidates
+from briefing.editorial.candidates import candidates, shorten
 from briefing.editorial.summarize import Budget, summarize
 
 BUDGET = Budget(150, 250)
@@ -33,3 +33,19 @@ def test_a_report_named_in_the_taiwanese_spelling_is_framing():
            "并以前所未有的精度测量它们的能谱。" in texts
     assert "江门中微子实验是中国科学院高能物理研究所主导的重大国际合作项目。" in texts
     assert not any(t.startswith(("据《观察者网》", "报导称")) for t in texts)
+
+
+def test_the_purpose_a_story_opens_with_gives_way_to_its_news():
+    # a-0088: 为深入推动创新驱动发展，充分发挥四川大学…的优势，…，2月2日上午，四川大学与自贡市人民政府…签订
+    # 战略合作框架协议。 — five clauses of purpose before the news; the labeller's summary opens on the news
+    first = candidates(read_tune_page("a-0088"), shortened=True)[0].text
+    assert first.startswith("2月2日上午，四川大学与自贡市人民政府在学校望江校区明德楼贵宾厅签订战略合作框架协议"), first
+    summary = summarize(read_tune_page("c-0084"), BUDGET)
+    assert summary.startswith("近日，成都中医药大学与成都市卫生健康委员会举行深化校地合作签约仪式。"), summary
+
+
+def test_a_purpose_naming_a_document_or_a_subject_stays():
+    # a-0162: the document the news carries out is one of its facts (labelled: 《琼港合作备忘录》)
+    first = candidates(read_tune_page("a-0162"), shortened=True)[0].text
+    assert first.startswith("为贯彻落实《琼港合作备忘录》相关事项，"), first
+    assert shorten("为期3天的第十届产学研合作洽谈会，昨天，在武汉闭幕，累计实现技术项目对接1078个。").startswith("为期3天")

@@ -145,12 +145,23 @@ ASIDE = re.compile(
 UNNAMED_OPENER = re.compile(r"^(?:值得一提的是|值得注意的是|特别是|相关负责人(?:表示|介绍|称|指出))，")
 
 
+# The purpose a government story opens with before its news (为深入推动创新驱动发展，充分发挥…优势，…，
+# 2月2日上午，…): the clauses up to the time the news happened, which opens what is left; not a
+# purpose that names the document the news carries out (为贯彻落实《琼港合作备忘录》相关事项，…: a fact),
+# nor a subject (为期两天的论坛，昨天，…)
+PURPOSE_OPENING = re.compile(
+    r"^为(?!期|此|何|什么)了?[^。；：“”《]*?，(?=(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|近期|今天|今日|昨天|昨日|当天|当日"
+    r"|今年|去年|年初)[^。；]{0,8}?，)"
+)
+
+
 def shorten(text: str) -> str:
-    """The sentence without an unnamed opener (值得一提的是，) or a closing clause that only comments on
-    the news, still one whole sentence; the sentence as it was when no such clause can go."""
-    opener = UNNAMED_OPENER.match(text)
+    """The sentence without an unnamed opener (值得一提的是，), the purpose it opens with before the
+    news, or a closing clause that only comments on the news, still one whole sentence; the
+    sentence as it was when no such clause can go."""
+    opener = UNNAMED_OPENER.match(text) or PURPOSE_OPENING.match(text)
     if opener and len(text) - opener.end() >= MIN_SENTENCE:
-        text = text[opener.end():]
+        text = _strip_framing(text[opener.end():], first=False)
     if "（" in text or "(" in text:
         shorter = ASIDE.sub("", text)
         text = shorter if len(shorter) >= MIN_SENTENCE else text
