@@ -49,3 +49,12 @@ def test_a_purpose_naming_a_document_or_a_subject_stays():
     first = candidates(read_tune_page("a-0162"), shortened=True)[0].text
     assert first.startswith("为贯彻落实《琼港合作备忘录》相关事项，"), first
     assert shorten("为期3天的第十届产学研合作洽谈会，昨天，在武汉闭幕，累计实现技术项目对接1078个。").startswith("为期3天")
+    assert shorten("社会上，很多人对这一政策表示欢迎并积极参与。").startswith("社会上")  # no event
+
+
+def test_the_event_said_again_in_front_of_a_sentence_goes():
+    # a-0090: 启动仪式上，出席活动的嘉宾… and 活动现场，安徽博士鸿创科技有限公司… after the lead that named the event
+    summary = summarize(read_tune_page("a-0090"), BUDGET)
+    assert "出席活动的嘉宾共同为中国（安徽）科交会线上展厅按下启动按钮" in summary, summary
+    assert "启动仪式上" not in summary and "活动现场，" not in summary, summary
+    assert "1000余项" in summary and "10家单位" in summary, summary

@@ -140,9 +140,10 @@ ASIDE = re.compile(
 )
 
 # An unnamed speaker or a pointer that opens a sentence (值得一提的是，… a-0072; 特别是，… b-0097; 相关负责人表示，…
-# b-0051): the sentence is whole without it (a named speaker, 张三表示，, stays: who said it is a fact)
+# b-0051), or the event that a sentence takes place at, said again (启动仪式上，… a-0090; 会上，…; 活动中，…): the
+# sentence is whole without it (a named speaker, 张三表示，, stays: who said it is a fact)
 # (据了解，/据介绍， are FRAMING's, cut from every sentence)
-UNNAMED_OPENER = re.compile(r"^(?:值得一提的是|值得注意的是|特别是|相关负责人(?:表示|介绍|称|指出))，")
+UNNAMED_OPENER = re.compile(r"^(?:值得一提的是|值得注意的是|特别是|相关负责人(?:表示|介绍|称|指出)|(?!社会)[\u4e00-\u9fff]{0,4}?(?:仪式|会议|会|活动)(?:上|中|现场)|活动现场|现场)，")
 
 
 # The purpose a government story opens with before its news (为深入推动创新驱动发展，充分发挥…优势，…，
