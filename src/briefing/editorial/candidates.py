@@ -34,7 +34,7 @@ FRAMING = re.compile(
     r"^(?P<when>(?:昨天|昨日|今天|今日|日前|近日|当天|当日|\d{1,2}月\d{1,2}日)，?)?"
     # (not 据国家标准委主任刘平均介绍，: who says it is one of the story's facts)
     r"(?:(?:记者|笔者|本报记者)[^，。：；]{0,30}?(?:获悉|了解到|注意到|得知|介绍|报道|消息|显示)[，：]"
-    r"|据[^，。：；]{0,30}?(?:获悉|了解到|注意到|得知|报道|消息|显示)[，：]"
+    r"|据[^，。：；]{0,30}?(?:获悉|了解到|注意到|得知|报道|报导|消息|显示)[，：]|(?:报道|报导)称[，：]"
     r"|据(?:悉|了解|介绍|报道|统计|不完全统计)[，：]"
     r"|(?:记者|笔者)(?:注意到|了解到|看到|发现)[，：])"
 )
@@ -59,7 +59,10 @@ FURNITURE = re.compile(
     r"|视觉中国|东方IC|分享到|新闻推荐|相关阅读|延伸阅读|字号|(?:阅读|浏览|点击)(?:量|数|次数)|第[A-Z]?\d{1,3}版|www\.|本报讯|通讯员"
     r"|\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}"
     # a share box's prompt, a promotion, a figure's reference (probe-110, probe-117, probe-101)
-    r"|复制(?:以下|本文)?链接|发送给(?:好友|朋友)|敬请(?:关注|期待|留意)|[如见]图\s*\d|[如见]表\s*\d)"
+    r"|复制(?:以下|本文)?链接|发送给(?:好友|朋友)|敬请(?:关注|期待|留意)|[如见]图\s*\d|[如见]表\s*\d"
+    # a comment box's prompt and a read-more link run into the next story's headline (评论一下还没有评论，快来抢沙发吧！
+    # 阅读全文其他文章44人失联！; not 没有评论, which is news: 对方没有评论)
+    r"|抢沙发|还没有评论|阅读全文)"
 )
 # Page furniture that a web page glues to the front of the first sentence: breadcrumbs, dates,
 # reading times, column tags, 摘要：, a photo note. Cut, as many as there are.
@@ -137,17 +140,29 @@ ASIDE = re.compile(
 )
 
 # An unnamed speaker or a pointer that opens a sentence (值得一提的是，… a-0072; 特别是，… b-0097; 相关负责人表示，…
-# b-0051): the sentence is whole without it (a named speaker, 张三表示，, stays: who said it is a fact)
+# b-0051), or the event that a sentence takes place at, said again (启动仪式上，… a-0090; 会上，…; 活动中，…): the
+# sentence is whole without it (a named speaker, 张三表示，, stays: who said it is a fact)
 # (据了解，/据介绍， are FRAMING's, cut from every sentence)
-UNNAMED_OPENER = re.compile(r"^(?:值得一提的是|值得注意的是|特别是|相关负责人(?:表示|介绍|称|指出))，")
+UNNAMED_OPENER = re.compile(r"^(?:值得一提的是|值得注意的是|特别是|相关负责人(?:表示|介绍|称|指出)|(?!社会)[\u4e00-\u9fff]{0,4}?(?:仪式|会议|会|活动)(?:上|中|现场)|活动现场|现场)，")
+
+
+# The purpose a government story opens with before its news (为深入推动创新驱动发展，充分发挥…优势，…，
+# 2月2日上午，…): the clauses up to the time the news happened, which opens what is left; not a
+# purpose that names the document the news carries out (为贯彻落实《琼港合作备忘录》相关事项，…: a fact),
+# nor a subject (为期两天的论坛，昨天，…)
+PURPOSE_OPENING = re.compile(
+    r"^为(?!期|此|何|什么)了?[^。；：“”《]*?，(?=(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|近期|今天|今日|昨天|昨日|当天|当日"
+    r"|今年|去年|年初)[^。；]{0,8}?，)"
+)
 
 
 def shorten(text: str) -> str:
-    """The sentence without an unnamed opener (值得一提的是，) or a closing clause that only comments on
-    the news, still one whole sentence; the sentence as it was when no such clause can go."""
-    opener = UNNAMED_OPENER.match(text)
+    """The sentence without an unnamed opener (值得一提的是，), the purpose it opens with before the
+    news, or a closing clause that only comments on the news, still one whole sentence; the
+    sentence as it was when no such clause can go."""
+    opener = UNNAMED_OPENER.match(text) or PURPOSE_OPENING.match(text)
     if opener and len(text) - opener.end() >= MIN_SENTENCE:
-        text = text[opener.end():]
+        text = _strip_framing(text[opener.end():], first=False)
     if "（" in text or "(" in text:
         shorter = ASIDE.sub("", text)
         text = shorter if len(shorter) >= MIN_SENTENCE else text
