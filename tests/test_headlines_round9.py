@@ -108,3 +108,11 @@ def test_a_lone_bulleted_headline_is_read_without_its_bullet():
     ]
     found = find_in_lines(lines)
     assert found is not None and found.text == "世界级大科学装置落户怀柔"
+
+
+def test_a_hyphen_inside_a_latin_name_is_no_site_names_dash():
+    from briefing.text.headlines import without_site_name
+
+    # junk probe-226 (中国证券网): the headline was cut at CAR-T, `-T药物获临试批件` read as a site's name
+    assert without_site_name("银河生物股价异动 CAR-T药物获临试批件") == "银河生物股价异动 CAR-T药物获临试批件"
+    assert without_site_name("银河生物股价异动 CAR-T药物获临试批件-中国证券网") == "银河生物股价异动 CAR-T药物获临试批件"

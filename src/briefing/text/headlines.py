@@ -69,7 +69,8 @@ _DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|�
                          # a province's government account and its counter, glued on by a copying site:
                          # 保健品宣传医疗功能被罚款数十万元湖南发布1 (c-0106; …在湖南发布 has no count after it)
                          rf"|(?<=[\u4e00-\u9fff”」》！？])(?:{_PROVINCES})发布\d{{1,4}}$")
-_SITE_PART = re.compile(r"\s*(?:[_|｜︱]|\s[-–—]\s|(?<![\d-])-{1,2}(?=[^-\d][^-]{0,13}$))\s*")
+# (a hyphen inside a Latin name is no site's: 银河生物股价异动 CAR-T药物获临试批件, junk probe-226)
+_SITE_PART = re.compile(r"\s*(?:[_|｜︱]|\s[-–—]\s|(?<![\d-])(?!(?<=[A-Za-z])-[A-Za-z])-{1,2}(?=[^-\d][^-]{0,13}$))\s*")
 # a release's serial number beside its headline: 天 气 稿 第 089 号 - 热带气旋警报 (info.gov.hk, c-0119)
 _SERIAL = re.compile(r"^[\u4e00-\u9fff\s]{0,10}第\s*\d{1,5}\s*[号期]$")
 _FRAGMENT_START = re.compile(r"^(?:[\u4e00-\u9fff][、，；。]|[，。、；：？！）》”’」』)\]])")
