@@ -456,8 +456,16 @@ def _balanced(text: str) -> str:
     return text[:stack[0][1]].rstrip(TRAILING) if stack else text
 
 
+# a speaker and their words as a headline's second half: 港深创科园…大楼落成 李家超：将优化制度衔接… (probe-195);
+# the colon is no kicker's, and the quote without its speaker says nothing of who spoke
+SPEAKER_QUOTE = re.compile(r"^[\u4e00-\u9fff·]{2,8}[：:](?=\S)")
+
+
 def _main_parts(title: str) -> list[str]:
     parts = []
+    first, _, second = title.partition(" ")
+    if second and SPEAKER_QUOTE.match(second.strip()):  # the event before a speaker's words
+        parts.append(first.strip())
     for mark in ("：", "｜", "|", ":"):  # kicker：main title
         if mark in title:
             parts.append(title.split(mark, 1)[1].strip())
