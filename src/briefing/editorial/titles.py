@@ -224,6 +224,7 @@ TITLE_FEATURES = (
     "particle_first", "circumstance", "connective", "salient_share", "salient_count", "speech", "quotation",
     "specificity", "in_story", "in_lead", "spread", "spread_mass", "de", "name_first", "ends_in_verb",
     "ends_in_noun", "space", "has_verb", "framing", "copula", "sentence_clauses", "digit_share", "lone_figure",
+    "noun_phrase", "bare_verb_first",
 )
 SPEECH = re.compile(r"表示|指出|认为|说|称")
 # a clause that only says who spoke or what shows it: 中国汽车工业协会发布的最新数据显示, 国家药监局宣布
@@ -279,9 +280,20 @@ def title_units(article: Article, cap: int) -> list[Unit]:
             float(any(t.startswith("v") for _, t in tags)),
             float(bool(FRAMING.search(text))), float(any(w == "是" for w, _ in tags)), min(1.0, in_sentence / 8),
             sum(c.isdigit() for c in text) / len(text), float(len(text) <= 12 and bool(FIGURE.search(text))),
+            float(_noun_phrase(text, tags)),
+            float(first_tag.startswith("v") and factor == 0.7),
         )
         units.append(Unit(text, order, features))
     return units
+
+
+def _noun_phrase(text: str, tags: list[tuple[str, str]]) -> bool:
+    """A clause that only names a thing, nothing done: 我国迄今为止最大的大科学装置和大科学平台——上海同步辐射光源
+    (tune b-0036), the head after its last 的 with no verb, and no verb it opens with."""
+    if "的" not in text or (tags and tags[0][1].startswith("v")):
+        return False
+    head = text.rsplit("的", 1)[1]
+    return bool(head) and not any(t.startswith("v") for _, t in tagged(head))
 
 
 # a transcript's speaker over the quotation: 医院管理局总行政经理李立业：「我都是意见上…」 (tune b-0079): no
