@@ -183,6 +183,10 @@ CIRCUMSTANCE_ONLY = re.compile(r"^(?:为了|随着|伴随着?|由于|因为|虽�
                                r"|经[^ ]{2,40}(?:批准|推荐|同意|审定|审核|评审|研究|认定)$)"
                                # (not when its own clause follows: 由于暴雨导致…停运, 为推动高质量发展出台20条措施)
                                r"(?![^ ]*(?:导致|出台|印发|提升|提高了|增长|下降|实现了|达到|突破|停运|获批))[^ ]*$")
+# a report received, the story's start, its deed in what follows: 东光县公安局接内蒙古赤峰市警方消息 (tune b-0059),
+# 惠州市博罗县公安局接到民众举报
+REPORT_RECEIVED = re.compile(r"(?:接到?|接获|收到)[^ ]{0,20}(?:消息|报警|报案|举报|线索|求助|电话)$")
+ENDS_ON_TIME = re.compile(r"(?:\d{2,4}年|\d{1,2}月|\d{1,2}日|上午|下午)$")
 # a pointer to a table or figure (…情况见表2-1, probe-153; …如图1-4所示): the page's furniture, no news
 FIGURE_REFERENCE = re.compile(r"(?:[如见]|详见|参见)附?[表图]\s*[\d一二三四五六七八九十]|如[上下]?[表图]所示")
 
@@ -191,10 +195,18 @@ def plainly_unfit(text: str) -> bool:
     """A unit no headline should be while the lead offers another: an attribution (alone, or the
     first of two clauses) whose fact is in the next clause, a photo's caption, a numbered list's
     item, a first-person or anecdotal opening, the tail of a list or a clause (以及…, 包括…, 得益于…, 覆盖…),
-    a bare place or circumstance (在…车间, 随着…, 经…批准)."""
+    a bare place or circumstance (在…车间, 随着…, 经…批准), a report received (…公安局接…警方消息) or a name and a
+    time with nothing said (国家药监局2024年)."""
     return (any(ATTRIBUTION.search(half) for half in text.split(" ")) or bool(CAPTION.search(text))
+            or bool(REPORT_RECEIVED.search(text)) or _name_and_time(text)
             or bool(LIST_ITEM.match(text)) or bool(FIRST_PERSON.match(text)) or bool(CONJUNCTION_FIRST.match(text))
             or bool(NOT_THE_SUBJECTS.match(text)) or bool(CIRCUMSTANCE_ONLY.match(text)) or _bare_place(text))
+
+
+def _name_and_time(text: str) -> bool:
+    """A name and a time, nothing said of them (国家药监局2024年, vivo随后11月21日): what the clause was about
+    is in the next one."""
+    return bool(ENDS_ON_TIME.search(text)) and not any(t.startswith("v") for _, t in tagged(text))
 
 
 def _bare_place(text: str) -> bool:
@@ -224,7 +236,7 @@ TITLE_FEATURES = (
     "particle_first", "circumstance", "connective", "salient_share", "salient_count", "speech", "quotation",
     "specificity", "in_story", "in_lead", "spread", "spread_mass", "de", "name_first", "ends_in_verb",
     "ends_in_noun", "space", "has_verb", "framing", "copula", "sentence_clauses", "digit_share", "lone_figure",
-    "noun_phrase", "bare_verb_first",
+    "de_head", "bare_verb_first",
 )
 SPEECH = re.compile(r"表示|指出|认为|说|称")
 # a clause that only says who spoke or what shows it: 中国汽车工业协会发布的最新数据显示, 国家药监局宣布
@@ -280,16 +292,17 @@ def title_units(article: Article, cap: int) -> list[Unit]:
             float(any(t.startswith("v") for _, t in tags)),
             float(bool(FRAMING.search(text))), float(any(w == "是" for w, _ in tags)), min(1.0, in_sentence / 8),
             sum(c.isdigit() for c in text) / len(text), float(len(text) <= 12 and bool(FIGURE.search(text))),
-            float(_noun_phrase(text, tags)),
+            float(_de_head(text, tags)),
             float(first_tag.startswith("v") and factor == 0.7),
         )
         units.append(Unit(text, order, features))
     return units
 
 
-def _noun_phrase(text: str, tags: list[tuple[str, str]]) -> bool:
-    """A clause that only names a thing, nothing done: 我国迄今为止最大的大科学装置和大科学平台——上海同步辐射光源
-    (tune b-0036), the head after its last 的 with no verb, and no verb it opens with."""
+def _de_head(text: str, tags: list[tuple[str, str]]) -> bool:
+    """A clause that ends on a thing named after its last 的, no verb there, and opens with no verb:
+    …偏远地区的医疗可近性, a name set out as a phrase (我国迄今为止最大的大科学装置和大科学平台——上海同步辐射光源,
+    tune c-0013), not a deed (推动…的发展 opens with its verb, …的合作正式启动 ends on one)."""
     if "的" not in text or (tags and tags[0][1].startswith("v")):
         return False
     head = text.rsplit("的", 1)[1]
