@@ -26,3 +26,71 @@ def test_a_kicker_before_a_colon_still_gives_way_to_the_main_title():
     # no speaker's half: the part after the kicker's colon is the main title, as before
     kicker = replace(article, title="权威发布：港深创科园第一批首三座大楼落成并已有超过60间企业陆续进驻")
     assert item_title(kicker, CAP) == "港深创科园第一批首三座大楼落成并已有超过60间企业陆续进驻"
+
+
+def test_a_report_received_is_no_headline_while_the_deed_follows():
+    from briefing.editorial.titles import plainly_unfit
+
+    from test_titles_pages import shown
+    from corpus_pages import read_tune_page
+
+    # b-0059: 东光县公安局接内蒙古赤峰市警方消息，… 抓获一名涉嫌电信诈骗的犯罪嫌疑人: the report is the story's start
+    assert "东光县公安局接内蒙古赤峰市警方消息" in shown("b-0059")
+    assert plainly_unfit("东光县公安局接内蒙古赤峰市警方消息")
+    assert plainly_unfit("惠州市博罗县公安局接到民众举报")
+    title = item_title(read_tune_page("b-0059"), CAP)
+    assert "抓获" in title and "消息" not in title
+    # a thing received is no report: 福元药业收到国家药监局核准签发的《药物临床试验批准通知书》 (b-0037)
+    assert not plainly_unfit("福元药业收到国家药监局核准签发的《药物临床试验批准通知书》")
+
+
+def test_a_name_and_a_time_with_nothing_said_is_no_headline():
+    from briefing.editorial.titles import plainly_unfit, title_units
+
+    from corpus_pages import read_tune_page
+
+    # b-0105: 国家药监局发布的2024年度药品审评报告显示，2024年，… gives the unit 国家药监局2024年
+    article = read_tune_page("b-0105")
+    assert "国家药监局2024年" in [u.text for u in title_units(article, CAP)]
+    assert plainly_unfit("国家药监局2024年")
+    assert item_title(article, CAP) != "国家药监局2024年"
+    # a statement of when is a statement (a-0100: 试点周期为2025年2月至9月)
+    assert not plainly_unfit("试点周期为2025年2月至9月")
+
+
+def test_the_chooser_sees_a_clause_ending_on_a_named_thing_and_a_bare_clause_opening_with_its_verb():
+    from briefing.editorial.titles import TITLE_FEATURES, title_units
+
+    from corpus_pages import read_tune_page
+
+    def features(page_id: str) -> dict[str, dict[str, float]]:
+        return {u.text: dict(zip(TITLE_FEATURES, u.features)) for u in title_units(read_tune_page(page_id), CAP)}
+
+    # c-0013: 我国迄今为止最大的大科学装置和大科学平台——上海同步辐射光源 names a thing, says nothing done
+    light_source = features("c-0013")
+    assert light_source["我国迄今为止最大的大科学装置和大科学平台——上海同步辐射光源"]["de_head"] == 1.0
+    assert light_source["可同时容纳几百名不同学科领域、不同公司企业的科学家和工程师"]["de_head"] == 0.0  # opens with its verb
+    # b-0073: …，推动企业博士后工作高质量发展 — a purpose with no subject of its own, and none lent
+    postdoc = features("b-0073")
+    assert postdoc["推动企业博士后工作高质量发展"]["bare_verb_first"] == 1.0
+    assert all(f["bare_verb_first"] == 0.0 for f in postdoc.values() if f["own_subject"] == 1.0)
+
+
+def test_the_chooser_is_trained_on_the_clauses_it_can_pick():
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    pytest.importorskip("sklearn")
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    from train_titles import _choosable
+
+    from briefing.editorial.titles import title_units
+    from corpus_pages import read_tune_page
+
+    # b-0059's report received is never chosen, so it is weighed against nothing
+    units = title_units(read_tune_page("b-0059"), CAP)
+    picked = [units[i].text for i in _choosable(units)]
+    assert "东光县公安局接内蒙古赤峰市警方消息" not in picked
+    assert any("抓获" in text for text in picked)

@@ -186,6 +186,7 @@ CIRCUMSTANCE_ONLY = re.compile(r"^(?:为了|随着|伴随着?|由于|因为|虽�
 # a report received, the story's start, its deed in what follows: 东光县公安局接内蒙古赤峰市警方消息 (tune b-0059),
 # 惠州市博罗县公安局接到民众举报
 REPORT_RECEIVED = re.compile(r"(?:接到?|接获|收到)[^ ]{0,20}(?:消息|报警|报案|举报|线索|求助|电话)$")
+COPULA = re.compile(r"[为是]")
 ENDS_ON_TIME = re.compile(r"(?:\d{2,4}年|\d{1,2}月|\d{1,2}日|上午|下午)$")
 # a pointer to a table or figure (…情况见表2-1, probe-153; …如图1-4所示): the page's furniture, no news
 FIGURE_REFERENCE = re.compile(r"(?:[如见]|详见|参见)附?[表图]\s*[\d一二三四五六七八九十]|如[上下]?[表图]所示")
@@ -205,8 +206,8 @@ def plainly_unfit(text: str) -> bool:
 
 def _name_and_time(text: str) -> bool:
     """A name and a time, nothing said of them (国家药监局2024年, vivo随后11月21日): what the clause was about
-    is in the next one."""
-    return bool(ENDS_ON_TIME.search(text)) and not any(t.startswith("v") for _, t in tagged(text))
+    is in the next one (not a statement of when: 试点周期为2025年2月至9月)."""
+    return bool(ENDS_ON_TIME.search(text)) and not COPULA.search(text) and not any(t.startswith("v") for _, t in tagged(text))
 
 
 def _bare_place(text: str) -> bool:
@@ -301,8 +302,8 @@ def title_units(article: Article, cap: int) -> list[Unit]:
 
 def _de_head(text: str, tags: list[tuple[str, str]]) -> bool:
     """A clause that ends on a thing named after its last 的, no verb there, and opens with no verb:
-    …偏远地区的医疗可近性, a name set out as a phrase (我国迄今为止最大的大科学装置和大科学平台——上海同步辐射光源,
-    tune c-0013), not a deed (推动…的发展 opens with its verb, …的合作正式启动 ends on one)."""
+    “上海光源”具有建设60条以上光束线和上百个实验站的能力, a name set out as a phrase (我国迄今为止最大的大科学装置和
+    大科学平台——上海同步辐射光源, tune c-0013); not a deed (推动…的发展 opens with its verb, …的合作正式启动 ends on one)."""
     if "的" not in text or (tags and tags[0][1].startswith("v")):
         return False
     head = text.rsplit("的", 1)[1]
