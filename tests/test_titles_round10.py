@@ -94,3 +94,14 @@ def test_the_chooser_is_trained_on_the_clauses_it_can_pick():
     picked = [units[i].text for i in _choosable(units)]
     assert "东光县公安局接内蒙古赤峰市警方消息" not in picked
     assert any("抓获" in text for text in picked)
+
+
+def test_the_chooser_sees_a_figure_of_a_headlines_size():
+    from briefing.editorial.titles import TITLE_FEATURES, title_units
+
+    from corpus_pages import read_tune_page
+
+    # a-0092 (长沙科交会闭幕 签约金额达103亿元): a sum in 亿 is a headline's figure, a count of projects is not
+    units = {u.text: dict(zip(TITLE_FEATURES, u.features)) for u in title_units(read_tune_page("a-0092"), CAP)}
+    assert units["签约金额达103亿元"]["magnitude"] == 1.0
+    assert units["本届科交会共签订各类科技合作项目230个"]["magnitude"] == 0.0

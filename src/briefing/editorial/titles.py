@@ -237,7 +237,7 @@ TITLE_FEATURES = (
     "particle_first", "circumstance", "connective", "salient_share", "salient_count", "speech", "quotation",
     "specificity", "in_story", "in_lead", "spread", "spread_mass", "de", "name_first", "ends_in_verb",
     "ends_in_noun", "space", "has_verb", "framing", "copula", "sentence_clauses", "digit_share", "lone_figure",
-    "de_head", "bare_verb_first",
+    "de_head", "bare_verb_first", "magnitude",
 )
 SPEECH = re.compile(r"表示|指出|认为|说|称")
 # a clause that only says who spoke or what shows it: 中国汽车工业协会发布的最新数据显示, 国家药监局宣布
@@ -245,6 +245,9 @@ FRAMING = re.compile(r"(?:表示|指出|认为|说|称|宣布|透露|介绍|显�
 # a circumstance the adverbial list does not hold: 经省人社厅推荐…, 在…的带领下, 当…时, 继…后, 伴随…
 CIRCUMSTANCE = re.compile(r"^(?:经(?!济|营|费|验|理|典)|在.{1,24}(?:下|后|前|之际|之后|以来)$|当.{1,30}时|继.{1,30}(?:后|之后)|伴随|由于|因为|虽然|尽管|如果)")
 NAMED = ("ns", "nr", "nt", "nz")
+# a figure of the size a headline gives (签约金额达103亿元, 出货量突破3500万台, 增长2.2倍, 增长7.1%), not a count
+# of rooms or a date
+MAGNITUDE = re.compile(r"\d[\d.,]*\s*(?:万|亿|倍|%|％)")
 
 
 def title_units(article: Article, cap: int) -> list[Unit]:
@@ -294,7 +297,7 @@ def title_units(article: Article, cap: int) -> list[Unit]:
             float(bool(FRAMING.search(text))), float(any(w == "是" for w, _ in tags)), min(1.0, in_sentence / 8),
             sum(c.isdigit() for c in text) / len(text), float(len(text) <= 12 and bool(FIGURE.search(text))),
             float(_de_head(text, tags)),
-            float(first_tag.startswith("v") and factor == 0.7),
+            float(first_tag.startswith("v") and factor == 0.7), float(bool(MAGNITUDE.search(text))),
         )
         units.append(Unit(text, order, features))
     return units
