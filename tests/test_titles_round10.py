@@ -105,3 +105,19 @@ def test_the_chooser_sees_a_figure_of_a_headlines_size():
     units = {u.text: dict(zip(TITLE_FEATURES, u.features)) for u in title_units(read_tune_page("a-0092"), CAP)}
     assert units["签约金额达103亿元"]["magnitude"] == 1.0
     assert units["本届科交会共签订各类科技合作项目230个"]["magnitude"] == 0.0
+
+
+def test_where_or_under_what_something_happened_is_no_headline_without_the_something():
+    from briefing.editorial.titles import plainly_unfit
+
+    from test_titles_pages import probe_text, shown
+
+    # probe-153: 2标准制定必要性分析2.1行业状况在《国民经济行业分类》（…）中，食品制造包括7个中类及24个小类 — the
+    # section heading glued to the circumstance is no headline; the clause with the fact is
+    assert "行业状况在《国民经济行业分类》（GBI47542017）中，食品制造包括7个中类" in probe_text("probe-153")
+    assert plainly_unfit("2标准制定必要性分析21行业状况在《国民经济行业分类》中")
+    assert plainly_unfit("在慎终如始抓好疫情防控的前提下")
+    # a state is said: 工信部第二批行业标准制修订计划也正在筹划中 (a-0119), 学生就业率一直保持在98%以上 (b-0096)
+    assert "正在筹划中" in shown("a-0119") and "一直保持在98%以上" in shown("b-0096")
+    assert not plainly_unfit("工信部第二批行业标准制修订计划也正在筹划中")
+    assert not plainly_unfit("学生就业率一直保持在98%以上")

@@ -31,7 +31,7 @@ other half.
 It prints, for every regularisation C of TITLE_C_GRID, how the weights learned on one half of the
 tune split (benchmarks/corpus.py, a second hash of the URL) choose on the other half's pages
 without a headline, both ways, beside the best any choice could do; C is the one with the most
-pages fitting summed over both directions (ties: the nearest 1). Then it fits on the whole tune
+pages fitting summed over both directions (ties: the larger C, the weaker regularisation). Then it fits on the whole tune
 split (or on --half only). Never reads a test page.
 """
 
@@ -241,7 +241,7 @@ def main() -> None:
             fitted[c] += round(chosen * count)
             print(f"  C={c}: learned on {train}, chosen on {check}: {chosen:.3f} fitting of {count} "
                   f"(the best clause each time: {possible:.3f})")
-    c = max(TITLE_C_GRID, key=lambda k: (fitted[k], -abs(np.log(k))))  # the most across both ways; ties: nearest 1
+    c = max(TITLE_C_GRID, key=lambda k: (fitted[k], k))  # the most across both ways; ties: the weaker regularisation
     print(f"  chosen C={c} ({fitted[c]} pages fitting across the halves)")
     used = [e for e in examples if args.half in (None, e["half"])]
     weights = fit(used, c)

@@ -183,6 +183,10 @@ CIRCUMSTANCE_ONLY = re.compile(r"^(?:为了|随着|伴随着?|由于|因为|虽�
                                r"|经[^ ]{2,40}(?:批准|推荐|同意|审定|审核|评审|研究|认定)$)"
                                # (not when its own clause follows: 由于暴雨导致…停运, 为推动高质量发展出台20条措施)
                                r"(?![^ ]*(?:导致|出台|印发|提升|提高了|增长|下降|实现了|达到|突破|停运|获批))[^ ]*$")
+# a clause that ends on where or under what something happened, and the something is in the next clause:
+# …行业状况在《国民经济行业分类》（GBI47542017）中，食品制造包括7个中类… (probe-153), 在慎终如始抓好疫情防控的前提下
+# (not a state: 正在筹划中, 保持在98%以上, 处在…中; nor a deed to come whose verb the cap cut: …有望在国内)
+WHERE_ONLY = re.compile(r"(?<![正保持处位望])在[^ ，在]{1,30}(?<!以)(?:中|上|下|内|里|期间|之中|当中)$")
 # a report received, the story's start, its deed in what follows: 东光县公安局接内蒙古赤峰市警方消息 (tune b-0059),
 # 惠州市博罗县公安局接到民众举报
 REPORT_RECEIVED = re.compile(r"(?:接到?|接获|收到)[^ ]{0,20}(?:消息|报警|报案|举报|线索|求助|电话)$")
@@ -196,10 +200,10 @@ def plainly_unfit(text: str) -> bool:
     """A unit no headline should be while the lead offers another: an attribution (alone, or the
     first of two clauses) whose fact is in the next clause, a photo's caption, a numbered list's
     item, a first-person or anecdotal opening, the tail of a list or a clause (以及…, 包括…, 得益于…, 覆盖…),
-    a bare place or circumstance (在…车间, 随着…, 经…批准), a report received (…公安局接…警方消息) or a name and a
-    time with nothing said (国家药监局2024年)."""
+    a bare place or circumstance (在…车间, 随着…, 经…批准, …在…的带领下), a report received (…公安局接…警方消息)
+    or a name and a time with nothing said (国家药监局2024年)."""
     return (any(ATTRIBUTION.search(half) for half in text.split(" ")) or bool(CAPTION.search(text))
-            or bool(REPORT_RECEIVED.search(text)) or _name_and_time(text)
+            or bool(REPORT_RECEIVED.search(text)) or _name_and_time(text) or bool(WHERE_ONLY.search(text))
             or bool(LIST_ITEM.match(text)) or bool(FIRST_PERSON.match(text)) or bool(CONJUNCTION_FIRST.match(text))
             or bool(NOT_THE_SUBJECTS.match(text)) or bool(CIRCUMSTANCE_ONLY.match(text)) or _bare_place(text))
 
