@@ -19,6 +19,18 @@ def test_a_long_headline_whose_second_half_is_a_speakers_words_keeps_its_first_h
     assert item_title(article, CAP) == "港深创科园第一批首三座大楼落成"
 
 
+def test_a_labelled_headline_of_the_same_shape_keeps_its_event():
+    import json
+    from pathlib import Path
+
+    from corpus import main_article
+
+    # headline probe hp-276: 衛福部臺北醫院急重症大樓動土 陳揆:提升地方醫療服務量能 全面照顧不同年齡層民眾健康 (44 characters)
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "probe" / "headlines.jsonl"
+    page = next(p for p in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if p["id"] == "hp-276")
+    assert item_title(main_article(page), CAP) == "卫福部台北医院急重症大楼动土"
+
+
 def test_a_kicker_before_a_colon_still_gives_way_to_the_main_title():
     from dataclasses import replace
 
