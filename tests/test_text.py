@@ -71,6 +71,10 @@ def test_half_width_punctuation_becomes_full_width_but_numbers_stay():
     assert normalize_text("AI(人工智能)与Hello, world") == "AI（人工智能）与Hello, world"
     assert normalize_text("他说\"你好\"。") == "他说“你好”。"
     assert normalize_text("２０２６年ＡＩ") == "2026年AI"
+    # between two codes in a Chinese sentence (junk probe-231: 上午9:00,G60科创走廊云廊大厦), not in English
+    assert normalize_text("上午9:00,G60科创走廊") == "上午9:00，G60科创走廊"
+    assert normalize_text("新冠COVID-19,SARS等病毒") == "新冠COVID-19，SARS等病毒"
+    assert normalize_text("型号A,B") == "型号A,B"
 
 
 def test_sentences_keep_closing_quotes_and_do_not_split_on_decimals_or_ellipsis():

@@ -77,6 +77,17 @@ def _is_cjk(ch: str) -> bool:
     return bool(ch) and bool(_CJK_CHAR.match(ch))
 
 
+_CODE_BEFORE = re.compile(r"(.)[A-Za-z0-9.:%\-]{1,20}$", re.DOTALL)
+_CODE_AFTER = re.compile(r"[A-Za-z0-9.:%\-]{1,20}(.)", re.DOTALL)
+
+
+def _between_chinese(text: str, i: int) -> bool:
+    """A comma between two runs of Latin letters and digits that Chinese stands on either side of."""
+    before = _CODE_BEFORE.search(text, max(0, i - 21), i)
+    after = _CODE_AFTER.match(text, i + 1)
+    return bool(before and after) and _is_cjk(before.group(1)) and _is_cjk(after.group(1))
+
+
 def _fullwidth_punctuation(text: str) -> str:
     if not _HALF_WIDTH.search(text):
         return text
@@ -93,6 +104,8 @@ def _fullwidth_punctuation(text: str) -> str:
         after_word = following.group(1) if following else ""
         if (_is_cjk(before) or _is_cjk(after_word)) and not _ends_english_phrase(text, i):
             return _SIMPLE_PUNCT[ch]
+        if ch == "," and _between_chinese(text, i):
+            return "，"  # 上午9:00,G60科创走廊 (junk probe-231): a Chinese sentence's comma between two codes
         return ch
 
     # a full-width mark carries its own spacing
