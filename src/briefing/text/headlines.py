@@ -153,6 +153,15 @@ _TIMESTAMP = re.compile(r"^(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s+
 # 题图丨pixabay (hp-260); text/junk.py knows 作者丨 but not a nickname nor a cover picture's credit
 _CREDIT_BAR = re.compile(r"^(?:作者|编辑|责编|主编|题图|头图|封面图?|配图|图片|摄影|排版|美编|校对|审校|审核|监制|出品|策划|统筹|撰文|文|图)"
                          r"\s*[丨|｜]\s*[^。！？]{1,30}$")
+# a column's headline wholly in 【】 with its author's note after it: 【三分鐘的健保，台灣健保的幸福與悲哀】
+# （文：徐國峰醫師，臺灣針刀醫學會理事） (hp-299); the note says it is a headline, not a section's label
+_BRACKETED_BY_AUTHOR = re.compile(r"^【(?P<title>[^【】]{6,40})】\s*[（(](?:文|作者|撰文)\s*[：:/／][^（）()]{2,30}[）)]$")
+# an outlet's name before the headline, a space between (大众网海报新闻 齐鲁医院举行…, hp-285), which the lead
+# under it opens with as its dateline's source: 大众网·海报新闻济南讯10月18日，…
+_OUTLET_HEAD = re.compile(r"^(?P<outlet>[\u4e00-\u9fff·]{3,12})\s+(?=\S)")
+_DATELINE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:讯|电|消息|报道)|^\s*[（(]\s*记者")
+# a column's kicker closed by a lone 》: 健康網》台大住院醫招募曝隱憂 醫：健保制度傷醫護 (自由時報, hp-300)
+_CLOSED_KICKER = re.compile(r"^[\u4e00-\u9fff]{2,5}》(?=[^《》]+$)")
 # a column's genre after a bar or a dot, which names no author: …|高质量发展调研行·记者手记 (hp-171)
 _GENRE_KICKER = re.compile(r"(?<=[|｜·・])(?:记者|采访|编辑|编者)(?:手记|札记|笔记|观察)$")
 RESTATED = 8  # characters of a headline's end that a teaser glued to it says again
@@ -194,7 +203,9 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     dateline or source line stands under it, whether the 原标题 names it, its shape and place);
     the links under 相关新闻 are passed over, a subtitle (——…) gives way to the line above it.
     `标题：…` is taken as said, and so is a feature's title in its wire dateline (`…日电 题:…`, whose
-    line then stands for the headline), and the line under a form's empty `3.新闻标题：` field. A line under
+    line then stands for the headline), the line under a form's empty `3.新闻标题：` field, and a column's
+    `【title】` with its author's `（文：…）` beside it. An outlet's name before the headline goes when the
+    lead under it opens with that outlet as its source (`大众网海报新闻 …` / `大众网·海报新闻济南讯`). A line under
     the dateline block gives way to the one above it (a subhead under 来源, not the headline), an
     op-ed's `作者/` goes. Without a likely line: a flash's
     【…】, a notice's 《title》, the 原标题, the first line when the text under it names it."""
@@ -209,6 +220,10 @@ def find_in_lines(lines: list[str]) -> Headline | None:
         or _stated_below(texts)
     if stated:
         return Headline(without_site_name(clean_decoration(stated)), "page")
+    bylined = next(((i, m.group("title")) for i, t in enumerate(texts[:LOOK_AHEAD])
+                    if (m := _BRACKETED_BY_AUTHOR.match(t)) and usable(m.group("title"))), None)
+    if bylined:  # a column's 【title】 with its author's note: as plainly a headline as 标题：… is
+        return Headline(bylined[1], "page", bylined[0])
     story = _story_start(texts, kinds)
     lines_found = candidate_lines(texts, kinds, original, story)
     best = choose_line(lines_found, story)
@@ -223,7 +238,7 @@ def find_in_lines(lines: list[str]) -> Headline | None:
         index, text = best.index, best.text
         if text.startswith(("——", "—")) and index and usable(texts[index - 1]):
             index, text = index - 1, clean_decoration(texts[index - 1])  # the subtitle's headline, above it
-        text = _without_author(text, texts[index + 1:index + 4])
+        text = _without_outlet(_without_author(text, texts[index + 1:index + 4]), texts[index + 1:index + 4])
         below = texts[index + 1:index + 12]
         text = _without_category_label(_without_injected_phrase(text, below), "".join(texts[index + 1:]))
         return Headline(_without_injected_tail(without_site_name(text), below), "page", index)
@@ -276,7 +291,7 @@ def page_roles(lines: list[str]) -> dict[int, str]:
     share box's prompt, a subscription box's pitch, a story's word count, a periodical's running header
     anywhere in a PDF's text, a source field and its value, a byline annotated with toneless pinyin, a forum
     poster), "subhead" (one of the story's parallel `kicker：…` subheads under its lead,
-    _has_sibling_subhead)."""
+    _sibling_subheads)."""
     texts = [normalize_text(line) for line in lines]
     roles = {i: kind for i in range(len(texts)) if (kind := _own_kind(texts, i))}
     ahead = texts[:_reach(texts, LOOK_AHEAD)]
@@ -285,7 +300,7 @@ def page_roles(lines: list[str]) -> dict[int, str]:
     for i, text in enumerate(ahead):
         if _SUBHEAD.match(text) and not _is_prose(text) and prose_above >= MIN_PROSE and i not in roles:
             kinds = kinds or _line_kinds(ahead)
-            if kinds[i] is None and _has_sibling_subhead(i, text, ahead, kinds):
+            if kinds[i] is None and _sibling_subheads(i, text, ahead, kinds):
                 roles[i] = "subhead"
         prose_above += len(text) if _is_prose(text) else 0
     return roles
@@ -357,6 +372,21 @@ def _without_author(text: str, below: list[str]) -> str:
     match = _AUTHOR_SLASH.match(text)
     if match and any(match.group(1) in line for line in below) and usable(text[match.end():]):
         return text[match.end():]
+    return text
+
+
+def _without_outlet(text: str, below: list[str]) -> str:
+    """大众网海报新闻 齐鲁医院举行建院130周年院士论坛 -> 齐鲁医院举行建院130周年院士论坛, when a lead under it
+    opens with that outlet as its dateline's source (大众网·海报新闻济南讯…); a name the lead merely starts
+    with (樊明武 … / 樊明武今年80岁了) is the headline's own."""
+    match = _OUTLET_HEAD.match(text)
+    if not match or not usable(text[match.end():]):
+        return text
+    outlet = match.group("outlet").replace("·", "")
+    for line in below:
+        lead = line.replace("·", "").replace(" ", "")
+        if lead.startswith(outlet) and _DATELINE_AFTER.match(lead[len(outlet):]):
+            return text[match.end():]
     return text
 
 
@@ -473,6 +503,7 @@ def _balanced(text: str) -> bool:
     """Every bracket and quotation opened is closed: a fragment cut out of a sentence is not."""
     if text.endswith(("…", "...")):
         return True  # a headline the site cut short (…原来具有这样的“火车头……)
+    text = _CLOSED_KICKER.sub("", text)
     return all(text.count(a) == text.count(b) for a, b in ("（）", "()", "《》", "“”", "【】", "「」"))
 
 
@@ -650,8 +681,12 @@ def _not_a_headline(i: int, candidate: str, texts: list[str], kinds: list[str | 
     if prose_above and (_CHART_TITLE.search(candidate)
                         or any(k is None and _is_prose(t) and _NEWS_LEAD.match(t) for t, k in zip(texts[:i], kinds[:i]))):
         return True
-    if prose_above >= MIN_PROSE and _SUBHEAD.match(candidate) and _has_sibling_subhead(i, candidate, texts, kinds):
-        return True  # one of the story's parallel subheads (通州提速：… … 雄安蜕变：…, probe-149)
+    if _SUBHEAD.match(candidate):
+        siblings = _sibling_subheads(i, candidate, texts, kinds)
+        # one of the story's parallel subheads (通州提速：… … 雄安蜕变：…, probe-149), under its lead or, above
+        # any prose, the first of three or more (王应睐：… 张香桐：… 吴自良：…, under the page's headline, hp-298)
+        if siblings >= 2 or siblings and prose_above >= MIN_PROSE:
+            return True
     said_again = sum(candidate in t for j, t in enumerate(texts) if j != i and kinds[j] is None)
     under = "".join(t.replace(candidate, "") for t, k in zip(texts[i + 1:], kinds[i + 1:]) if k is None)
     if len(under) < STORY_MASS or len(_HAN.findall(under[:2000])) < MIN_CHINESE_STORY * len(under[:2000]):
@@ -664,12 +699,12 @@ def _not_a_headline(i: int, candidate: str, texts: list[str], kinds: list[str | 
     return share < ALIEN_SHARE
 
 
-def _has_sibling_subhead(i: int, candidate: str, texts: list[str], kinds: list[str | None]) -> bool:
-    """Another line further down of the same `kicker：…` shape, its kicker as long: the two are the
-    story's subheads (通州提速：交通织网融圈… and 雄安蜕变：从“一片地”到…, under the story's lead)."""
+def _sibling_subheads(i: int, candidate: str, texts: list[str], kinds: list[str | None]) -> int:
+    """How many lines further down have the same `kicker：…` shape, their kicker as long: they and it
+    are the story's subheads (通州提速：交通织网融圈… and 雄安蜕变：从“一片地”到…, under the story's lead)."""
     size = _SUBHEAD.match(candidate).end()
-    return any(kinds[j] is None and not _is_prose(t) and (m := _SUBHEAD.match(t)) and m.end() == size
-               for j, t in enumerate(texts[i + 1:], i + 1))
+    return sum(1 for j, t in enumerate(texts[i + 1:], i + 1)
+               if kinds[j] is None and not _is_prose(t) and (m := _SUBHEAD.match(t)) and m.end() == size)
 
 
 # a field naming a source above its value: 本系列图表出处文件名：随高清版一同展现 (a chart page, probe-136)
