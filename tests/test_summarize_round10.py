@@ -58,3 +58,14 @@ def test_the_event_said_again_in_front_of_a_sentence_goes():
     assert "出席活动的嘉宾共同为中国（安徽）科交会线上展厅按下启动按钮" in summary, summary
     assert "启动仪式上" not in summary and "活动现场，" not in summary, summary
     assert "1000余项" in summary and "10家单位" in summary, summary
+
+
+def test_a_features_scene_heading_and_a_dangling_demonstrative_stay_out():
+    from test_junk_papers import read_junk_probe_page
+
+    # junk probe-231, a feature in scenes: 上午9:00，G60科创走廊云廊大厦。 is a heading, not news, and
+    # 这个流经三地的水源地，… says which only after 沪苏浙环保人员正进行月度水质会商。
+    summary = summarize(read_junk_probe_page("probe-231"), BUDGET)
+    assert "9:00" not in summary and "云廊大厦。" not in summary, summary
+    assert "这个流经三地" not in summary or "水质会商。这个流经三地" in summary, summary
+    assert "2.3万家" in summary and "147家" in summary, summary  # the corridor's figures stay

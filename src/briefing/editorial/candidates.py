@@ -24,7 +24,7 @@ GLUED_BULLET = re.compile(r"\s+[-–•·]\s+")  # a list's bullet between two i
 # Openings that point back at the sentence before; such a sentence cannot stand alone.
 CONNECTIVES = ("此外", "同时", "其中", "对此", "另外", "与此同时", "而且", "但是", "但", "因此", "不过",
                "比如", "例如", "此前", "随后", "然而", "为此", "对于这", "这也", "这是", "这一", "这些",
-               "这种", "该", "其", "此次", "它们", "他们", "她们", "他", "她", "它")
+               "这种", "这个", "这项", "这位", "这家", "这里", "这座", "这所", "这次", "这场", "这批", "该", "其", "此次", "它们", "他们", "她们", "他", "她", "它")
 # The time a sentence is set in, before its subject (2025年，…, 同年…, 目前，…)
 SET_IN_TIME = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:今|去|明|同|当)年(?:\d{1,2}月)?|目前|截至目前|近年来|当天|当日)[，,]?")
 # A sentence that points back at a statement said before it (…发表主旨演讲时作上述表示。, probe-135's shuffled
@@ -104,6 +104,8 @@ DOUBLED_STOP = re.compile(r"(?<=[\u4e00-\u9fff])[？?]{2}$")
 GARBLE_CONTEXT = 8  # characters of the next "sentence" read with one that a ？ of a garble ended
 LEADING_MARKS = re.compile(r"^[\s，。、；：！？,.;:!?…—·*#>~_|｜）)】〕」』-]+")
 QUOTED = re.compile(r"^[“「『].*[”」』]$")
+# a feature's scene heading, a clock time and a place: 上午9:00，G60科创走廊云廊大厦。 (junk probe-231)
+SCENE = re.compile(r"^(?:清晨|早上|上午|中午|下午|傍晚|晚上|凌晨)?\d{1,2}[:：]\d{2}，[^，。；！？]{2,20}。$")
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|‰|万|亿|个|项|家|名|人|元|美元|倍|年|颗|条|台|套|座|笔|所|种)"
                     r"|[一二三四五六七八九十百千万亿两]+(?:万|亿)")
 ENDINGS = ("。", "！", "？", "!", "?", "”", "）", "」", "』")
@@ -237,7 +239,7 @@ def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = F
             text = _strip_framing(raw, first=position == 0, title=article.title)
             if len(text) < MIN_SENTENCE or not text.endswith(ENDINGS) or FURNITURE.search(text) or is_garbled(text):
                 continue
-            if QUOTED.match(text) or _run_of_captions(text):
+            if QUOTED.match(text) or SCENE.match(text) or _run_of_captions(text):
                 continue
             found.append(Sentence(len(found), shorten(text) if shortened else text, _leans_back(text),
                                   bool(POINTS_BACK.search(text))))
