@@ -103,3 +103,11 @@ def test_a_cut_keeps_a_long_clause_to_its_whole_phrases():
     # tune b-0170: 忠县人民医院、忠县中医院分别与25家… leaves only who, and goes
     assert not any(u.startswith("忠县人民医院、忠县中医院") for u in (x.text for x in title_units(read_tune_page("b-0170"), CAP)))
 
+
+
+def test_a_subject_is_not_lent_across_a_linking_word_to_a_clause_with_its_own():
+    from corpus_pages import read_tune_page
+
+    # tune c-0072: …率先搭载高通骁龙8，而vivo X200标准版的价格也相应上调: vivo is that clause's subject
+    written = [u.text for u in title_units(read_tune_page("c-0072"), CAP)]
+    assert not any(u.startswith("高通骁龙8而") for u in written)

@@ -456,7 +456,7 @@ def _units(clauses: list[str], cap: int) -> list[tuple[str, float]]:
             units.append((clause, 1.0))
             subject = own if _lendable(clause, own) else None
         elif subject and not ADVERBIAL.match(clause) and not NOT_THE_SUBJECTS.match(clause) \
-                and not NOT_LENT.match(clause) and len(subject) + len(clause) <= cap + 8:
+                and not NOT_LENT.match(clause) and not _subject_of_its_own(clause) and len(subject) + len(clause) <= cap + 8:
             units.append((subject + LINKING.sub("", clause), 0.95))  # …公安机关，并抓获… -> …公安机关抓获…
         else:
             units.append((clause, 0.7))
@@ -484,6 +484,17 @@ PRONOUN = re.compile(r"^(?:该(?:公司|企业|集团|院|校|医院|机构|项�
 
 
 SPAN_OF_TIME = re.compile(r"[\d一二三四五六七八九十百几多]+(?:年|个月|月|天|日|周)")
+
+
+def _subject_of_its_own(clause: str) -> bool:
+    """A clause whose linking word stands before a subject of its own: …高通骁龙8，而vivo X200标准版的价格也相应上调
+    (tune c-0072) is about vivo, never 高通骁龙8而vivo…; …，而陈时中部长也表示 (probe-218)."""
+    linked = LINKED.match(clause)
+    return bool(linked) and bool(_subject(clause[linked.end():]) or LATIN_NAME.match(clause, linked.end()))
+
+
+LINKED = re.compile(r"^(?:并且|而且|同时|而)")
+LATIN_NAME = re.compile(r"[A-Za-z]{2,}")
 
 
 def _lendable(clause: str, subject: str) -> bool:
