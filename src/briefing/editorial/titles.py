@@ -17,7 +17,12 @@ while the lead offers anything else it is never a bare attribution whose fact fo
 anecdotal opening (我院…, 每次…, 如今…), a list's or a clause's tail (以及…, 包括…, 得益于…, 覆盖…), a bare
 place or circumstance (在…车间, 随着…, 为推动…) or a transcript's speaker label; it never points at a table
 (…见表2-1), ends on a conjunction (…因为), nor is a subject lent that is none (a possessor, 广东省的…; a
-name cut after its surname) or to a clause about what the one before counted (…项目，覆盖…).
+name cut after its surname; a span of time, 中国科学家十年) or to a clause about what the one before counted (…项目，覆盖…),
+to another speaker's words, to a list going on (以及…) or across 而 to a clause with its own subject (…，而vivo…).
+Nor does it open pointing back (但…, 就…, 另…, 这样的…), concede or ask (就算…, 如何…呢), only quote a line, end on a
+preposition whose verb is lost (…与港澳地区8所高校) or be a roll of offices and names; a unit cut at the cap is taken
+back to where a phrase ends (never …取得重要, …开始正式, …将于8, before the quotation its verb governs, inside a list of
+modifiers).
 """
 
 from __future__ import annotations
