@@ -91,6 +91,9 @@ def test_a_cut_at_the_cap_ends_where_a_phrase_ends():
     # probe-232: 长三角地区是我国经济最具活力、开放程度最高、创新能力最强的区域之一 (a list of modifiers cut from its head)
     assert not any(u.startswith("长三角地区是我国经济最具活力") for u in units("probe-232"))
     assert title("probe-232") == "长三角地区是“一带一路”和长江经济带的重要交汇点"
+    # probe-184: 卫生福利部食品药物管理署于109年9月2日公告「109年度医疗器材标准采认清单」…: never the verb without
+    # the document it governs
+    assert "卫生福利部食品药物管理署于109年公告" not in units("probe-184")
 
 
 def test_a_cut_keeps_a_long_clause_to_its_whole_phrases():
