@@ -17,7 +17,12 @@ while the lead offers anything else it is never a bare attribution whose fact fo
 anecdotal opening (我院…, 每次…, 如今…), a list's or a clause's tail (以及…, 包括…, 得益于…, 覆盖…), a bare
 place or circumstance (在…车间, 随着…, 为推动…) or a transcript's speaker label; it never points at a table
 (…见表2-1), ends on a conjunction (…因为), nor is a subject lent that is none (a possessor, 广东省的…; a
-name cut after its surname) or to a clause about what the one before counted (…项目，覆盖…).
+name cut after its surname; a span of time, 中国科学家十年) or to a clause about what the one before counted (…项目，覆盖…),
+to another speaker's words, to a list going on (以及…) or across 而 to a clause with its own subject (…，而vivo…).
+Nor does it open pointing back (但…, 就…, 另…, 这样的…), concede or ask (就算…, 如何…呢), only quote a line, end on a
+preposition whose verb is lost (…与港澳地区8所高校) or be a roll of offices and names; a unit cut at the cap is taken
+back to where a phrase ends (never …取得重要, …开始正式, …将于8, before the quotation its verb governs, inside a list of
+modifiers).
 """
 
 from __future__ import annotations
@@ -146,8 +151,9 @@ def written_title(article: Article, cap: int) -> str:
     units = title_units(article, cap)
     if not units:  # nothing fit among the lead's clauses: the first clause of the text that does
         clauses = (_tidy(c) for p in article.paragraphs[:20] for c in _clauses(p))
-        fallback = next((c for c in clauses if len(c) >= MIN_TITLE and not _unfit(c) and line_kind(c) is None), "")
-        return _cut_at_word(fallback, cap) if fallback else "（无标题）"
+        usable = [(c, _cut_at_word(c, cap)) for c in clauses if len(c) >= MIN_TITLE and not _unfit(c) and line_kind(c) is None]
+        fit = (text for clause, text in usable if not plainly_unfit(text) and _at_phrase_end(clause, text) == text)
+        return next(fit, usable[0][1] if usable else "（无标题）")
     return choose_unit(units).text
 
 
@@ -172,14 +178,14 @@ LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*(?:[.．](?!\d)|[、)）])|[（(](?:\d{1,
 # an anecdote's or a speaker's opening, no news: 每次看老妈炒菜…, 我院为了改善…, 如今的中国不仅…
 FIRST_PERSON = re.compile(r"^(?:我(?![国省市区县州军])|我们|每次|如今)")
 # the tail of a list or a clause: 以及正在建设中的高能同步辐射光源这一第四代光源 (probe-103), 包括在科学和科技创新领域的合作
-# (probe-132; not 包括…在内的…, which opens its own subject)
-CONJUNCTION_FIRST = re.compile(r"^(?:以及|并且|而且|或者|但是|然而|并(?![购网联])|及|而(?!今)|(?:其中)?包括(?![^，]{1,30}在内))")
+# (probe-132; not 包括…在内的…, which opens its own subject, but 包括…在内 alone, probe-213's 包括…中国散裂中子源在内)
+CONJUNCTION_FIRST = re.compile(r"^(?:以及|并且|而且|或者|但是|然而|并(?![购网联])|及|而(?!今)|(?:其中)?包括(?![^，]{1,30}在内.))")
 # a place and nothing done there: 在未元大健康产业园发酵生产车间 (probe-142, the lead's 在…车间，工作人员正…)
 BARE_PLACE = re.compile(r"^在[^，。 ]{2,30}?(?:车间|现场|园区|产业园|基地|工厂|厂区|厂房|实验室|会场|展厅|展区|展馆|展台|街头|一线|病房|门诊|诊室"
                         r"|工地|大厅|广场|会议室|生产线|流水线|田间|码头|港口|校园|课堂|教室|社区|村|里|内|中|上|旁|前|外|间|处)$")
 # a circumstance and nothing that happened in it, waiting for its clause: 随着联发科和高通相继发布新一代旗舰芯片
 # (tune c-0072), 为推动全市劳动者技能就业、技能增收 (b-0007), 经省人社厅推荐、全国博士后管理委员会办公室批准 (b-0073)
-CIRCUMSTANCE_ONLY = re.compile(r"^(?:为了|随着|伴随着?|由于|因为|虽然|尽管|如果|为(?=推动|促进|加快|进一步|深入|全面|切实|更好|确保|落实|贯彻|提升|提高|加强)"
+CIRCUMSTANCE_ONLY = re.compile(r"^(?:为了|根据|按照|依据|随着|伴随着?|由于|因为|虽然|尽管|如果|为(?=推动|促进|加快|进一步|深入|全面|切实|更好|确保|落实|贯彻|提升|提高|加强)"
                                r"|经[^ ]{2,40}(?:批准|推荐|同意|审定|审核|评审|研究|认定)$)"
                                # (not when its own clause follows: 由于暴雨导致…停运, 为推动高质量发展出台20条措施)
                                r"(?![^ ]*(?:导致|出台|印发|提升|提高了|增长|下降|实现了|达到|突破|停运|获批))[^ ]*$")
@@ -196,6 +202,32 @@ ENDS_ON_TIME = re.compile(r"(?:\d{2,4}年|\d{1,2}月|\d{1,2}日|上午|下午)$"
 FIGURE_REFERENCE = re.compile(r"(?:[如见]|详见|参见)附?[表图]\s*[\d一二三四五六七八九十]|如[上下]?[表图]所示")
 
 
+# a word that points back or turns against what came before, opening the clause: 但作为一个经济区域却… (probe-110),
+# 就有一个这样的… (probe-210), 另整理于… (probe-184), 则包括…, 同时确立… (probe-206) (by the dictionary's word, so
+# 就业、同时期、另外 are not it)
+POINTING_BACK = frozenset("但 却 就 便 才 则 另 又 那么 也就是说 可是 不过 同时 于是 因而 从而 进而".split())
+# an adverb before the verb, the subject left in the clause before: 即将在东莞松山湖科学城开工建设 (probe-213),
+# 以捕捉宇宙中的幽灵粒子——中微子 (probe-223, the purpose of the deed before)
+SUBJECT_BEFORE = frozenset("以 即将 将 已 已经 正在 仍 仍然 也 还 均 都 亦 随即 随后".split())
+# what the clause before it said, pointed at: 一个这样的“超级显微镜” (probe-210)
+DEMONSTRATIVE = re.compile(r"(?:这样|那样|这般)的")
+# a concession or a question, not news: 就算是不起眼的一粒沙子, 如何才能看到沙子里面的世界呢, 有没有一个“超级显微镜”
+CONCESSION = re.compile(r"^(?:就算|即使|即便|哪怕|纵然|无论|不管)")
+QUESTION = re.compile(r"^(?:如何|怎么样|怎样|怎么|为什么|为何|有没有|是不是)|[呢吗]$")
+# a quotation and nothing said of it: a poem's line, “一花一世界、一树一菩提” (probe-210)
+QUOTATION_ONLY = re.compile(r"^[“「『][^”」』]*[”」』]$")
+# a preposition whose verb is lost with the rest of the clause: 散裂中子源科学中心与港澳地区8所高校 (probe-213),
+# …分别与25家 (tune b-0170), …向现场, 框架协议提出以 (probe-206)
+PREPOSITIONS = frozenset("与 向 对 在 于 以 从 把 被 由 跟 同 给 往 朝 自 按 据 将".split())
+
+# a roll of offices and names, nothing said of them: 厦门大学能源学院党委书记孙梓光 (probe-054), 澳门特区行政长官崔世安、
+# 香港特区行政长官林郑月娥 (probe-212, the signatories cut from what they signed), 能源学院林鹿副院长
+# (not a phrase before 的: 接任卫福部长的石崇良)
+OFFICES = ("书记|副?院长|主任|局长|处长|部长|长官|省长|市长|区长|县长|主席|董事长|总经理|校长|所长|厅长|司长|秘书长|"
+           "教授|研究员|院士|总裁|会长|理事长|委员")
+ROLL_ITEM = re.compile(rf"[^、\s]{{0,24}}?(?:{OFFICES})(?:[\u4e00-\u9fff·]{{2,4}})?")
+
+
 def plainly_unfit(text: str) -> bool:
     """A unit no headline should be while the lead offers another: an attribution (alone, or the
     first of two clauses) whose fact is in the next clause, a photo's caption, a numbered list's
@@ -205,7 +237,38 @@ def plainly_unfit(text: str) -> bool:
     return (any(ATTRIBUTION.search(half) for half in text.split(" ")) or bool(CAPTION.search(text))
             or bool(REPORT_RECEIVED.search(text)) or _name_and_time(text) or bool(WHERE_ONLY.search(text))
             or bool(LIST_ITEM.match(text)) or bool(FIRST_PERSON.match(text)) or bool(CONJUNCTION_FIRST.match(text))
-            or bool(NOT_THE_SUBJECTS.match(text)) or bool(CIRCUMSTANCE_ONLY.match(text)) or _bare_place(text))
+            or bool(NOT_THE_SUBJECTS.match(text)) or bool(CIRCUMSTANCE_ONLY.match(text)) or _bare_place(text)
+            or any(_leans_elsewhere(half) for half in text.split(" ")) or _roll_of_names(text))
+
+
+def _roll_of_names(text: str) -> bool:
+    return "的" not in text and all(ROLL_ITEM.fullmatch(item) for half in text.split(" ") for item in half.split("、"))
+
+
+def _leans_elsewhere(clause: str) -> bool:
+    """A clause that holds no statement of its own: it opens with a word pointing back (但…, 就…, 另…) or points at
+    what came before (这样的…), concedes or asks (就算…, 如何…呢), is a quotation alone, ends on a word that leans on
+    the next (…发布的, …清单」及) or holds a preposition whose verb is lost (…与港澳地区8所高校)."""
+    tags = tagged(clause)
+    if not tags:
+        return False
+    if tags[0][0] in POINTING_BACK or tags[0][0] in SUBJECT_BEFORE or DEMONSTRATIVE.search(clause) or CONCESSION.match(clause) \
+            or QUESTION.search(clause) or QUOTATION_ONLY.match(clause) or tags[-1][0] in DANGLING:
+        return True
+    return _open_preposition(tags)
+
+
+def _open_preposition(tags: list[tuple[str, str]]) -> bool:
+    """The last preposition's verb is not there: 向现场, 与25家, 与港澳地区8所高校."""
+    # (not a verb's complement, 融合为一体, 保持在98%以上; a predicate after its object is no loss: …与…经济区紧密相连)
+    last_preposition = max((k for k, (w, t) in enumerate(tags) if w in PREPOSITIONS and t.startswith("p")
+                            and not (k and tags[k - 1][1] == "v")), default=None)
+    if last_preposition is None:
+        return False
+    governed = [t for w, t in tags[last_preposition + 1:] if w.strip()]
+    # (the dictionary calls many a deed a noun — 揭|牌, 落地, 交流 — so only a lone word or a count is taken for the
+    # whole of what follows: 向现场, 与25家, 与港澳地区8所高校; not 在广州高新区揭牌)
+    return not any(t.startswith(("v", "a", "d")) for t in governed) and (len(governed) <= 1 or "m" in governed)
 
 
 def _name_and_time(text: str) -> bool:
@@ -270,7 +333,7 @@ def title_units(article: Article, cap: int) -> list[Unit]:
     for index, sentence in enumerate(sentences[:LEAD_SENTENCES]):
         clauses = [c for c in (_tidy(c) for c in _clauses(SPEAKER_LABEL.sub("", sentence))) if c]
         for place, (unit, factor) in enumerate(_units(clauses, cap)):
-            text = _cut_at_word(unit, cap) if len(unit) > cap else unit
+            text = _at_phrase_end(unit, _cut_at_word(unit, cap)) if len(unit) > cap else unit
             # (a cut that leaves a quotation open — “要加快建设…，着力打造我 — is no headline, tune c-0014)
             if len(text) >= MIN_TITLE and _balanced(text) == text and not _unfit(text):
                 raw.append((text, index, place, factor, len(unit) > cap, _clause_value(text, salience), len(clauses)))
@@ -305,6 +368,43 @@ def title_units(article: Article, cap: int) -> list[Unit]:
         )
         units.append(Unit(text, order, features))
     return units
+
+
+OPENING_QUOTES = ("《", "“", "「", "『")
+WHOLE_WORDS = ("n", "v", "x", "eng", "j", "l", "i", "f")  # parts of speech a phrase can end on
+NOUN_LIKE = ("n", "x", "eng", "j", "vn")  # the next word completes the phrase: its head or object
+OBJECT_OPENERS = ("a", "m", "b", "q")
+# a list of modifiers goes on to its head: …最高|、创新能力最强的区域之一 (not a list of things, one of them with its
+# own 的: …在风险投资、首次公开发行以及与海外制药公司的许可交易中, tune c-0088)
+MODIFIERS_LEFT = re.compile(r"[^，、 ]*(?:、[^，、 ]*)*、[^，。 、及与和]{1,12}的")  # …or opens a verb's object: 取得|重要进展, 完成|146.3万辆
+
+
+def _at_phrase_end(unit: str, text: str) -> str:
+    """A unit cut at the cap, taken back to where a phrase ends (or "" when none is left): never before the
+    quotation or title its verb governs (…印发《…》, …公告「…」), on a word that modifies or governs the next
+    (…EAL近期取得重要|进展, probe-227; …开始正式|运行; …提交附|条件, …的中国散裂|中子源, probe-213), on a
+    word that leans on the next (…将于|8月), before a count (…产销分别完成|146.3万辆), after a
+    preposition whose verb is cut (…正式通过由国家发展|和改革委员会…) or inside a list of modifiers (…最具活力、开放程度最高|、…的区域之一,
+    probe-232)."""
+    start = unit.find(text)
+    if start < 0 or text == unit:
+        return text
+    tags, ends, position = tagged(unit), [], 0
+    for word, _ in tags:
+        position += len(word)
+        ends.append(position)
+    k = max((i for i, e in enumerate(ends) if e <= start + len(text)), default=-1)
+    while k >= 0 and ends[k] - start >= MIN_TITLE:
+        last, following = tags[k][1], next((t for w, t in tags[k + 1:] if w.strip()), "")
+        continued = following.startswith(NOUN_LIKE + (OBJECT_OPENERS if last.startswith("v") else ()))
+        inside_list = bool(MODIFIERS_LEFT.match(unit[ends[k]:]))
+        if last.startswith(WHOLE_WORDS) and not continued and not inside_list and tags[k][0] not in DANGLING \
+                and not unit[ends[k]:].lstrip().startswith(OPENING_QUOTES) and not _open_preposition(tags[:k + 1]):
+            # (what is left is no list of who with nothing said: 忠县人民医院、忠县中医院|分别与25家…, tune b-0170)
+            kept = unit[start:ends[k]].rstrip(TRAILING)
+            return "" if "、" in kept and not any(t.startswith("v") for _, t in tags[:k + 1]) else kept
+        k -= 1
+    return ""
 
 
 def _de_head(text: str, tags: list[tuple[str, str]]) -> bool:
@@ -361,10 +461,12 @@ def _units(clauses: list[str], cap: int) -> list[tuple[str, float]]:
             units.append((clause, 1.0))
             subject = own if _lendable(clause, own) else None
         elif subject and not ADVERBIAL.match(clause) and not NOT_THE_SUBJECTS.match(clause) \
-                and not NOT_LENT.match(clause) and len(subject) + len(clause) <= cap + 8:
+                and not NOT_LENT.match(clause) and not _subject_of_its_own(clause) and len(subject) + len(clause) <= cap + 8:
             units.append((subject + LINKING.sub("", clause), 0.95))  # …公安机关，并抓获… -> …公安机关抓获…
         else:
             units.append((clause, 0.7))
+        if ATTRIBUTION.search(clause) and not own:  # another speaker's words follow, their subject their own
+            subject = None  # (…而陈时中部长也表示，除了高端疫苗，联亚疫苗… never becomes 中央联亚疫苗…, probe-218)
         if k + 1 < len(clauses) and len(clause) + len(clauses[k + 1]) + 1 <= cap:
             units.append((f"{clause} {clauses[k + 1]}", 0.9))
     return units
@@ -379,11 +481,25 @@ PLACE_PRONOUNS = frozenset("我国 我省 我市 我区 我县 我州 本市 本
 NOT_THE_SUBJECTS = re.compile(r"^(?:这|此|主要|均|都|也|还)?(?:得益于|得益|归功于|归因于|源于|源自|缘于|覆盖|涵盖|涉及|惠及|遍及|遍布|辐射|囊括|总投资|总面积|占地)")
 # a clause about the whole statement before it (这是青州市获批设立的第一家…, probe-086) or turning against it
 # (…早已存在，但作为一个经济区域却…, probe-110): the subject before is not its subject
-NOT_LENT = re.compile(r"^(?:这|那|但|然而|不过|可是|却)")
+NOT_LENT = re.compile(r"^(?:这|那|但|然而|不过|可是|却|以及|或者|及(?!时))")
 LINKING = re.compile(r"^(?:并且|并|且|还|也|同时|而且|而)(?=[\u4e00-\u9fff])")
 # (其中, 其他, 其实, 其次, 此外, 此前 … are words of their own, not the pronoun: 其中就包括鹿新弟 never
 # becomes 全国中就包括鹿新弟, probe-118)
 PRONOUN = re.compile(r"^(?:该(?:公司|企业|集团|院|校|医院|机构|项目|市|省|区)?|其(?![中他它余后次实间])|此(?![外前后时次间]))(?=[\u4e00-\u9fff])")
+
+
+SPAN_OF_TIME = re.compile(r"[\d一二三四五六七八九十百几多]+(?:年|个月|月|天|日|周)")
+
+
+def _subject_of_its_own(clause: str) -> bool:
+    """A clause whose linking word stands before a subject of its own: …高通骁龙8，而vivo X200标准版的价格也相应上调
+    (tune c-0072) is about vivo, never 高通骁龙8而vivo…; …，而陈时中部长也表示 (probe-218)."""
+    linked = LINKED.match(clause)
+    return bool(linked) and bool(_subject(clause[linked.end():]) or LATIN_NAME.match(clause, linked.end()))
+
+
+LINKED = re.compile(r"^(?:并且|而且|同时|而)")
+LATIN_NAME = re.compile(r"[A-Za-z]{2,}")
 
 
 def _lendable(clause: str, subject: str) -> bool:
@@ -394,7 +510,9 @@ def _lendable(clause: str, subject: str) -> bool:
     if clause[len(subject):].startswith("的") or CIRCUMSTANCE.match(subject) or ADVERBIAL.match(subject):
         return False  # (经人社部、…研究决定 says by whose leave, not who did it: probe-086)
     last = tagged(subject)[-1:]
-    return not (last and len(last[0][0]) == 1 and last[0][1] == "nr")
+    # nor a subject that ends on a time, the subject of a phrase before 的 (中国科学家十年|磨一剑建设的江门中微子实验
+    # 大科学装置…，以捕捉… never becomes 中国科学家十年以捕捉…, probe-223)
+    return not (last and ((len(last[0][0]) == 1 and last[0][1] == "nr") or SPAN_OF_TIME.fullmatch(last[0][0])))
 
 
 def _subject(clause: str) -> str:
