@@ -71,6 +71,9 @@ _MARKED_HEADING = re.compile(r"^[■▌▍]\s*(?=\S)")
 _ABSTRACT_LABEL = re.compile(r"^(?:[【\[](?:摘\s*要|目\s*的)[】\]]\s*[：:]?|(?:摘\s*要|目\s*的)\s*[：:])\s*(?=\S)")
 # the wire's end mark closing the story: what follows it is the page's (links, a video list)
 _END_MARK = re.compile(r"\s*[（(](?:完|全文完|本文完)[）)]$")
+# a paged story's page number after its headline, spaced inside its brackets: 林郑月娥宣布将建民间对话平台( 九 )
+# (probe-242; a series' part without the spaces, 系列报道（九）, is the headline's)
+_PAGE_NUMBER = re.compile(r"\s*[（(]\s+(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s+[）)]$")
 # where the story was printed, in brackets at the end of its last paragraph: …快速推进。（2015年1月9日《忻州日报》）,
 # （来源：阳江市场监管）, 《光明日报》（2020年10月27日04版） stands on a line of its own (text/junk.py)
 _DATE = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
@@ -103,7 +106,7 @@ class _Found:
 
 def clean_article(raw: RawArticle) -> Article:
     found = _Found(authors=list(raw.authors))
-    title = normalize_text(raw.title).rstrip("。，；：")
+    title = _PAGE_NUMBER.sub("", normalize_text(raw.title)).rstrip("。，；：")
     blocks = _clean_blocks(raw.blocks, title, found)
     body = "\n".join(b.text for b in blocks if b.kind == "para")
     # An outlet named in the dateline (新华社…电) is who wrote the story; the operator's or the
@@ -535,6 +538,10 @@ def _key(normalized: str) -> str:
 MAX_UNMARKED_HEADING = 24  # characters
 # a link headline that names its speaker: 唐良智：推动双城经济圈建设开好局起好步 (a 专题 page's list, probe-109)
 _SPEAKER_KICKER = re.compile(r"^[\u4e00-\u9fff]{2,4}[：:](?=[\u4e00-\u9fff])")
+# a few words quoted inside a heading are no punctuation of a sentence: 从“一条路”“一座桥”看基础设施的互联互通
+# (probe-258), 一位首席技师的“匠心”; a line opening on the quote may be a heading's broken first half
+# (“社会共治”是药品安全 / 治理战略的重大变革, probe-004) and stays punctuated
+_QUOTED_WORDS = re.compile(r"(?<=.)“([^“”，,。；！？]{1,8})”")
 _PUNCTUATED = re.compile(r"[，,。、；;：:！!？?“”\"「」（）()《》…—]|\d")
 
 
@@ -542,7 +549,7 @@ def _is_heading_between_paragraphs(text: str, previous: str) -> bool:
     """A short line with no punctuation at all after a paragraph that ended its sentence: an
     in-story heading (增聘千名服务大使以助病人适应新安排), not the first half of a broken paragraph,
     which would be joined to the next one."""
-    words = _SPEAKER_KICKER.sub("", text)
+    words = _QUOTED_WORDS.sub(r"\1", _SPEAKER_KICKER.sub("", text))
     return (len(text) <= MAX_UNMARKED_HEADING and ends_sentence(previous) and not _PUNCTUATED.search(words)
             and len(re.findall(r"[\u4e00-\u9fff]", words)) >= 6)
 

@@ -217,6 +217,9 @@ _IMAGE_FILE = re.compile(r"(?<![A-Za-z0-9_./-])(?:[\u4e00-\u9fff]{1,6}[_-])?[A-Z
 _PHOTO_CREDIT = re.compile(r"(?<=[。！？\s])\s*[\u4e00-\u9fff]{1,8}(?:网|社|报|台)\s*(?:记者\s*)?[\u4e00-\u9fff·]{2,4}\s*摄(?=\s+\S)")
 # a social post's link to what it quotes, closing it: …上海浦东生物医... 网页链接
 _LINK_LABEL = re.compile(r"\s*网页链接\s*$", re.MULTILINE)
+# a copying site's stamp glued before the story's dateline: its address, the day and a counter whose number
+# was lost (52fw.cn 02-24 次遇见四川在线消息…, probe-259)
+_SITE_STAMP = re.compile(rf"(?m)^(?:{_DOMAIN})\s+\d{{1,2}}-\d{{1,2}}\s*\d*\s*次(?:遇见|浏览|阅读|围观|查看)\s*(?=\S)")
 # a row of counters run into the text: 发布于：新闻转发：0回复：0喜欢：0蓝鲸财经…
 _COUNTER_RUN = re.compile(r"(?:(?:转发|回复|喜欢|评论|点赞|收藏|阅读|浏览|分享)\s*[：:]\s*\d+\s*){2,}")
 
@@ -255,6 +258,8 @@ def strip_markup(text: str) -> str:
         text = _PHOTO_CREDIT.sub("", text)
     if "网页链接" in text:
         text = _LINK_LABEL.sub("", text)
+    if "次" in text and "." in text:
+        text = _SITE_STAMP.sub("", text)
     if "（" in text or "(" in text:
         text = _BRACKETED.sub("", text)
     if "[" not in text:
@@ -393,6 +398,8 @@ _FURNITURE = re.compile(
     # (温馨提示：, the notice under it is the site's: probe-211)
     r"|^(?:(?:电话|热线|咨询电话|联系电话|服务热线|客服|(?i:tel))\s*[：:]?\s*)?(?:[（(]?0\d{2,3}[）)]?|400|800)[-—\s]\d{3,8}(?:[-—\s]\d{1,8})?$"
     r"|^温馨提示\s*[：:]?$"
+    # a column's sign-off to its reader: 央视网《联播+》特梳理总书记关于…的要求，与您一同学习。 (probe-250)
+    r"|[，,]\s*与(?:您|你)一(?:同|起)(?:学习|分享|回顾)[。！!]?$"
 )
 # An aggregator's template around what it copied, however long the line (虽然这篇…乡民发文没有被收入到精华区：…
 # 我们另外找到其它相关的精选爆赞文章 / 在 …中有9篇Facebook贴文，粉丝数超过0的网红，… / …在 Facebook 的最佳贴文, probe-217)
@@ -426,6 +433,9 @@ _COUNTER = re.compile(
     r"|\d[\d,.]*\s*[万wW千kK+]?\s*(?:人|次)(?:阅读|浏览|看过|参与|围观|点赞|已读)"
     r"|(?<![\d.])\d[\d,.]*\s*[万wW千kK+]?\s*(?:阅读|浏览)(?:量|数)?$"
 )
+# a post's counters under its headline: the channel, a heat in degrees and the comments (四川 75℃ 0, probe-258;
+# not a weather line, which has a range: 北京 5℃~12℃)
+_HEAT_COUNTER = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*\d{1,7}\s*℃\s+\d{1,7}$")
 _DATE = r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}月\d{1,2}日)"
 _TIME = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 _WEEKDAY = r"(?:星期|周|礼拜)[一二三四五六日天]"
@@ -498,7 +508,13 @@ _CAPTION = re.compile(r"^(?:图为|图\s*[0-9一二三四五六七八九十]?\s*
 # a photo's caption on a line of its own: 这是9月30日在巴西里约热内卢拍摄的…里约换流站（无人机照片）, 这是1月23日
 # 拍摄的建设中的河套深港科技创新合作区香港园区。 (the wire's form, even with its full stop); 从空中拍摄的上海65米射电
 # 天文望远镜建设工地 (no sentence)
-_PHOTO_CAPTION = re.compile(r"^这是[^，。！？；：]{0,40}(?:拍摄|航拍)的[^，。！？；：]{2,60}。?$|[（(](?:无人机|手机|航拍|资料)(?:照片|拍摄|图片?)[）)]$")
+_PHOTO_CAPTION = re.compile(r"^这是[^，。！？；：]{0,40}(?:拍摄|航拍)的[^，。！？；：]{2,60}。?$|[（(](?:无人机|手机|航拍|资料)(?:照片|拍摄|图片?)[）)]$"
+                            # the day the photo was taken in the caption's brackets: 空中俯瞰位于上海张江科学城的上海光源
+                            # （2024年2月27日摄，无人机照片）。 (probe-249)
+                            rf"|[（(]\s*{_DATE}\s*摄\s*(?:[，,]\s*(?:无人机|手机|航拍|资料)(?:照片|图片?)\s*)?[）)]。?$"
+                            # a dated caption naming who stands where: 2024年4月6日，在…，团队成员朱健和（左）在和同事讨论…
+                            # (probe-248, 249; a story's sentence names no one by the picture's left and right)
+                            rf"|^{_DATE}[^。！？]{{0,12}}，[^。！？]{{4,120}}[（(](?:左|右|中|前排|后排)[一二三四五六七八九十\d]?[）)]")
 # a figure's or table's numbered label on a line of its own: 图1-4 长三角地区医药行业产业链 (probe-101), 表2 主要指标
 _FIGURE_LABEL = re.compile(rf"^[图表]\s*\d{{1,2}}(?:\s*[-－.．]\s*\d{{1,2}})?\s*[{_HAN}][^。！？，；：]{{1,40}}$")
 _PHOTO_LABEL = re.compile(r"^[^，。！？；：]{0,30}(?:拍摄|航拍|抓拍)的[^，。！？；：]{2,50}$")
@@ -631,7 +647,7 @@ def line_kind(line: str) -> str | None:
         return "dateline"
     if _BREADCRUMB.match(text):
         return "breadcrumb"
-    if _COUNTER.search(text) and len(_COUNTER.sub("", text).strip(" |｜:：")) <= 12:
+    if (_COUNTER.search(text) and len(_COUNTER.sub("", text).strip(" |｜:：")) <= 12) or _HEAT_COUNTER.match(text):
         return "counter"
     if _FURNITURE.search(text) or _only_furniture_words(text) or (len(text) <= 30 and _WEATHER_WIDGET.search(text)):
         return "furniture"
