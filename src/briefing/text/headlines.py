@@ -251,7 +251,8 @@ def find_in_lines(lines: list[str]) -> Headline | None:
         return Headline(texts[named], "page", named)
     if original:
         return Headline(original, "original_title")
-    return _first_line_title(texts, kinds) or _short_title_over_dateline(texts, kinds)
+    return _first_line_title(texts, kinds) or _short_title_over_dateline(texts, kinds) \
+        or _numbered_title_over_dateline(texts, kinds)
 
 
 def _stated_below(texts: list[str]) -> str | None:
@@ -459,6 +460,27 @@ def _short_title_over_dateline(texts: list[str], kinds: list[str | None]) -> Hea
         under = "".join(t for t, k in zip(texts[i + 2:], kinds[i + 2:]) if k is None and _is_prose(t))[:STORY_LEAD]
         if len(under) >= MIN_PROSE and _bigram_share(text, under) >= FIRST_LINE_SHARE:
             return Headline(text, "page", i)
+    return None
+
+
+def _numbered_title_over_dateline(texts: list[str], kinds: list[str | None]) -> Headline | None:
+    """A series' chapter published as a page of its own, found only when nothing else is: the page's
+    first numbered line, right over its dateline and above the story, whose words the story under it
+    says (手机版 / 三、专业体系建设逐步完善，技术支撑能力不断提高 / 2012-02-07 / 经过十年的发展，…技术支撑能力
+    不断提高。). A numbered line is otherwise a subhead (`_NUMBERED`); under the story's first prose, or
+    after another numbered line, it still is."""
+    for i, text in enumerate(texts[:min(len(texts) - 1, _reach(texts, LOOK_AHEAD))]):
+        if _is_prose(text) and len(text) > MAX_HEADLINE:
+            return None  # the story has begun
+        if not _NUMBERED.match(text):
+            continue
+        heading = _NUMBERED.sub("", text, count=1)
+        if kinds[i + 1] != "dateline" or kinds[i] is not None or not usable(heading):
+            return None
+        under = "".join(t for t, k in zip(texts[i + 2:], kinds[i + 2:]) if k is None and _is_prose(t))[:STORY_LEAD]
+        if len(under) >= MIN_PROSE and _bigram_share(heading, under) >= FIRST_LINE_SHARE:
+            return Headline(text, "page", i)
+        return None
     return None
 
 

@@ -183,7 +183,8 @@ def _one_line_page(lines: list[Line]) -> list[Line]:
     """A page saved as one long line (furniture, headline, dateline and story run together) is
     cut where the page had its parts: before an information field (时间：, 来源：, 作者：),
     after its value, at bars and wide gaps, and after each sentence that a space follows; so
-    its furniture and headline stand on lines of their own, as in any pasted page."""
+    its furniture and headline stand on lines of their own, as in any pasted page; its pictures pasted as
+    Markdown go with their captions."""
     longest = max((len(line.text) for line in lines), default=0)
     if len(lines) > MAX_ONE_LINE_PARTS or longest < (ONE_LINE if len(lines) > 1 else SHORT_ONE_LINE):
         return lines
@@ -196,12 +197,24 @@ def _one_line_page(lines: list[Line]) -> list[Line]:
     return cut
 
 
+# a portal's picture pasted as Markdown with its caption after it, up to the next space, on a page saved as one
+# line (![]() 澳生骨干游览深圳特色文化街区南头古城 内地高校澳生考察琴深发展 【澳门日报消息】…)
+_IMAGE_CAPTION = re.compile(r"!\[[^\]\n]{0,40}\]\([^)\n]{0,300}\)(?:\s+[^\s!【]{2,40})?")
+
+
 def _cut_one_line(text: str) -> str:
     text = _FIELD_VALUE.sub(lambda m: f"\n{m.group(0).strip()}\n", text)
     text = _BAR.sub("\n", text)
     text = _SENTENCE_GAP.sub(lambda m: m.group(1) + "\n", text)
-    parts = text.split("\n")
-    return "\n".join(_headline_apart(part) if k < 3 else part for k, part in enumerate(parts))
+    text, images = _IMAGE_CAPTION.subn(lambda m: f"\n{m.group(0).strip()}\n", text)
+    parts = [part for part in text.split("\n") if part.strip()] if images else text.split("\n")
+    cut, k = [], 0
+    for part in parts:
+        if _IMAGE_CAPTION.fullmatch(part.strip()):
+            continue  # a picture and its caption: neither the page's head nor the story
+        cut.append(_headline_apart(part) if k < 3 else part)
+        k += 1
+    return "\n".join(cut)
 
 
 _PROSE_AFTER_SPACE = re.compile(r" (?=[^ 。！？]{20,}?[。！？])")
