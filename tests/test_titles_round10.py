@@ -89,21 +89,12 @@ def test_the_chooser_sees_a_clause_ending_on_a_named_thing_and_a_bare_clause_ope
 
 
 def test_the_chooser_is_trained_on_the_clauses_it_can_pick():
-    import sys
-    from pathlib import Path
-
-    import pytest
-
-    pytest.importorskip("sklearn")
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-    from train_titles import _choosable
-
-    from briefing.editorial.titles import title_units
+    from briefing.editorial.titles import choosable, title_units
     from corpus_pages import read_tune_page
 
     # b-0059's report received is never chosen, so it is weighed against nothing
     units = title_units(read_tune_page("b-0059"), CAP)
-    picked = [units[i].text for i in _choosable(units)]
+    picked = [units[i].text for i in choosable(units)]
     assert "东光县公安局接内蒙古赤峰市警方消息" not in picked
     assert any("抓获" in text for text in picked)
 

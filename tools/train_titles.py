@@ -53,11 +53,10 @@ from bench_editorial import FITTING, key, rouge_l  # noqa: E402
 from corpus import load_pages, main_article, simplified  # noqa: E402
 
 from briefing.config import EditorialSettings  # noqa: E402
-from briefing.editorial.titles import TITLE_FEATURES, TITLE_MODEL, choose_unit, clean_title, plainly_unfit, title_units  # noqa: E402
+from briefing.editorial.titles import TITLE_FEATURES, TITLE_MODEL, choosable, choose_unit, clean_title, title_units  # noqa: E402
 from briefing.sources.limits import Limits  # noqa: E402
 from briefing.sources.text import read_text  # noqa: E402
 from briefing.text.chinese import simplify_document  # noqa: E402
-from briefing.text.junk import line_kind  # noqa: E402
 from briefing.text.headlines import (  # noqa: E402
     HEADLINE_FEATURES,
     HEADLINE_MODEL,
@@ -88,15 +87,8 @@ def load_examples(files: list[Path] | None) -> list[dict]:
         examples.append({"id": page["id"], "half": page["half"], "written": not page["headline_in_text"], "units": units,
                          "headline": headline, "features": np.array([u.features for u in units]),
                          "f1": np.array([rouge_l(u.text, headline) for u in units]),
-                         "choosable": _choosable(units)})
+                         "choosable": choosable(units)})
     return examples
-
-
-def _choosable(units: list) -> list[int]:
-    """The units choose_unit can pick: those no rule drops as plainly unfit (all of them when every
-    one is) and that are no furniture (all of them when every one is)."""
-    kept = [i for i, u in enumerate(units) if not plainly_unfit(u.text)] or list(range(len(units)))
-    return [i for i in kept if line_kind(units[i].text) is None] or kept
 
 
 def fit(examples: list[dict], c: float) -> np.ndarray:

@@ -166,6 +166,14 @@ def choose_unit(units: list[Unit], weights: tuple[float, ...] | None = None) -> 
     return next((u for u in fit if line_kind(u.text) is None), fit[0])
 
 
+def choosable(units: list[Unit]) -> list[int]:
+    """The indexes of the units choose_unit can pick, every one judged (what tools/train_titles.py
+    weighs against each other): no plainly unfit clause (unless every one is) and no furniture
+    (unless every one left is)."""
+    kept = [i for i, u in enumerate(units) if not plainly_unfit(u.text)] or list(range(len(units)))
+    return [i for i in kept if line_kind(units[i].text) is None] or kept
+
+
 # never chosen while another unit is there: a clause that only says who spoke or what shows it, the
 # fact in what follows (中国汽车工业协会发布的最新数据显示, 中国科学院院士高福在健康报刊文中表示)
 # (…在本台节目《时事全方位》指, a Hong Kong report's 指 for 指出, tune b-0079; not 手指, 首屈一指)
