@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 _HAN = "\u4e00-\u9fff"
 NAME = rf"[{_HAN}·]{{2,5}}"
+# a two-character name a photo credit prints spaced: 新华社记者 牟 宇摄 (probe-263)
+_CREDITED = rf"(?:{NAME}|[{_HAN}] [{_HAN}](?=\s*摄))"
 ROLES = ("摄影记者", "特约记者", "见习记者", "首席记者", "实习记者", "记者", "通讯员", "实习生", "报道员", "特约撰稿")
 _ROLE = "|".join(ROLES)
 _ROLE_SPLIT = re.compile(rf"({_ROLE})")
@@ -42,7 +44,7 @@ _WRITER = re.compile(rf"^[（]?(?:文|撰文|作者)\s*[/｜|：]\s*(?P<names>{N
                      rf"(?:\s*(?:图|摄影|摄)\s*[/｜|：]\s*{NAME}(?:[ 、，]+{NAME})*)?[）]?$")
 _CAPTION = re.compile(
     rf"{NAME}\s*/\s*摄\s*[）]?$"                                   # 记者 常鸣/摄
-    rf"|(?:记者|通讯员|摄影)\s*{NAME}(?:[ 、，]+{NAME})*\s*摄\s*[）]?$"  # 新华社记者 张三 摄
+    rf"|(?:记者|通讯员|摄影)\s*{_CREDITED}(?:[ 、，]+{_CREDITED})*\s*摄\s*[）]?$"  # 新华社记者 张三 摄
     r"|^图为|^图\s*[：/｜|]|^（?资料图(?:片)?）?$|^图片?来源\s*[：]|^图源\s*[：]"
     r"|（[^（）]{0,30}(?:摄|供图|发|图)）$|(?:供图|视觉中国|东方IC)[）]?$"
     r"|[。！？]\s*(?:图源|图片来源|来源)\s*[：:]\s*\S{2,16}$"  # 窦靖童演唱会已通过报批。图源：南方都市报
@@ -53,13 +55,15 @@ _CAPTION = re.compile(
     # a photo story's caption closed by the archive's label: 中国散裂中子源科研团队在工作中。资料图片 (probe-210);
     # a WeChat post's caption and the picture's source after a bar: …药盒样品及胶囊样品 | 图：上海药物研究所官网 (probe-216)
     r"|[。！？]\s*资料(?:图片?|照片)$|\s[|｜]\s*(?:图|图片|图源)\s*[：:/／]\s*\S{2,20}$"
+    # a Taiwan paper's credit after the caption's full stop: …豐中分院2日正式啟用。圖／亞大醫院提供 (udn, probe-270, 271)
+    r"|[。！？]\s*图\s*[/／]\s*[^\s。，！？/／]{2,20}$"
 )
 
 
 # the credit at the end of a caption: 新华社记者 裴鑫 摄, 记者 常鸣/摄, （视觉中国供图）
 _TRAILING_CREDIT = re.compile(
-    rf"\s*(?:[（(][^（）()]{{0,30}}(?:摄|供图|发|图)[）)]|(?:[{_HAN}]{{0,8}}(?:记者|通讯员|摄影|网|社|报|台))?\s*{NAME}"
-    rf"(?:[ 、，]+{NAME})*\s*/?\s*摄|[^\s。，！？]{{0,10}}供图|[{_HAN}]{{1,6}}社发|视觉中国|东方IC"
+    rf"\s*(?:[（(][^（）()]{{0,30}}(?:摄|供图|发|图)[）)]|(?:[{_HAN}]{{0,8}}(?:记者|通讯员|摄影|网|社|报|台))?\s*{_CREDITED}"
+    rf"(?:[ 、，]+{_CREDITED})*\s*/?\s*摄|(?<=[。！？])\s*图\s*[/／]\s*[^\s。，！？/／]{{2,20}}|[^\s。，！？]{{0,10}}供图|[{_HAN}]{{1,6}}社发|视觉中国|东方IC"
     r"|(?:图源|图片来源)\s*[：:]\s*\S{2,16}|[（(](?:图片?来源|图源|图片提供|照片来源)\s*[/／：:]\s*[^（）()]{1,20}[）)]"
     r"|(?<=[。！？])\s*资料(?:图片?|照片))\s*$"
 )

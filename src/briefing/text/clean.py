@@ -68,6 +68,14 @@ _DATE_LABEL = re.compile(r"^(?i:date)\s*[:：]?\s*(?P<date>(?:19|20)\d{2}[-/.]\d
 # a feature's section heading set off by a square: ■ 产业跃迁：从虹吸效应到溢出效应 (probe-231), never glued to the
 # line under it (a list's bullets are others: •, ●)
 _MARKED_HEADING = re.compile(r"^[■▌▍]\s*(?=\S)")
+# a Taiwan outlet's writer before a spaced slash, opening the lead: 張秀娟 / 醫療系統聯盟(…)為表彰在醫療領域…
+# (probe-277); and a financial wire's day before a bar, opening it: 11月5日丨白雲山(600332.SH)公佈,子公司… (格隆汇,
+# probe-285). Only on the story's first paragraph (a headline-like line, 北京 / 上海 or 5月1日丨新规施行, stays whole)
+_SLASH_WRITER = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3}) / (?=[\u4e00-\u9fff「“（(])")
+_DAY_BAR = re.compile(r"^\d{1,2}月\d{1,2}日\s*[丨|｜]\s*(?=[\u4e00-\u9fff])")
+# a list page's item line: the day and the item's channel, nothing else (udn's search page: 2021-06-23 新冠肺炎.COVID-19疫苗
+# over each headline and teaser, probe-279); under the story's text it opens the next item
+_DATED_CHANNEL = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?=[\u4e00-\u9fff])[^\s，。；！？：:、“”]{2,24}$")
 _ABSTRACT_LABEL = re.compile(r"^(?:[【\[](?:摘\s*要|目\s*的)[】\]]\s*[：:]?|(?:摘\s*要|目\s*的)\s*[：:])\s*(?=\S)")
 # the wire's end mark closing the story: what follows it is the page's (links, a video list)
 _END_MARK = re.compile(r"\s*[（(](?:完|全文完|本文完)[）)]$")
@@ -154,6 +162,8 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
     paper: list[bool] = []  # whether the page is a paper, judged when a line first asks (rarely)
     dated: list[str] = []  # the dateline or byline the story's first dated paragraph opened with
     texts = [normalize_text(b.text) for b in raw_blocks]  # spaces still separate the names in a byline
+    if junk.is_spun(texts):
+        return []  # a spun copy: no sentence of it can be trusted
     elsewhere = _menu_lines(raw_blocks) | junk.trending_items(texts) | _notes_and_notices(texts) \
         | _headline_block(texts, title_key)
     gallery = _gallery_total(texts)
@@ -167,6 +177,10 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         if not text:
             continue
         before_story = not paragraphs and not any(b.kind == "para" for b in blocks)
+        if _DATED_CHANNEL.match(text):
+            if sum(map(len, paragraphs)) + sum(len(b.text) for b in blocks if b.kind == "para") >= MIN_STORY_ABOVE:
+                break  # the list's next item
+            continue
         if before_story:
             text = _above_the_story(text, raw_blocks, paper, found)
             if not text or _is_page_line_above(text, _next_text(texts, index)):
@@ -423,6 +437,11 @@ def _above_the_story(text: str, raw_blocks: tuple[Block, ...], paper: list[bool]
     if label:
         found.published = found.published or iso_date(label.group("date"))
         text = text[label.end():]
+    if len(text) > MAX_PAGE_HEADLINE and "。" in text:
+        if writer := _SLASH_WRITER.match(text):
+            found.authors.append(writer.group("name"))
+            text = text[writer.end():]
+        text = _DAY_BAR.sub("", text)
     text = _after_inline_apparatus(text)
     text = _EDITORS_NOTE.sub("", text)  # the note stays, its label goes (编者按：1月22日，四川省…, hp-190)
     authors = len(text) <= MAX_PAPER_AUTHORS and _PAPER_AUTHORS.match(text) and not _NUMBERED_HEADING.match(text)
@@ -489,7 +508,7 @@ def _take_metadata(text: str, found: _Found) -> str:
         found.outlet = found.outlet or note.group("paper") or note.group("printed") or note.group("bare") \
             or _outlet_name(note.group("outlet"))
         text = text[:note.start()]
-    return junk.without_spam(text)
+    return junk.without_group_photos(junk.without_spam(text))
 
 
 def _took_info_line(text: str, found: _Found) -> bool:

@@ -175,6 +175,20 @@ _QUOTE_AFTER_CODE = re.compile(r"(?<=[.．](?:HK|SH|SZ|SS|US)[)）])\s*[+-]?\d+(
                                r"(?:\s*沽空\s*\$?\s*[\d.]+\s*[百千萬万億亿]*\s*[;；]\s*比率\s*[\d.]+%)? *")
 
 
+# A financial wire's notice that its quotes are late, in brackets after the story, and its source line
+# that leaves out the pictures: …開展臨床試驗。(港股報價延遲最少十五分鐘。沽空資料截至 2025-12-17 12:25。)
+# (probe-266), (A股報價延遲最少十五分鐘。)新聞來源 (不包括新聞圖片): 格隆匯 (probe-285): the reader's, no part of the news
+_QUOTE_DELAY = re.compile(r"\s?[（(]\s*(?:[A-Z]股|港股|美股|沪深)?(?:报价|報價)(?:延迟|延遲)(?:最少)?[^（）()]{1,8}(?:分钟|分鐘)[。.]?"
+                          r"[^（）()]{0,40}[）)]"
+                          r"|(?:新闻|新聞)(?:来源|來源)\s*[（(]\s*不包[括含](?:新闻|新聞)?(?:图片|圖片)\s*[）)]\s*[：:]\s*[^\s。，]{1,12}")
+
+
+# A picture's label and caption opening the story's first line, its source in brackets: 首圖 衛福部部長陳時中
+# (圖/衛福部疾管署YouTube) 中央流行疫情指揮中心今(7)日公布… (probe-278): the caption goes, the story stays
+_LEAD_PHOTO = re.compile(r"(?m)^(?:首|顶|頂|头|頭)(?:图|圖)\s*[：:]?\s*[^。！？（）()\n]{0,40}?[（(]\s*(?:图|圖|图片|圖片)\s*[/／：:]"
+                         r"[^（）()\n]{1,40}[）)]\s*(?=\S)")
+
+
 # Symbols a mirror scatters through the text against scrapers: …批准◆■■◆，中科晶禾■■★、… (a
 # mark that opens a line is a list bullet or a caption mark and stays)
 _SCATTERED_SYMBOLS = re.compile(r"(?<=\S)[◆■★◇□☆]+")
@@ -234,6 +248,10 @@ def strip_markup(text: str) -> str:
         text = _SCATTERED_SYMBOLS.sub("", text)
     if text.count(" ") >= MIN_JAMMER_SPACES and _JAMMER_RUN.search(text):
         text = _without_jammer(text)
+    if ("分钟" in text or "分鐘" in text or "不包" in text) and _QUOTE_DELAY.search(text):
+        text = _QUOTE_DELAY.sub("", text)
+    if ("图" in text or "圖" in text) and _LEAD_PHOTO.search(text):
+        text = _LEAD_PHOTO.sub("", text)
     if "%" in text and _QUOTE_AFTER_CODE.search(text):
         text = _QUOTE_AFTER_CODE.sub("", text)
     if "于" in text and _POST_FIELDS.search(text):
@@ -320,11 +338,42 @@ def _remembered_spam(text: str) -> bool:
     return bool(_SPAM.search(text))
 
 
+# A spun copy (伪原创): a tool swapped each word for a "synonym", character by character, so the page reads 年夜湾区
+# for 大湾区, 回回故国 for 回归祖国, 平易近族 for 民族, 当作就 for 成就, 客不雅 for 客观, 师长教师 for 先生 (probe-294, 300):
+# words no writer uses (not 年夜饭, 大年夜, 平易近人, 不雅观). A page with MIN_SPUN_KINDS of them is unreadable whole.
+_SPUN = re.compile(r"(?<![大除过守吃团])年夜(?![饭里晚])|本家儿|当作(?:就|长|果)|形当作|不雅(?:察|点|众|念|测)"
+                   r"|(?:客|宏|微|主|乐|悲|直|壮)不雅|平易近(?!人)|标的目的|师长教师|测验考试|体系体例|回回故国|练习近平")
+MIN_SPUN_KINDS = 3
+
+
+def is_spun(texts: list[str]) -> bool:
+    """A page whose lines hold MIN_SPUN_KINDS different words of a spinning tool."""
+    kinds: set[str] = set()
+    for text in texts:
+        kinds.update(_SPUN.findall(text))
+        if len(kinds) >= MIN_SPUN_KINDS:
+            return True
+    return False
+
+
 def without_spam(paragraph: str) -> str:
     """The paragraph with every spam sentence taken out ("" when it was all spam)."""
     if not is_spam(paragraph) and not (_INLINE_WWW.search(paragraph) and len(paragraph) <= MAX_SPAM_LINE):
         return paragraph
     return "".join(s for s in split_sentences(paragraph) if not _SPAM.search(s) and not _spam_link(s)).strip()
+
+
+# a group photo's caption pasted into a paragraph as a sentence: 澳門中聯辦宣文部部長萬速成(左一),…溫能漢(右一)在廣州日報社
+# 澳門記者站揭牌儀式上合影。 / 廣州日報社社長江永忠,澳門日報社社長陸波在…揭牌儀式上合影。 (probe-290, a forum's copy of a
+# photo story): who stands where, at what — the caption's, not the story's (a story's 合影留念，喊响… goes on to say more)
+_GROUP_PHOTO = re.compile(r"(?:[（(](?:左|右|中)[一二三四五六七八九十\d]?[）)][^。！？]*|在[^。！？，]{2,40})合影(?:留念)?[。！]?$")
+
+
+def without_group_photos(paragraph: str) -> str:
+    """The paragraph without the sentences that caption a group photo."""
+    if "合影" not in paragraph:
+        return paragraph
+    return "".join(s for s in split_sentences(paragraph) if not _GROUP_PHOTO.search(s)).strip()
 
 
 def _spam_link(sentence: str) -> bool:
@@ -335,11 +384,12 @@ def _spam_link(sentence: str) -> bool:
 # ----------------------------------------------------------------------------- whole lines
 
 _RELATED = re.compile(
-    r"^[【\[]?(?:相关(?:文章|阅读|新闻|链接|报道|推荐|专题|稿件)|延伸阅读|推荐阅读|新闻推荐|为你推荐|热门(?:文章|推荐|新闻|排行)|猜你喜欢"
+    r"^[【\[]?(?:相关(?:文章|阅读|新闻|链接|报道|推荐|专题|稿件|内容)|延伸阅读|推荐阅读|新闻推荐|为你推荐|热门(?:文章|推荐|新闻|排行)|猜你喜欢"
     r"|更\s*多(?:精彩|内容|新闻|阅读|报道|视频)?(?=[】\]]?$)|更多(?:精彩|内容|新闻|阅读|报道)|视频$|往期(?:回顾|推荐)|热点推荐|今日推荐|精彩推荐|热点新闻|最新(?:新闻|文章)|排行榜?|点击排行"
     # a blog's box of the site's hot posts (全站热搜, probe-169), a portal's 你可能还会想看 (probe-183)
     r"|全站热搜|你可能(?:还会|也会)?(?:想看|喜欢|感兴趣))"
-    r"[】\]]?(?:[：:\s]|$)"
+    # (or glued to the first link's headline when that opens on its column's tag: 相關內容《大行》大摩更新石藥…, probe-266)
+    r"[】\]]?(?:[：:\s《【]|$)"
 )
 _FURNITURE = re.compile(
     r"版权所有|版权归|版权声明|(?i:copyright|all rights reserved)|©|未经(?:书面)?(?:授权|许可)|不得转载|禁止转载"
@@ -400,6 +450,9 @@ _FURNITURE = re.compile(
     r"|^温馨提示\s*[：:]?$"
     # a column's sign-off to its reader: 央视网《联播+》特梳理总书记关于…的要求，与您一同学习。 (probe-250)
     r"|[，,]\s*与(?:您|你)一(?:同|起)(?:学习|分享|回顾)[。！!]?$"
+    # a site's note that its readers posted what it shows: 注意：本站部分文字内容、图片由网友投稿，如侵权请联系删除，
+    # 联系邮箱：… (probe-275)
+    r"|本站部分(?:文字)?内容|(?:由|系)网友(?:投稿|上传)|如(?:有)?侵权[^，。]{0,4}联系(?:删除|本站|我们)|侵删"
 )
 # An aggregator's template around what it copied, however long the line (虽然这篇…乡民发文没有被收入到精华区：…
 # 我们另外找到其它相关的精选爆赞文章 / 在 …中有9篇Facebook贴文，粉丝数超过0的网红，… / …在 Facebook 的最佳贴文, probe-217)
@@ -436,6 +489,8 @@ _COUNTER = re.compile(
 # a post's counters under its headline: the channel, a heat in degrees and the comments (四川 75℃ 0, probe-258;
 # not a weather line, which has a range: 北京 5℃~12℃)
 _HEAT_COUNTER = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*\d{1,7}\s*℃\s+\d{1,7}$")
+# a post's view count beside the day it went up, under its headline: 417 5月14日 (智通财经, probe-284)
+_COUNT_AND_DAY = re.compile(r"^\d{1,7}\s+\d{1,2}月\d{1,2}日$")
 _DATE = r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}月\d{1,2}日)"
 _TIME = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 _WEEKDAY = r"(?:星期|周|礼拜)[一二三四五六日天]"
@@ -504,7 +559,9 @@ _FULL_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\
 MAX_DATE_LABELS_LINE = 40
 # the label under a picture: 高能同步辐射光源和多模态跨尺度生物医学成像设施效果图
 _PICTURE_LABEL = re.compile(r"(?:效果图|示意图|规划图|设计图|鸟瞰图|航拍图|全景图|实景图|平面图)$")
-_CAPTION = re.compile(r"^(?:图为|图\s*[0-9一二三四五六七八九十]?\s*[：:]|[▲△↑↓▼◆]|上图|下图|左图|右图|组图|（图|\(图)")
+# (a picture's place on the page as its label: 顶图：第三届粤港澳大湾区主流媒体甘肃行启动, probe-293)
+_CAPTION = re.compile(r"^(?:图为|图\s*[0-9一二三四五六七八九十]?\s*[：:]|[▲△↑↓▼◆]|上图|下图|左图|右图|组图|（图|\(图"
+                      r"|(?:首|顶|头|尾)图\s*[：:])")
 # a photo's caption on a line of its own: 这是9月30日在巴西里约热内卢拍摄的…里约换流站（无人机照片）, 这是1月23日
 # 拍摄的建设中的河套深港科技创新合作区香港园区。 (the wire's form, even with its full stop); 从空中拍摄的上海65米射电
 # 天文望远镜建设工地 (no sentence)
@@ -647,7 +704,8 @@ def line_kind(line: str) -> str | None:
         return "dateline"
     if _BREADCRUMB.match(text):
         return "breadcrumb"
-    if (_COUNTER.search(text) and len(_COUNTER.sub("", text).strip(" |｜:：")) <= 12) or _HEAT_COUNTER.match(text):
+    if (_COUNTER.search(text) and len(_COUNTER.sub("", text).strip(" |｜:：")) <= 12) or _HEAT_COUNTER.match(text) \
+            or _COUNT_AND_DAY.match(text):
         return "counter"
     if _FURNITURE.search(text) or _only_furniture_words(text) or (len(text) <= 30 and _WEATHER_WIDGET.search(text)):
         return "furniture"
