@@ -126,9 +126,12 @@ _TITLE_NOTE = re.compile(r"(?:标题|题目)(?:为|系|由)?(?:编者|编辑)所
 _BULLETED = re.compile(r"^[•·▪●○◆◇■□►]")
 _MENU_MARK = re.compile(r"^[*＊•·▪●○◆◇■□►]+\s*")  # a menu item's bullet, a Markdown list's `*` among them
 MIN_LINK_LIST = 3  # bulleted lines in a row: a list of other stories' links
-# an e-paper reader's own header, never a headline: 电子报阅读机 / 2026-01-26 / 星期一 / 当前报纸名称：劳动午报
+# an e-paper reader's own header, never a headline: 电子报阅读机 / 2026-01-26 / 星期一 / 当前报纸名称：劳动午报,
+# and its page's bar: 15版 信息披露 查看版面PDF (上海证券报, hp-328)
 _READER = re.compile(r"^(?:(?:电子|数字)(?:报|报纸|报刊|版)(?:阅读[机器]|阅览[器室]?|平台|系统)$"
-                     r"|当前(?:报纸|报刊|期刊|版面|期次|期数)(?:名称)?\s*[：:])")
+                     r"|当前(?:报纸|报刊|期刊|版面|期次|期数)(?:名称)?\s*[：:])|(?:^|\s)查看版面\s*(?:PDF|大图)$")
+# a listed company's announcement header, never a headline: 证券代码：000597证券简称：东北制药 公告编号：2024-030
+_STOCK_HEADER = re.compile(r"^(?:证券|股票)代码\s*[：:].{0,40}?(?:证券|股票)简称\s*[：:]")
 # an e-paper article's head: its title over a block of 日期：10-21 / 字号： / 版面：07：人物 上一篇 下一篇
 _EPAPER_META = re.compile(r"^(?:日期|字号|版面|版次|版名|期数|作者|来源)\s*[：:]")
 _EPAPER_ONLY = re.compile(r"^(?:字号|版面|版次|版名|期数)\s*[：:]")  # fields no story's byline block has
@@ -174,6 +177,7 @@ class Headline:
     text: str
     origin: str  # see the module's docstring
     index: int | None = None  # the line it stands on, for a pasted page
+    lines: int = 1  # how many: a title wrapped over two lines stands on both
 
 
 def original_title(lines: list[str]) -> str | None:
@@ -235,13 +239,14 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     if original and (best is None or not _agrees(best.text, original)):
         return Headline(original, "original_title")  # the story's own title, as it first ran
     if best is not None:
-        index, text = best.index, best.text
+        index, text, spans = best.index, best.text, best.lines
         if text.startswith(("——", "—")) and index and usable(texts[index - 1]):
-            index, text = index - 1, clean_decoration(texts[index - 1])  # the subtitle's headline, above it
-        text = _without_outlet(_without_author(text, texts[index + 1:index + 4]), texts[index + 1:index + 4])
-        below = texts[index + 1:index + 12]
-        text = _without_category_label(_without_injected_phrase(text, below), "".join(texts[index + 1:]))
-        return Headline(_without_injected_tail(without_site_name(text), below), "page", index)
+            index, text, spans = index - 1, clean_decoration(texts[index - 1]), 1  # the subtitle's headline, above it
+        under = index + spans
+        text = _without_outlet(_without_author(text, texts[under:under + 3]), texts[under:under + 3])
+        below = texts[under:under + 11]
+        text = _without_category_label(_without_injected_phrase(text, below), "".join(texts[under:]))
+        return Headline(_without_injected_tail(without_site_name(text), below), "page", index, spans)
     flash = next((m for t in texts[:6] if (m := _FLASH.match(t))), None)
     if flash and usable(flash.group(1)):  # 【中老签署标准化合作谅解备忘录】市场监管总局消息，…
         return Headline(flash.group(1), "page")
@@ -308,8 +313,8 @@ def page_roles(lines: list[str]) -> dict[int, str]:
 
 
 def _own_kind(texts: list[str], i: int) -> str | None:
-    if _READER.match(texts[i]) or _SHARE_BOX.match(texts[i]) or _SOURCE_FIELD.search(texts[i]) or _is_paywall_promo(texts[i]) \
-            or _WORD_COUNT.match(texts[i]) \
+    if _READER.search(texts[i]) or _STOCK_HEADER.match(texts[i]) or _SHARE_BOX.match(texts[i]) \
+            or _SOURCE_FIELD.search(texts[i]) or _is_paywall_promo(texts[i]) or _WORD_COUNT.match(texts[i]) \
             or (_RUNNING_HEADER.search(texts[i]) and len(texts[i]) <= MAX_RUNNING_HEADER):  # (a sentence may cite an issue)
         return "furniture"
     if i and _SOURCE_FIELD.search(texts[i - 1]) and not _is_prose(texts[i]):
@@ -578,6 +583,7 @@ class CandidateLine:
     index: int
     text: str
     features: tuple[float, ...]  # in the order of HEADLINE_FEATURES
+    lines: int = 1  # it stands on: a title wrapped over two is read as one
 
 
 HEADLINE_FEATURES = (
@@ -586,7 +592,15 @@ HEADLINE_FEATURES = (
     "exclaims", "whole_overlap", "furniture_above", "scrap_above", "dated", "document", "latin", "symbol",
     "headline_below", "headline_above", "prose_before", "prose_after_share", "crumb", "overlap_behind",
 )
-_DOCUMENT_TITLE = re.compile(r"^关于.{2,60}的(?:通知|意见|办法|规定|决定|公告|通告|批复|方案|函|报告|细则|规划|计划)")
+_DOCUMENT_KINDS = ("通知", "意见", "办法", "规定", "决定", "公告", "通告", "批复", "方案", "函", "报告", "细则", "规划", "计划")
+_DOCUMENT_KIND = f"(?:{'|'.join(_DOCUMENT_KINDS)})"
+_DOCUMENT_TITLE = re.compile(rf"^关于.{{2,60}}的{_DOCUMENT_KIND}")
+# a document's title as an issuer's name and 关于…: 丽珠医药集团股份有限公司关于药品注册批件的提示性公告,
+# 国务院关于推动内蒙古高质量发展奋力书写中国式现代化新篇章的意见 (no comma, stop or space in it)
+_ISSUED_DOCUMENT = re.compile(rf"^[\u4e00-\u9fff][\u4e00-\u9fff（）()·]{{1,29}}?关于[^，。；：:\s]{{2,60}}{_DOCUMENT_KIND}$")
+# an issuer's name alone, over its document's 关于…: 丽珠医药集团股份有限公司, 国家卫生健康委办公厅
+_ISSUER = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff（）()·]{1,29}(?:公司|集团|政府|办公厅|办公室|委员会|委|局|厅|部|署|院|中心"
+                     r"|联合会|协会|学会|银行|大学)$")
 _ODD_SYMBOL = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9\s，。、；：？！“”‘’（）《》—…·「」『』【】%.\-:|｜_/+&()~～]")
 
 
@@ -620,6 +634,7 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
                                  initial=0))
     prose_above = list(accumulate(prose, initial=0))
     in_related = False
+    tails: set[int] = set()
     for i in range(min(len(texts), ahead)):
         if in_related and len(texts[i]) <= 40:
             continue  # the links under 相关新闻 below the story are other stories' headlines
@@ -637,17 +652,22 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
         if glued and usable(glued.group("head").strip()):
             candidate = _without_source_label(glued.group("head").strip(), candidate[glued.end("head"):])
             meta_beside = kinds[i] in ("dateline", "source_line")
+        if i in tails:
+            continue  # the second half of a document's title wrapped over two lines, read with the first
+        joined = _wrapped_document(candidate, texts[i + 1], kinds[i + 1]) if i + 1 < len(texts) else candidate
+        spans = 1 + (joined != candidate)  # lines it stands on
+        candidate = joined
         if not usable(candidate):
             wrapped = _wrapped(candidate, texts[i + 1]) if i + 1 < len(texts) else candidate
             if wrapped == candidate or not usable(wrapped):
                 continue
-            candidate = wrapped
+            candidate, spans = wrapped, 2
         if _not_a_headline(i, candidate, texts, kinds, prose_above[i]):
             continue
         after = _story_after(i, texts, kinds)
         overlap = _bigram_share(candidate, after[:STORY_LEAD])
         pairs = min(1.0, len(_bigrams(candidate)) / 8)  # a share of few pairs is luck
-        below = i + 1
+        below = i + spans
         if below + 1 < len(texts) and kinds[below] is None \
                 and (len(texts[below]) <= MIN_HEADLINE or texts[below].startswith("——")):
             below += 1  # a label or the subtitle between the headline and its dateline (医疗医药业, ——从产业分工走向…)
@@ -671,11 +691,13 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
             min(1.0, prose_above[i] / 500), sum(prose[i + 1:]) / all_prose,
             float(bool(crumbs) and any(_agrees(candidate, tail) for tail in crumbs)),
         )
-        found.append(CandidateLine(i, candidate, features))
+        found.append(CandidateLine(i, candidate, features, spans))
+        if spans > 1:
+            tails.add(i + 1)
     # how far each line's share of the story falls behind the best line's: a kicker or an
     # issuer above the headline names less of the story than the headline does
     best = max((line.features[0] for line in found), default=0.0)
-    return [CandidateLine(line.index, line.text, line.features + (line.features[0] - best,)) for line in found]
+    return [CandidateLine(line.index, line.text, line.features + (line.features[0] - best,), line.lines) for line in found]
 
 
 def _without_source_label(head: str, meta: str) -> str:
@@ -819,6 +841,20 @@ def _wrapped(text: str, below: str) -> str:
     if not any(text.count(a) > text.count(b) for a, b in ("《》", "（）", "()", "“”", "「」", "【】")):
         return text
     return text + below.strip() if len(below) <= MAX_HEADLINE - len(text) else text
+
+
+def _wrapped_document(text: str, below: str, below_kind: str | None) -> str:
+    """A document's title wrapped over two lines, the issuer's name over 关于…的公告 (丽珠医药集团股份有限公司 /
+    关于药品注册批件的提示性公告, hp-328) or its subject cut before the document's kind (国务院关于推动内蒙古高质量发展 /
+    奋力书写中国式现代化新篇章的意见, hp-337): the two read as one when neither is a title alone and together they
+    are one."""
+    below = below.strip()
+    if below_kind is not None or text.endswith(_DOCUMENT_KINDS) or not below.endswith(_DOCUMENT_KINDS):
+        return text
+    if not ("关于" in text and "关于" not in below or _ISSUER.match(text) and below.startswith("关于")):
+        return text
+    joined = text + below
+    return joined if len(joined) <= MAX_HEADLINE and _ISSUED_DOCUMENT.match(joined) else text
 
 
 def _story_start(texts: list[str], kinds: list[str | None]) -> int:
