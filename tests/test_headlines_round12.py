@@ -23,12 +23,13 @@ def test_round_twelve_misses_are_found(page_id, headline):
     assert_found(page_id, headline)
 
 
-def _lines(page_id: str) -> list[str]:
+def page_lines(page_id: str) -> list[str]:
+    """A probe page's raw lines, blank lines left out, as the headline finder is given them."""
     return [line for line in _pages("probe/headlines.jsonl")[page_id]["raw"].splitlines() if line.strip()]
 
 
 def test_an_e_papers_page_bar_and_an_announcements_stock_code_field_are_furniture():
-    lines = _lines("hp-328")
+    lines = page_lines("hp-328")
     roles = page_roles(lines)
     bar = next(k for k, line in enumerate(lines) if "查看版面PDF" in line)
     field = next(k for k, line in enumerate(lines) if line.startswith("证券代码"))
@@ -46,7 +47,7 @@ def test_a_title_wrapped_over_two_lines_leaves_neither_half_in_the_story():
 
 
 def test_an_issuers_name_joins_only_its_own_documents_title():
-    lines = _lines("hp-329")
+    lines = page_lines("hp-329")
     headline = find_in_lines(lines)
     assert headline is not None and headline.text == "东北制药集团股份有限公司关于孙公司获得药品注册证书的公告"
     assert headline.lines == 2

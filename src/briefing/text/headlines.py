@@ -131,6 +131,13 @@ MIN_LINK_LIST = 3  # bulleted lines in a row: a list of other stories' links
 _READER = re.compile(r"^(?:(?:电子|数字)(?:报|报纸|报刊|版)(?:阅读[机器]|阅览[器室]?|平台|系统)$"
                      r"|当前(?:报纸|报刊|期刊|版面|期次|期数)(?:名称)?\s*[：:])|(?:^|\s)查看版面\s*(?:PDF|大图)$")
 # a listed company's announcement header, never a headline: 证券代码：000597证券简称：东北制药 公告编号：2024-030
+# (and a page's font-size bar in either script, which text/junk.py knows in simplified only: 字體：放大 還原 縮小, hp-371)
+_FONT_BAR = re.compile(r"^字[体體号號](?:大小)?\s*[：:]?\s*(?:(?:放大|缩小|縮小|还原|還原|默认|默認|超大|标准|標準|[大中小])\s*){2,}$")
+# a repost's column kicker 分享 before its bar, which text/junk.py takes for a share button's label:
+# 分享 | 突发公共卫生事件智慧应急发展探讨 (hp-353); the headline is what follows the bar
+_SHARE_KICKER = re.compile(r"^分享\s*[|｜丨]\s*(?=\S{6})")
+# a repost's note of where it was taken from, over the text: 本文选自中国工程院院刊《中国工程科学》2021年第5期 (hp-353)
+_REPOST_NOTE = re.compile(r"^(?:本文|此文|文章)(?:选自|转自|转载自|摘自|节选自|来源于)[^。，]{2,40}$")
 _STOCK_HEADER = re.compile(r"^(?:证券|股票)代码\s*[：:].{0,40}?(?:证券|股票)简称\s*[：:]")
 # an e-paper article's head: its title over a block of 日期：10-21 / 字号： / 版面：07：人物 上一篇 下一篇
 _EPAPER_META = re.compile(r"^(?:日期|字号|版面|版次|版名|期数|作者|来源)\s*[：:]")
@@ -163,6 +170,9 @@ _BRACKETED_BY_AUTHOR = re.compile(r"^【(?P<title>[^【】]{6,40})】\s*[（(](?
 # under it opens with as its dateline's source: 大众网·海报新闻济南讯10月18日，…
 _OUTLET_HEAD = re.compile(r"^(?P<outlet>[\u4e00-\u9fff·]{3,12})\s+(?=\S)")
 _DATELINE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:讯|电|消息|报道)|^\s*[（(]\s*记者")
+# the name a dateline opens with, before its date: 三级片段 2024-05-11 12:33:14 来源: 原创 (a spam template's keyword, hp-364)
+_DATELINE_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,6})\s*(?=(?:19|20)\d{2}\s*[-/.年])")
+_OUTLET_END = ("报", "网", "社", "台", "刊", "号", "端")  # an outlet's name, which a headline may open with
 # a column's kicker closed by a lone 》: 健康網》台大住院醫招募曝隱憂 醫：健保制度傷醫護 (自由時報, hp-300)
 _CLOSED_KICKER = re.compile(r"^[\u4e00-\u9fff]{2,5}》(?=[^《》]+$)")
 # a column's genre after a bar or a dot, which names no author: …|高质量发展调研行·记者手记 (hp-171)
@@ -246,6 +256,7 @@ def find_in_lines(lines: list[str]) -> Headline | None:
         text = _without_outlet(_without_author(text, texts[under:under + 3]), texts[under:under + 3])
         below = texts[under:under + 11]
         text = _without_category_label(_without_injected_phrase(text, below), "".join(texts[under:]))
+        text = _without_dateline_name(text, texts[under] if under < len(texts) else "", "".join(texts[under + 1:]))
         return Headline(_without_injected_tail(without_site_name(text), below), "page", index, spans)
     flash = next((m for t in texts[:6] if (m := _FLASH.match(t))), None)
     if flash and usable(flash.group(1)):  # 【中老签署标准化合作谅解备忘录】市场监管总局消息，…
@@ -313,7 +324,8 @@ def page_roles(lines: list[str]) -> dict[int, str]:
 
 
 def _own_kind(texts: list[str], i: int) -> str | None:
-    if _READER.search(texts[i]) or _STOCK_HEADER.match(texts[i]) or _SHARE_BOX.match(texts[i]) \
+    if _READER.search(texts[i]) or _STOCK_HEADER.match(texts[i]) or _FONT_BAR.match(texts[i]) \
+            or _REPOST_NOTE.match(texts[i]) or _SHARE_BOX.match(texts[i]) \
             or _SOURCE_FIELD.search(texts[i]) or _is_paywall_promo(texts[i]) or _WORD_COUNT.match(texts[i]) \
             or (_RUNNING_HEADER.search(texts[i]) and len(texts[i]) <= MAX_RUNNING_HEADER):  # (a sentence may cite an issue)
         return "furniture"
@@ -643,7 +655,7 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
         if i in listed:
             continue
         # (a lone bulleted line is read without its bullet: • 世界级大科学装置落户怀柔, an e-paper's 即时新闻, hp-283)
-        candidate = crumb_at[i] or clean_decoration(_LIST_MARK.sub("", _without_spam_parts(texts[i])))
+        candidate = crumb_at[i] or clean_decoration(_LIST_MARK.sub("", _without_spam_parts(_SHARE_KICKER.sub("", texts[i]))))
         wire = _WIRE_DATELINE.match(candidate)  # 新华社新加坡11月6日电 综述：新加坡同中国的…合作潜力大 (hp-232)
         if wire and usable(candidate[wire.end():]) and "。" not in candidate:
             candidate = candidate[wire.end():]
@@ -903,6 +915,17 @@ def _without_injected_tail(headline: str, below: list[str]) -> str:
                     and headline[-size - 2:] not in story:  # a word the story keeps using is its own
                 return headline[:-size].rstrip()
     return headline
+
+
+def _without_dateline_name(headline: str, dateline: str, story: str) -> str:
+    """A word glued before the headline that the dateline under it opens with as its author and the story never
+    says (三级片段总投资9亿元 广东肇庆高新区中心人民医院开工 / 三级片段 2024-05-11 12:33:14 来源: 原创, hp-364): a spam
+    template's keyword put in both slots, not the headline's. An outlet's name (…报, …网) may open a headline."""
+    name = _DATELINE_NAME.match(dateline)
+    if not name or not headline.startswith(name.group("name")) or name.group("name").endswith(_OUTLET_END):
+        return headline
+    rest = headline[len(name.group("name")):].strip()
+    return rest if usable(rest) and name.group("name") not in story else headline
 
 
 def _without_injected_phrase(headline: str, below: list[str]) -> str:
