@@ -126,9 +126,19 @@ _TITLE_NOTE = re.compile(r"(?:标题|题目)(?:为|系|由)?(?:编者|编辑)所
 _BULLETED = re.compile(r"^[•·▪●○◆◇■□►]")
 _MENU_MARK = re.compile(r"^[*＊•·▪●○◆◇■□►]+\s*")  # a menu item's bullet, a Markdown list's `*` among them
 MIN_LINK_LIST = 3  # bulleted lines in a row: a list of other stories' links
-# an e-paper reader's own header, never a headline: 电子报阅读机 / 2026-01-26 / 星期一 / 当前报纸名称：劳动午报
+# an e-paper reader's own header, never a headline: 电子报阅读机 / 2026-01-26 / 星期一 / 当前报纸名称：劳动午报,
+# and its page's bar: 15版 信息披露 查看版面PDF (上海证券报, hp-328)
 _READER = re.compile(r"^(?:(?:电子|数字)(?:报|报纸|报刊|版)(?:阅读[机器]|阅览[器室]?|平台|系统)$"
-                     r"|当前(?:报纸|报刊|期刊|版面|期次|期数)(?:名称)?\s*[：:])")
+                     r"|当前(?:报纸|报刊|期刊|版面|期次|期数)(?:名称)?\s*[：:])|(?:^|\s)查看版面\s*(?:PDF|大图)$")
+# a listed company's announcement header, never a headline: 证券代码：000597证券简称：东北制药 公告编号：2024-030
+# (and a page's font-size bar in either script, which text/junk.py knows in simplified only: 字體：放大 還原 縮小, hp-371)
+_FONT_BAR = re.compile(r"^字[体體号號](?:大小)?\s*[：:]?\s*(?:(?:放大|缩小|縮小|还原|還原|默认|默認|超大|标准|標準|[大中小])\s*){2,}$")
+# a repost's column kicker 分享 before its bar, which text/junk.py takes for a share button's label:
+# 分享 | 突发公共卫生事件智慧应急发展探讨 (hp-353); the headline is what follows the bar
+_SHARE_KICKER = re.compile(r"^分享\s*[|｜丨]\s*(?=\S{6})")
+# a repost's note of where it was taken from, over the text: 本文选自中国工程院院刊《中国工程科学》2021年第5期 (hp-353)
+_REPOST_NOTE = re.compile(r"^(?:本文|此文|文章)(?:选自|转自|转载自|摘自|节选自|来源于)[^。，]{2,40}$")
+_STOCK_HEADER = re.compile(r"^(?:证券|股票)代码\s*[：:].{0,40}?(?:证券|股票)简称\s*[：:]")
 # an e-paper article's head: its title over a block of 日期：10-21 / 字号： / 版面：07：人物 上一篇 下一篇
 _EPAPER_META = re.compile(r"^(?:日期|字号|版面|版次|版名|期数|作者|来源)\s*[：:]")
 _EPAPER_ONLY = re.compile(r"^(?:字号|版面|版次|版名|期数)\s*[：:]")  # fields no story's byline block has
@@ -160,6 +170,9 @@ _BRACKETED_BY_AUTHOR = re.compile(r"^【(?P<title>[^【】]{6,40})】\s*[（(](?
 # under it opens with as its dateline's source: 大众网·海报新闻济南讯10月18日，…
 _OUTLET_HEAD = re.compile(r"^(?P<outlet>[\u4e00-\u9fff·]{3,12})\s+(?=\S)")
 _DATELINE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:讯|电|消息|报道)|^\s*[（(]\s*记者")
+# the name a dateline opens with, before its date: 三级片段 2024-05-11 12:33:14 来源: 原创 (a spam template's keyword, hp-364)
+_DATELINE_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,6})\s*(?=(?:19|20)\d{2}\s*[-/.年])")
+_OUTLET_END = ("报", "网", "社", "台", "刊", "号", "端")  # an outlet's name, which a headline may open with
 # a column's kicker closed by a lone 》: 健康網》台大住院醫招募曝隱憂 醫：健保制度傷醫護 (自由時報, hp-300)
 _CLOSED_KICKER = re.compile(r"^[\u4e00-\u9fff]{2,5}》(?=[^《》]+$)")
 # a column's genre after a bar or a dot, which names no author: …|高质量发展调研行·记者手记 (hp-171)
@@ -174,6 +187,7 @@ class Headline:
     text: str
     origin: str  # see the module's docstring
     index: int | None = None  # the line it stands on, for a pasted page
+    lines: int = 1  # how many: a title wrapped over two lines stands on both
 
 
 def original_title(lines: list[str]) -> str | None:
@@ -235,13 +249,15 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     if original and (best is None or not _agrees(best.text, original)):
         return Headline(original, "original_title")  # the story's own title, as it first ran
     if best is not None:
-        index, text = best.index, best.text
+        index, text, spans = best.index, best.text, best.lines
         if text.startswith(("——", "—")) and index and usable(texts[index - 1]):
-            index, text = index - 1, clean_decoration(texts[index - 1])  # the subtitle's headline, above it
-        text = _without_outlet(_without_author(text, texts[index + 1:index + 4]), texts[index + 1:index + 4])
-        below = texts[index + 1:index + 12]
-        text = _without_category_label(_without_injected_phrase(text, below), "".join(texts[index + 1:]))
-        return Headline(_without_injected_tail(without_site_name(text), below), "page", index)
+            index, text, spans = index - 1, clean_decoration(texts[index - 1]), 1  # the subtitle's headline, above it
+        under = index + spans
+        text = _without_outlet(_without_author(text, texts[under:under + 3]), texts[under:under + 3])
+        below = texts[under:under + 11]
+        text = _without_category_label(_without_injected_phrase(text, below), "".join(texts[under:]))
+        text = _without_dateline_name(text, texts[under] if under < len(texts) else "", "".join(texts[under + 1:]))
+        return Headline(_without_injected_tail(without_site_name(text), below), "page", index, spans)
     flash = next((m for t in texts[:6] if (m := _FLASH.match(t))), None)
     if flash and usable(flash.group(1)):  # 【中老签署标准化合作谅解备忘录】市场监管总局消息，…
         return Headline(flash.group(1), "page")
@@ -308,8 +324,9 @@ def page_roles(lines: list[str]) -> dict[int, str]:
 
 
 def _own_kind(texts: list[str], i: int) -> str | None:
-    if _READER.match(texts[i]) or _SHARE_BOX.match(texts[i]) or _SOURCE_FIELD.search(texts[i]) or _is_paywall_promo(texts[i]) \
-            or _WORD_COUNT.match(texts[i]) \
+    if _READER.search(texts[i]) or _STOCK_HEADER.match(texts[i]) or _FONT_BAR.match(texts[i]) \
+            or _REPOST_NOTE.match(texts[i]) or _SHARE_BOX.match(texts[i]) \
+            or _SOURCE_FIELD.search(texts[i]) or _is_paywall_promo(texts[i]) or _WORD_COUNT.match(texts[i]) \
             or (_RUNNING_HEADER.search(texts[i]) and len(texts[i]) <= MAX_RUNNING_HEADER):  # (a sentence may cite an issue)
         return "furniture"
     if i and _SOURCE_FIELD.search(texts[i - 1]) and not _is_prose(texts[i]):
@@ -578,6 +595,7 @@ class CandidateLine:
     index: int
     text: str
     features: tuple[float, ...]  # in the order of HEADLINE_FEATURES
+    lines: int = 1  # it stands on: a title wrapped over two is read as one
 
 
 HEADLINE_FEATURES = (
@@ -586,7 +604,15 @@ HEADLINE_FEATURES = (
     "exclaims", "whole_overlap", "furniture_above", "scrap_above", "dated", "document", "latin", "symbol",
     "headline_below", "headline_above", "prose_before", "prose_after_share", "crumb", "overlap_behind",
 )
-_DOCUMENT_TITLE = re.compile(r"^关于.{2,60}的(?:通知|意见|办法|规定|决定|公告|通告|批复|方案|函|报告|细则|规划|计划)")
+_DOCUMENT_KINDS = ("通知", "意见", "办法", "规定", "决定", "公告", "通告", "批复", "方案", "函", "报告", "细则", "规划", "计划")
+_DOCUMENT_KIND = f"(?:{'|'.join(_DOCUMENT_KINDS)})"
+_DOCUMENT_TITLE = re.compile(rf"^关于.{{2,60}}的{_DOCUMENT_KIND}")
+# a document's title as an issuer's name and 关于…: 丽珠医药集团股份有限公司关于药品注册批件的提示性公告,
+# 国务院关于推动内蒙古高质量发展奋力书写中国式现代化新篇章的意见 (no comma, stop or space in it)
+_ISSUED_DOCUMENT = re.compile(rf"^[\u4e00-\u9fff][\u4e00-\u9fff（）()·]{{1,29}}?关于[^，。；：:\s]{{2,60}}{_DOCUMENT_KIND}$")
+# an issuer's name alone, over its document's 关于…: 丽珠医药集团股份有限公司, 国家卫生健康委办公厅
+_ISSUER = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff（）()·]{1,29}(?:公司|集团|政府|办公厅|办公室|委员会|委|局|厅|部|署|院|中心"
+                     r"|联合会|协会|学会|银行|大学)$")
 _ODD_SYMBOL = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9\s，。、；：？！“”‘’（）《》—…·「」『』【】%.\-:|｜_/+&()~～]")
 
 
@@ -620,6 +646,7 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
                                  initial=0))
     prose_above = list(accumulate(prose, initial=0))
     in_related = False
+    tails: set[int] = set()
     for i in range(min(len(texts), ahead)):
         if in_related and len(texts[i]) <= 40:
             continue  # the links under 相关新闻 below the story are other stories' headlines
@@ -628,7 +655,7 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
         if i in listed:
             continue
         # (a lone bulleted line is read without its bullet: • 世界级大科学装置落户怀柔, an e-paper's 即时新闻, hp-283)
-        candidate = crumb_at[i] or clean_decoration(_LIST_MARK.sub("", _without_spam_parts(texts[i])))
+        candidate = crumb_at[i] or clean_decoration(_LIST_MARK.sub("", _without_spam_parts(_SHARE_KICKER.sub("", texts[i]))))
         wire = _WIRE_DATELINE.match(candidate)  # 新华社新加坡11月6日电 综述：新加坡同中国的…合作潜力大 (hp-232)
         if wire and usable(candidate[wire.end():]) and "。" not in candidate:
             candidate = candidate[wire.end():]
@@ -637,17 +664,22 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
         if glued and usable(glued.group("head").strip()):
             candidate = _without_source_label(glued.group("head").strip(), candidate[glued.end("head"):])
             meta_beside = kinds[i] in ("dateline", "source_line")
+        if i in tails:
+            continue  # the second half of a document's title wrapped over two lines, read with the first
+        joined = _wrapped_document(candidate, texts[i + 1], kinds[i + 1]) if i + 1 < len(texts) else candidate
+        spans = 1 + (joined != candidate)  # lines it stands on
+        candidate = joined
         if not usable(candidate):
             wrapped = _wrapped(candidate, texts[i + 1]) if i + 1 < len(texts) else candidate
             if wrapped == candidate or not usable(wrapped):
                 continue
-            candidate = wrapped
+            candidate, spans = wrapped, 2
         if _not_a_headline(i, candidate, texts, kinds, prose_above[i]):
             continue
         after = _story_after(i, texts, kinds)
         overlap = _bigram_share(candidate, after[:STORY_LEAD])
         pairs = min(1.0, len(_bigrams(candidate)) / 8)  # a share of few pairs is luck
-        below = i + 1
+        below = i + spans
         if below + 1 < len(texts) and kinds[below] is None \
                 and (len(texts[below]) <= MIN_HEADLINE or texts[below].startswith("——")):
             below += 1  # a label or the subtitle between the headline and its dateline (医疗医药业, ——从产业分工走向…)
@@ -671,11 +703,13 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
             min(1.0, prose_above[i] / 500), sum(prose[i + 1:]) / all_prose,
             float(bool(crumbs) and any(_agrees(candidate, tail) for tail in crumbs)),
         )
-        found.append(CandidateLine(i, candidate, features))
+        found.append(CandidateLine(i, candidate, features, spans))
+        if spans > 1:
+            tails.add(i + 1)
     # how far each line's share of the story falls behind the best line's: a kicker or an
     # issuer above the headline names less of the story than the headline does
     best = max((line.features[0] for line in found), default=0.0)
-    return [CandidateLine(line.index, line.text, line.features + (line.features[0] - best,)) for line in found]
+    return [CandidateLine(line.index, line.text, line.features + (line.features[0] - best,), line.lines) for line in found]
 
 
 def _without_source_label(head: str, meta: str) -> str:
@@ -821,6 +855,20 @@ def _wrapped(text: str, below: str) -> str:
     return text + below.strip() if len(below) <= MAX_HEADLINE - len(text) else text
 
 
+def _wrapped_document(text: str, below: str, below_kind: str | None) -> str:
+    """A document's title wrapped over two lines, the issuer's name over 关于…的公告 (丽珠医药集团股份有限公司 /
+    关于药品注册批件的提示性公告, hp-328) or its subject cut before the document's kind (国务院关于推动内蒙古高质量发展 /
+    奋力书写中国式现代化新篇章的意见, hp-337): the two read as one when neither is a title alone and together they
+    are one."""
+    below = below.strip()
+    if below_kind is not None or text.endswith(_DOCUMENT_KINDS) or not below.endswith(_DOCUMENT_KINDS):
+        return text
+    if not ("关于" in text and "关于" not in below or _ISSUER.match(text) and below.startswith("关于")):
+        return text
+    joined = text + below
+    return joined if len(joined) <= MAX_HEADLINE and _ISSUED_DOCUMENT.match(joined) else text
+
+
 def _story_start(texts: list[str], kinds: list[str | None]) -> int:
     """Where the story begins: the first run of prose long enough to be a story, not a teaser."""
     for start in range(len(texts)):
@@ -867,6 +915,17 @@ def _without_injected_tail(headline: str, below: list[str]) -> str:
                     and headline[-size - 2:] not in story:  # a word the story keeps using is its own
                 return headline[:-size].rstrip()
     return headline
+
+
+def _without_dateline_name(headline: str, dateline: str, story: str) -> str:
+    """A word glued before the headline that the dateline under it opens with as its author and the story never
+    says (三级片段总投资9亿元 广东肇庆高新区中心人民医院开工 / 三级片段 2024-05-11 12:33:14 来源: 原创, hp-364): a spam
+    template's keyword put in both slots, not the headline's. An outlet's name (…报, …网) may open a headline."""
+    name = _DATELINE_NAME.match(dateline)
+    if not name or not headline.startswith(name.group("name")) or name.group("name").endswith(_OUTLET_END):
+        return headline
+    rest = headline[len(name.group("name")):].strip()
+    return rest if usable(rest) and name.group("name") not in story else headline
 
 
 def _without_injected_phrase(headline: str, below: list[str]) -> str:

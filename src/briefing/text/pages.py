@@ -24,6 +24,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _HASHTAG = re.compile(r"^#[^#\s]{1,30}#")  # a #话题# tag, not a heading
 MAX_TITLE = 60
 MAX_SCRAP = 6  # characters
+WRAPPED_AGAIN_WITHIN = 8  # lines under the headline: its wrapped copy stands over the story
 ONE_LINE = 300  # characters: a line this long in a page of a few lines holds the whole page
 SHORT_ONE_LINE = 120  # characters: a page of a single line this long is a flash with its furniture
 MAX_ONE_LINE_PARTS = 3
@@ -142,8 +143,10 @@ def _single_article(doc: Document, lines: list[Line]) -> list[RawArticle]:
         if found is not None:
             title, origin = found.text, found.origin
             if found.index is not None:
+                under = found.index + found.lines
+                again = _wrapped_again([line.text for line in lines], title, under)
                 body = [line for k, line in enumerate(lines)
-                        if k > found.index and not _headline_again(line.text, title, k - found.index)
+                        if k >= under and k not in again and not _headline_again(line.text, title, k - under + 1)
                         or (k < found.index and _is_paragraph(line.text))]
         body = _with_roles(body)
         body = _without_scraps_above_the_story(body)
@@ -165,6 +168,17 @@ def _headline_again(text: str, title: str, below: int) -> bool:
     提示：宽带有限…, probe-136): no story text."""
     text = normalize_text(text)
     return below == 1 and len(text) > len(title) and text.startswith(title) and not _is_paragraph(text)
+
+
+def _wrapped_again(texts: list[str], title: str, start: int) -> set[int]:
+    """The lines, from `start` on, of a headline wrapped over two lines said again over the story as on the
+    page's head (an e-paper's announcement: 丽珠医药集团股份有限公司 / 关于药品注册批件的提示性公告, under its
+    证券代码 field, hp-328): no story text, and glued to the story's first sentence if left in."""
+    for k in range(start, min(len(texts) - 1, start + WRAPPED_AGAIN_WITHIN)):
+        first, second = normalize_text(texts[k]), normalize_text(texts[k + 1])
+        if first and second and first + second == title:
+            return {k, k + 1}
+    return set()
 
 
 def _without_scraps_above_the_story(lines: list[Line]) -> list[Line]:
