@@ -2,7 +2,8 @@
 
 Datelines, bylines, captions, credits and page furniture are never candidates; a reporter's
 framing (记者从…获悉，/ 据了解，) is cut from the front of a sentence, which leaves it whole; a bare
-quotation and a run of glued photo captions are not candidates. Only the first MAX_CHARS
+quotation (unless it states figures, dates or documents, not in the first person) and a run of
+glued photo captions (not a list joined by 、) are not candidates. Only the first MAX_CHARS
 characters of a body are read, and at most MAX_SENTENCES sentences kept: a 5 MB page costs what
 a long article costs.
 """
@@ -104,6 +105,10 @@ DOUBLED_STOP = re.compile(r"(?<=[\u4e00-\u9fff])[？?]{2}$")
 GARBLE_CONTEXT = 8  # characters of the next "sentence" read with one that a ？ of a garble ended
 LEADING_MARKS = re.compile(r"^[\s，。、；：！？,.;:!?…—·*#>~_|｜）)】〕」』-]+")
 QUOTED = re.compile(r"^[“「『].*[”」』]$")
+# what makes a quotation news a summary may carry, and the voice of an anecdote
+QUOTED_FACT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|个|项|家|名|人|元|倍|所|种|张|台|套)|\d{4}年|\d{1,2}月\d{1,2}日|《")
+FIRST_PERSON = re.compile(r"我|咱")
+LISTING_UP_TO = 140  # characters: a list of names joined by 、 without a comma, past it a run of captions or spam
 # a feature's scene heading, a clock time and a place: 上午9:00，G60科创走廊云廊大厦。 (junk probe-231)
 SCENE = re.compile(r"^(?:清晨|早上|上午|中午|下午|傍晚|晚上|凌晨)?\d{1,2}[:：]\d{2}，[^，。；！？]{2,20}。$")
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|‰|万|亿|个|项|家|名|人|元|美元|倍|年|颗|条|台|套|座|笔|所|种)"
@@ -239,7 +244,7 @@ def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = F
             text = _strip_framing(raw, first=position == 0, title=article.title)
             if len(text) < MIN_SENTENCE or not text.endswith(ENDINGS) or FURNITURE.search(text) or is_garbled(text):
                 continue
-            if QUOTED.match(text) or SCENE.match(text) or _run_of_captions(text):
+            if (QUOTED.match(text) and not _quoted_news(text)) or SCENE.match(text) or _run_of_captions(text):
                 continue
             found.append(Sentence(len(found), shorten(text) if shortened else text, _leans_back(text),
                                   bool(POINTS_BACK.search(text))))
@@ -347,8 +352,18 @@ def _is_dateline(sentence: str) -> bool:
 
 
 def _run_of_captions(sentence: str) -> bool:
-    """Photo captions glued together: a long 'sentence' without a single comma."""
-    return len(sentence) > 60 and not any(mark in sentence for mark in "，；：,")
+    """Photo captions glued together: a long 'sentence' without a single comma (not a list of
+    who did it, 北京市、天津市和我省共同组织制定…《…》、《…》2项地方标准。, a-0054)."""
+    if len(sentence) <= 60 or any(mark in sentence for mark in "，；：,"):
+        return False
+    return "、" not in sentence or len(sentence) > LISTING_UP_TO
+
+
+def _quoted_news(quotation: str) -> bool:
+    """A quotation that states the news in figures, dates or documents, not in the first person
+    (“…国家标准委批准发布国家标准2902项…”, its speaker named in the next sentence, c-0022); not
+    an anecdote (“2019年2月，…我和香港科技大学霍英东研究院签了合同…”)."""
+    return bool(QUOTED_FACT.search(quotation)) and not FIRST_PERSON.search(quotation)
 
 
 def _leans_back(sentence: str) -> bool:
