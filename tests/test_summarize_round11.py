@@ -1,13 +1,16 @@
 """Summaries, round 11 (issue 11): sentences that were thrown away though they state the news —
-a quotation of figures, a list of who did it joined by 、. Real pages and sentences of the tune
-split only."""
+a quotation of figures, a list of who did it joined by 、 — and a claim of being the first of its
+kind, which labellers keep. Real pages and sentences of the tune split (and one article of the
+development set) only."""
 
 from __future__ import annotations
 
 from corpus_pages import read_tune_page
 
 from briefing.editorial.candidates import candidates
-from briefing.editorial.summarize import Budget, summarize
+from briefing.editorial.summarize import Budget, _facts, summarize
+from briefing.model import Block, RawArticle
+from briefing.text.clean import clean_article
 
 BUDGET = Budget(150, 250)
 
@@ -37,3 +40,28 @@ def test_a_list_joined_by_enumeration_commas_is_no_run_of_captions():
     # taken for photo captions glued together; it names the two standards the story is about
     summary = summarize(read_tune_page("a-0054"), BUDGET)
     assert "《老年护理常见风险防控要求》" in summary and "《电子不停车收费系统路侧单元应用技术规范》" in summary, summary
+
+
+def _article(*paragraphs: str):
+    return clean_article(RawArticle("t.txt", "上海光源", None, None, tuple(Block("para", p) for p in paragraphs), "utf-8"))
+
+
+def test_a_first_of_its_kind_is_a_fact():
+    # c-0132: 成为国际上首个运作的超大规模和超高精度中微子专用大科学装置 — the labeller's summary says it, ours
+    # had two sentences of figures instead
+    assert "国际上首个" in _facts("经过十余年的准备与建设，江门中微子实验成为国际上首个运作的超大规模和超高精度中微子专用大科学装置。")
+    summary = summarize(read_tune_page("c-0132"), BUDGET)
+    assert "国际上首个运作的超大规模和超高精度中微子专用大科学装置" in summary, summary
+    assert summary.startswith("2025年8月26日，江门中微子实验（JUNO）成功完成2万吨液体闪烁体灌注"), summary
+    assert not _facts("这个项目的第一步是选址。")  # (第一步 is no claim)
+    # probe-192: a word quoted is no claim (看着又一个“首台”诞生，在场的人们难掩喜悦。 had closed the summary)
+    assert not _facts("看着又一个“首台”诞生，在场的人们难掩喜悦。")
+
+
+def test_a_sentence_set_on_a_day_before_its_pronoun_leans_on_the_one_before():
+    # the development set's 上海光源 story: 6日，它迎来用户开放15岁“生日”。 had opened a summary, its 它 pointing at
+    # nothing (the 鹦鹉螺 building of the sentence before)
+    sentences = candidates(_article("在上海浦东新区张江高科技园区，有一个外形酷似“鹦鹉螺”的建筑。6日，它迎来用户开放15岁“生日”。"
+                                    "它叫上海同步辐射光源（简称：上海光源），是中国大陆第一台第三代同步辐射光源装置。"), shortened=True)
+    day = next(s for s in sentences if s.text.startswith("6日，它"))
+    assert day.leans_back

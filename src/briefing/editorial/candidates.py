@@ -26,8 +26,8 @@ GLUED_BULLET = re.compile(r"\s+[-–•·]\s+")  # a list's bullet between two i
 CONNECTIVES = ("此外", "同时", "其中", "对此", "另外", "与此同时", "而且", "但是", "但", "因此", "不过",
                "比如", "例如", "此前", "随后", "然而", "为此", "对于这", "这也", "这是", "这一", "这些",
                "这种", "这个", "这项", "这位", "这家", "这里", "这座", "这所", "这次", "这场", "这批", "该", "其", "此次", "它们", "他们", "她们", "他", "她", "它")
-# The time a sentence is set in, before its subject (2025年，…, 同年…, 目前，…)
-SET_IN_TIME = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:今|去|明|同|当)年(?:\d{1,2}月)?|目前|截至目前|近年来|当天|当日)[，,]?")
+# The time a sentence is set in, before its subject (2025年，…, 6日，…, 同年…, 目前，…)
+SET_IN_TIME = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚)?|(?:今|去|明|同|当)年(?:\d{1,2}月)?|目前|截至目前|近年来|当天|当日)[，,]?")
 # A sentence that points back at a statement said before it (…发表主旨演讲时作上述表示。, probe-135's shuffled
 # page; 以上措施…, 前述…), or a list's later item (三是公共实验平台…, the same page): never a summary's first
 # sentence (not 以上海为…, 三分之二以上)
