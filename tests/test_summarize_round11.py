@@ -65,3 +65,16 @@ def test_a_sentence_set_on_a_day_before_its_pronoun_leans_on_the_one_before():
                                     "它叫上海同步辐射光源（简称：上海光源），是中国大陆第一台第三代同步辐射光源装置。"), shortened=True)
     day = next(s for s in sentences if s.text.startswith("6日，它"))
     assert day.leans_back
+
+
+def test_framing_that_states_no_fact_goes_from_inside_and_from_the_front_of_a_sentence():
+    # a-0051: 数据显示，已实现的7478项共享标准中…; a-0091: 初步统计，本届产学研洽谈会共有…; b-0108: …当年，据悉，首台达芬奇…
+    # — who says it is not named, so the framing carries nothing the sentence needs
+    expected = {
+        "a-0051": "已实现的7478项共享标准中，北京地标2131项、天津地标1033项、河北地标4314项。",
+        "a-0091": "本届产学研洽谈会共有1000多家企业、60多个高校院所参会参展，专业观众超过2万人，展示规模为历届之最。",
+        "b-0108": "2006年，首台达芬奇被引入中国市场，当年，首台达芬奇机器人（第二代）以超2000万元人民币的采购价进入中国市场，"
+                  "远高于同期国际市场（折合人民币约1200万元）。",
+    }
+    for page_id, sentence in expected.items():
+        assert sentence in [c.text for c in candidates(read_tune_page(page_id), shortened=True)], page_id

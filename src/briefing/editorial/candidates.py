@@ -149,10 +149,13 @@ ASIDE = re.compile(
 )
 
 # An unnamed speaker or a pointer that opens a sentence (值得一提的是，… a-0072; 特别是，… b-0097; 相关负责人表示，…
-# b-0051), or the event that a sentence takes place at, said again (启动仪式上，… a-0090; 会上，…; 活动中，…): the
+# b-0051; 数据显示，… a-0051), or the event that a sentence takes place at, said again (启动仪式上，… a-0090; 会上，…; 活动中，…): the
 # sentence is whole without it (a named speaker, 张三表示，, stays: who said it is a fact)
 # (据了解，/据介绍， are FRAMING's, cut from every sentence)
-UNNAMED_OPENER = re.compile(r"^(?:值得一提的是|值得注意的是|特别是|相关负责人(?:表示|介绍|称|指出)|(?!社会)[\u4e00-\u9fff]{0,4}?(?:仪式|会议|会|活动)(?:上|中|现场)|活动现场|现场)，")
+UNNAMED_OPENER = re.compile(r"^(?:值得一提的是|值得注意的是|特别是|相关负责人(?:表示|介绍|称|指出)|(?:初步|据初步)?统计显示|数据显示|初步统计|(?!社会)[\u4e00-\u9fff]{0,4}?(?:仪式|会议|会|活动)(?:上|中|现场)|活动现场|现场)，")
+
+# the same framing inside a sentence, between two clauses (…当年，据悉，首台达芬奇…; …具有良好基础，据统计，当前…)
+MID_FRAMING = re.compile(r"，(?:据悉|据了解|据介绍|据统计|记者了解到|记者获悉|记者注意到|记者看到)，")
 
 
 # The purpose a government story opens with before its news (为深入推动创新驱动发展，充分发挥…优势，…，
@@ -172,6 +175,7 @@ def shorten(text: str) -> str:
     opener = UNNAMED_OPENER.match(text) or PURPOSE_OPENING.match(text)
     if opener and len(text) - opener.end() >= MIN_SENTENCE:
         text = _strip_framing(text[opener.end():], first=False)
+    text = MID_FRAMING.sub("，", text)
     if "（" in text or "(" in text:
         shorter = ASIDE.sub("", text)
         text = shorter if len(shorter) >= MIN_SENTENCE else text
