@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from corpus_pages import read_tune_page
 
-from briefing.editorial.candidates import candidates
+from briefing.editorial.candidates import _strip_framing, candidates
 from briefing.editorial.summarize import Budget, _facts, summarize
 from briefing.model import Block, RawArticle
 from briefing.text.clean import clean_article
@@ -78,3 +78,25 @@ def test_framing_that_states_no_fact_goes_from_inside_and_from_the_front_of_a_se
     }
     for page_id, sentence in expected.items():
         assert sentence in [c.text for c in candidates(read_tune_page(page_id), shortened=True)], page_id
+
+
+def test_a_photographers_credit_glued_to_the_front_of_a_sentence_goes():
+    # b-0040: 中国网信网马𬱖 摄为探寻现代工业文明的足迹，…，11月28日至12月2日，中央网信办…联合开展了… — the credit
+    # hid the story's news sentence, and the summary was the feature's scenery (千里烟波楚天阔…)
+    texts = [c.text for c in candidates(read_tune_page("b-0040"), shortened=True)]
+    assert not any("摄为探寻" in t for t in texts), texts
+    summary = summarize(read_tune_page("b-0040"), BUDGET)
+    assert summary.startswith("11月28日至12月2日，中央网信办网络新闻信息传播局与全国总工会宣教部联合开展了"), summary
+    # probe-240: a bracketed credit, and the paper's own report as framing
+    sentence = _strip_framing("（图／翻摄微信公众号「央视军事」）《人民日报》25日报导，今年以来，大陆「人造太阳」——"
+                              "全超导托卡马克核聚变实验装置「东方超环」（EAST）取得重大突破。", first=False)
+    assert sentence == "今年以来，大陆「人造太阳」——全超导托卡马克核聚变实验装置「东方超环」（EAST）取得重大突破。", sentence
+
+
+def test_a_photos_caption_is_no_sentence_of_the_story():
+    # a-0173: 马二虎摄（人民图片）2024年，无人机拍摄的位于上海市张江科学城的上海光源。 — a credit and a caption;
+    # the numbered captions of hp-268's photos (图④：俯瞰中国散裂中子源。) are none either
+    texts = [c.text for c in candidates(read_tune_page("a-0173"), shortened=True)]
+    assert not any("拍摄的位于上海市张江科学城的上海光源" in t for t in texts), texts
+    assert not candidates(_article("图④：俯瞰中国散裂中子源。", "这是12月18日拍摄的海口新海港（无人机照片）。"))
+    assert candidates(_article("这部纪录片由他在青藏高原拍摄，历时三年完成。"))  # (what was filmed is news)

@@ -38,6 +38,7 @@ FRAMING = re.compile(
     # (not 据国家标准委主任刘平均介绍，: who says it is one of the story's facts)
     r"(?:(?:记者|笔者|本报记者)[^，。：；]{0,30}?(?:获悉|了解到|注意到|得知|介绍|报道|消息|显示)[，：]"
     r"|据[^，。：；]{0,30}?(?:获悉|了解到|注意到|得知|报道|报导|消息|显示)[，：]|(?:报道|报导)称[，：]"
+    r"|《[^》]{2,12}》(?:\d{1,2}日)?(?:报道|报导)[，：]"  # 《人民日报》25日报导， (probe-240)
     r"|据(?:悉|了解|介绍|报道|统计|不完全统计)[，：]"
     r"|(?:记者|笔者)(?:注意到|了解到|看到|发现)[，：])"
 )
@@ -65,7 +66,10 @@ FURNITURE = re.compile(
     r"|复制(?:以下|本文)?链接|发送给(?:好友|朋友)|敬请(?:关注|期待|留意)|[如见]图\s*\d|[如见]表\s*\d"
     # a comment box's prompt and a read-more link run into the next story's headline (评论一下还没有评论，快来抢沙发吧！
     # 阅读全文其他文章44人失联！; not 没有评论, which is news: 对方没有评论)
-    r"|抢沙发|还没有评论|阅读全文)"
+    r"|抢沙发|还没有评论|阅读全文"
+    # a photo's caption: numbered (图④：俯瞰中国散裂中子源。, hp-268), or ending on what was photographed
+    # (2024年，无人机拍摄的位于上海市张江科学城的上海光源。, a-0173; 这是12月18日拍摄的海口新海港（无人机照片）。, hp-090)
+    r"|^图\s*[①-⑳\d]{1,2}\s*[：:]|拍摄的[^，。；！？“”]{2,40}(?:[（(][^）)]{1,20}[）)])?。$)"
 )
 # Page furniture that a web page glues to the front of the first sentence: breadcrumbs, dates,
 # reading times, column tags, 摘要：, a photo note. Cut, as many as there are.
@@ -92,6 +96,10 @@ SENTENCE_PREFIX = re.compile(
     r"^(?:广告\s*)?【[^】“”]{1,14}】\s*|^广告\s*(?=【)"
     r"|^[（(]资料图片?[）)]\s*(?:[\u4e00-\u9fff]{2,4}\s*摄\s*(?:[（(][^）)]{1,10}[）)])?)?\s*"
     r"|^(?:受访者|受访单位|[\u4e00-\u9fff]{2,8}(?:医院|公司|大学|学院))供图\s*|^[（(][^（）()，。]{2,20}(?:供稿|供图|提供)[）)]\s*"
+    # a photographer's credit, with the outlet or the agency (中国网信网马𬱖 摄为探寻…, b-0040; 马二虎摄（人民图片）…,
+    # a-0173; （图／翻摄微信公众号「央视军事」）…, probe-240)
+    r"|^(?:[\u4e00-\u9fff]{2,8}?(?:网|社|报|台))?\s*[\u4e00-\u9fff\U00020000-\U0002ffff]{2,3}\s*摄(?![影像制入取氏])\s*(?:[（(][^）)]{1,10}[）)])?\s*"
+    r"|^[（(]图\s*[／/][^（）()]{1,30}[）)]\s*"
 )
 # A wire dateline anywhere near the front: whatever came before it is page furniture.
 WIRE_DATELINE = re.compile(r"(?:社|网|报|台|新闻|客户端)\s*[^，。“”]{0,10}?\d{1,2}月\d{1,2}日(?:电|讯)\s*(?:[（(][^）)]{0,30}[）)])?\s*")
