@@ -2,7 +2,8 @@
 
 Datelines, bylines, captions, credits and page furniture are never candidates; a reporter's
 framing (记者从…获悉，/ 据了解，) is cut from the front of a sentence, which leaves it whole; a bare
-quotation and a run of glued photo captions are not candidates. Only the first MAX_CHARS
+quotation (unless it states figures, dates or documents, not in the first person) and a run of
+glued photo captions (not a list joined by 、) are not candidates. Only the first MAX_CHARS
 characters of a body are read, and at most MAX_SENTENCES sentences kept: a 5 MB page costs what
 a long article costs.
 """
@@ -25,8 +26,8 @@ GLUED_BULLET = re.compile(r"\s+[-–•·]\s+")  # a list's bullet between two i
 CONNECTIVES = ("此外", "同时", "其中", "对此", "另外", "与此同时", "而且", "但是", "但", "因此", "不过",
                "比如", "例如", "此前", "随后", "然而", "为此", "对于这", "这也", "这是", "这一", "这些",
                "这种", "这个", "这项", "这位", "这家", "这里", "这座", "这所", "这次", "这场", "这批", "该", "其", "此次", "它们", "他们", "她们", "他", "她", "它")
-# The time a sentence is set in, before its subject (2025年，…, 同年…, 目前，…)
-SET_IN_TIME = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:今|去|明|同|当)年(?:\d{1,2}月)?|目前|截至目前|近年来|当天|当日)[，,]?")
+# The time a sentence is set in, before its subject (2025年，…, 6日，…, 同年…, 目前，…)
+SET_IN_TIME = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚)?|(?:今|去|明|同|当)年(?:\d{1,2}月)?|目前|截至目前|近年来|当天|当日)[，,]?")
 # A sentence that points back at a statement said before it (…发表主旨演讲时作上述表示。, probe-135's shuffled
 # page; 以上措施…, 前述…), or a list's later item (三是公共实验平台…, the same page): never a summary's first
 # sentence (not 以上海为…, 三分之二以上)
@@ -37,6 +38,7 @@ FRAMING = re.compile(
     # (not 据国家标准委主任刘平均介绍，: who says it is one of the story's facts)
     r"(?:(?:记者|笔者|本报记者)[^，。：；]{0,30}?(?:获悉|了解到|注意到|得知|介绍|报道|消息|显示)[，：]"
     r"|据[^，。：；]{0,30}?(?:获悉|了解到|注意到|得知|报道|报导|消息|显示)[，：]|(?:报道|报导)称[，：]"
+    r"|《[^》]{2,12}》(?:\d{1,2}日)?(?:报道|报导)[，：]"  # 《人民日报》25日报导， (probe-240)
     r"|据(?:悉|了解|介绍|报道|统计|不完全统计)[，：]"
     r"|(?:记者|笔者)(?:注意到|了解到|看到|发现)[，：])"
 )
@@ -64,7 +66,10 @@ FURNITURE = re.compile(
     r"|复制(?:以下|本文)?链接|发送给(?:好友|朋友)|敬请(?:关注|期待|留意)|[如见]图\s*\d|[如见]表\s*\d"
     # a comment box's prompt and a read-more link run into the next story's headline (评论一下还没有评论，快来抢沙发吧！
     # 阅读全文其他文章44人失联！; not 没有评论, which is news: 对方没有评论)
-    r"|抢沙发|还没有评论|阅读全文)"
+    r"|抢沙发|还没有评论|阅读全文"
+    # a photo's caption: numbered (图④：俯瞰中国散裂中子源。, hp-268), or ending on what was photographed
+    # (2024年，无人机拍摄的位于上海市张江科学城的上海光源。, a-0173; 这是12月18日拍摄的海口新海港（无人机照片）。, hp-090)
+    r"|^图\s*[①-⑳\d]{1,2}\s*[：:]|拍摄的[^，。；！？“”]{2,40}(?:[（(][^）)]{1,20}[）)])?。$)"
 )
 # Page furniture that a web page glues to the front of the first sentence: breadcrumbs, dates,
 # reading times, column tags, 摘要：, a photo note. Cut, as many as there are.
@@ -91,6 +96,10 @@ SENTENCE_PREFIX = re.compile(
     r"^(?:广告\s*)?【[^】“”]{1,14}】\s*|^广告\s*(?=【)"
     r"|^[（(]资料图片?[）)]\s*(?:[\u4e00-\u9fff]{2,4}\s*摄\s*(?:[（(][^）)]{1,10}[）)])?)?\s*"
     r"|^(?:受访者|受访单位|[\u4e00-\u9fff]{2,8}(?:医院|公司|大学|学院))供图\s*|^[（(][^（）()，。]{2,20}(?:供稿|供图|提供)[）)]\s*"
+    # a photographer's credit, with the outlet or the agency (中国网信网马𬱖 摄为探寻…, b-0040; 马二虎摄（人民图片）…,
+    # a-0173; （图／翻摄微信公众号「央视军事」）…, probe-240)
+    r"|^(?:[\u4e00-\u9fff]{2,8}?(?:网|社|报|台))?\s*[\u4e00-\u9fff\U00020000-\U0002ffff]{2,3}\s*摄(?![影像制入取氏])\s*(?:[（(][^）)]{1,10}[）)])?\s*"
+    r"|^[（(]图\s*[／/][^（）()]{1,30}[）)]\s*"
 )
 # A wire dateline anywhere near the front: whatever came before it is page furniture.
 WIRE_DATELINE = re.compile(r"(?:社|网|报|台|新闻|客户端)\s*[^，。“”]{0,10}?\d{1,2}月\d{1,2}日(?:电|讯)\s*(?:[（(][^）)]{0,30}[）)])?\s*")
@@ -104,6 +113,10 @@ DOUBLED_STOP = re.compile(r"(?<=[\u4e00-\u9fff])[？?]{2}$")
 GARBLE_CONTEXT = 8  # characters of the next "sentence" read with one that a ？ of a garble ended
 LEADING_MARKS = re.compile(r"^[\s，。、；：！？,.;:!?…—·*#>~_|｜）)】〕」』-]+")
 QUOTED = re.compile(r"^[“「『].*[”」』]$")
+# what makes a quotation news a summary may carry, and the voice of an anecdote
+QUOTED_FACT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|个|项|家|名|人|元|倍|所|种|张|台|套)|\d{4}年|\d{1,2}月\d{1,2}日|《")
+FIRST_PERSON = re.compile(r"我|咱")
+LISTING_UP_TO = 140  # characters: a list of names joined by 、 without a comma, past it a run of captions or spam
 # a feature's scene heading, a clock time and a place: 上午9:00，G60科创走廊云廊大厦。 (junk probe-231)
 SCENE = re.compile(r"^(?:清晨|早上|上午|中午|下午|傍晚|晚上|凌晨)?\d{1,2}[:：]\d{2}，[^，。；！？]{2,20}。$")
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|‰|万|亿|个|项|家|名|人|元|美元|倍|年|颗|条|台|套|座|笔|所|种)"
@@ -144,10 +157,13 @@ ASIDE = re.compile(
 )
 
 # An unnamed speaker or a pointer that opens a sentence (值得一提的是，… a-0072; 特别是，… b-0097; 相关负责人表示，…
-# b-0051), or the event that a sentence takes place at, said again (启动仪式上，… a-0090; 会上，…; 活动中，…): the
+# b-0051; 数据显示，… a-0051), or the event that a sentence takes place at, said again (启动仪式上，… a-0090; 会上，…; 活动中，…): the
 # sentence is whole without it (a named speaker, 张三表示，, stays: who said it is a fact)
 # (据了解，/据介绍， are FRAMING's, cut from every sentence)
-UNNAMED_OPENER = re.compile(r"^(?:值得一提的是|值得注意的是|特别是|相关负责人(?:表示|介绍|称|指出)|(?!社会)[\u4e00-\u9fff]{0,4}?(?:仪式|会议|会|活动)(?:上|中|现场)|活动现场|现场)，")
+UNNAMED_OPENER = re.compile(r"^(?:值得一提的是|值得注意的是|特别是|相关负责人(?:表示|介绍|称|指出)|(?:初步|据初步)?统计显示|数据显示|初步统计|(?!社会)[\u4e00-\u9fff]{0,4}?(?:仪式|会议|会|活动)(?:上|中|现场)|活动现场|现场)，")
+
+# the same framing inside a sentence, between two clauses (…当年，据悉，首台达芬奇…; …具有良好基础，据统计，当前…)
+MID_FRAMING = re.compile(r"，(?:据悉|据了解|据介绍|据统计|记者了解到|记者获悉|记者注意到|记者看到)，")
 
 
 # The purpose a government story opens with before its news (为深入推动创新驱动发展，充分发挥…优势，…，
@@ -167,6 +183,7 @@ def shorten(text: str) -> str:
     opener = UNNAMED_OPENER.match(text) or PURPOSE_OPENING.match(text)
     if opener and len(text) - opener.end() >= MIN_SENTENCE:
         text = _strip_framing(text[opener.end():], first=False)
+    text = MID_FRAMING.sub("，", text)
     if "（" in text or "(" in text:
         shorter = ASIDE.sub("", text)
         text = shorter if len(shorter) >= MIN_SENTENCE else text
@@ -239,7 +256,7 @@ def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = F
             text = _strip_framing(raw, first=position == 0, title=article.title)
             if len(text) < MIN_SENTENCE or not text.endswith(ENDINGS) or FURNITURE.search(text) or is_garbled(text):
                 continue
-            if QUOTED.match(text) or SCENE.match(text) or _run_of_captions(text):
+            if (QUOTED.match(text) and not _quoted_news(text)) or SCENE.match(text) or _run_of_captions(text):
                 continue
             found.append(Sentence(len(found), shorten(text) if shortened else text, _leans_back(text),
                                   bool(POINTS_BACK.search(text))))
@@ -347,8 +364,18 @@ def _is_dateline(sentence: str) -> bool:
 
 
 def _run_of_captions(sentence: str) -> bool:
-    """Photo captions glued together: a long 'sentence' without a single comma."""
-    return len(sentence) > 60 and not any(mark in sentence for mark in "，；：,")
+    """Photo captions glued together: a long 'sentence' without a single comma (not a list of
+    who did it, 北京市、天津市和我省共同组织制定…《…》、《…》2项地方标准。, a-0054)."""
+    if len(sentence) <= 60 or any(mark in sentence for mark in "，；：,"):
+        return False
+    return "、" not in sentence or len(sentence) > LISTING_UP_TO
+
+
+def _quoted_news(quotation: str) -> bool:
+    """A quotation that states the news in figures, dates or documents, not in the first person
+    (“…国家标准委批准发布国家标准2902项…”, its speaker named in the next sentence, c-0022); not
+    an anecdote (“2019年2月，…我和香港科技大学霍英东研究院签了合同…”)."""
+    return bool(QUOTED_FACT.search(quotation)) and not FIRST_PERSON.search(quotation)
 
 
 def _leans_back(sentence: str) -> bool:
