@@ -71,6 +71,8 @@ _DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|�
                          rf"|(?<=[\u4e00-\u9fff”」》！？])(?:{_PROVINCES})发布\d{{1,4}}$")
 # (a hyphen inside a Latin name is no site's: 银河生物股价异动 CAR-T药物获临试批件, junk probe-226)
 _SITE_PART = re.compile(r"\s*(?:[_|｜︱]|\s[-–—]\s|(?<![\d-])(?!(?<=[A-Za-z])-[A-Za-z])-{1,2}(?=[^-\d][^-]{0,13}$))\s*")
+# a site's section named between a headline and the site (率先改革进行时-新闻专题-科学网, hp-392)
+_CHANNEL = re.compile(r"(?:新闻|要闻|资讯|图片|视频)?(?:专题|专栏|频道|栏目)$")
 # a release's serial number beside its headline: 天 气 稿 第 089 号 - 热带气旋警报 (info.gov.hk, c-0119)
 _SERIAL = re.compile(r"^[\u4e00-\u9fff\s]{0,10}第\s*\d{1,5}\s*[号期]$")
 _FRAGMENT_START = re.compile(r"^(?:[\u4e00-\u9fff][、，；。]|[，。、；：？！）》”’」』)\]])")
@@ -91,6 +93,9 @@ _DASHED = re.compile(r"^-(?!-)\s*(.{6,}?)\s*(?<!-)-$")  # gov.mo's flash: -記�
 _FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff）)”》])[*＊]+$")  # a journal title's note mark: …回顾与思考*
 _GLUED_BAR = re.compile(r"\s*(?:分享到|分享至|(?:分享|字号)(?=[：:]))[：:]?\s*$")  # 河套香港园区下半年开园分享到：
 _DOUBLED = re.compile(r"^(.{6,}?)\s+\1$")  # 新盘「顶烂市」 楼价又跌 新盘「顶烂市」 楼价又跌
+# a visit's 副题 under its headline, the officials who went along and no verb of their own (姚民声来虞考察 /
+# 任其良温暖赵畅吕军陪同, an e-paper's 上虞日报, hp-377): the headline is the line above it
+_ESCORT_SUBTITLE = re.compile(r"^[\u4e00-\u9fff、，·\s]{2,40}?(?:等)?(?:一同|一起)?陪同$")
 # a line that only names a body: a notice's issuer or signature (中共廊坊市委, 重庆市高技能人才工作联席会办公室),
 # a company's name over its news list (上药控股有限公司); never a headline
 _BODY = re.compile(r"^(?:中共)?[\u4e00-\u9fff（）()·]{2,24}(?:人民政府|办公厅|办公室|委员会|常委会|市委|省委|县委|区委|党委|党组|工委"
@@ -215,7 +220,7 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     on the tune split: what the line shares with the story under it, how much story follows it —
     a teaser in a list of links has a snippet under it, the headline has the story —, whether a
     dateline or source line stands under it, whether the 原标题 names it, its shape and place);
-    the links under 相关新闻 are passed over, a subtitle (——…) gives way to the line above it.
+    the links under 相关新闻 are passed over, a subtitle (——…, or a visit's …陪同) gives way to the line above it.
     `标题：…` is taken as said, and so is a feature's title in its wire dateline (`…日电 题:…`, whose
     line then stands for the headline), the line under a form's empty `3.新闻标题：` field, and a column's
     `【title】` with its author's `（文：…）` beside it. An outlet's name before the headline goes when the
@@ -252,6 +257,8 @@ def find_in_lines(lines: list[str]) -> Headline | None:
         index, text, spans = best.index, best.text, best.lines
         if text.startswith(("——", "—")) and index and usable(texts[index - 1]):
             index, text, spans = index - 1, clean_decoration(texts[index - 1]), 1  # the subtitle's headline, above it
+        elif _ESCORT_SUBTITLE.match(text) and index and not kinds[index - 1] and usable(texts[index - 1]):
+            index, text, spans = index - 1, clean_decoration(texts[index - 1]), 2  # … and the 副题 goes with it
         under = index + spans
         text = _without_outlet(_without_author(text, texts[under:under + 3]), texts[under:under + 3])
         below = texts[under:under + 11]
@@ -268,7 +275,7 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     if original:
         return Headline(original, "original_title")
     return _first_line_title(texts, kinds) or _short_title_over_dateline(texts, kinds) \
-        or _numbered_title_over_dateline(texts, kinds)
+        or _numbered_title_over_dateline(texts, kinds) or _credit_shaped_title_over_dateline(texts, kinds)
 
 
 def _stated_below(texts: list[str]) -> str | None:
@@ -501,6 +508,25 @@ def _numbered_title_over_dateline(texts: list[str], kinds: list[str | None]) -> 
     return None
 
 
+def _credit_shaped_title_over_dateline(texts: list[str], kinds: list[str | None]) -> Headline | None:
+    """A headline that reads like a credit, found only when nothing else is: the page's first line
+    below its furniture, taken for a byline for a word after 通讯员 or 记者 (中国工程院举办《院士通讯》地方通讯员培训活动, hp-400), right
+    over its dateline or source line and above the story, is the page's headline when at least half its
+    character pairs are the story's; a real byline names a person the lead hardly says again."""
+    first = next((i for i, k in enumerate(kinds) if k not in ("furniture", "nav", "outlet")), None)
+    if first is None or first + 1 >= len(texts) or kinds[first] != "byline" \
+            or kinds[first + 1] not in ("dateline", "source_line"):
+        return None
+    text = texts[first]
+    if not MIN_HEADLINE <= len(text) <= MAX_HEADLINE or len(_HAN.findall(text)) < MIN_HEADLINE or not _balanced(text) \
+            or re.search(r"[：:，,。；/／|｜]", text):
+        return None  # (记者 张三 通讯员 李四, 文/张三: a byline's own marks)
+    under = "".join(t for t, k in zip(texts[first + 2:], kinds[first + 2:]) if k is None and _is_prose(t))[:STORY_LEAD]
+    if len(under) >= MIN_PROSE and _bigram_share(text, under) >= FIRST_LINE_SHARE:
+        return Headline(clean_decoration(text), "page", first)
+    return None
+
+
 def choose_html_title(og_title: str | None, h1s: list[str], title: str | None) -> Headline | None:
     """A saved page's headline: og:title when the page agrees with it, else the <h1> that the
     <title> confirms, else the <title> without the site name, else what stands at all."""
@@ -566,7 +592,15 @@ def without_site_name(title: str) -> str:
         return said_again
     if len(kept) == 2 == len(re.split(r"[|｜]", title)) and len(kept[1]) > len(kept[0]):
         return kept[1]  # a column's kicker before a bar, the headline after it (瞭望·治国理政纪事|加快形成…)
-    return kept[0] if len(kept[0]) >= 6 else max(kept, key=len)
+    chosen = kept[0] if len(kept[0]) >= 6 else max(kept, key=len)
+    inner = [p for p in _SITE_PART.split(chosen) if p]
+    if len(inner) > 1 and _is_channel(inner[-1]) and len(chosen) - len(inner[-1]) > MIN_HEADLINE:
+        return without_site_name(chosen)  # a channel's name between the headline and the site's: 率先改革进行时-新闻专题-科学网
+    return chosen
+
+
+def _is_channel(part: str) -> bool:
+    return bool(_CHANNEL.search(part)) and len(part) <= 8
 
 
 def _is_site_part(part: str) -> bool:
