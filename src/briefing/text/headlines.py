@@ -105,6 +105,12 @@ _CUT_ENTITY = re.compile(r"&(?:[A-Za-z]{0,6}|#\d{0,5})$")  # a headline the site
 # 地 点：安徽省铜陵市, 编导：陈颢之、张凤萍
 _FIELD = re.compile(r"^(?:主\s*持\s*人?|嘉\s*宾|主讲(?:人|嘉宾)?|发\s*言\s*人|地\s*点|时\s*间|会议(?:时间|地点)|编\s*导|导\s*演"
                     r"|摄\s*像|出\s*品\s*人?|主办(?:单位|方)?|承办(?:单位|方)?|协办(?:单位|方)?|(?:记者|作者)署名)\s*[：:]")
+# a government page's 信息公开 table, two of its fields to a line, never a headline: 信息分类：通知 发布机构：太湖县
+# 人民政府办公室, 废止时间：2020-01-23名称：太湖县人民政府关于印发…的通知 (hp-410)
+_INFO_FIELD = re.compile(r"(?:索引号|分类|机构|日期|时间|文号|字号|来源|关键词|名称|有效性|概述)\s*[：:]")
+# a collection's numbered piece under the collection's own headline: 签约服务实施方案集合（精选3篇） / … /
+# 签约服务实施方案集合 篇1 (a 范文 page, hp-403)
+_NUMBERED_PIECE = re.compile(r"^(?P<stem>.{4,}?)\s*篇\s*[\d一二三四五六七八九十]{1,2}$")
 # an op-ed's author before a slash (蘇益仁/台灣生醫產業 不要以管窺天): the byline under it names them again
 _AUTHOR_SLASH = re.compile(r"^([\u4e00-\u9fff·]{2,4})\s*[/／]\s*(?=\S.{5})")
 # a headline a page glued to its metadata on one line: 京津冀协同创新共同体发展研究*时间: 2019-10-15信息来源:…,
@@ -220,7 +226,8 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     on the tune split: what the line shares with the story under it, how much story follows it —
     a teaser in a list of links has a snippet under it, the headline has the story —, whether a
     dateline or source line stands under it, whether the 原标题 names it, its shape and place);
-    the links under 相关新闻 are passed over, a subtitle (——…, or a visit's …陪同) gives way to the line above it.
+    the links under 相关新闻 are passed over, a subtitle (——…, or a visit's …陪同) gives way to the line above it,
+    a collection's numbered piece (…集合 篇1) to the collection's headline above it.
     `标题：…` is taken as said, and so is a feature's title in its wire dateline (`…日电 题:…`, whose
     line then stands for the headline), the line under a form's empty `3.新闻标题：` field, and a column's
     `【title】` with its author's `（文：…）` beside it. An outlet's name before the headline goes when the
@@ -259,6 +266,10 @@ def find_in_lines(lines: list[str]) -> Headline | None:
             index, text, spans = index - 1, clean_decoration(texts[index - 1]), 1  # the subtitle's headline, above it
         elif _ESCORT_SUBTITLE.match(text) and index and not kinds[index - 1] and usable(texts[index - 1]):
             index, text, spans = index - 1, clean_decoration(texts[index - 1]), 2  # … and the 副题 goes with it
+        elif (piece := _NUMBERED_PIECE.match(text)) and (whole := next(
+                (line for line in lines_found if line.index < index and line.text.startswith(piece.group("stem"))
+                 and line.text != text), None)):
+            index, text, spans = whole.index, whole.text, whole.lines  # the collection's headline, not its piece's
         under = index + spans
         text = _without_outlet(_without_author(text, texts[under:under + 3]), texts[under:under + 3])
         below = texts[under:under + 11]
@@ -315,14 +326,16 @@ def page_roles(lines: list[str]) -> dict[int, str]:
     share box's prompt, a subscription box's pitch, a story's word count, a periodical's running header
     anywhere in a PDF's text, a source field and its value, a byline annotated with toneless pinyin, a forum
     poster), "subhead" (one of the story's parallel `kicker：…` subheads under its lead,
-    _sibling_subheads)."""
+    _sibling_subheads; a collection's numbered piece, …集合 篇1)."""
     texts = [normalize_text(line) for line in lines]
     roles = {i: kind for i in range(len(texts)) if (kind := _own_kind(texts, i))}
     ahead = texts[:_reach(texts, LOOK_AHEAD)]
     kinds = None
     prose_above = 0
     for i, text in enumerate(ahead):
-        if _SUBHEAD.match(text) and not _is_prose(text) and prose_above >= MIN_PROSE and i not in roles:
+        if _NUMBERED_PIECE.match(text) and not _is_prose(text) and i not in roles:
+            roles[i] = "subhead"  # a collection's piece heading (…集合 篇1): not glued to the piece's first paragraph
+        elif _SUBHEAD.match(text) and not _is_prose(text) and prose_above >= MIN_PROSE and i not in roles:
             kinds = kinds or _line_kinds(ahead)
             if kinds[i] is None and _sibling_subheads(i, text, ahead, kinds):
                 roles[i] = "subhead"
@@ -559,6 +572,8 @@ def usable(text: str) -> bool:
         return False  # the rest of a sentence the excerpt begins inside (门、骨干产业…)
     if _CAPTION.search(text) or _BREADCRUMB.search(text) or "。" in text.rstrip("。"):
         return False  # a caption, a breadcrumb, two sentences (…预报图。图据中央气象台网站)
+    if len(_INFO_FIELD.findall(text)) >= 2:
+        return False  # an information table's fields
     if _BODY.match(text) or _CUT_ENTITY.search(text) or _FIELD.match(text) or _NAME_AND_OFFICE.match(text):
         return False  # a notice's issuer, a headline cut short inside an HTML entity, a card's field, a guest
     return not text.endswith(("。", "；", "，", "：", "、"))
