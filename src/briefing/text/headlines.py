@@ -71,6 +71,8 @@ _DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|�
                          rf"|(?<=[\u4e00-\u9fff”」》！？])(?:{_PROVINCES})发布\d{{1,4}}$")
 # (a hyphen inside a Latin name is no site's: 银河生物股价异动 CAR-T药物获临试批件, junk probe-226)
 _SITE_PART = re.compile(r"\s*(?:[_|｜︱]|\s[-–—]\s|(?<![\d-])(?!(?<=[A-Za-z])-[A-Za-z])-{1,2}(?=[^-\d][^-]{0,13}$))\s*")
+# a site's section named between a headline and the site (率先改革进行时-新闻专题-科学网, hp-392)
+_CHANNEL = re.compile(r"(?:新闻|要闻|资讯|图片|视频)?(?:专题|专栏|频道|栏目)$")
 # a release's serial number beside its headline: 天 气 稿 第 089 号 - 热带气旋警报 (info.gov.hk, c-0119)
 _SERIAL = re.compile(r"^[\u4e00-\u9fff\s]{0,10}第\s*\d{1,5}\s*[号期]$")
 _FRAGMENT_START = re.compile(r"^(?:[\u4e00-\u9fff][、，；。]|[，。、；：？！）》”’」』)\]])")
@@ -91,6 +93,9 @@ _DASHED = re.compile(r"^-(?!-)\s*(.{6,}?)\s*(?<!-)-$")  # gov.mo's flash: -記�
 _FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff）)”》])[*＊]+$")  # a journal title's note mark: …回顾与思考*
 _GLUED_BAR = re.compile(r"\s*(?:分享到|分享至|(?:分享|字号)(?=[：:]))[：:]?\s*$")  # 河套香港园区下半年开园分享到：
 _DOUBLED = re.compile(r"^(.{6,}?)\s+\1$")  # 新盘「顶烂市」 楼价又跌 新盘「顶烂市」 楼价又跌
+# a visit's 副题 under its headline, the officials who went along and no verb of their own (姚民声来虞考察 /
+# 任其良温暖赵畅吕军陪同, an e-paper's 上虞日报, hp-377): the headline is the line above it
+_ESCORT_SUBTITLE = re.compile(r"^[\u4e00-\u9fff、，·\s]{2,40}?(?:等)?(?:一同|一起)?陪同$")
 # a line that only names a body: a notice's issuer or signature (中共廊坊市委, 重庆市高技能人才工作联席会办公室),
 # a company's name over its news list (上药控股有限公司); never a headline
 _BODY = re.compile(r"^(?:中共)?[\u4e00-\u9fff（）()·]{2,24}(?:人民政府|办公厅|办公室|委员会|常委会|市委|省委|县委|区委|党委|党组|工委"
@@ -100,6 +105,12 @@ _CUT_ENTITY = re.compile(r"&(?:[A-Za-z]{0,6}|#\d{0,5})$")  # a headline the site
 # 地 点：安徽省铜陵市, 编导：陈颢之、张凤萍
 _FIELD = re.compile(r"^(?:主\s*持\s*人?|嘉\s*宾|主讲(?:人|嘉宾)?|发\s*言\s*人|地\s*点|时\s*间|会议(?:时间|地点)|编\s*导|导\s*演"
                     r"|摄\s*像|出\s*品\s*人?|主办(?:单位|方)?|承办(?:单位|方)?|协办(?:单位|方)?|(?:记者|作者)署名)\s*[：:]")
+# a government page's 信息公开 table, two of its fields to a line, never a headline: 信息分类：通知 发布机构：太湖县
+# 人民政府办公室, 废止时间：2020-01-23名称：太湖县人民政府关于印发…的通知 (hp-410)
+_INFO_FIELD = re.compile(r"(?:索引号|分类|机构|日期|时间|文号|字号|来源|关键词|名称|有效性|概述)\s*[：:]")
+# a collection's numbered piece under the collection's own headline: 签约服务实施方案集合（精选3篇） / … /
+# 签约服务实施方案集合 篇1 (a 范文 page, hp-403)
+_NUMBERED_PIECE = re.compile(r"^(?P<stem>.{4,}?)\s*篇\s*[\d一二三四五六七八九十]{1,2}$")
 # an op-ed's author before a slash (蘇益仁/台灣生醫產業 不要以管窺天): the byline under it names them again
 _AUTHOR_SLASH = re.compile(r"^([\u4e00-\u9fff·]{2,4})\s*[/／]\s*(?=\S.{5})")
 # a headline a page glued to its metadata on one line: 京津冀协同创新共同体发展研究*时间: 2019-10-15信息来源:…,
@@ -215,7 +226,8 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     on the tune split: what the line shares with the story under it, how much story follows it —
     a teaser in a list of links has a snippet under it, the headline has the story —, whether a
     dateline or source line stands under it, whether the 原标题 names it, its shape and place);
-    the links under 相关新闻 are passed over, a subtitle (——…) gives way to the line above it.
+    the links under 相关新闻 are passed over, a subtitle (——…, or a visit's …陪同) gives way to the line above it,
+    a collection's numbered piece (…集合 篇1) to the collection's headline above it.
     `标题：…` is taken as said, and so is a feature's title in its wire dateline (`…日电 题:…`, whose
     line then stands for the headline), the line under a form's empty `3.新闻标题：` field, and a column's
     `【title】` with its author's `（文：…）` beside it. An outlet's name before the headline goes when the
@@ -252,6 +264,12 @@ def find_in_lines(lines: list[str]) -> Headline | None:
         index, text, spans = best.index, best.text, best.lines
         if text.startswith(("——", "—")) and index and usable(texts[index - 1]):
             index, text, spans = index - 1, clean_decoration(texts[index - 1]), 1  # the subtitle's headline, above it
+        elif _ESCORT_SUBTITLE.match(text) and index and not kinds[index - 1] and usable(texts[index - 1]):
+            index, text, spans = index - 1, clean_decoration(texts[index - 1]), 2  # … and the 副题 goes with it
+        elif (piece := _NUMBERED_PIECE.match(text)) and (whole := next(
+                (line for line in lines_found if line.index < index and line.text.startswith(piece.group("stem"))
+                 and line.text != text), None)):
+            index, text, spans = whole.index, whole.text, whole.lines  # the collection's headline, not its piece's
         under = index + spans
         text = _without_outlet(_without_author(text, texts[under:under + 3]), texts[under:under + 3])
         below = texts[under:under + 11]
@@ -268,7 +286,7 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     if original:
         return Headline(original, "original_title")
     return _first_line_title(texts, kinds) or _short_title_over_dateline(texts, kinds) \
-        or _numbered_title_over_dateline(texts, kinds)
+        or _numbered_title_over_dateline(texts, kinds) or _credit_shaped_title_over_dateline(texts, kinds)
 
 
 def _stated_below(texts: list[str]) -> str | None:
@@ -308,14 +326,16 @@ def page_roles(lines: list[str]) -> dict[int, str]:
     share box's prompt, a subscription box's pitch, a story's word count, a periodical's running header
     anywhere in a PDF's text, a source field and its value, a byline annotated with toneless pinyin, a forum
     poster), "subhead" (one of the story's parallel `kicker：…` subheads under its lead,
-    _sibling_subheads)."""
+    _sibling_subheads; a collection's numbered piece, …集合 篇1)."""
     texts = [normalize_text(line) for line in lines]
     roles = {i: kind for i in range(len(texts)) if (kind := _own_kind(texts, i))}
     ahead = texts[:_reach(texts, LOOK_AHEAD)]
     kinds = None
     prose_above = 0
     for i, text in enumerate(ahead):
-        if _SUBHEAD.match(text) and not _is_prose(text) and prose_above >= MIN_PROSE and i not in roles:
+        if _NUMBERED_PIECE.match(text) and not _is_prose(text) and i not in roles:
+            roles[i] = "subhead"  # a collection's piece heading (…集合 篇1): not glued to the piece's first paragraph
+        elif _SUBHEAD.match(text) and not _is_prose(text) and prose_above >= MIN_PROSE and i not in roles:
             kinds = kinds or _line_kinds(ahead)
             if kinds[i] is None and _sibling_subheads(i, text, ahead, kinds):
                 roles[i] = "subhead"
@@ -501,6 +521,25 @@ def _numbered_title_over_dateline(texts: list[str], kinds: list[str | None]) -> 
     return None
 
 
+def _credit_shaped_title_over_dateline(texts: list[str], kinds: list[str | None]) -> Headline | None:
+    """A headline that reads like a credit, found only when nothing else is: the page's first line
+    below its furniture, taken for a byline for a word after 通讯员 or 记者 (中国工程院举办《院士通讯》地方通讯员培训活动, hp-400), right
+    over its dateline or source line and above the story, is the page's headline when at least half its
+    character pairs are the story's; a real byline names a person the lead hardly says again."""
+    first = next((i for i, k in enumerate(kinds) if k not in ("furniture", "nav", "outlet")), None)
+    if first is None or first + 1 >= len(texts) or kinds[first] != "byline" \
+            or kinds[first + 1] not in ("dateline", "source_line"):
+        return None
+    text = texts[first]
+    if not MIN_HEADLINE <= len(text) <= MAX_HEADLINE or len(_HAN.findall(text)) < MIN_HEADLINE or not _balanced(text) \
+            or re.search(r"[：:，,。；/／|｜]", text):
+        return None  # (记者 张三 通讯员 李四, 文/张三: a byline's own marks)
+    under = "".join(t for t, k in zip(texts[first + 2:], kinds[first + 2:]) if k is None and _is_prose(t))[:STORY_LEAD]
+    if len(under) >= MIN_PROSE and _bigram_share(text, under) >= FIRST_LINE_SHARE:
+        return Headline(clean_decoration(text), "page", first)
+    return None
+
+
 def choose_html_title(og_title: str | None, h1s: list[str], title: str | None) -> Headline | None:
     """A saved page's headline: og:title when the page agrees with it, else the <h1> that the
     <title> confirms, else the <title> without the site name, else what stands at all."""
@@ -533,6 +572,8 @@ def usable(text: str) -> bool:
         return False  # the rest of a sentence the excerpt begins inside (门、骨干产业…)
     if _CAPTION.search(text) or _BREADCRUMB.search(text) or "。" in text.rstrip("。"):
         return False  # a caption, a breadcrumb, two sentences (…预报图。图据中央气象台网站)
+    if len(_INFO_FIELD.findall(text)) >= 2:
+        return False  # an information table's fields
     if _BODY.match(text) or _CUT_ENTITY.search(text) or _FIELD.match(text) or _NAME_AND_OFFICE.match(text):
         return False  # a notice's issuer, a headline cut short inside an HTML entity, a card's field, a guest
     return not text.endswith(("。", "；", "，", "：", "、"))
@@ -566,7 +607,15 @@ def without_site_name(title: str) -> str:
         return said_again
     if len(kept) == 2 == len(re.split(r"[|｜]", title)) and len(kept[1]) > len(kept[0]):
         return kept[1]  # a column's kicker before a bar, the headline after it (瞭望·治国理政纪事|加快形成…)
-    return kept[0] if len(kept[0]) >= 6 else max(kept, key=len)
+    chosen = kept[0] if len(kept[0]) >= 6 else max(kept, key=len)
+    inner = [p for p in _SITE_PART.split(chosen) if p]
+    if len(inner) > 1 and _is_channel(inner[-1]) and len(chosen) - len(inner[-1]) > MIN_HEADLINE:
+        return without_site_name(chosen)  # a channel's name between the headline and the site's: 率先改革进行时-新闻专题-科学网
+    return chosen
+
+
+def _is_channel(part: str) -> bool:
+    return bool(_CHANNEL.search(part)) and len(part) <= 8
 
 
 def _is_site_part(part: str) -> bool:
