@@ -246,7 +246,8 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
             # a whole paragraph set as a list item: the mark is the page's layout (and so it is
             # when a photo's credit ends it: • 10月28日，…与师生合照。 香港中通社图片, probe-140)
             text = _LIST_MARK.sub("", text)
-        if text and paragraphs and _is_heading_between_paragraphs(text, paragraphs[-1]):
+        if text and paragraphs and (_is_heading_between_paragraphs(text, paragraphs[-1])
+                                    or _is_punctuated_heading(text, paragraphs[-1], _next_text(texts, index))):
             flush()
             blocks.append(Block("subhead", text))  # not glued to the paragraph under it
             continue
@@ -628,6 +629,38 @@ def _is_heading_between_paragraphs(text: str, previous: str) -> bool:
     words = _QUOTED_WORDS.sub(r"\1", _SPEAKER_KICKER.sub("", text))
     return (len(text) <= MAX_UNMARKED_HEADING and ends_sentence(previous) and not _PUNCTUATED.search(words)
             and len(re.findall(r"[\u4e00-\u9fff]", words)) >= 6)
+
+
+MIN_PARAGRAPH_BELOW = 40  # characters of the line under a heading (or fewer, when it ends its sentence): a paragraph
+_OPEN_END = re.compile(r"[，,、：:；;“「（(《—…]$")
+
+
+def _is_punctuated_heading(text: str, previous: str, below: str) -> bool:
+    """A short line with a comma or colon inside, after a paragraph that ended its sentence and over a long one,
+    closing no sentence and leaving no quote or clause open: an in-story heading of two phrases
+    (往來渠道更暢通,跨境執業更便捷 / “馬路兩邊,一邊研學,一邊創業”, probe-331; 艱難地獲批:從科學到市場的漫長十年,
+    probe-308), not a broken sentence's first half, which ends open (落實“ / 共商共建…, probe-330) or sits on a
+    page wrapped into short lines."""
+    below_is_paragraph = len(below) > MIN_PARAGRAPH_BELOW or (len(below) > MAX_UNMARKED_HEADING and ends_sentence(below))
+    return (len(text) <= MAX_UNMARKED_HEADING and ends_sentence(previous) and below_is_paragraph
+            and not _WORD_CUT_BELOW.match(below) and _two_phrases(text.strip("“”「」")) and not _OPEN_END.search(text)
+            and not re.search(r"[。！？!?；;]", text)
+            and text.count("“") == text.count("”") and text.count("「") == text.count("」")
+            and len(re.findall(r"[\u4e00-\u9fff]", text)) >= 6)
+
+
+# the line under a sentence cut inside a word opens on the word's end (论坛上,空间智能一体化影像系统发 / 布。该成果…, sample)
+_WORD_CUT_BELOW = re.compile(r"^[^，,。；;！!？?、：:“”「」]?[，,。；;！!？?、：:]")
+MAX_PHRASE_RATIO = 2  # a heading's phrases either side of its commas are of a length (往來渠道更暢通,跨境執業更便捷)
+
+
+def _two_phrases(text: str) -> bool:
+    """Phrases a heading sets side by side: around a colon, or around commas with none more than twice as long as
+    another (a sentence opens on a short adverbial before its comma: 论坛上,空间智能一体化影像系统发…)."""
+    if re.search(r"[：:]", text):
+        return all(len(part) >= 2 for part in re.split(r"[：:]", text, maxsplit=1))
+    parts = [len(part) for part in re.split(r"[，,]", text)]
+    return len(parts) >= 2 and min(parts) >= 2 and max(parts) <= MAX_PHRASE_RATIO * min(parts)
 
 
 def _gallery_of(text: str) -> int:

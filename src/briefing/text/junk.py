@@ -140,9 +140,10 @@ _ASCII_MARK = re.compile(r"[^A-Za-z0-9\s]")
 _LETTER = re.compile(r"[A-Za-z]")
 MIN_JAMMER_TOKENS = 3  # with a mark, and two with a letter (a pager's [1 2 … 10] | or a table's | --- | has none)
 MIN_JAMMER_SPACES = 4  # a run has five tokens: a line with fewer spaces is not searched
-# a clause's mark inside what two runs wrap: the post's own words (R神隆等多家生技廠外,還有32家醫療器材業者進駐設廠;另竹科的新$ Z%,
-# probe-313), which lose only the runs; the board's watermark (TVBNOW 含有熱門話題) has none
+# what two runs wrap: the post's own words have clauses (R神隆等多家生技廠外,還有32家醫療器材業者進駐設廠;另竹科的新$ Z%, probe-313)
+# and lose only the runs; the board's watermark has none, or names the board (pTVBNOW 含有熱門話題,…, probe-206)
 _CLAUSE_MARK = re.compile(r"[,，;；。、:：]")
+_BOARD_NAME = re.compile(r"[A-Za-z]{4,}")
 
 
 def _is_jammer(run: str) -> bool:
@@ -156,12 +157,19 @@ def _without_jammer(text: str) -> str:
     for line in text.split("\n"):
         runs = [m for m in _JAMMER_RUN.finditer(line) if _is_jammer(m.group(0))]
         if len(runs) >= 2 and not line[:runs[0].start()].strip() and not line[runs[-1].end():].strip() \
-                and not _CLAUSE_MARK.search(line[runs[0].end():runs[-1].start()]):
-            line = ""  # the board's watermark between two runs (a post's hard-wrapped line between two runs has its clauses)
+                and _is_watermark(line[runs[0].end():runs[-1].start()]):
+            line = ""  # the board's watermark between two runs
         for run in reversed(runs):
             line = line[:run.start()] + line[run.end():]
         lines.append(line)
     return "\n".join(lines)
+
+
+def _is_watermark(wrapped: str) -> bool:
+    """What two jammer runs wrap is the board's watermark when it names the board (pTVBNOW 含有熱門話題,…等資訊。,
+    probe-206) or has no clause; the post's own hard-wrapped lines have their clauses and only Chinese (R神隆等多家
+    生技廠外,還有32家醫療器材業者進駐設廠;另竹科的新 / 技廠商,讓三個科學園區生醫廠商累計達112家。, probe-313)."""
+    return not _CLAUSE_MARK.search(wrapped) or bool(_BOARD_NAME.search(wrapped))
 
 
 # A post's fields glued between its headline and its text on a tag page: …恐泡湯釋出於: 綜合2021-06-29標籤: 中國臺灣網
@@ -465,6 +473,8 @@ _FURNITURE = re.compile(
     # probe-324), a broadcaster's promo closing on its call to watch (…推出《…特别报道》，敬请收看。, probe-325)
     r"|^(?i:page)\s*\d{1,4}\s*[-–—]\s*\S|^(?i:p)\.\s*\d{1,4}$|^[“\"]?这是[^，。！？“”]{1,20}的第\s*\d+\s*篇(?:原创)?(?:文章|推送)[”\"]?$"
     r"|^由《[^》]{1,20}》[^，。！？]{0,6}出品$|^参与(?:评论|讨论|互动)请"
+    # a share bar of one word and each network's name, run together (分享到Facebook分享到LINE分享到Twitter分享到Wechat, probe-309)
+    r"|^(?:分享(?:到|至)\s*(?i:facebook|line|twitter|x|wechat|weibo|whatsapp|telegram|plurk|email|微信|微博|qq|qq空间|朋友圈)\s*){2,}$"
     r"|^[（(](?:全文|本文|原文)(?:刊登|刊发|刊载|发表|载)(?:于|在)《[^》]{2,20}》[^）)]{0,16}[）)]$|[，,]\s*敬请(?:收看|收听|垂注)[。！!]?$"
 )
 # An aggregator's template around what it copied, however long the line (虽然这篇…乡民发文没有被收入到精华区：…
@@ -612,6 +622,8 @@ _BYLINE = re.compile(
     rf"^[（(]?(?:(?:作者|撰文|记者|通讯员)\s*[：:]\s*[{_HAN}·、， ]{{2,20}}"
     rf"|(?:文|图|文/图|图/文|文图|文字|摄影)?\s*[/｜|：:]?\s*[{_HAN}A-Za-z]{{0,12}}(?:记者|通讯员|特约撰稿人?)\s*[{_HAN}·]{{2,4}}"
     rf"(?:[ 、，]+[{_HAN}·]{{2,4}})*"
+    # a Taiwan outlet's writer and where he wrote: 波新聞-林冬生/苗栗 (probe-309)
+    rf"|[{_HAN}]{{1,6}}(?:新闻|新闻网|日报|时报|晚报|电视台?)\s*[-－–]\s*[{_HAN}·]{{2,4}}(?:[、，][{_HAN}·]{{2,4}})*\s*[/／]\s*[{_HAN}]{{2,4}}(?:报导|报道)?"
     # a blog's post line, its date read apart: 發表於 2019-03-19 / by Ernest Chiu (probe-312)
     r"|(?i:by)\s+[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3})[）)]?$"
 )
