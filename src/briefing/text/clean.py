@@ -165,7 +165,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
     if junk.is_spun(texts):
         return []  # a spun copy: no sentence of it can be trusted
     elsewhere = _menu_lines(raw_blocks) | junk.trending_items(texts) | _notes_and_notices(texts) \
-        | _headline_block(texts, title_key)
+        | _headline_block(texts, title_key) | _caption_runs(texts) | _labelled_headline(texts)
     gallery = _gallery_total(texts)
     texts = junk.strip_toneless_pinyin(texts)
     starts_below = _stated_dateline_at(texts, found)
@@ -181,6 +181,8 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
             if sum(map(len, paragraphs)) + sum(len(b.text) for b in blocks if b.kind == "para") >= MIN_STORY_ABOVE:
                 break  # the list's next item
             continue
+        if before_story and _ABSTRACT_LABEL.match(text) and _opens_alike(_ABSTRACT_LABEL.sub("", text), _next_text(texts, index)):
+            continue  # a teaser cut from the story's first paragraph, under its label ([摘要] 9月5日,…举行的是 对, probe-317)
         if before_story:
             text = _above_the_story(text, raw_blocks, paper, found)
             if not text or _is_page_line_above(text, _next_text(texts, index)):
@@ -244,7 +246,8 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
             # a whole paragraph set as a list item: the mark is the page's layout (and so it is
             # when a photo's credit ends it: • 10月28日，…与师生合照。 香港中通社图片, probe-140)
             text = _LIST_MARK.sub("", text)
-        if text and paragraphs and _is_heading_between_paragraphs(text, paragraphs[-1]):
+        if text and paragraphs and (_is_heading_between_paragraphs(text, paragraphs[-1])
+                                    or _is_punctuated_heading(text, paragraphs[-1], _next_text(texts, index))):
             flush()
             blocks.append(Block("subhead", text))  # not glued to the paragraph under it
             continue
@@ -293,6 +296,61 @@ def _headline_block(texts: list[str], title_key: str) -> set[int]:
             above -= 1
         block.update(range(above, index))
     return block
+
+
+_NOT_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]+")
+
+
+def _opens_alike(text: str, below: str) -> bool:
+    """The line opens the same way as the line below it, punctuation and spaces aside (a teaser lost its quotes:
+    与 共享湾区机遇,开放创新发展 的主题 / 与“共享湾区机遇,开放创新发展”的主题)."""
+    key = _NOT_WORD.sub("", text)
+    return len(key) >= TEASER_OPENING and _NOT_WORD.sub("", below).startswith(key[:TEASER_OPENING])
+
+
+MAX_CAPTION_LINE = 60  # characters
+MIN_CAPTION_RUN = 4  # lines
+MIN_CAPTIONS_IN_RUN = 2
+
+
+def _caption_runs(texts: list[str]) -> set[int]:
+    """The indexes of a run of short lines with no sentence end, MIN_CAPTIONS_IN_RUN of them captions: a gallery's
+    captions listed over the story (「慧眼」试验队与整装待发的「慧眼」卫星 / 西藏羊八井国际宇宙线观测站 /
+    高海拔宇宙线观测站项目模拟图 / …, probe-320), which the story's first paragraph would otherwise open with."""
+    lines: set[int] = set()
+    run: list[int] = []
+    for index, text in enumerate(texts + [""]):
+        kind = junk.line_kind(text) if text else "end"
+        if text and len(text) <= MAX_CAPTION_LINE and not ends_sentence(text) and kind in (None, "caption"):
+            run.append(index)
+            continue
+        captions = sum(junk.line_kind(texts[j]) == "caption" for j in run)
+        if len(run) >= MIN_CAPTION_RUN and captions >= MIN_CAPTIONS_IN_RUN:
+            lines.update(run)
+        run = []
+    return lines
+
+
+_HEADLINE_LABEL = re.compile(r"^[（(【\[][^（）()【】\[\]]{1,10}[）)】\]]\s*(?=\S)")
+
+
+def _labelled_headline(texts: list[str]) -> set[int]:
+    """The indexes of an e-paper's headline said twice, the first time after its column's label in brackets
+    ((新聞小語)深合區構建澳人宜居環境 / 深合區構建澳人宜居環境, probe-330), and of the short lines above them (the
+    page's banner, its date, its page line and links: 中銀全幣種信用卡 / 2022年09月14日 / 第A09版:澳聞 / 澳門虛擬圖書館)."""
+    for index, text in enumerate(texts[:DATELINE_WITHIN - 1]):
+        if "。" in text:
+            break  # the story has begun
+        label = _HEADLINE_LABEL.match(text)
+        below = _next_text(texts, index)
+        if label and 0 < len(below) <= MAX_PAGE_HEADLINE and _key(text[label.end():]) == _key(below):
+            below_index = texts.index(below, index + 1)
+            above = index
+            while above > 0 and (not texts[above - 1] or (len(texts[above - 1]) <= MAX_PAGE_HEADLINE
+                                                          and not re.search(r"[。！？，；]", texts[above - 1]))):
+                above -= 1
+            return set(range(above, below_index + 1))
+    return set()
 
 
 def _headline_like(text: str) -> bool:
@@ -571,6 +629,38 @@ def _is_heading_between_paragraphs(text: str, previous: str) -> bool:
     words = _QUOTED_WORDS.sub(r"\1", _SPEAKER_KICKER.sub("", text))
     return (len(text) <= MAX_UNMARKED_HEADING and ends_sentence(previous) and not _PUNCTUATED.search(words)
             and len(re.findall(r"[\u4e00-\u9fff]", words)) >= 6)
+
+
+MIN_PARAGRAPH_BELOW = 40  # characters of the line under a heading (or fewer, when it ends its sentence): a paragraph
+_OPEN_END = re.compile(r"[，,、：:；;“「（(《—…]$")
+
+
+def _is_punctuated_heading(text: str, previous: str, below: str) -> bool:
+    """A short line with a comma or colon inside, after a paragraph that ended its sentence and over a long one,
+    closing no sentence and leaving no quote or clause open: an in-story heading of two phrases
+    (往來渠道更暢通,跨境執業更便捷 / “馬路兩邊,一邊研學,一邊創業”, probe-331; 艱難地獲批:從科學到市場的漫長十年,
+    probe-308), not a broken sentence's first half, which ends open (落實“ / 共商共建…, probe-330) or sits on a
+    page wrapped into short lines."""
+    below_is_paragraph = len(below) > MIN_PARAGRAPH_BELOW or (len(below) > MAX_UNMARKED_HEADING and ends_sentence(below))
+    return (len(text) <= MAX_UNMARKED_HEADING and ends_sentence(previous) and below_is_paragraph
+            and not _WORD_CUT_BELOW.match(below) and _two_phrases(text.strip("“”「」")) and not _OPEN_END.search(text)
+            and not re.search(r"[。！？!?；;]", text)
+            and text.count("“") == text.count("”") and text.count("「") == text.count("」")
+            and len(re.findall(r"[\u4e00-\u9fff]", text)) >= 6)
+
+
+# the line under a sentence cut inside a word opens on the word's end (论坛上,空间智能一体化影像系统发 / 布。该成果…, sample)
+_WORD_CUT_BELOW = re.compile(r"^[^，,。；;！!？?、：:“”「」]?[，,。；;！!？?、：:]")
+MAX_PHRASE_RATIO = 2  # a heading's phrases either side of its commas are of a length (往來渠道更暢通,跨境執業更便捷)
+
+
+def _two_phrases(text: str) -> bool:
+    """Phrases a heading sets side by side: around a colon, or around commas with none more than twice as long as
+    another (a sentence opens on a short adverbial before its comma: 论坛上,空间智能一体化影像系统发…)."""
+    if re.search(r"[：:]", text):
+        return all(len(part) >= 2 for part in re.split(r"[：:]", text, maxsplit=1))
+    parts = [len(part) for part in re.split(r"[，,]", text)]
+    return len(parts) >= 2 and min(parts) >= 2 and max(parts) <= MAX_PHRASE_RATIO * min(parts)
 
 
 def _gallery_of(text: str) -> int:

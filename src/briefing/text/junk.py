@@ -140,6 +140,10 @@ _ASCII_MARK = re.compile(r"[^A-Za-z0-9\s]")
 _LETTER = re.compile(r"[A-Za-z]")
 MIN_JAMMER_TOKENS = 3  # with a mark, and two with a letter (a pager's [1 2 … 10] | or a table's | --- | has none)
 MIN_JAMMER_SPACES = 4  # a run has five tokens: a line with fewer spaces is not searched
+# what two runs wrap: the post's own words have clauses (R神隆等多家生技廠外,還有32家醫療器材業者進駐設廠;另竹科的新$ Z%, probe-313)
+# and lose only the runs; the board's watermark has none, or names the board (pTVBNOW 含有熱門話題,…, probe-206)
+_CLAUSE_MARK = re.compile(r"[,，;；。、:：]")
+_BOARD_NAME = re.compile(r"[A-Za-z]{4,}")
 
 
 def _is_jammer(run: str) -> bool:
@@ -152,12 +156,20 @@ def _without_jammer(text: str) -> str:
     lines = []
     for line in text.split("\n"):
         runs = [m for m in _JAMMER_RUN.finditer(line) if _is_jammer(m.group(0))]
-        if len(runs) >= 2 and not line[:runs[0].start()].strip() and not line[runs[-1].end():].strip():
+        if len(runs) >= 2 and not line[:runs[0].start()].strip() and not line[runs[-1].end():].strip() \
+                and _is_watermark(line[runs[0].end():runs[-1].start()]):
             line = ""  # the board's watermark between two runs
         for run in reversed(runs):
             line = line[:run.start()] + line[run.end():]
         lines.append(line)
     return "\n".join(lines)
+
+
+def _is_watermark(wrapped: str) -> bool:
+    """What two jammer runs wrap is the board's watermark when it names the board (pTVBNOW 含有熱門話題,…等資訊。,
+    probe-206) or has no clause; the post's own hard-wrapped lines have their clauses and only Chinese (R神隆等多家
+    生技廠外,還有32家醫療器材業者進駐設廠;另竹科的新 / 技廠商,讓三個科學園區生醫廠商累計達112家。, probe-313)."""
+    return not _CLAUSE_MARK.search(wrapped) or bool(_BOARD_NAME.search(wrapped))
 
 
 # A post's fields glued between its headline and its text on a tag page: …恐泡湯釋出於: 綜合2021-06-29標籤: 中國臺灣網
@@ -342,7 +354,9 @@ def _remembered_spam(text: str) -> bool:
 # for 大湾区, 回回故国 for 回归祖国, 平易近族 for 民族, 当作就 for 成就, 客不雅 for 客观, 师长教师 for 先生 (probe-294, 300):
 # words no writer uses (not 年夜饭, 大年夜, 平易近人, 不雅观). A page with MIN_SPUN_KINDS of them is unreadable whole.
 _SPUN = re.compile(r"(?<![大除过守吃团])年夜(?![饭里晚])|本家儿|当作(?:就|长|果)|形当作|不雅(?:察|点|众|念|测)"
-                   r"|(?:客|宏|微|主|乐|悲|直|壮)不雅|平易近(?!人)|标的目的|师长教师|测验考试|体系体例|回回故国|练习近平")
+                   r"|(?:客|宏|微|主|乐|悲|直|壮)不雅|平易近(?!人)|标的目的|师长教师|测验考试|体系体例|回回故国|练习近平"
+                   # another tool's: 扳谈 for 攀谈, 不雅观众 for 观众, 配景的差别 for 背景的差别 (probe-316)
+                   r"|扳谈|不雅观众|配景(?=的?(?:差别|差异|不同))")
 MIN_SPUN_KINDS = 3
 
 
@@ -414,7 +428,7 @@ _FURNITURE = re.compile(
     # a picture set's placeholder where the images were (打开文本图片集, b-0117) and a column's standing
     # note and source (摘录自联合报苗栗报导 / 本单元由编辑部摘录每日重要新闻，让读者能快速掌握…, c-0090)
     r"|^(?:打开文本图片集|点击查看大图)$|^本(?:单元|栏目|专栏)由编辑部|^摘[录錄]自[^，。！？\s]{2,20}$"
-    r"|本文字数\s*[：:]\s*\d|^(?i:pages?)\s*[：:]\s*\d+(?:\s+\d+)*$|^导语[：:]?$|^发布于\s*[\u4e00-\u9fff]{2,8}$|手机(?:端|上)(?:查看|观看|阅读)"
+    r"|本文字数\s*[：:]\s*\d|^(?i:pages?)\s*[：:]\s*\d+(?:\s+\d+)*$|^(?:导语|提要|内容提要)[：:]?$|^发布于\s*[\u4e00-\u9fff]{2,8}$|手机(?:端|上)(?:查看|观看|阅读)"
     r"|(?i:open\s*/\s*close menu|skip to (?:main )?content|toggle navigation)"
     # an English page's furniture on a line of its own (a slide-sharing site's Slides: / Advertisements /
     # Similar presentations, probe-161)
@@ -453,6 +467,15 @@ _FURNITURE = re.compile(
     # a site's note that its readers posted what it shows: 注意：本站部分文字内容、图片由网友投稿，如侵权请联系删除，
     # 联系邮箱：… (probe-275)
     r"|本站部分(?:文字)?内容|(?:由|系)网友(?:投稿|上传)|如(?:有)?侵权[^，。]{0,4}联系(?:删除|本站|我们)|侵删"
+    # a flipbook's page label (Page 77 - 《图解湾区纲要》2022 / P. 77, probe-314), a WeChat column's count of its posts
+    # (“这是价值事务所的第1955篇原创文章”, probe-321), a programme's credit and its call for comments (由《直播港澳台》团队
+    # 出品 / 参与评论请在新浪微博@直新闻, probe-315), a paper's note where it was printed (（全文刊登于《城市规划学刊》2020年第4期）,
+    # probe-324), a broadcaster's promo closing on its call to watch (…推出《…特别报道》，敬请收看。, probe-325)
+    r"|^(?i:page)\s*\d{1,4}\s*[-–—]\s*\S|^(?i:p)\.\s*\d{1,4}$|^[“\"]?这是[^，。！？“”]{1,20}的第\s*\d+\s*篇(?:原创)?(?:文章|推送)[”\"]?$"
+    r"|^由《[^》]{1,20}》[^，。！？]{0,6}出品$|^参与(?:评论|讨论|互动)请"
+    # a share bar of one word and each network's name, run together (分享到Facebook分享到LINE分享到Twitter分享到Wechat, probe-309)
+    r"|^(?:分享(?:到|至)\s*(?i:facebook|line|twitter|x|wechat|weibo|whatsapp|telegram|plurk|email|微信|微博|qq|qq空间|朋友圈)\s*){2,}$"
+    r"|^[（(](?:全文|本文|原文)(?:刊登|刊发|刊载|发表|载)(?:于|在)《[^》]{2,20}》[^）)]{0,16}[）)]$|[，,]\s*敬请(?:收看|收听|垂注)[。！!]?$"
 )
 # An aggregator's template around what it copied, however long the line (虽然这篇…乡民发文没有被收入到精华区：…
 # 我们另外找到其它相关的精选爆赞文章 / 在 …中有9篇Facebook贴文，粉丝数超过0的网红，… / …在 Facebook 的最佳贴文, probe-217)
@@ -558,7 +581,7 @@ def stated_in_dateline(text: str) -> tuple[str, str]:
 _FULL_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?!\d)")
 MAX_DATE_LABELS_LINE = 40
 # the label under a picture: 高能同步辐射光源和多模态跨尺度生物医学成像设施效果图
-_PICTURE_LABEL = re.compile(r"(?:效果图|示意图|规划图|设计图|鸟瞰图|航拍图|全景图|实景图|平面图)$")
+_PICTURE_LABEL = re.compile(r"(?:效果图|示意图|规划图|设计图|鸟瞰图|航拍图|全景图|实景图|平面图|模拟图)$")
 # (a picture's place on the page as its label: 顶图：第三届粤港澳大湾区主流媒体甘肃行启动, probe-293)
 _CAPTION = re.compile(r"^(?:图为|图\s*[0-9一二三四五六七八九十]?\s*[：:]|[▲△↑↓▼◆]|上图|下图|左图|右图|组图|（图|\(图"
                       r"|(?:首|顶|头|尾)图\s*[：:])")
@@ -598,7 +621,11 @@ _BULLET = re.compile(r"^[•·▪●○◆◇■□►]\s*(?=\S.{4,})")  # a lis
 _BYLINE = re.compile(
     rf"^[（(]?(?:(?:作者|撰文|记者|通讯员)\s*[：:]\s*[{_HAN}·、， ]{{2,20}}"
     rf"|(?:文|图|文/图|图/文|文图|文字|摄影)?\s*[/｜|：:]?\s*[{_HAN}A-Za-z]{{0,12}}(?:记者|通讯员|特约撰稿人?)\s*[{_HAN}·]{{2,4}}"
-    rf"(?:[ 、，]+[{_HAN}·]{{2,4}})*)[）)]?$"
+    rf"(?:[ 、，]+[{_HAN}·]{{2,4}})*"
+    # a Taiwan outlet's writer and where he wrote: 波新聞-林冬生/苗栗 (probe-309)
+    rf"|[{_HAN}]{{1,6}}(?:新闻|新闻网|日报|时报|晚报|电视台?)\s*[-－–]\s*[{_HAN}·]{{2,4}}(?:[、，][{_HAN}·]{{2,4}})*\s*[/／]\s*[{_HAN}]{{2,4}}(?:报导|报道)?"
+    # a blog's post line, its date read apart: 發表於 2019-03-19 / by Ernest Chiu (probe-312)
+    r"|(?i:by)\s+[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3})[）)]?$"
 )
 # A credit inside a short line that is no sentence: 联合报／ 记者胡蓬生／苗栗即时报导,
 # 央视新闻客户端 | 作者 万灵 宋小勇, （撰稿：劳程剑）, （资料图片仅供参考）, …医生（左） 图源：…

@@ -106,6 +106,10 @@ def _fullwidth_punctuation(text: str) -> str:
             return _SIMPLE_PUNCT[ch]
         if ch == "," and _between_chinese(text, i):
             return "，"  # 上午9:00,G60科创走廊 (junk probe-231): a Chinese sentence's comma between two codes
+        if ch == "," and before == " " and _is_cjk(text[i - 2:i - 1]) and _is_cjk(text[i - 3:i - 2]):
+            # a comma spaced off the Chinese clause it closes: 广州向南 , 100多公里 (junk probe-319); not on a
+            # letter-spaced page (信 号 , 现 正 生 效, tune c-0119), whose spaces go with the letters'
+            return "，"
         return ch
 
     # a full-width mark carries its own spacing
