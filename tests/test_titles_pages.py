@@ -91,6 +91,16 @@ def test_a_day_to_come_and_the_了_of_为了_stay_in_a_clause():
     assert _tidy("EAST完成了主机总装以及各分系统的研制和安装工作") == "EAST完成主机总装以及各分系统的研制和安装工作"
 
 
+def test_a_span_of_days_is_no_day_and_stays_in_a_clause():
+    from briefing.editorial.titles import _tidy
+
+    # a fund's inflow over the last five days (probe-322, a broker's post): 近5日 is how long, not when
+    assert _tidy("热门港股创新药ETF近5日吸金近8亿元") == "热门港股创新药ETF近5日吸金近8亿元"
+    for clause in ("恒生生物科技指数连续3日上涨", "新药审批在10日内完成", "股价5日来累计上涨两成"):
+        assert _tidy(clause) == clause
+    assert _tidy("研究院29日在广州高新区揭牌") == "研究院在广州高新区揭牌"  # the day it happened still goes
+
+
 def test_a_notices_issuer_over_its_title_is_no_headline():
     # 重庆市高技能人才工作联席会办公室 / 2024年4月9日 signs the covering letter; the title stands under it
     assert "重庆市高技能人才工作联席会办公室" in shown("b-0006")
