@@ -87,6 +87,11 @@ _CAPTION = re.compile(r"拍摄|^图\s*\d|^图为|图据|图源|(?:来)?源于网
                       r"|[|｜丨]\s*图(?:片)?\s*[：:]"
                       # a comment box or a feed's end: 欢迎发表评论 取消回复, 没有更多内容
                       r"|发表评论|取消回复|没有更多|加载更多|查看更多|相关阅读|延伸阅读")
+# a photo's caption by its label or its lender, on its own line over the story: photo 塩野義製藥與國立感染症研究所等
+# 共同開發中的新型冠狀病毒疫苗(由塩野義製藥提供) (wp-063); a sentence of the story may end on its lender, so not in one
+_PHOTO_CAPTION = re.compile(r"^photo\s|^[^。]{4,80}[（(]由[^（）()]{2,20}提供[）)]$", re.IGNORECASE)
+# a site's contact line, never a headline: ※ 有關作品版權事宜請聯系:0591-87523908 郵箱:qzce@163.com (wp-076, wp-077)
+_CONTACT = re.compile(r"(?<!\d)0\d{2,3}-\d{7,8}(?!\d)|[A-Za-z0-9_.-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _BREADCRUMB = re.compile(r"\s-*>\s*\S|>>|＞＞|»")  # 首页 -> 头条
 _CRUMB_MARK = re.compile(r"\s*(?:-*>+|＞+|»)\s*")
 _DASHED = re.compile(r"^-(?!-)\s*(.{6,}?)\s*(?<!-)-$")  # gov.mo's flash: -記者會快訊(…)-
@@ -140,7 +145,9 @@ MIN_LINK_LIST = 3  # bulleted lines in a row: a list of other stories' links
 # an e-paper reader's own header, never a headline: 电子报阅读机 / 2026-01-26 / 星期一 / 当前报纸名称：劳动午报,
 # and its page's bar: 15版 信息披露 查看版面PDF (上海证券报, hp-328)
 _READER = re.compile(r"^(?:(?:电子|数字)(?:报|报纸|报刊|版)(?:阅读[机器]|阅览[器室]?|平台|系统)$"
-                     r"|当前(?:报纸|报刊|期刊|版面|期次|期数)(?:名称)?\s*[：:])|(?:^|\s)查看版面\s*(?:PDF|大图)$")
+                     r"|当前(?:报纸|报刊|期刊|版面|期次|期数)(?:名称)?\s*[：:])|(?:^|\s)查看版面\s*(?:PDF|大图)$"
+                     # a document site's label over the excerpt it shows: 论文部分内容阅读 (wp-052)
+                     r"|^(?:论文|文章|全文|原文|正文|文档)?(?:部分)?内容(?:阅读|预览)$")
 # a listed company's announcement header, never a headline: 证券代码：000597证券简称：东北制药 公告编号：2024-030
 # (and a page's font-size bar in either script, which text/junk.py knows in simplified only: 字體：放大 還原 縮小, hp-371)
 _FONT_BAR = re.compile(r"^字[体體号號](?:大小)?\s*[：:]?\s*(?:(?:放大|缩小|縮小|还原|還原|默认|默認|超大|标准|標準|[大中小])\s*){2,}$")
@@ -345,7 +352,7 @@ def page_roles(lines: list[str]) -> dict[int, str]:
 
 def _own_kind(texts: list[str], i: int) -> str | None:
     if _READER.search(texts[i]) or _STOCK_HEADER.match(texts[i]) or _FONT_BAR.match(texts[i]) \
-            or _REPOST_NOTE.match(texts[i]) or _SHARE_BOX.match(texts[i]) \
+            or _REPOST_NOTE.match(texts[i]) or _SHARE_BOX.match(texts[i]) or _PHOTO_CAPTION.search(texts[i]) \
             or _SOURCE_FIELD.search(texts[i]) or _is_paywall_promo(texts[i]) or _WORD_COUNT.match(texts[i]) \
             or (_RUNNING_HEADER.search(texts[i]) and len(texts[i]) <= MAX_RUNNING_HEADER):  # (a sentence may cite an issue)
         return "furniture"
@@ -572,8 +579,8 @@ def usable(text: str) -> bool:
         return False  # the rest of a sentence the excerpt begins inside (门、骨干产业…)
     if _CAPTION.search(text) or _BREADCRUMB.search(text) or "。" in text.rstrip("。"):
         return False  # a caption, a breadcrumb, two sentences (…预报图。图据中央气象台网站)
-    if len(_INFO_FIELD.findall(text)) >= 2:
-        return False  # an information table's fields
+    if len(_INFO_FIELD.findall(text)) >= 2 or _CONTACT.search(text):
+        return False  # an information table's fields, a contact line's telephone number or address
     if _BODY.match(text) or _CUT_ENTITY.search(text) or _FIELD.match(text) or _NAME_AND_OFFICE.match(text):
         return False  # a notice's issuer, a headline cut short inside an HTML entity, a card's field, a guest
     return not text.endswith(("。", "；", "，", "：", "、"))
@@ -786,6 +793,8 @@ def _not_a_headline(i: int, candidate: str, texts: list[str], kinds: list[str | 
     if prose_above and (_CHART_TITLE.search(candidate)
                         or any(k is None and _is_prose(t) and _NEWS_LEAD.match(t) for t, k in zip(texts[:i], kinds[:i]))):
         return True
+    if _under_the_opening_prose(i, texts, kinds):
+        return True
     if _SUBHEAD.match(candidate):
         siblings = _sibling_subheads(i, candidate, texts, kinds)
         # one of the story's parallel subheads (通州提速：… … 雄安蜕变：…, probe-149), under its lead or, above
@@ -802,6 +811,21 @@ def _not_a_headline(i: int, candidate: str, texts: list[str], kinds: list[str | 
                if len(_HAN.findall(pair)) == 2 and "丨" not in pair}  # words (丨 is a column's bar: …解药丨放大灯, hp-260)
         return not prose_above and len(own) >= ALIEN_PAIRS and not own & _bigrams(under[:2000])
     return share < ALIEN_SHARE
+
+
+def _under_the_opening_prose(i: int, texts: list[str], kinds: list[str | None]) -> bool:
+    """A subhead of a page that opens in its story: only the lead's prose and its byline (a dateline) above
+    it (川报观察记者 刘春华 / 近日，在省人社厅的组织下，…招引1603名博士后进站工作。… / 38家设站单位拟招博士后1603名,
+    wp-050; the lead, then ■记者 王智芳 通讯员 黄林凤, then 部分企业50%以上的计划岗位专供应届毕业生, wp-081).
+    A headline stands over its story: what stands above it is furniture or another story's, seldom the lead."""
+    above = [(t, k) for t, k in zip(texts[:i], kinds[:i]) if t.strip()]
+    # (a lead's paragraph ends on its full stop; a teaser, a promo or a headline run into its site's name does not)
+    if not above or not all(k in _BESIDE_THE_LEAD if k else _is_prose(t) and _FULL_STOP_END.search(t) for t, k in above):
+        return False
+    # (and the story's byline among them, which stands under the headline: without it, prose over a line may be a
+    # summary over its headline, b-0105's 三款血液恶性肿瘤创新药或今年上市 aside; a dateline strip may stand over
+    # both, 鉅亨網's date 2025-10-23… / the summary / 一个月17家申请上市！… 港股医药股IPO迎罕见热潮, probe-042)
+    return any(k == "byline" for _, k in above) and sum(len(t) for t, k in above if k is None) >= OPENING_PROSE
 
 
 def _sibling_subheads(i: int, candidate: str, texts: list[str], kinds: list[str | None]) -> int:
@@ -824,6 +848,9 @@ _CHART_TITLE = re.compile(r"\d{1,2}/\d{1,2}\s*[-–~至]\s*\d{1,2}/\d{1,2}|第\d
 # a news lead's opening: the story has begun, its headline stands above it
 _NEWS_LEAD = re.compile(r"^(?:本报讯|本网讯|本台讯|[\u4e00-\u9fff]{2,10}(?:消息|讯)[，,]|新华社.{0,12}电"
                         r"|[\u4e00-\u9fff]{2,8}(?:社|网|报|台)[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电|据.{2,12}报道)")
+_BESIDE_THE_LEAD = ("byline", "dateline", "source_line")  # a story's own lines about its lead
+_FULL_STOP_END = re.compile(r"。[”’」』）)]*\s*$")
+OPENING_PROSE = 80  # characters of prose at least, above a line, for the page to open in its story
 MIN_CHINESE_STORY = 0.2  # of the text under a line in Chinese characters, at least, for its words to be compared
 ALIEN_SHARE = 0.05  # of a repeated line's character pairs, at most, in the text under it (its copies aside)
 # a line said once, over the story: this many pairs of Chinese characters at least, none of them the story's, save
