@@ -61,4 +61,4 @@ def test_an_issuers_name_joins_only_its_own_documents_title():
              "4月9日，我市召开人才工作会议，会议审议通过了人才发展规划，部署下一阶段人才引育重点任务，各区县负责同志参加会议。"
              "会议强调，要加快集聚高层次人才。"]
     headline = find_in_lines(lines)
-    assert headline is None or headline.text != "我市召开人才工作会议会议审议通过人才发展规划"
+    assert headline is not None and headline.text in lines[:2]  # one line of the two, not both read as one

@@ -7,7 +7,6 @@ a short excerpt of the page's own lines (traditional where the page is)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -151,8 +150,9 @@ def test_spun_copy_is_no_story() -> None:
     assert story.paragraphs
 
 
-def test_checker_reads_reporter_as_subject_as_no_byline() -> None:
-    sys.path[:0] = [str(BENCHMARKS / "probe"), str(BENCHMARKS)]
+def test_checker_reads_reporter_as_subject_as_no_byline(monkeypatch) -> None:
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    monkeypatch.syspath_prepend(str(BENCHMARKS / "probe"))
     from check_junk import junk_kinds
     # probe-231: the story's own sentence, counted as a byline by the benchmark's pattern
     assert junk_kinds("本报记者历时四个月走访上海及周边12个城市,从苏州工业园区到南通新机场。", "probe-231") == []

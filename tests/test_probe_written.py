@@ -47,8 +47,9 @@ def test_the_figures_count_fitting_titles_and_titles_found_on_the_page():
 
 def test_the_probe_file_is_well_formed():
     pages = _pages()
-    assert 40 <= len(pages) <= 50
     ids = [page["id"] for page in pages]
+    assert ids == [f"wp-{n:03d}" for n in range(1, len(pages) + 1)]  # (rounds append; none is renumbered)
+    assert [page["round"] for page in pages] == sorted(page["round"] for page in pages)
     assert len(set(ids)) == len(ids)
     assert len({page["url"] for page in pages}) == len(pages)
     for page in pages:

@@ -69,7 +69,9 @@ FURNITURE = re.compile(
     r"|抢沙发|还没有评论|阅读全文"
     # a photo's caption: numbered (图④：俯瞰中国散裂中子源。, hp-268), or ending on what was photographed
     # (2024年，无人机拍摄的位于上海市张江科学城的上海光源。, a-0173; 这是12月18日拍摄的海口新海港（无人机照片）。, hp-090)
-    r"|^图\s*[①-⑳\d]{1,2}\s*[：:]|拍摄的[^，。；！？“”]{2,40}(?:[（(][^）)]{1,20}[）)])?。$)"
+    # — not a story's 张三历时十年拍摄的200余幅作品。 or 这是他在1998年拍摄的第一部纪录片。
+    r"|^图\s*[①-⑳\d]{1,2}\s*[：:]|^这是(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，。；！？]{0,20}拍摄的"
+    r"|(?:无人机|航拍)[^，。；！？]{0,4}拍摄的[^，。；！？“”]{2,40}(?:[（(][^）)]{1,20}[）)])?。$|[（(]无人机照片[）)]。$)"
 )
 # Page furniture that a web page glues to the front of the first sentence: breadcrumbs, dates,
 # reading times, column tags, 摘要：, a photo note. Cut, as many as there are.
@@ -97,8 +99,8 @@ SENTENCE_PREFIX = re.compile(
     r"|^[（(]资料图片?[）)]\s*(?:[\u4e00-\u9fff]{2,4}\s*摄\s*(?:[（(][^）)]{1,10}[）)])?)?\s*"
     r"|^(?:受访者|受访单位|[\u4e00-\u9fff]{2,8}(?:医院|公司|大学|学院))供图\s*|^[（(][^（）()，。]{2,20}(?:供稿|供图|提供)[）)]\s*"
     # a photographer's credit, with the outlet or the agency (中国网信网马𬱖 摄为探寻…, b-0040; 马二虎摄（人民图片）…,
-    # a-0173; （图／翻摄微信公众号「央视军事」）…, probe-240)
-    r"|^(?:[\u4e00-\u9fff]{2,8}?(?:网|社|报|台))?\s*[\u4e00-\u9fff\U00020000-\U0002ffff]{2,3}\s*摄(?![影像制入取氏])\s*(?:[（(][^）)]{1,10}[）)])?\s*"
+    # a-0173; （图／翻摄微信公众号「央视军事」）…, probe-240); not the verb of 该片摄于1998年, 他们摄下了…
+    r"|^(?:[\u4e00-\u9fff]{2,8}?(?:网|社|报|台))?\s*[\u4e00-\u9fff\U00020000-\U0002ffff]{2,3}\s*摄(?![影像制入取氏于下得录])\s*(?:[（(][^）)]{1,10}[）)])?\s*"
     r"|^[（(]图\s*[／/][^（）()]{1,30}[）)]\s*"
 )
 # A wire dateline anywhere near the front: whatever came before it is page furniture.
@@ -115,7 +117,7 @@ LEADING_MARKS = re.compile(r"^[\s，。、；：！？,.;:!?…—·*#>~_|｜）
 QUOTED = re.compile(r"^[“「『].*[”」』]$")
 # what makes a quotation news a summary may carry, and the voice of an anecdote
 QUOTED_FACT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|个|项|家|名|人|元|倍|所|种|张|台|套)|\d{4}年|\d{1,2}月\d{1,2}日|《")
-FIRST_PERSON = re.compile(r"我|咱")
+FIRST_PERSON = re.compile(r"我(?![国省市区县校院])|咱")  # (我国、我省 are the news's, not a voice)
 LISTING_UP_TO = 140  # characters: a list of names joined by 、 without a comma, past it a run of captions or spam
 # a feature's scene heading, a clock time and a place: 上午9:00，G60科创走廊云廊大厦。 (junk probe-231)
 SCENE = re.compile(r"^(?:清晨|早上|上午|中午|下午|傍晚|晚上|凌晨)?\d{1,2}[:：]\d{2}，[^，。；！？]{2,20}。$")

@@ -47,7 +47,8 @@ _CAPTION = re.compile(
     rf"|(?:记者|通讯员|摄影)\s*{_CREDITED}(?:[ 、，]+{_CREDITED})*\s*摄\s*[）]?$"  # 新华社记者 张三 摄
     r"|^图为|^图\s*[：/｜|]|^（?资料图(?:片)?）?$|^图片?来源\s*[：]|^图源\s*[：]"
     r"|（[^（）]{0,30}(?:摄|供图|发|图)）$|(?:供图|视觉中国|东方IC)[）]?$"
-    r"|[。！？]\s*(?:图源|图片来源|来源)\s*[：:]\s*\S{2,16}$"  # 窦靖童演唱会已通过报批。图源：南方都市报
+    # (one sentence of a caption's length before the credit: a story's paragraph ending …。图/新华社 is no caption)
+    r"|^[^。！？]{2,60}[。！？]\s*(?:图源|图片来源|来源)\s*[：:]\s*\S{2,16}$"  # 窦靖童演唱会已通过报批。图源：南方都市报
     # a picture's source in brackets closing the caption: …法遵与监管趋势。（图片来源/侒可传媒） (probe-185)
     r"|[。！？]\s*（(?:图片?来源|图源|图片提供|照片来源)\s*[/／：:]\s*[^（）]{1,20}）$"
     rf"|[。！？]\s*[{_HAN}](?:\s?[{_HAN}]){{1,3}}\s*摄$"  # 裁判员在评判。 张 琮摄
@@ -56,7 +57,7 @@ _CAPTION = re.compile(
     # a WeChat post's caption and the picture's source after a bar: …药盒样品及胶囊样品 | 图：上海药物研究所官网 (probe-216)
     r"|[。！？]\s*资料(?:图片?|照片)$|\s[|｜]\s*(?:图|图片|图源)\s*[：:/／]\s*\S{2,20}$"
     # a Taiwan paper's credit after the caption's full stop: …豐中分院2日正式啟用。圖／亞大醫院提供 (udn, probe-270, 271)
-    r"|[。！？]\s*图\s*[/／]\s*[^\s。，！？/／]{2,20}$"
+    r"|^[^。！？]{2,60}[。！？]\s*图\s*[/／]\s*[^\s。，！？/／]{2,20}$"
 )
 
 

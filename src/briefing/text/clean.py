@@ -177,7 +177,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         if not text:
             continue
         before_story = not paragraphs and not any(b.kind == "para" for b in blocks)
-        if _DATED_CHANNEL.match(text):
+        if _DATED_CHANNEL.match(text) and _opens_list_item(texts, index):
             if sum(map(len, paragraphs)) + sum(len(b.text) for b in blocks if b.kind == "para") >= MIN_STORY_ABOVE:
                 break  # the list's next item
             continue
@@ -376,6 +376,13 @@ def _notes_and_notices(texts: list[str]) -> set[int]:
     return lines
 
 
+def _opens_list_item(texts: list[str], index: int) -> bool:
+    """A day-and-channel line over a headline-like line: a list's item (udn's search page), not a dated
+    step of a timeline (2021-03-15 项目正式启动 over the next step or the story's next paragraph)."""
+    below = _next_text(texts, index)
+    return _headline_like(below) and not _DATED_CHANNEL.match(below)
+
+
 def _next_text(texts: list[str], index: int) -> str:
     return next((t for t in texts[index + 1:index + 4] if t.strip()), "")
 
@@ -496,7 +503,7 @@ def _above_the_story(text: str, raw_blocks: tuple[Block, ...], paper: list[bool]
         found.published = found.published or iso_date(label.group("date"))
         text = text[label.end():]
     if len(text) > MAX_PAGE_HEADLINE and "。" in text:
-        if writer := _SLASH_WRITER.match(text):
+        if (writer := _SLASH_WRITER.match(text)) and not junk.is_place_name(writer.group("name")):
             found.authors.append(writer.group("name"))
             text = text[writer.end():]
         text = _DAY_BAR.sub("", text)

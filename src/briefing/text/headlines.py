@@ -31,8 +31,10 @@ from itertools import accumulate, takewhile
 from pathlib import Path
 
 from .junk import (
+    PROVINCES,
     SPAM_START,
     is_garbled,
+    is_place_name,
     is_related_header,
     is_spam,
     line_kind,
@@ -55,8 +57,6 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 _ORIGINAL_WORD = r"原(?:标题|题目?|文标题)"  # 原题目: a mirror's synonym-spun 原标题
 _ORIGINAL = re.compile(rf"[（(【\[]?\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]?\s*$")
 _ORIGINAL_INLINE = re.compile(rf"[（(【\[]\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]")
-_PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州"
-              "|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门")
 # decorations a portal adds to a headline: 标题（图）, 标题(组图), 标题【视频】, a forum thread's 标题 [复制链接]
 _DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|附视频|多图|直播|音频|复制链接)[）)】\]]\s*$"
                          r"|(?<=\S)\s+[（(]\d{1,2}[:：]\d{2}[）)]$"  # an instant-news page's time: …應急醫院 (19:36)
@@ -68,7 +68,7 @@ _DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|�
                          r"|^(?i:date)\s*[:：]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?=\S)"
                          # a province's government account and its counter, glued on by a copying site:
                          # 保健品宣传医疗功能被罚款数十万元湖南发布1 (c-0106; …在湖南发布 has no count after it)
-                         rf"|(?<=[\u4e00-\u9fff”」》！？])(?:{_PROVINCES})发布\d{{1,4}}$")
+                         rf"|(?<=[\u4e00-\u9fff”」》！？])(?:{PROVINCES})发布\d{{1,4}}$")
 # (a hyphen inside a Latin name is no site's: 银河生物股价异动 CAR-T药物获临试批件, junk probe-226)
 _SITE_PART = re.compile(r"\s*(?:[_|｜︱]|\s[-–—]\s|(?<![\d-])(?!(?<=[A-Za-z])-[A-Za-z])-{1,2}(?=[^-\d][^-]{0,13}$))\s*")
 # a site's section named between a headline and the site (率先改革进行时-新闻专题-科学网, hp-392)
@@ -99,8 +99,10 @@ _FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff）)”》])[*＊]+$")  # a journal t
 _GLUED_BAR = re.compile(r"\s*(?:分享到|分享至|(?:分享|字号)(?=[：:]))[：:]?\s*$")  # 河套香港园区下半年开园分享到：
 _DOUBLED = re.compile(r"^(.{6,}?)\s+\1$")  # 新盘「顶烂市」 楼价又跌 新盘「顶烂市」 楼价又跌
 # a visit's 副题 under its headline, the officials who went along and no verb of their own (姚民声来虞考察 /
-# 任其良温暖赵畅吕军陪同, an e-paper's 上虞日报, hp-377): the headline is the line above it
-_ESCORT_SUBTITLE = re.compile(r"^[\u4e00-\u9fff、，·\s]{2,40}?(?:等)?(?:一同|一起)?陪同$")
+# 任其良温暖赵畅吕军陪同, an e-paper's 上虞日报, hp-377): the headline is the line above it — not a headline that
+# says the visit itself and who went along (李强在浙江调研 吴政隆陪同)
+_ESCORT_SUBTITLE = re.compile(r"^(?![^陪]*(?:在|调研|考察|视察|出席|会见|主持|召开|看望|慰问|参观|检查))"
+                              r"[\u4e00-\u9fff、，·\s]{2,40}?(?:等)?(?:一同|一起)?陪同$")
 # a line that only names a body: a notice's issuer or signature (中共廊坊市委, 重庆市高技能人才工作联席会办公室),
 # a company's name over its news list (上药控股有限公司); never a headline
 _BODY = re.compile(r"^(?:中共)?[\u4e00-\u9fff（）()·]{2,24}(?:人民政府|办公厅|办公室|委员会|常委会|市委|省委|县委|区委|党委|党组|工委"
@@ -189,6 +191,7 @@ _BRACKETED_BY_AUTHOR = re.compile(r"^【(?P<title>[^【】]{6,40})】\s*[（(](?
 _OUTLET_HEAD = re.compile(r"^(?P<outlet>[\u4e00-\u9fff·]{3,12})\s+(?=\S)")
 _DATELINE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:讯|电|消息|报道)|^\s*[（(]\s*记者")
 # the name a dateline opens with, before its date: 三级片段 2024-05-11 12:33:14 来源: 原创 (a spam template's keyword, hp-364)
+MIN_INJECTED_NAME = 4  # characters: a template's keyword (三级片段), longer than a district's name (海淀, 朝阳)
 _DATELINE_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,6})\s*(?=(?:19|20)\d{2}\s*[-/.年])")
 _OUTLET_END = ("报", "网", "社", "台", "刊", "号", "端")  # an outlet's name, which a headline may open with
 # a column's kicker closed by a lone 》: 健康網》台大住院醫招募曝隱憂 醫：健保制度傷醫護 (自由時報, hp-300)
@@ -998,8 +1001,9 @@ def _without_dateline_name(headline: str, dateline: str, story: str) -> str:
     says (三级片段总投资9亿元 广东肇庆高新区中心人民医院开工 / 三级片段 2024-05-11 12:33:14 来源: 原创, hp-364): a spam
     template's keyword put in both slots, not the headline's. An outlet's name (…报, …网) may open a headline."""
     name = _DATELINE_NAME.match(dateline)
-    if not name or not headline.startswith(name.group("name")) or name.group("name").endswith(_OUTLET_END):
-        return headline
+    if not name or not headline.startswith(name.group("name")) or name.group("name").endswith(_OUTLET_END) \
+            or len(name.group("name")) < MIN_INJECTED_NAME or is_place_name(name.group("name")):
+        return headline  # (a district's page, 海淀举办… over 海淀 2024-05-11 …, keeps its place)
     rest = headline[len(name.group("name")):].strip()
     return rest if usable(rest) and name.group("name") not in story else headline
 

@@ -350,22 +350,40 @@ def _remembered_spam(text: str) -> bool:
     return bool(_SPAM.search(text))
 
 
+# the provinces and regions, as a page names them alone (北京 / 上海两地…, 北京 2024-05-11): a place, never a person
+PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州"
+             "|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|台湾")
+_PLACE_NAME = re.compile(rf"^(?:{PROVINCES})$|[省市县区州镇乡村]$")
+
+
+def is_place_name(name: str) -> bool:
+    return bool(_PLACE_NAME.search(name))
+
+
 # A spun copy (伪原创): a tool swapped each word for a "synonym", character by character, so the page reads 年夜湾区
 # for 大湾区, 回回故国 for 回归祖国, 平易近族 for 民族, 当作就 for 成就, 客不雅 for 客观, 师长教师 for 先生 (probe-294, 300):
-# words no writer uses (not 年夜饭, 大年夜, 平易近人, 不雅观). A page with MIN_SPUN_KINDS of them is unreadable whole.
-_SPUN = re.compile(r"(?<![大除过守吃团])年夜(?![饭里晚])|本家儿|当作(?:就|长|果)|形当作|不雅(?:察|点|众|念|测)"
-                   r"|(?:客|宏|微|主|乐|悲|直|壮)不雅|平易近(?!人)|标的目的|师长教师|测验考试|体系体例|回回故国|练习近平"
-                   # another tool's: 扳谈 for 攀谈, 不雅观众 for 观众, 配景的差别 for 背景的差别 (probe-316)
-                   r"|扳谈|不雅观众|配景(?=的?(?:差别|差异|不同))")
+# words no writer uses (not 年夜饭, 大年夜, 平易近人, 不雅观). A page with MIN_SPUN_KINDS of them, MIN_SURELY_SPUN of those
+# never written by a person, is unreadable whole.
+_SURELY_SPUN = re.compile(r"(?<![大除过守吃团])年夜(?![饭里晚])|本家儿|不雅(?:察|点|众|念|测)"
+                          r"|(?:客|宏|微|主|乐|悲|直|壮)不雅|平易近(?!人)|标的目的|师长教师|体系体例|回回故国|练习近平"
+                          # another tool's: 扳谈 for 攀谈, 不雅观众 for 观众, 配景的差别 for 背景的差别 (probe-316)
+                          r"|扳谈|不雅观众|配景(?=的?(?:差别|差异|不同))")
+# the tool's for 成就, 成长, 成果, 图形成, 测试 — which a writer may say too: 把创业当作就业的出路, 把…当作长期任务,
+# 把卫星图形当作输入, 此前的测验考试中
+_MAYBE_SPUN = re.compile(r"当作(?:就|长|果)|形当作|测验考试")
 MIN_SPUN_KINDS = 3
+MIN_SURELY_SPUN = 2
 
 
 def is_spun(texts: list[str]) -> bool:
-    """A page whose lines hold MIN_SPUN_KINDS different words of a spinning tool."""
-    kinds: set[str] = set()
+    """A page whose lines hold MIN_SPUN_KINDS different words of a spinning tool, MIN_SURELY_SPUN of them
+    words no writer uses."""
+    surely: set[str] = set()
+    maybe: set[str] = set()
     for text in texts:
-        kinds.update(_SPUN.findall(text))
-        if len(kinds) >= MIN_SPUN_KINDS:
+        surely.update(_SURELY_SPUN.findall(text))
+        maybe.update(_MAYBE_SPUN.findall(text))
+        if len(surely) >= MIN_SURELY_SPUN and len(surely) + len(maybe) >= MIN_SPUN_KINDS:
             return True
     return False
 
@@ -379,15 +397,21 @@ def without_spam(paragraph: str) -> str:
 
 # a group photo's caption pasted into a paragraph as a sentence: 澳門中聯辦宣文部部長萬速成(左一),…溫能漢(右一)在廣州日報社
 # 澳門記者站揭牌儀式上合影。 / 廣州日報社社長江永忠,澳門日報社社長陸波在…揭牌儀式上合影。 (probe-290, a forum's copy of a
-# photo story): who stands where, at what — the caption's, not the story's (a story's 合影留念，喊响… goes on to say more)
-_GROUP_PHOTO = re.compile(r"(?:[（(](?:左|右|中)[一二三四五六七八九十\d]?[）)][^。！？]*|在[^。！？，]{2,40})合影(?:留念)?[。！]?$")
+# photo story): who stands where, at what — the caption's, not the story's (a story's 合影留念，喊响… goes on to say more).
+# The bare `…在…上合影。` is a caption only beside one that says who stands where: alone it is the story's
+# (活动结束后，全体参会人员在纪念碑前合影。)
+_PLACED_GROUP_PHOTO = re.compile(r"[（(](?:左|右|中)[一二三四五六七八九十\d]?[）)][^。！？]*合影(?:留念)?[。！]?$")
+_GROUP_PHOTO_AT = re.compile(r"在[^。！？，]{2,40}合影(?:留念)?[。！]?$")
 
 
 def without_group_photos(paragraph: str) -> str:
     """The paragraph without the sentences that caption a group photo."""
     if "合影" not in paragraph:
         return paragraph
-    return "".join(s for s in split_sentences(paragraph) if not _GROUP_PHOTO.search(s)).strip()
+    sentences = split_sentences(paragraph)
+    if not any(_PLACED_GROUP_PHOTO.search(s) for s in sentences):
+        return paragraph
+    return "".join(s for s in sentences if not _PLACED_GROUP_PHOTO.search(s) and not _GROUP_PHOTO_AT.search(s)).strip()
 
 
 def _spam_link(sentence: str) -> bool:
@@ -466,7 +490,7 @@ _FURNITURE = re.compile(
     r"|[，,]\s*与(?:您|你)一(?:同|起)(?:学习|分享|回顾)[。！!]?$"
     # a site's note that its readers posted what it shows: 注意：本站部分文字内容、图片由网友投稿，如侵权请联系删除，
     # 联系邮箱：… (probe-275)
-    r"|本站部分(?:文字)?内容|(?:由|系)网友(?:投稿|上传)|如(?:有)?侵权[^，。]{0,4}联系(?:删除|本站|我们)|侵删"
+    r"|本站部分(?:文字)?内容|^(?:注意[：:])?本站.{0,12}(?:由|系)网友(?:投稿|上传)|如(?:有)?侵权[^，。]{0,4}联系(?:删除|本站|我们)|侵删"
     # a flipbook's page label (Page 77 - 《图解湾区纲要》2022 / P. 77, probe-314), a WeChat column's count of its posts
     # (“这是价值事务所的第1955篇原创文章”, probe-321), a programme's credit and its call for comments (由《直播港澳台》团队
     # 出品 / 参与评论请在新浪微博@直新闻, probe-315), a paper's note where it was printed (（全文刊登于《城市规划学刊》2020年第4期）,

@@ -34,8 +34,9 @@ _FIELD_VALUE = re.compile(
     rf"(?:(?:发布|更新|发表)?(?:时间|日期)\s*[：:]\s*{_DATE}"
     r"|(?:来源|作者|责任编辑|编辑|责编|浏览(?:次数|量)?|阅读(?:数|量)?|点击(?:数|量)?|字号)\s*[：:]\s*[^\s，。；|｜]{0,20})"
     rf"|(?<=\s){_DATE}(?=\s)"
-    # a bare month and day between spaces: …本港競爭力 08月14日 列印 創科局副局長… (hp-387)
-    r"|(?<=\s)\d{1,2}月\d{1,2}日(?=\s)"
+    # a bare month and day between spaces, with the page's print button after it: …本港競爭力 08月14日 列印 創科局副局長…
+    # (hp-387); not a day inside a sentence that lost its punctuation (將於 8月14日 起發放)
+    r"|(?<=\s)\d{1,2}月\d{1,2}日(?=\s+(?:列印|打印)(?:\s|$))"
     r"|(?<=\s)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}(?=\s)"
 )
 _PRINT_BUTTON = re.compile(r"(?<=\d日)\s+(?:列印|打印)(?=\s)")  # the page's print button after its date (hp-387)
@@ -220,8 +221,8 @@ _IMAGE_CAPTION = re.compile(r"!\[[^\]\n]{0,40}\]\([^)\n]{0,300}\)(?:\s+[^\s!【]
 
 
 def _cut_one_line(text: str) -> str:
-    text = _PRINT_BUTTON.sub("", text)
     text = _FIELD_VALUE.sub(lambda m: f"\n{m.group(0).strip()}\n", text)
+    text = _PRINT_BUTTON.sub("", text)
     text = _BAR.sub("\n", text)
     text = _SENTENCE_GAP.sub(lambda m: m.group(1) + "\n", text)
     text, images = _IMAGE_CAPTION.subn(lambda m: f"\n{m.group(0).strip()}\n", text)
