@@ -167,3 +167,50 @@ def test_serve_on_a_damaged_job_store_says_so_in_one_line_without_a_traceback(tm
     assert "Traceback" not in log
     (line,) = [line for line in log.splitlines() if "job store cannot be read" in line]
     assert str(store) in line and "jobs.sqlite3.damaged-" in line
+
+
+def _serve_with_a_stop(tmp_path, cli, monkeypatch, where: str, send_stop) -> "object":
+    """`briefing serve` in this process (so its signal handlers are the ones installed), with a
+    SIGTERM sent by `send_stop` at the moment `where` names; a second one later only if the first
+    was lost, so that a lost stop fails the test instead of hanging it."""
+    service_config(tmp_path, 1, "0 3 1 1 *")  # nothing due: the stop is all that happens
+    original = getattr(Service, where)
+
+    def with_a_stop(self, *args):
+        if where == "reconcile":
+            send_stop()
+            return original(self, *args)
+        result = original(self, *args)
+        send_stop()
+        return result
+
+    monkeypatch.setattr(Service, where, with_a_stop)
+    # no standing PDF worker in the test process: it would outlive the test as this process's child
+    monkeypatch.setattr("briefing.build.warm_up", lambda config: None)
+    handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGINT)}
+    backstop = threading.Timer(15, send_stop)
+    backstop.start()
+    try:
+        return cli("serve")
+    finally:
+        backstop.cancel()
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
+
+
+def _sigterm_to_self():
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def test_a_stop_while_the_job_store_is_reconciled_is_a_clean_stop(tmp_path, cli, monkeypatch, caplog):
+    result = _serve_with_a_stop(tmp_path, cli, monkeypatch, "reconcile", _sigterm_to_self)
+    assert result.code == 0, result.stderr
+    assert "interrupted" not in result.stderr and "service stopped" in result.stderr
+    assert "stopping: no new runs" in caplog.text
+
+
+def test_a_stop_as_the_start_ends_is_not_swallowed_by_the_scheduler(tmp_path, cli, monkeypatch, caplog):
+    result = _serve_with_a_stop(tmp_path, cli, monkeypatch, "_on_started", _sigterm_to_self)
+    assert result.code == 0, result.stderr
+    assert "Error notifying listener" not in caplog.text  # APScheduler's log of an exception it swallowed
+    assert "service stopped" in result.stderr and "Traceback" not in result.stderr

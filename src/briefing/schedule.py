@@ -43,6 +43,7 @@ from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MISSED, EVENT_SCHEDULE
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers import SchedulerNotRunningError
 from apscheduler.schedulers.base import STATE_STOPPED, BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
@@ -411,6 +412,8 @@ class Service:
         self.scheduler: BlockingScheduler | None = None
         self.started = threading.Event()
         self._startup_error: BaseException | None = None
+        self._stop_asked = False  # by a signal: set from its handler, acted on outside it
+        self._stopper: threading.Thread | None = None
         # set when a damaged job store was moved aside: jobs made again are due from here on
         self._store_lost_at: datetime | None = None
 
@@ -443,12 +446,40 @@ class Service:
             try:
                 with self._job_store_errors():
                     scheduler.start(paused=True)  # blocks; _on_started reconciles, then resumes
-            except KeyboardInterrupt:
+            except KeyboardInterrupt:  # Ctrl-C where no handler of ask_to_stop() was installed
+                self._stop_asked = True
+            finally:
+                self.started.set()  # a stopper waiting for the start is let go, whatever happened
+            if self._stop_asked:
                 log.warning("stopping: no new runs; a run in progress stops at its next step, is recorded "
                             "interrupted and resumes at the next start")
+                if self._stopper is not None:
+                    self._stopper.join()  # it waits for the runs in progress; so does this process
                 self._shut_down(scheduler)
             if self._startup_error is not None:
                 raise self._startup_error
+
+    def ask_to_stop(self) -> None:
+        """What a SIGTERM or SIGINT handler calls: never raises into the interrupted code.
+
+        A KeyboardInterrupt raised at an arbitrary point could land in the start's listener (then
+        the stop looked like a failed start) or in APScheduler's dispatch (which would log it and
+        carry on): instead the stop is noted here and made by a thread once the start is over."""
+        if self._stop_asked:
+            return  # a second signal: the stop is already under way
+        self._stop_asked = True
+        request_stop()
+        self._stopper = threading.Thread(target=self._stop_after_start, name="briefing-stop", daemon=True)
+        self._stopper.start()
+
+    def _stop_after_start(self) -> None:
+        self.started.wait()
+        scheduler = self.scheduler
+        if scheduler is not None and scheduler.running:
+            try:
+                scheduler.shutdown(wait=True)
+            except SchedulerNotRunningError:  # the start saw the stop and shut down first
+                pass
 
     def _shut_down(self, scheduler) -> None:
         request_stop()
@@ -518,7 +549,10 @@ class Service:
             log.info("schedule: added %s, changed %s, removed %s, kept %s; %d interrupted run(s) resumed; "
                      "%d row(s) left by killed builds reclaimed", result.added or "-", result.changed or "-",
                      result.removed or "-", result.kept or "-", len(recovered), reclaimed)
-            scheduler.resume()
+            if self._stop_asked:  # a signal came while starting: stop before any run begins
+                scheduler.shutdown(wait=False)
+            else:
+                scheduler.resume()
         except BaseException as exc:  # APScheduler would only log a listener's error and stay paused
             self._startup_error = exc
             scheduler.shutdown(wait=False)

@@ -39,8 +39,9 @@ def serve_command(config_path: Path | None) -> None:
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if threading.current_thread() is threading.main_thread():
-        # SIGTERM (systemctl stop) takes the same clean path as Ctrl-C
-        signal.signal(signal.SIGTERM, signal.default_int_handler)
+        # SIGTERM (systemctl stop) and Ctrl-C: a stop noted, never an exception raised mid-start
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda _signum, _frame: service.ask_to_stop())
     from ..locks import service_lock
 
     with service_lock(config.state_dir):  # held before the console starts; service.run takes it again
