@@ -96,6 +96,13 @@ _BREADCRUMB = re.compile(r"\s-*>\s*\S|>>|＞＞|»")  # 首页 -> 头条
 _CRUMB_MARK = re.compile(r"\s*(?:-*>+|＞+|»)\s*")
 _DASHED = re.compile(r"^-(?!-)\s*(.{6,}?)\s*(?<!-)-$")  # gov.mo's flash: -記者會快訊(…)-
 _FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff）)”》])[*＊]+$")  # a journal title's note mark: …回顾与思考*
+# a paper's title with its note mark (…的构建与实施路径①, hp-436), the note being its 基金项目 at the foot; a
+# series' part number (…四年印记②) stands over no 摘要
+_CIRCLED_NOTE = re.compile(r"(?<=[\u4e00-\u9fff）)”》])[①②③④⑤⑥⑦⑧⑨⑩]$")
+_ABSTRACT = re.compile(r"^(?:【|\[)?(?:摘\s*要|内容摘要|关键词|關鍵詞)(?:】|\])?\s*[：:]?")
+# a notice's serial number glued after its kind (关于全市各级各类学校开学安排的通告第10号, hp-443): the notice's
+# number, as 第N期 is an issue's, not its title
+_DOCUMENT_NUMBER = re.compile(r"(?:(?<=通告)|(?<=公告)|(?<=通知))\s*[（(]?第\s*\d{1,4}\s*号[）)]?$")
 _GLUED_BAR = re.compile(r"\s*(?:分享到|分享至|(?:分享|字号)(?=[：:]))[：:]?\s*$")  # 河套香港园区下半年开园分享到：
 _DOUBLED = re.compile(r"^(.{6,}?)\s+\1$")  # 新盘「顶烂市」 楼价又跌 新盘「顶烂市」 楼价又跌
 # a visit's 副题 under its headline, the officials who went along and no verb of their own (姚民声来虞考察 /
@@ -285,6 +292,7 @@ def find_in_lines(lines: list[str]) -> Headline | None:
         below = texts[under:under + 11]
         text = _without_category_label(_without_injected_phrase(text, below), "".join(texts[under:]))
         text = _without_dateline_name(text, texts[under] if under < len(texts) else "", "".join(texts[under + 1:]))
+        text = _without_paper_note_mark(text, texts[under:under + 4])
         return Headline(_without_injected_tail(without_site_name(text), below), "page", index, spans)
     flash = next((m for t in texts[:6] if (m := _FLASH.match(t))), None)
     if flash and usable(flash.group(1)):  # 【中老签署标准化合作谅解备忘录】市场监管总局消息，…
@@ -597,8 +605,15 @@ def _balanced(text: str) -> bool:
     return all(text.count(a) == text.count(b) for a, b in ("（）", "()", "《》", "“”", "【】", "「」"))
 
 
+def _without_paper_note_mark(text: str, below: list[str]) -> str:
+    """A paper's title loses the note mark its 摘要 a line or two under it shows it to be."""
+    if _CIRCLED_NOTE.search(text) and any(_ABSTRACT.match(line) for line in below):
+        return _CIRCLED_NOTE.sub("", text)
+    return text
+
+
 def clean_decoration(text: str) -> str:
-    text = _DECORATION.sub("", _GLUED_BAR.sub("", text.strip()))
+    text = _DOCUMENT_NUMBER.sub("", _DECORATION.sub("", _GLUED_BAR.sub("", text.strip())))
     text = _FOOTNOTE.sub("", _DASHED.sub(r"\1", text))
     doubled = _DOUBLED.match(text)
     return doubled.group(1) if doubled else text
@@ -668,7 +683,8 @@ _DOCUMENT_KIND = f"(?:{'|'.join(_DOCUMENT_KINDS)})"
 _DOCUMENT_TITLE = re.compile(rf"^关于.{{2,60}}的{_DOCUMENT_KIND}")
 # a document's title as an issuer's name and 关于…: 丽珠医药集团股份有限公司关于药品注册批件的提示性公告,
 # 国务院关于推动内蒙古高质量发展奋力书写中国式现代化新篇章的意见 (no comma, stop or space in it)
-_ISSUED_DOCUMENT = re.compile(rf"^[\u4e00-\u9fff][\u4e00-\u9fff（）()·]{{1,29}}?关于[^，。；：:\s]{{2,60}}{_DOCUMENT_KIND}$")
+# or with no issuer before it, as a notice's own page gives it (关于做好全市…中小学幼儿园 / 开学工作的通知, hp-444)
+_ISSUED_DOCUMENT = re.compile(rf"^(?:[\u4e00-\u9fff][\u4e00-\u9fff（）()·]{{1,29}}?)?关于[^，。；：:\s]{{2,60}}{_DOCUMENT_KIND}$")
 # an issuer's name alone, over its document's 关于…: 丽珠医药集团股份有限公司, 国家卫生健康委办公厅
 _ISSUER = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff（）()·]{1,29}(?:公司|集团|政府|办公厅|办公室|委员会|委|局|厅|部|署|院|中心"
                      r"|联合会|协会|学会|银行|大学)$")
