@@ -54,8 +54,11 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 _SYLLABLE = rf"[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*"
 # (a mirror may annotate a character twice: 更好(hǎo)(hǎo), 7月(yuè)(yuè))
 _ANNOTATION = rf"[（(]\s*(?:{_SYLLABLE}|[a-zü]{{1,6}}[1-5])(?:\s+(?:{_SYLLABLE}|[a-zü]{{1,6}}[1-5]))*\s*[）)]"
+# The character before an annotation may be one that simplified script writes outside the basic block (縯(yan)
+# becomes 𬙂(yan), 訢（xin） becomes 䜣（xin）, probe-356): extension A and the supplementary planes count too.
+_ANNOTATED_HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 _PINYIN = re.compile(
-    rf"(?<=[{_HAN}])(?:\s?{_ANNOTATION})+"
+    rf"(?<=[{_ANNOTATED_HAN}])(?:\s?{_ANNOTATION})+"
     # after a Latin letter (a character the wrong encoding turned into one): tone marks only
     rf"|(?<=[A-Za-z])[（(]{_SYLLABLE}(?:\s+{_SYLLABLE})*[）)]"
 )
@@ -70,7 +73,7 @@ ANNOTATED = re.compile(rf"[{_HAN}](?=\s?{_ANNOTATION})")
 # bracketed lowercase word after a character is often a real one (微信（wechat）, 世界卫生组织（WHO）,
 # （Moderna）), so only a text with MIN_TONELESS or more annotations that each read as one syllable
 # (an initial, vowels, a final n/ng/r) loses them.
-_TONELESS = re.compile(rf"(?<=[{_HAN}])[（(](?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?[aeiouvü]{{1,3}}(?:ng|n|r)?[）)]")
+_TONELESS = re.compile(rf"(?<=[{_ANNOTATED_HAN}])[（(](?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?[aeiouvü]{{1,3}}(?:ng|n|r)?[）)]")
 MIN_TONELESS = 3  # in one text
 MIN_TONELESS_PAGE = 6  # on one page
 
@@ -237,6 +240,8 @@ _LOST_INDENT = re.compile(r"(?m)^[?？]{2,}(?=\S)")
 # Markup a page pasted as text still carries: an image element (<image>data:image/png;base64,…</image>),
 # a tag, a tag the site escaped (\u003cdiv class=…\u003e), an image's file name (微信图片_20190906220058.jpg)
 # (a spam mirror's own tags too: <menu id="e6yuu"></menu><rt id="e6yuu"></rt>)
+# a journal database's mark before an abstract's first words (<正>4个一线城市全部加入…, probe-352)
+_ABSTRACT_MARK = re.compile(r"<正>\s*")
 _HTML = re.compile(r"<image>[^<]{0,4000}</image>|</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,300})?/?>|\\u003c.{0,300}?\\u003e")
 _IMAGE_FILE = re.compile(r"(?<![A-Za-z0-9_./-])(?:[\u4e00-\u9fff]{1,6}[_-])?[A-Za-z0-9_-]{1,60}\.(?i:jpe?g|png|gif|webp|bmp)(?![A-Za-z0-9])")
 # a photo's credit left in the text after its caption, spaced off: …授牌仪式。人民网 陈博摄 人民网厦门6月24日电
@@ -271,7 +276,7 @@ def strip_markup(text: str) -> str:
     if "官" in text:
         text = _INJECTED_BRAND.sub("", text)
     if "<" in text or "\\u003c" in text:
-        text = _HTML.sub("", text)
+        text = _HTML.sub("", _ABSTRACT_MARK.sub("", text))
     if "." in text:
         text = _IMAGE_FILE.sub("", text)
     if ":" in text or "：" in text:
@@ -423,7 +428,8 @@ def _spam_link(sentence: str) -> bool:
 
 _RELATED = re.compile(
     r"^[【\[]?(?:相关(?:文章|阅读|新闻|链接|报道|推荐|专题|稿件|内容)|延伸阅读|推荐阅读|新闻推荐|为你推荐|热门(?:文章|推荐|新闻|排行)|猜你喜欢"
-    r"|更\s*多(?:精彩|内容|新闻|阅读|报道|视频)?(?=[】\]]?$)|更多(?:精彩|内容|新闻|阅读|报道)|视频$|往期(?:回顾|推荐)|热点推荐|今日推荐|精彩推荐|热点新闻|最新(?:新闻|文章)|排行榜?|点击排行"
+    # (a box's label too: 視頻更 多 over the video box's headlines, probe-362)
+    r"|(?:视频|图片|图集|评论|来论|论坛)?\s*更\s*多(?:精彩|内容|新闻|阅读|报道|视频)?(?=[】\]]?$)|更多(?:精彩|内容|新闻|阅读|报道)|视频$|往期(?:回顾|推荐)|热点推荐|今日推荐|精彩推荐|热点新闻|最新(?:新闻|文章)|排行榜?|点击排行"
     # a blog's box of the site's hot posts (全站热搜, probe-169), a portal's 你可能还会想看 (probe-183)
     r"|全站热搜|你可能(?:还会|也会)?(?:想看|喜欢|感兴趣))"
     # (or glued to the first link's headline when that opens on its column's tag: 相關內容《大行》大摩更新石藥…, probe-266)
@@ -499,6 +505,11 @@ _FURNITURE = re.compile(
     r"|^由《[^》]{1,20}》[^，。！？]{0,6}出品$|^参与(?:评论|讨论|互动)请"
     # a share bar of one word and each network's name, run together (分享到Facebook分享到LINE分享到Twitter分享到Wechat, probe-309)
     r"|^(?:分享(?:到|至)\s*(?i:facebook|line|twitter|x|wechat|weibo|whatsapp|telegram|plurk|email|微信|微博|qq|qq空间|朋友圈)\s*){2,}$"
+    # a site's search box and its hot words (搜全站 热搜: LED LED照明 led展…, probe-347); a template's contact card
+    # (邮箱:admin@youweb.com / 手机:13800000000 / 地址:广东省广州市天河区88号 over a copied story, probe-336): a label and
+    # an address with no clause of its own
+    r"|^搜(?:全站|索)\s*热搜\s*[：:]|^热搜\s*[：:]|^(?:联系)?地址\s*[：:]\s*[^，。；！？,;:：\s]{4,40}$"
+    r"|^(?:电子)?(?:邮箱|信箱|(?i:e-?mail))\s*[：:]\s*\S+@\S+$"
     r"|^[（(](?:全文|本文|原文)(?:刊登|刊发|刊载|发表|载)(?:于|在)《[^》]{2,20}》[^）)]{0,16}[）)]$|[，,]\s*敬请(?:收看|收听|垂注)[。！!]?$"
 )
 # An aggregator's template around what it copied, however long the line (虽然这篇…乡民发文没有被收入到精华区：…
@@ -716,6 +727,15 @@ MIN_KANA = 20  # kana on a line: more is no Japanese name or quoted word in a Ch
 KANA_SHARE = 0.2  # of a long paragraph (probe-026: 0.27): a Chinese story quoting a Japanese title stays
 
 
+# Notices of any length that are the site's, not the story's: a Taiwan portal's age-rating note (根據「電腦網路內容分級處理辦法」
+# 修正條文第六條第三款規定，已於網站首頁或各該限制級網頁，依台灣網站分級推廣基金會規定作標示。…, probe-034) and a document
+# site's line about its upload (《….docx》由会员分享，可在线阅读，更多相关《…》请在冰豆网上搜索。, probe-342)
+_SITE_NOTICE = re.compile(r"网路内容分级处理办法|网站分级推广基金会|由会员分享[，,]\s*可在线阅读|更多相关《[^》]{1,120}》请在\S{1,10}上搜索")
+MAX_SITE_NOTICE = 300
+# a crawler's stamp before a page's first line ( date 2020-07 【有線新聞】, probe-364; date 2026-02-19 為達最佳瀏覽效果…)
+_DATE_STAMP = re.compile(r"^date\s+(?:19|20)\d{2}-\d{1,2}(?:-\d{1,2})?(?:\s+|$)")
+
+
 def line_kind(line: str) -> str | None:
     """The kind of page furniture the whole line is (one of KINDS), or None when it is text."""
     text = _BULLET.sub("", line.strip()) or line.strip()
@@ -725,6 +745,11 @@ def line_kind(line: str) -> str | None:
         return "furniture"
     if len(text) <= MAX_AGGREGATOR_LINE and _AGGREGATOR.search(text):
         return "furniture"
+    if len(text) <= MAX_SITE_NOTICE and _SITE_NOTICE.search(text):
+        return "furniture"
+    if text.startswith("date") and (stamp := _DATE_STAMP.match(text)):
+        rest = text[stamp.end():]
+        return "dateline" if not rest else line_kind(rest)
     if is_spam(text) or (_INLINE_WWW.search(text) and re.search(f"[{_HAN}]", text) and len(text) <= MAX_SPAM_LINE):
         if not _has_news_left(without_spam(text)):
             return "spam"  # (a real paragraph with an ad pasted in keeps its news: without_spam)
