@@ -92,6 +92,8 @@ _CAPTION = re.compile(r"拍摄|^图\s*\d|^图为|图据|图源|(?:来)?源于网
 _PHOTO_CAPTION = re.compile(r"^photo\s|^[^。]{4,80}[（(]由[^（）()]{2,20}提供[）)]$", re.IGNORECASE)
 # a site's contact line, never a headline: ※ 有關作品版權事宜請聯系:0591-87523908 郵箱:qzce@163.com (wp-076, wp-077)
 _CONTACT = re.compile(r"(?<!\d)0\d{2,3}-\d{7,8}(?!\d)|[A-Za-z0-9_.-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# an attachment's label under a notice: 附：咸宁市流感疫苗接种门诊一览表 (wp-109), 附件2：…
+_ATTACHMENT = re.compile(r"^附(?:件\s*\d{0,2}|表\s*\d{0,2})?\s*[：:]")
 _BREADCRUMB = re.compile(r"\s-*>\s*\S|>>|＞＞|»")  # 首页 -> 头条
 _CRUMB_MARK = re.compile(r"\s*(?:-*>+|＞+|»)\s*")
 _DASHED = re.compile(r"^-(?!-)\s*(.{6,}?)\s*(?<!-)-$")  # gov.mo's flash: -記者會快訊(…)-
@@ -590,8 +592,8 @@ def usable(text: str) -> bool:
         return False  # the rest of a sentence the excerpt begins inside (门、骨干产业…)
     if _CAPTION.search(text) or _BREADCRUMB.search(text) or "。" in text.rstrip("。"):
         return False  # a caption, a breadcrumb, two sentences (…预报图。图据中央气象台网站)
-    if len(_INFO_FIELD.findall(text)) >= 2 or _CONTACT.search(text):
-        return False  # an information table's fields, a contact line's telephone number or address
+    if len(_INFO_FIELD.findall(text)) >= 2 or _CONTACT.search(text) or _ATTACHMENT.match(text):
+        return False  # an information table's fields, a contact line's telephone number or address, an attachment
     if _BODY.match(text) or _CUT_ENTITY.search(text) or _FIELD.match(text) or _NAME_AND_OFFICE.match(text):
         return False  # a notice's issuer, a headline cut short inside an HTML entity, a card's field, a guest
     return not text.endswith(("。", "；", "，", "：", "、"))
@@ -837,7 +839,10 @@ def _under_the_opening_prose(i: int, texts: list[str], kinds: list[str | None]) 
     it (川报观察记者 刘春华 / 近日，在省人社厅的组织下，…招引1603名博士后进站工作。… / 38家设站单位拟招博士后1603名,
     wp-050; the lead, then ■记者 王智芳 通讯员 黄林凤, then 部分企业50%以上的计划岗位专供应届毕业生, wp-081).
     A headline stands over its story: what stands above it is furniture or another story's, seldom the lead."""
-    above = [(t, k) for t, k in zip(texts[:i], kinds[:i]) if t.strip()]
+    # (a picture's placeholder between the paragraphs aside: 【资料图】; an app's name before its reporter is a
+    # byline: 北京日报客户端 | 记者 曲经纬, wp-086)
+    above = [(t, "byline" if k == "outlet" and _REPORTER.search(t) else k)
+             for t, k in zip(texts[:i], kinds[:i]) if t.strip() and k != "furniture"]
     # (a lead's paragraph ends on its full stop; a teaser, a promo or a headline run into its site's name does not)
     if not above or not all(k in _BESIDE_THE_LEAD if k else _is_prose(t) and _FULL_STOP_END.search(t) for t, k in above):
         return False
@@ -868,6 +873,7 @@ _CHART_TITLE = re.compile(r"\d{1,2}/\d{1,2}\s*[-–~至]\s*\d{1,2}/\d{1,2}|第\d
 _NEWS_LEAD = re.compile(r"^(?:本报讯|本网讯|本台讯|[\u4e00-\u9fff]{2,10}(?:消息|讯)[，,]|新华社.{0,12}电"
                         r"|[\u4e00-\u9fff]{2,8}(?:社|网|报|台)[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电|据.{2,12}报道)")
 _BESIDE_THE_LEAD = ("byline", "dateline", "source_line")  # a story's own lines about its lead
+_REPORTER = re.compile(r"记者\s*[\u4e00-\u9fff]{2,4}")
 _FULL_STOP_END = re.compile(r"。[”’」』）)]*\s*$")
 OPENING_PROSE = 80  # characters of prose at least, above a line, for the page to open in its story
 MIN_CHINESE_STORY = 0.2  # of the text under a line in Chinese characters, at least, for its words to be compared
