@@ -105,7 +105,8 @@ _ABSTRACT = re.compile(r"^(?:【|\[)?(?:摘\s*要|内容摘要|关键词|關鍵�
 # a notice's serial number glued after its kind (关于全市各级各类学校开学安排的通告第10号, hp-443): the notice's
 # number, as 第N期 is an issue's, not its title
 _DOCUMENT_NUMBER = re.compile(r"(?:(?<=通告)|(?<=公告)|(?<=通知))\s*[（(]?第\s*\d{1,4}\s*号[）)]?$")
-_GLUED_BAR = re.compile(r"\s*(?:分享到|分享至|(?:分享|字号)(?=[：:]))[：:]?\s*$")  # 河套香港园区下半年开园分享到：
+# 河套香港园区下半年开园分享到：; a bar left of a menu cut away: …筑牢科技自立自强根基| (probe-368)
+_GLUED_BAR = re.compile(r"\s*(?:分享到|分享至|(?:分享|字号)(?=[：:]))[：:]?\s*$|(?<=[^\s|｜丨])(?:\s*[|｜丨])+\s*$")
 _DOUBLED = re.compile(r"^(.{6,}?)\s+\1$")  # 新盘「顶烂市」 楼价又跌 新盘「顶烂市」 楼价又跌
 # a visit's 副题 under its headline, the officials who went along and no verb of their own (姚民声来虞考察 /
 # 任其良温暖赵畅吕军陪同, an e-paper's 上虞日报, hp-377): the headline is the line above it — not a headline that

@@ -563,8 +563,9 @@ _DATELINE = re.compile(
     rf"|^{_TIME}$|^{_WEEKDAY}$"
     # an e-paper's field of the day without its year: 日期:10-21
     r"|^(?:日期|时间)\s*[：:]\s*\d{1,2}-\d{1,2}$"
-    # a journal mirror's date with the authors' names run into it: 2022-03-01龚松柏, 2024-09-02 00:00:00宋杰
-    rf"|^(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s*{_TIME})?\s*[{_HAN}·]{{1,12}}$"
+    # a journal mirror's date with the authors' names run into it: 2022-03-01龚松柏, 2024-09-02 00:00:00宋杰; a
+    # portal's date, author and source: 2020-01-07 佚名 国家卫健委网站 (hp-429)
+    rf"|^(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s*{_TIME})?\s*[{_HAN}·]{{1,12}}(?:\s+[{_HAN}·]{{2,12}})?$"
 )
 _LAYOUT = re.compile(
     rf"^(?:{_DATE}\s*)?(?:[（(【\[]?\s*)?第?\s*(?:[A-Za-z]?\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*版\s*(?:[（(][^）)]{{0,8}}[）)])?\s*[：:|｜]?\s*\S{{0,10}}\s*[）)】\]]?$"
