@@ -169,7 +169,7 @@ def test_serve_on_a_damaged_job_store_says_so_in_one_line_without_a_traceback(tm
     assert str(store) in line and "jobs.sqlite3.damaged-" in line
 
 
-def _serve_with_a_stop(tmp_path, cli, monkeypatch, where: str, send_stop) -> "object":
+def _serve_with_a_stop(tmp_path, cli, monkeypatch, where: str, send_stop):
     """`briefing serve` in this process (so its signal handlers are the ones installed), with a
     SIGTERM sent by `send_stop` at the moment `where` names; a second one later only if the first
     was lost, so that a lost stop fails the test instead of hanging it."""
