@@ -194,6 +194,7 @@ def _serve_with_a_stop(tmp_path, cli, monkeypatch, where: str, send_stop):
         return cli("serve")
     finally:
         backstop.cancel()
+        backstop.join()  # no thread of this test left running: map_articles forks only with none (test_parallel)
         for signum, handler in handlers.items():
             signal.signal(signum, handler)
 
