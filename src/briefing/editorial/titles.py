@@ -8,20 +8,20 @@ clause; only then is it cut, between two words.
 
 A written headline is the most telling clause of the lead: among the clauses of the first
 sentences, the one whose words the rest of the story repeats most (the subject and what happened
-to it), early clauses first; time words (近日、日前), the day inside a clause (…研究院29日在广州揭牌,
+to it), early clauses first; time words (近日、日前) and a page's date stamp (date 2025-11-04), the day inside a clause (…研究院29日在广州揭牌,
 not a day to come: 将于5月26日起), a done deed's 了, brackets and the reporter's framing are
-dropped, a short clause takes the next one with it, and the result is cut between two words,
+dropped, a short clause takes the next one with it, a long one loses the second of two events joined by 暨, and the result is cut between two words,
 never inside a quotation or a 《title》. It never holds anything text/junk.py calls furniture, and
 while the lead offers anything else it is never a bare attribution whose fact follows (…数据显示,
 …表示), a photo's caption (签约仪式现场), a numbered list's item (3.…), a first-person or
 anecdotal opening (我院…, 每次…, 如今…), a list's or a clause's tail (以及…, 包括…, 得益于…, 覆盖…), a bare
-place or circumstance (在…车间, 随着…, 为推动…) or a transcript's speaker label; it never points at a table
+place or circumstance (在…车间, 随着…, 为推动…), the season it is set in (…处于…高发期), what something means (…具有重要意义) or a transcript's speaker label; it never points at a table
 (…见表2-1), ends on a conjunction (…因为), nor is a subject lent that is none (a possessor, 广东省的…; a
 name cut after its surname; a span of time, 中国科学家十年) or to a clause about what the one before counted (…项目，覆盖…),
 to another speaker's words, to a list going on (以及…) or across 而 to a clause with its own subject (…，而vivo…).
-Nor does it open pointing back (但…, 就…, 另…, 这样的…), concede or ask (就算…, 如何…呢), only quote a line, end on a
+Nor does it open pointing back (但…, 就…, 另…, 这样的…, 这种…, 这一…) or on a copula whose subject went as a time (是世界标准日), concede or ask (就算…, 如何…呢), only quote a line, end on a
 preposition whose verb is lost (…与港澳地区8所高校) or be a roll of offices and names; a unit cut at the cap is taken
-back to where a phrase ends (never …取得重要, …开始正式, …将于8, before the quotation its verb governs, inside a list of
+back to where a phrase ends (never …取得重要, …开始正式, …将于8, …协议具有, before the quotation its verb governs, inside a list of
 modifiers).
 """
 
@@ -63,6 +63,8 @@ MIN_TITLE = 6
 # (…大药厂有能力做研发因为, probe-147's hard-wrapped forum lines joined into one)
 DANGLING = frozenset("的 之 和 与 及 或 并 在 对 为 将 把 被 从 向 以 于 由 等 暨 因为 由于 但是 但 并且 而且 以及 或者 所以 因此 "
                      "如果 虽然 尽管 然而 不过 而 还是 只要 只有 除了".split())
+# nor on a verb that is nothing without its object (…签署超级计算中心建设协议具有|非常重要的意义, probe wp-116)
+NEEDS_OBJECT = frozenset("具有 具备 拥有 成为 属于 位于 包含 含有 作为 涵盖 享有 富有".split())
 
 # Written headlines
 LEAD_SENTENCES = 6  # the clauses of this many first sentences are considered
@@ -70,8 +72,9 @@ POSITION_DECAY = 4.0  # sentences: a later sentence needs more to win
 # a clause that opens with its verb has its subject elsewhere: 是…、旨在…、标志着…
 VERB_FIRST = ("是", "旨在", "标志着", "标志著", "甫", "并", "且", "还", "也", "即", "系", "为", "将", "已", "正在", "以及", "包括")
 ADVERBIAL = re.compile(r"^(?:为了?|根据|按照|依据|结合|随着|截至|截止|在[^，]{0,20}(?:下|中|上|期间|方面|时)|通过|经过|围绕|对于|关于|针对|作为|基于|当|自从?|从[^，]{0,20}(?:来看|看)|其中|其他|其余)")
+# (a page's date stamp over its lead is a time too: date 2025-11-04日前晟德集团旗下…, probe wp-117)
 TIME_WORDS = re.compile(
-    r"^(?:近日|日前|近期|目前|当前|今天|今日|昨天|昨日|前日|日内|当天|当日|今年以来|此前|本周|上周|近年来|近年|\d{4}年\d{1,2}月\d{1,2}日"
+    r"^(?:(?i:date)?\s*\d{4}[-/]\d{1,2}[-/]\d{1,2}(?!\d)|近日|日前|近期|目前|当前|今天|今日|昨天|昨日|前日|日内|当天|当日|今年以来|此前|本周|上周|近年来|近年|\d{4}年\d{1,2}月\d{1,2}日"
     r"|\d{1,2}月\d{1,2}日(?:上午|下午|晚间|晚|早间|凌晨)?|(?:上午|下午|晚间))\s*[，,]?"
 )
 # a day inside a clause is the story's, not the headline's: 研究院29日在广州高新区揭牌, FDA又于10月18日批准…
@@ -204,6 +207,12 @@ WHERE_ONLY = re.compile(r"(?<![正保持处位望])在[^ ，在]{1,30}(?<!以)(?
 # a report received, the story's start, its deed in what follows: 东光县公安局接内蒙古赤峰市警方消息 (tune b-0059),
 # 惠州市博罗县公安局接到民众举报
 REPORT_RECEIVED = re.compile(r"(?:接到?|接获|收到)[^ ]{0,20}(?:消息|报警|报案|举报|线索|求助|电话)$")
+# the season or phase the story is set in, nothing that happened: 北京市仍处于流感等呼吸道传染病高发期 (probe wp-110),
+# 眼下是高校毕业生离校前落实就业单位的关键时期 (probe wp-080)
+PERIOD_ONLY = re.compile(r"(?:是|处于|正值|正处|进入|迎来)[^，]*(?:时期|高发期|多发期|高峰期|关键期|窗口期|流行期|流行季|旺季|淡季)$")
+# what the thing means, not what happened: 标准对如期实现碳达峰碳中和目标具有重要意义 (tune a-0141), …建设的步伐势在必行
+# (tune a-0128), …签署超级计算中心建设协议具有非常重要的意义 (probe wp-116)
+EVALUATION = re.compile(r"(?:具有|具备|有着|发挥着?)[^，\s]{0,8}(?:意义|基础|作用|价值|优势)$|意义(?:重大|深远)$|势在必行$")
 COPULA = re.compile(r"[为是]")
 ENDS_ON_TIME = re.compile(r"(?:\d{2,4}年|\d{1,2}月|\d{1,2}日|上午|下午)$")
 # a pointer to a table or figure (…情况见表2-1, probe-153; …如图1-4所示): the page's furniture, no news
@@ -216,9 +225,11 @@ FIGURE_REFERENCE = re.compile(r"(?:[如见]|详见|参见)附?[表图]\s*[\d一�
 POINTING_BACK = frozenset("但 却 就 便 才 则 另 又 那么 也就是说 可是 不过 同时 于是 因而 从而 进而".split())
 # an adverb before the verb, the subject left in the clause before: 即将在东莞松山湖科学城开工建设 (probe-213),
 # 以捕捉宇宙中的幽灵粒子——中微子 (probe-223, the purpose of the deed before)
-SUBJECT_BEFORE = frozenset("以 即将 将 已 已经 正在 仍 仍然 也 还 均 都 亦 随即 随后".split())
+# and the copula whose subject was a time, dropped as one: 10月14日是世界标准日 leaves 是世界标准日 (probe wp-105)
+SUBJECT_BEFORE = frozenset("以 即将 将 已 已经 正在 仍 仍然 也 还 均 都 亦 随即 随后 是".split())
 # what the clause before it said, pointed at: 一个这样的“超级显微镜” (probe-210)
-DEMONSTRATIVE = re.compile(r"(?:这样|那样|这般)的")
+# (or of that kind: …数百名居民享受到这种惠民医疗, probe wp-053)
+DEMONSTRATIVE = re.compile(r"(?:这样|那样|这般)的|这种|这类|此类")
 # a concession or a question, not news: 就算是不起眼的一粒沙子, 如何才能看到沙子里面的世界呢, 有没有一个“超级显微镜”
 CONCESSION = re.compile(r"^(?:就算|即使|即便|哪怕|纵然|无论|不管)")
 QUESTION = re.compile(r"^(?:如何|怎么样|怎样|怎么|为什么|为何|有没有|是不是)|[呢吗]$")
@@ -246,6 +257,7 @@ def plainly_unfit(text: str) -> bool:
             or bool(REPORT_RECEIVED.search(text)) or _name_and_time(text) or bool(WHERE_ONLY.search(text))
             or bool(LIST_ITEM.match(text)) or bool(FIRST_PERSON.match(text)) or bool(CONJUNCTION_FIRST.match(text))
             or bool(NOT_THE_SUBJECTS.match(text)) or bool(CIRCUMSTANCE_ONLY.match(text)) or _bare_place(text)
+            or bool(PERIOD_ONLY.search(text)) or bool(EVALUATION.search(text))
             or any(_leans_elsewhere(half) for half in text.split(" ")) or _roll_of_names(text))
 
 
@@ -260,10 +272,18 @@ def _leans_elsewhere(clause: str) -> bool:
     tags = tagged(clause)
     if not tags:
         return False
-    if tags[0][0] in POINTING_BACK or tags[0][0] in SUBJECT_BEFORE or DEMONSTRATIVE.search(clause) or CONCESSION.match(clause) \
+    if tags[0][0] in POINTING_BACK or tags[0][0] in SUBJECT_BEFORE or DEMONSTRATIVE.search(clause) or _this_one(tags) \
+            or CONCESSION.match(clause) \
             or QUESTION.search(clause) or QUOTATION_ONLY.match(clause) or tags[-1][0] in DANGLING:
         return True
     return _open_preposition(tags)
+
+
+def _this_one(tags: list[tuple[str, str]]) -> bool:
+    """这一… as a verb's object points at what came before: 今年我省高考继续沿用这一模式 (tune a-0064); after the name
+    it renames it points at nothing (成渝这一对双子星城市, 中微子这一幽灵粒子)."""
+    return any(w == "这" and tags[k + 1][0].startswith("一") and tags[k - 1][1].startswith("v")
+               for k, (w, _) in enumerate(tags[1:-1], 1))
 
 
 def _open_preposition(tags: list[tuple[str, str]]) -> bool:
@@ -341,6 +361,7 @@ def title_units(article: Article, cap: int) -> list[Unit]:
     for index, sentence in enumerate(sentences[:LEAD_SENTENCES]):
         clauses = [c for c in (_tidy(c) for c in _clauses(SPEAKER_LABEL.sub("", sentence))) if c]
         for place, (unit, factor) in enumerate(_units(clauses, cap)):
+            unit = _first_event(unit) if len(unit) > cap else unit
             text = _at_phrase_end(unit, _cut_at_word(unit, cap)) if len(unit) > cap else unit
             # (a cut that leaves a quotation open — “要加快建设…，着力打造我 — is no headline, tune c-0014)
             if len(text) >= MIN_TITLE and _balanced(text) == text and not _unfit(text):
@@ -406,13 +427,23 @@ def _at_phrase_end(unit: str, text: str) -> str:
         last, following = tags[k][1], next((t for w, t in tags[k + 1:] if w.strip()), "")
         continued = following.startswith(NOUN_LIKE + (OBJECT_OPENERS if last.startswith("v") else ()))
         inside_list = bool(MODIFIERS_LEFT.match(unit[ends[k]:]))
-        if last.startswith(WHOLE_WORDS) and not continued and not inside_list and tags[k][0] not in DANGLING \
+        if last.startswith(WHOLE_WORDS) and not continued and not inside_list and tags[k][0] not in DANGLING | NEEDS_OBJECT \
                 and not unit[ends[k]:].lstrip().startswith(OPENING_QUOTES) and not _open_preposition(tags[:k + 1]):
             # (what is left is no list of who with nothing said: 忠县人民医院、忠县中医院|分别与25家…, tune b-0170)
             kept = unit[start:ends[k]].rstrip(TRAILING)
             return "" if "、" in kept and not any(t.startswith("v") for _, t in tags[:k + 1]) else kept
         k -= 1
     return ""
+
+
+# the event held with the one named first, its name too long for the headline: 第一届黄河流域职业技能大赛暨“技能中国行
+# 2024—走进山东”系列活动在山东东营开幕 (probe wp-092: cut at the cap, the quotation left open, the clause was lost)
+JOINED_EVENT = re.compile(r"(?<=[\u4e00-\u9fff]{4})暨[^，。 在于]{2,40}?(?=在|于)")
+
+
+def _first_event(unit: str) -> str:
+    """A clause past the cap without the second of two events joined by 暨 (the first named, and where it happened)."""
+    return JOINED_EVENT.sub("", unit, count=1)
 
 
 def _de_head(text: str, tags: list[tuple[str, str]]) -> bool:
