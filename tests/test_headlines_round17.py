@@ -101,3 +101,12 @@ def test_a_cdn_image_name_past_sixty_characters_leaves_the_text():
     assert name in _pages()["hp-451"]["raw"]
     assert strip_markup(name + "安徽合肥西郊，有一座面积不到3平方公里的小岛。") == "安徽合肥西郊，有一座面积不到3平方公里的小岛。"
     assert "png" not in _read("hp-451").body
+
+
+def test_a_papers_spaced_abstract_label_and_keywords_without_colons_leave_its_summary():
+    # hp-459 (fx361 copy): 马建富 蔡巧燕 / 摘 要 人才振兴是… / 关键词 乡村人才振兴；… — the authors, the label and the
+    # keywords were glued into the story's first paragraphs
+    assert line_kind("关键词 乡村人才振兴；农村职业教育；发展理念；县域职业教育体系；新农科") is not None
+    body = _read("hp-459").body
+    assert body.startswith("人才振兴是乡村振兴的基础")
+    assert "马建富" not in body and "关键词" not in body
