@@ -76,7 +76,8 @@ _DAY_BAR = re.compile(r"^\d{1,2}月\d{1,2}日\s*[丨|｜]\s*(?=[\u4e00-\u9fff])"
 # a list page's item line: the day and the item's channel, nothing else (udn's search page: 2021-06-23 新冠肺炎.COVID-19疫苗
 # over each headline and teaser, probe-279); under the story's text it opens the next item
 _DATED_CHANNEL = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?=[\u4e00-\u9fff])[^\s，。；！？：:、“”]{2,24}$")
-_ABSTRACT_LABEL = re.compile(r"^(?:[【\[](?:摘\s*要|目\s*的)[】\]]\s*[：:]?|(?:摘\s*要|目\s*的)\s*[：:])\s*(?=\S)")
+# (a label printed spaced, a space for its colon: 摘 要 人才振兴是乡村振兴的基础，…, fx361's copy, hp-459)
+_ABSTRACT_LABEL = re.compile(r"^(?:[【\[](?:摘\s*要|目\s*的)[】\]]\s*[：:]?|(?:摘\s*要|目\s*的)\s*[：:]|摘\s+要\s+)\s*(?=\S)")
 # the wire's end mark closing the story: what follows it is the page's (links, a video list)
 _END_MARK = re.compile(r"\s*[（(](?:完|全文完|本文完)[）)]$")
 # a paged story's page number after its headline, spaced inside its brackets: 林郑月娥宣布将建民间对话平台( 九 )

@@ -54,6 +54,7 @@ _STATED_FIELD = re.compile(r"^(?:\d{1,2}\s*[.、．]\s*)?(?:新闻|文章)?(?:�
 _DATED = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _FLASH = re.compile(r"^【([^【】]{8,40})】(?=\S)")
 _HAN = re.compile("[\u4e00-\u9fff]")
+_SPACES = re.compile(r"\s+")
 _ORIGINAL_WORD = r"原(?:标题|题目?|文标题)"  # 原题目: a mirror's synonym-spun 原标题
 _ORIGINAL = re.compile(rf"[（(【\[]?\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]?\s*$")
 _ORIGINAL_INLINE = re.compile(rf"[（(【\[]\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]")
@@ -179,7 +180,8 @@ _SHARE_BOX = re.compile(r"^(?:一键)?(?:分享|转发)(?:到|至|给)?(?:[\u4e0
 _PAYWALL = re.compile(r"(?:现在|立即|马上)订阅|立即畅读|订阅(?:送|享|即享)|VIP\s*(?:好文|文章|会员)|不限方案")
 MAX_PROMO = 80  # characters
 # a story's length on a line of its own, under udn's headline: 本文共659字 (hp-250), 全文共3200字，阅读约8分钟
-_WORD_COUNT = re.compile(r"^(?:本文|全文)共?\s*\d{2,6}\s*字(?:[，,]?\s*(?:预计)?阅读(?:时间|需要)?约?\s*\d{1,3}\s*分钟)?$")
+_WORD_COUNT = re.compile(r"^(?:本文|全文)共?\s*\d{2,6}\s*字(?:[，,]?\s*(?:预计)?阅读(?:时间|需要)?约?\s*\d{1,3}\s*分钟)?$"
+                         r"|^文章字数\s*[：:]\s*\d{1,6}$")  # an e-paper's field under the title (天门日报, hp-464)
 # a periodical's running page header, which a PDF's text runs into its sentences: 立法院公报 第103卷
 # 第25期 委员会纪录 (probe-154); a volume and an issue number together, which no headline carries
 _RUNNING_HEADER = re.compile(r"第\s*\d{1,4}\s*卷\s*第\s*\d{1,4}\s*期")
@@ -282,7 +284,11 @@ def find_in_lines(lines: list[str]) -> Headline | None:
         return Headline(original, "original_title")  # the story's own title, as it first ran
     if best is not None:
         index, text, spans = best.index, best.text, best.lines
-        if text.startswith(("——", "—")) and index and usable(texts[index - 1]):
+        if index + 1 < len(texts) and _browser_title_over(text, texts[index + 1]):
+            index, text, spans = index + 1, clean_decoration(texts[index + 1]), 1  # the headline the title bar names
+        elif (main := _main_title_under_kicker(best, lines_found, texts)) is not None:
+            index, text, spans = main.index, main.text, main.lines  # the 主题 under its 引题
+        elif text.startswith(("——", "—")) and index and usable(texts[index - 1]):
             index, text, spans = index - 1, clean_decoration(texts[index - 1]), 1  # the subtitle's headline, above it
         elif _ESCORT_SUBTITLE.match(text) and index and not kinds[index - 1] and usable(texts[index - 1]):
             index, text, spans = index - 1, clean_decoration(texts[index - 1]), 2  # … and the 副题 goes with it
@@ -307,7 +313,50 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     if original:
         return Headline(original, "original_title")
     return _first_line_title(texts, kinds) or _short_title_over_dateline(texts, kinds) \
-        or _numbered_title_over_dateline(texts, kinds) or _credit_shaped_title_over_dateline(texts, kinds)
+        or _numbered_title_over_dateline(texts, kinds) or _credit_shaped_title_over_dateline(texts, kinds) \
+        or _title_said_between_paragraphs(texts, kinds)
+
+
+def _main_title_under_kicker(best: CandidateLine, lines: list[CandidateLine], texts: list[str]) -> CandidateLine | None:
+    """A newspaper's 引题 over its 主题, the story right under both and no dateline: the kicker runs in clauses
+    (4个省会城市和12个观察员城市共同签署协议，铺排6个方面63项重点合作事项), the main title under it is one short phrase
+    (长江中游城市群锚定“牵手”蓝图, hp-449)."""
+    meta = HEADLINE_FEATURES.index("meta_below")
+    under = next((line for line in lines if line.index == best.index + best.lines), None)
+    if under is None or best.features[meta] or "，" not in best.text or best.text.endswith("。") \
+            or "，" in under.text or len(under.text) >= len(best.text):
+        return None
+    below = under.index + under.lines
+    return under if below < len(texts) and _is_prose(texts[below]) else None
+
+
+def _browser_title_over(text: str, below: str) -> bool:
+    """A page's browser title (site name - headline页面) over the headline it names: 中国罕见病综合云服务平台官方网站 -
+    述评|罕见病用药保障现状与挑战页面 / 述评|罕见病用药保障现状与挑战 (hp-456). The line under it is the headline; the
+    title bar adds only the site's name."""
+    if below == text or below not in text or not usable(below):
+        return False
+    return bool(_SITE_PART.search(text.replace(below, " ", 1)))
+
+
+def _title_said_between_paragraphs(texts: list[str], kinds: list[str | None]) -> Headline | None:
+    """A mirror that lost the headline above its lead and put it, as a line of its own, between the story's
+    paragraphs twice or more (本篇文章594字… / 新华社合肥12月6日电… / 【快讯】长江中游四省会城市“抱团”快速发展… / 据介绍，… /
+    the same line again, hp-448): as a last resort, the line said twice, with the story's paragraphs above it and
+    between its copies, whose words the story says. Copies stacked over the story are another story's headline a
+    mirror repeated (c-0087)."""
+    ahead = texts[:LOOK_AHEAD]
+    paragraphs = [kind is None and _is_prose(text) for text, kind in zip(ahead, kinds)]
+    for i, text in enumerate(ahead):
+        if kinds[i] is not None or _is_prose(text) or not usable(text) or text not in ahead[i + 1:]:
+            continue
+        again = ahead.index(text, i + 1)
+        if text in ahead[:i] or not any(paragraphs[:i]) or not any(paragraphs[i + 1:again]):
+            continue
+        under = "".join(t for t, k in zip(texts, kinds) if k is None and t != text)[:2000]
+        if len(under) >= STORY_MASS and _bigram_share(text, under) >= FIRST_LINE_SHARE:
+            return Headline(without_site_name(clean_decoration(text)), "page", i)
+    return None
 
 
 def _stated_below(texts: list[str]) -> str | None:
@@ -821,7 +870,7 @@ def _not_a_headline(i: int, candidate: str, texts: list[str], kinds: list[str | 
         siblings = _sibling_subheads(i, candidate, texts, kinds)
         # one of the story's parallel subheads (通州提速：… … 雄安蜕变：…, probe-149), under its lead or, above
         # any prose, the first of three or more (王应睐：… 张香桐：… 吴自良：…, under the page's headline, hp-298)
-        if siblings >= 2 or siblings and prose_above >= MIN_PROSE:
+        if (siblings >= 2 and not _opens_the_page(i, kinds)) or siblings and prose_above >= MIN_PROSE:
             return True
     said_again = sum(candidate in t for j, t in enumerate(texts) if j != i and kinds[j] is None)
     under = "".join(t.replace(candidate, "") for t, k in zip(texts[i + 1:], kinds[i + 1:]) if k is None)
@@ -833,6 +882,13 @@ def _not_a_headline(i: int, candidate: str, texts: list[str], kinds: list[str | 
                if len(_HAN.findall(pair)) == 2 and "丨" not in pair}  # words (丨 is a column's bar: …解药丨放大灯, hp-260)
         return not prose_above and len(own) >= ALIEN_PAIRS and not own & _bigrams(under[:2000])
     return share < ALIEN_SHARE
+
+
+def _opens_the_page(i: int, kinds: list[str | None]) -> bool:
+    """Nothing but furniture above the line: a `kicker：…` line the page opens on is its headline, however many of
+    the story's subheads under the lead share its shape (紧急通报：四川突发地震 / 就在10分钟前，… / 地震瞬间：… /
+    灾情速报：… / 救援行动：…, hp-471); hp-298's first subhead has the page's headline above it."""
+    return all(kind == "furniture" for kind in kinds[:i])
 
 
 def _under_the_opening_prose(i: int, texts: list[str], kinds: list[str | None]) -> bool:
@@ -1009,14 +1065,22 @@ def _without_injected_tail(headline: str, below: list[str]) -> str:
     story says after the headline's own words is the headline's: …散裂中子源今日通过国家验收 over
     …项目顺利通过国家验收 and 国家验收委员会专家认为…."""
     story = "".join(below)
+    compact_story = _SPACES.sub("", story)
     for line in below:
         for size in range(8, 3, -1):  # four characters at least: a headline ending in 开园 over 开园仪式… keeps it
             tail = headline[-size:]
             if len(headline) - size >= MIN_HEADLINE and _HAN.match(tail[0]) and line.startswith(tail) \
                     and not line.startswith(headline) and story.count(tail) <= 2 \
-                    and headline[-size - 2:] not in story:  # a word the story keeps using is its own
+                    and _words_before(headline, size) not in compact_story:  # a word the story keeps using is its own
                 return headline[:-size].rstrip()
     return headline
+
+
+def _words_before(headline: str, size: int) -> str:
+    """The headline's last `size` characters and the two before them, spaces aside: a title the page wraps over
+    two lines under its copy on one (…宣传周” 倡导 职业健康先行 over …宣传周” 倡导 / 职业健康先行, hp-465) says its
+    tail after its own words, without the space between them."""
+    return _SPACES.sub("", headline[:-size])[-2:] + _SPACES.sub("", headline[-size:])
 
 
 def _without_dateline_name(headline: str, dateline: str, story: str) -> str:

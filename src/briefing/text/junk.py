@@ -243,7 +243,8 @@ _LOST_INDENT = re.compile(r"(?m)^[?？]{2,}(?=\S)")
 # a journal database's mark before an abstract's first words (<正>4个一线城市全部加入…, probe-352)
 _ABSTRACT_MARK = re.compile(r"<正>\s*")
 _HTML = re.compile(r"<image>[^<]{0,4000}</image>|</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,300})?/?>|\\u003c.{0,300}?\\u003e")
-_IMAGE_FILE = re.compile(r"(?<![A-Za-z0-9_./-])(?:[\u4e00-\u9fff]{1,6}[_-])?[A-Za-z0-9_-]{1,60}\.(?i:jpe?g|png|gif|webp|bmp)(?![A-Za-z0-9])")
+# (a CDN's name of hash and key runs past 60 characters: f046678a…f860_wKgEHmYdwemAa_iNAAOhLjEpoa8192.png, hp-451)
+_IMAGE_FILE = re.compile(r"(?<![A-Za-z0-9_./-])(?:[\u4e00-\u9fff]{1,6}[_-])?[A-Za-z0-9_-]{1,100}\.(?i:jpe?g|png|gif|webp|bmp)(?![A-Za-z0-9])")
 # a photo's credit left in the text after its caption, spaced off: …授牌仪式。人民网 陈博摄 人民网厦门6月24日电
 _PHOTO_CREDIT = re.compile(r"(?<=[。！？\s])\s*[\u4e00-\u9fff]{1,8}(?:网|社|报|台)\s*(?:记者\s*)?[\u4e00-\u9fff·]{2,4}\s*摄(?=\s+\S)")
 # a social post's link to what it quotes, closing it: …上海浦东生物医... 网页链接
@@ -570,6 +571,8 @@ _DATELINE = re.compile(
 _LAYOUT = re.compile(
     rf"^(?:{_DATE}\s*)?(?:[（(【\[]?\s*)?第?\s*(?:[A-Za-z]?\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*版\s*(?:[（(][^）)]{{0,8}}[）)])?\s*[：:|｜]?\s*\S{{0,10}}\s*[）)】\]]?$"
     r"|^(?:版面|版次|版名)\s*[：:]|^(?:上一版|下一版|版面导航|本版责编|本版编辑)"
+    # the page the reader is on: 当前版：02版 over the date and the title (天门日报, hp-464)
+    r"|^当前版(?:面)?\s*[：:]\s*第?\s*[A-Za-z]?\d{1,3}\s*版?$"
     # an e-paper's column name: 潍坊新闻·焦点, 要闻·综合
     r"|^[\u4e00-\u9fff]{0,6}(?:新闻|要闻|时评|专刊|副刊|综合)·[\u4e00-\u9fff]{2,4}$"
     r"|^[（(]\s*[上下](?:接|转)\s*第?\s*[A-Za-z]?\d{1,3}\s*版\s*[）)]$"
@@ -690,6 +693,8 @@ _ISSUE = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()·\s]{2,30}?\s*(?:19|20)\d{2}
                     r"|Issue\s*[（(]\d{1,3}[）)]\s*[：:]\s*\d|^DOI\s*[：:]|\bDOI\s*[：:]\s*10\.\d{4}")
 _APPARATUS_FIELD = re.compile(r"^[*＊]?\s*(?:基金项目|作者简介|通[信讯]作者|收稿日期|修回日期|中图分类号|文献标识码|文章编号|引用本文|复制引用"
                               r"|关\s*键\s*词|Key\s?words?|Abstract|作者信息)(?:\s*[：:]|$)|^[【\[]?摘\s*要[】\]]?$"
+                              # the keywords with a space for their colon, no sentence (关键词 乡村人才振兴；农村职业教育；…, hp-459)
+                              r"|^关\s*键\s*词\s+(?=\S)[^。！？]*$"
                               # …or in brackets: 【关键词】京津冀 高质量发展 【中图分类号】F20, [作者简介] 刘冬梅,…
                               r"|^[【\[](?:基金项目|作者简介|通[信讯]作者|收稿日期|中图分类号|文献标识码|文章编号|关\s*键\s*词)[】\]]")
 _POSTCODE = r"(?<![\d.．])[0-8]\d{5}(?![\d万亿元人个%.．])"

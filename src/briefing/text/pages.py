@@ -105,6 +105,7 @@ def _lines(text: str) -> list[Line]:
     return lines
 
 
+_SPACES = re.compile(r"\s+")
 _TRAILING_BAR = re.compile(r"([^|｜]{6,}?)\s+[|｜]")
 
 
@@ -178,9 +179,12 @@ def _wrapped_again(texts: list[str], title: str, start: int) -> set[int]:
     """The lines, from `start` on, of a headline wrapped over two lines said again over the story as on the
     page's head (an e-paper's announcement: 丽珠医药集团股份有限公司 / 关于药品注册批件的提示性公告, under its
     证券代码 field, hp-328): no story text, and glued to the story's first sentence if left in."""
+    # (spaces aside: the line break takes the place of the space between the title's two phrases, 市一院启动“职业病
+    # 防治法宣传周” 倡导 / 职业健康先行 under its copy on one line, hp-465)
+    whole = _SPACES.sub("", title)
     for k in range(start, min(len(texts) - 1, start + WRAPPED_AGAIN_WITHIN)):
         first, second = normalize_text(texts[k]), normalize_text(texts[k + 1])
-        if first and second and first + second == title:
+        if first and second and _SPACES.sub("", first + second) == whole:
             return {k, k + 1}
     return set()
 
