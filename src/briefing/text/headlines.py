@@ -161,14 +161,12 @@ _READER = re.compile(r"^(?:(?:电子|数字)(?:报|报纸|报刊|版)(?:阅读[�
                      r"|当前(?:报纸|报刊|期刊|版面|期次|期数)(?:名称)?\s*[：:])|(?:^|\s)查看版面\s*(?:PDF|大图)$"
                      # a document site's label over the excerpt it shows: 论文部分内容阅读 (wp-052)
                      r"|^(?:论文|文章|全文|原文|正文|文档)?(?:部分)?内容(?:阅读|预览)$")
-# a listed company's announcement header, never a headline: 证券代码：000597证券简称：东北制药 公告编号：2024-030
-# (and a page's font-size bar in either script, which text/junk.py knows in simplified only: 字體：放大 還原 縮小, hp-371)
-_FONT_BAR = re.compile(r"^字[体體号號](?:大小)?\s*[：:]?\s*(?:(?:放大|缩小|縮小|还原|還原|默认|默認|超大|标准|標準|[大中小])\s*){2,}$")
 # a repost's column kicker 分享 before its bar, which text/junk.py takes for a share button's label:
 # 分享 | 突发公共卫生事件智慧应急发展探讨 (hp-353); the headline is what follows the bar
 _SHARE_KICKER = re.compile(r"^分享\s*[|｜丨]\s*(?=\S{6})")
 # a repost's note of where it was taken from, over the text: 本文选自中国工程院院刊《中国工程科学》2021年第5期 (hp-353)
 _REPOST_NOTE = re.compile(r"^(?:本文|此文|文章)(?:选自|转自|转载自|摘自|节选自|来源于)[^。，]{2,40}$")
+# a listed company's announcement header, never a headline: 证券代码：000597证券简称：东北制药 公告编号：2024-030
 _STOCK_HEADER = re.compile(r"^(?:证券|股票)代码\s*[：:].{0,40}?(?:证券|股票)简称\s*[：:]")
 # an e-paper article's head: its title over a block of 日期：10-21 / 字号： / 版面：07：人物 上一篇 下一篇
 _EPAPER_META = re.compile(r"^(?:日期|字号|版面|版次|版名|期数|作者|来源)\s*[：:]")
@@ -414,7 +412,7 @@ def page_roles(lines: list[str]) -> dict[int, str]:
 
 
 def _own_kind(texts: list[str], i: int) -> str | None:
-    if _READER.search(texts[i]) or _STOCK_HEADER.match(texts[i]) or _FONT_BAR.match(texts[i]) \
+    if _READER.search(texts[i]) or _STOCK_HEADER.match(texts[i]) \
             or _REPOST_NOTE.match(texts[i]) or _SHARE_BOX.match(texts[i]) or _PHOTO_CAPTION.search(texts[i]) \
             or _SOURCE_FIELD.search(texts[i]) or _is_paywall_promo(texts[i]) or _WORD_COUNT.match(texts[i]) \
             or (_RUNNING_HEADER.search(texts[i]) and len(texts[i]) <= MAX_RUNNING_HEADER):  # (a sentence may cite an issue)
