@@ -56,15 +56,18 @@ _CAPTION = re.compile(
     # a photo story's caption closed by the archive's label: 中国散裂中子源科研团队在工作中。资料图片 (probe-210);
     # a WeChat post's caption and the picture's source after a bar: …药盒样品及胶囊样品 | 图：上海药物研究所官网 (probe-216)
     r"|[。！？]\s*资料(?:图片?|照片)$|\s[|｜]\s*(?:图|图片|图源)\s*[：:/／]\s*\S{2,20}$"
-    # a Taiwan paper's credit after the caption's full stop: …豐中分院2日正式啟用。圖／亞大醫院提供 (udn, probe-270, 271)
-    r"|^[^。！？]{2,60}[。！？]\s*图\s*[/／]\s*[^\s。，！？/／]{2,20}$"
+    # a Taiwan paper's credit after the caption's full stop: …豐中分院2日正式啟用。圖／亞大醫院提供 (udn, probe-270, 271),
+    # or after a colon: …於新屋分院一樓藝文走廊開放參觀。圖：部桃提供 (probe-387)
+    r"|^[^。！？]{2,60}[。！？]\s*图\s*[/／：:]\s*[^\s。，！？/／]{2,20}$"
+    # a short caption without a stop and the photographer's name after a space: 中國散裂中子源加速器(局部)  李子鋒攝 (probe-386)
+    rf"|^[^。！？，,\s]{{2,30}}\s+[{_HAN}]{{2,3}}\s*摄$"
 )
 
 
 # the credit at the end of a caption: 新华社记者 裴鑫 摄, 记者 常鸣/摄, （视觉中国供图）
 _TRAILING_CREDIT = re.compile(
     rf"\s*(?:[（(][^（）()]{{0,30}}(?:摄|供图|发|图)[）)]|(?:[{_HAN}]{{0,8}}(?:记者|通讯员|摄影|网|社|报|台))?\s*{_CREDITED}"
-    rf"(?:[ 、，]+{_CREDITED})*\s*/?\s*摄|(?<=[。！？])\s*图\s*[/／]\s*[^\s。，！？/／]{{2,20}}|[^\s。，！？]{{0,10}}供图|[{_HAN}]{{1,6}}社发|视觉中国|东方IC"
+    rf"(?:[ 、，]+{_CREDITED})*\s*/?\s*摄|(?<=[。！？])\s*图\s*[/／：:]\s*[^\s。，！？/／]{{2,20}}|[^\s。，！？]{{0,10}}供图|[{_HAN}]{{1,6}}社发|视觉中国|东方IC"
     r"|(?:图源|图片来源)\s*[：:]\s*\S{2,16}|[（(](?:图片?来源|图源|图片提供|照片来源)\s*[/／：:]\s*[^（）()]{1,20}[）)]"
     r"|(?<=[。！？])\s*资料(?:图片?|照片))\s*$"
 )

@@ -73,11 +73,16 @@ _MARKED_HEADING = re.compile(r"^[■▌▍]\s*(?=\S)")
 # probe-285). Only on the story's first paragraph (a headline-like line, 北京 / 上海 or 5月1日丨新规施行, stays whole)
 _SLASH_WRITER = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3}) / (?=[\u4e00-\u9fff「“（(])")
 _DAY_BAR = re.compile(r"^\d{1,2}月\d{1,2}日\s*[丨|｜]\s*(?=[\u4e00-\u9fff])")
+# a blog's copy of a paper's story on one line: its headline, the day and hour, and the writer and where he wrote
+# before the text (媽祖醫院院慶 新醫療大樓將啟用 2015年11月17日 04:10 張朝欣/雲林報導 中國醫藥大學附設…, probe-390)
+_HEADED_BYLINE = re.compile(r"^[^。！？，]{4,40}?\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*(?:\d{1,2}[:：]\d{2}\s*)?"
+                            r"(?P<name>[\u4e00-\u9fff]{2,4})\s*[/／]\s*[\u4e00-\u9fff]{2,4}报[导道]\s+(?=\S)")
 # a list page's item line: the day and the item's channel, nothing else (udn's search page: 2021-06-23 新冠肺炎.COVID-19疫苗
 # over each headline and teaser, probe-279); under the story's text it opens the next item
 _DATED_CHANNEL = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?=[\u4e00-\u9fff])[^\s，。；！？：:、“”]{2,24}$")
-# (a label printed spaced, a space for its colon: 摘 要 人才振兴是乡村振兴的基础，…, fx361's copy, hp-459)
-_ABSTRACT_LABEL = re.compile(r"^(?:[【\[](?:摘\s*要|目\s*的)[】\]]\s*[：:]?|(?:摘\s*要|目\s*的)\s*[：:]|摘\s+要\s+)\s*(?=\S)")
+# (a label printed spaced, a space for its colon: 摘 要 人才振兴是乡村振兴的基础，…, fx361's copy, hp-459; and the
+# 目的： it may head, both go: 摘 要 目的:為進一步完善…, probe-418)
+_ABSTRACT_LABEL = re.compile(r"^(?:(?:[【\[](?:摘\s*要|目\s*的)[】\]]\s*[：:]?|(?:摘\s*要|目\s*的)\s*[：:]|摘\s+要\s+)\s*)+(?=\S)")
 # the wire's end mark closing the story: what follows it is the page's (links, a video list)
 _END_MARK = re.compile(r"\s*[（(](?:完|全文完|本文完)[）)]$")
 # a paged story's page number after its headline, spaced inside its brackets: 林郑月娥宣布将建民间对话平台( 九 )
@@ -165,7 +170,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
     texts = [normalize_text(b.text) for b in raw_blocks]  # spaces still separate the names in a byline
     if junk.is_spun(texts):
         return []  # a spun copy: no sentence of it can be trusted
-    elsewhere = _menu_lines(raw_blocks) | junk.trending_items(texts) | _notes_and_notices(texts) \
+    elsewhere = _menu_lines(raw_blocks) | junk.trending_items(texts) | junk.tag_pairs(texts) | _notes_and_notices(texts) \
         | _headline_block(texts, title_key) | _caption_runs(texts) | _labelled_headline(texts)
     gallery = _gallery_total(texts)
     texts = junk.strip_toneless_pinyin(texts)
@@ -504,7 +509,8 @@ def _above_the_story(text: str, raw_blocks: tuple[Block, ...], paper: list[bool]
         found.published = found.published or iso_date(label.group("date"))
         text = text[label.end():]
     if len(text) > MAX_PAGE_HEADLINE and "。" in text:
-        if (writer := _SLASH_WRITER.match(text)) and not junk.is_place_name(writer.group("name")):
+        if (writer := _SLASH_WRITER.match(text) or _HEADED_BYLINE.match(text)) \
+                and not junk.is_place_name(writer.group("name")):
             found.authors.append(writer.group("name"))
             text = text[writer.end():]
         text = _DAY_BAR.sub("", text)

@@ -39,6 +39,7 @@ from .junk import (
     is_spam,
     line_kind,
     stated_in_dateline,
+    tag_pairs,
     trending_items,
 )
 from .normalize import normalize_text
@@ -752,7 +753,7 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
     one item a line does not push it down) and against the story's start, its shape (length,
     commas, a colon, a bar, a dash, a space) and what stands around it."""
     counts = Counter(texts)
-    listed = _link_list(texts) | trending_items(texts)
+    listed = _link_list(texts) | trending_items(texts) | tag_pairs(texts)
     # a line only this module knows for furniture or a byline (_line_kinds): a reader's header, a poster
     # (line_kind judged again only for the rare line of those kinds: it is the costly part)
     listed |= {i for i, k in enumerate(kinds) if k is not None and _own_kind(texts, i) and line_kind(texts[i]) is None}
@@ -1099,6 +1100,9 @@ def _without_injected_phrase(headline: str, below: list[str]) -> str:
     never says, or the mirror's keyword it also quotes before the headline's copy under it
     (…大赛诞生135块金妹妹为何会这样牌 over “妹妹为何会这样”北京市…诞生135块金妹妹为何会这样牌, hp-094)."""
     story = "".join(below)
+    tail = _LOTTERY_TAIL.search(headline)
+    if tail and tail.start() > 0 and usable(headline[:tail.start()]) and tail.group(0) not in story:
+        return _without_injected_phrase(headline[:tail.start()].rstrip(), below)
     for match in [*SPAM_START.finditer(headline), *_LOTTERY.finditer(headline)]:
         phrase = _LOTTERY_RUN.search(headline, max(0, match.start() - 7))  # with its year and number
         start, end = (phrase.start(), phrase.end()) if phrase and phrase.start() <= match.start() \
@@ -1120,6 +1124,9 @@ def _without_injected_phrase(headline: str, below: list[str]) -> str:
 _LOTTERY = re.compile(r"新?[澳粤港]彩|一肖一码|必中一肖|包[养養]")
 _LOTTERY_RUN = re.compile(r"(?:(?:19|20)\d{2}年)?(?:澳门|香港)?(?:新?[澳粤港]彩|(?:必中)?一肖一码)\d*"
                           r"|[查找]?包[养養](?:网|平台)?(?:app|APP|App)?")
+# a tipster's keyword glued to the headline's end (…开湾区医疗合作新篇香港最真正最准资料, probe-423): no headline ends
+# on its 资料
+_LOTTERY_TAIL = re.compile(r"(?:澳门|香港|新澳|澳彩)?(?:最真正|最快|最全)?最准(?:的)?(?:资料|一肖|一码)(?:大全)?$")
 _QUOTED_KEY = re.compile(r"^“([^“”]{3,12})”(?=\S)")
 # a channel's name (养生保健, 健康资讯, 国内新闻, 社会热点): a word of what the site files under
 _CATEGORY_LABEL = re.compile(r"^([\u4e00-\u9fff]{0,4}(?:保健|健康|养生|资讯|新闻|要闻|动态|财经|科技|教育|社会|国际|国内|娱乐|体育"

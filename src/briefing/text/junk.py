@@ -328,6 +328,9 @@ _SPAM = re.compile(
     # a sex-service site's names glued to a feature's lines (上海龙凤阿拉后花园, 上海花千坊龙凤, 上海龙凤419杨浦, probe-230/231;
     # not 龙凤呈祥, 龙凤胎, 大庆龙凤区)
     r"|[\u4e00-\u9fff]{2}龙凤(?=419|阿拉|后花园|论坛|楼凤|\s*■)|花千坊|阿拉后花园|楼凤"
+    # and a tea-house's, between a feature's bullets (夜上海最新论坛 - 中试转化…, 上海品茶网 2. 苏州-嘉兴…, probe-396;
+    # not 品茶 at a tea fair)
+    r"|品茶网|夜上海(?:最新)?论坛"
     # kana: a Japanese novel pasted into a Chinese page to fool a search engine (ある日僕は学校から…)
     r"|[\u3041-\u3096\u30a1-\u30fa]{3,}"
     # a cloaking key glued into the text: QOrRLA-V2cM2Ipw9TnX38M0FaJTR (long, upper, lower and digits mixed)
@@ -515,6 +518,13 @@ _FURNITURE = re.compile(
     r"|^搜(?:全站|索)\s*热搜\s*[：:]|^热搜\s*[：:]|^(?:联系)?地址\s*[：:]\s*[^，。；！？,;:：\s]{4,40}$"
     r"|^(?:电子)?(?:邮箱|信箱|(?i:e-?mail))\s*[：:]\s*\S+@\S+$"
     r"|^[（(](?:全文|本文|原文)(?:刊登|刊发|刊载|发表|载)(?:于|在)《[^》]{2,20}》[^）)]{0,16}[）)]$|[，,]\s*敬请(?:收看|收听|垂注)[。！!]?$"
+    # a browser notice that the page needs scripts (您的浏览器不支援 JavaScript 功能，可能会造成部分网页功能无法正常使用, probe-413),
+    # a forum post's header, the poster's masked name and count of posts (f**********a 发帖数: 72 | 1, probe-393), a
+    # magazine site's teaser cut at its paywall (今年第四届“成都(试读)..., probe-409), a feature's note of its own length
+    # ((全文共计3870字，含56组数据、22个企业案例…), probe-396), a video transcript's speaker label (【同期】香港特区政府医务卫生局
+    # 局长 卢宠茂, probe-424: the speaker is the title's; what he says follows)
+    r"|(?:不|无法|未能)(?:支援|支持)\s*(?i:javascript)|(?:开启|启用)[^，。]{0,6}(?i:javascript)"
+    r"|^\S{1,30}\s+发帖数\s*[：:]\s*\d+|[（(]试读[）)]\s*(?:\.{2,}|…+)?$|^[（(]全文共计\s*\d+\s*字|^【同期声?】[^。！？]{0,30}$"
 )
 # An aggregator's template around what it copied, however long the line (虽然这篇…乡民发文没有被收入到精华区：…
 # 我们另外找到其它相关的精选爆赞文章 / 在 …中有9篇Facebook贴文，粉丝数超过0的网红，… / …在 Facebook 的最佳贴文, probe-217)
@@ -527,8 +537,9 @@ _FURNITURE_WORDS = frozenset(
     "A+ A- T 微信 微博 QQ QQ空间 朋友圈 空间 复制链接 链接 扫一扫 手机看 手机版 客户端 APP 订阅 关注 "
     "举报 相关 下载资源 资源描述 登录 注册 首页 正在阅读 即时新闻 新闻 更多 推荐 × x X 繁体 简体 繁 简 无障碍 长者模式 "
     "保存 下载 字体 背景色 我要 投稿 转发 赞 踩 全文 阅读 原文 打印纸张 字号选择 行高 带图打印 返回原文 收藏本站 设为首页 "
-    # (a font-size bar in traditional script too: 字體：放大 還原 縮小, hp-371)
-    "字体大小 字号大小 还原 字體 字號 字體大小 字號大小 縮小 還原 默認 標準".split()
+    # (a font-size bar in traditional script too: 字體：放大 還原 縮小, hp-371; an ad slot's label said twice
+    # on a line, 廣告 廣告, probe-387)
+    "字体大小 字号大小 还原 字體 字號 字體大小 字號大小 縮小 還原 默認 標準 广告".split()
 )
 _BREADCRUMB = re.compile(
     r"^(?:您的位置|您当前的位置|您现在的位置是?|您现在所在的位置|您所在的位置|当前位置|当前所在|所在位置|首页)\s*[：:>＞»/›]"
@@ -669,7 +680,13 @@ _BYLINE = re.compile(
     # a Taiwan outlet's writer and where he wrote: 波新聞-林冬生/苗栗 (probe-309)
     rf"|[{_HAN}]{{1,6}}(?:新闻|新闻网|日报|时报|晚报|电视台?)\s*[-－–]\s*[{_HAN}·]{{2,4}}(?:[、，][{_HAN}·]{{2,4}})*\s*[/／]\s*[{_HAN}]{{2,4}}(?:报导|报道)?"
     # a blog's post line, its date read apart: 發表於 2019-03-19 / by Ernest Chiu (probe-312)
-    r"|(?i:by)\s+[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3})[）)]?$"
+    r"|(?i:by)\s+[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}"
+    # a writer and the paper he wrote for (倪思潔/中國科學報, probe-386: taken for the headline)
+    rf"|[{_HAN}·]{{2,4}}\s*[/／]\s*《?[{_HAN}]{{2,10}}(?:报|日报|网|社|杂志)》?"
+    # the outlets, the writer and the place he wrote from (21世纪经济报道 21财经APP 卢常乐 上海报道, probe-399: the headline)
+    # (normalizing drops the space between 报道 and 21)
+    rf"|[{_HAN}A-Za-z0-9]{{2,12}}(?:\s*[{_HAN}A-Za-z0-9]{{2,12}}){{0,2}}\s+[{_HAN}·]{{2,4}}\s+(?:{PROVINCES}|[{_HAN}]{{1,4}}[市县区])(?:报道|报导)"
+    r")[）)]?$"
 )
 # A credit inside a short line that is no sentence: 联合报／ 记者胡蓬生／苗栗即时报导,
 # 央视新闻客户端 | 作者 万灵 宋小勇, （撰稿：劳程剑）, （资料图片仅供参考）, …医生（左） 图源：…
@@ -692,13 +709,16 @@ MAX_TAGS_LINE = 40  # characters: a longer line of spaced words is a flash that 
 # 1.华中科技大学同济医学院… 湖北武汉 430030, 1.2601 School of Demography,…), headed fields (基金项目：…,
 # 作者简介：…, 中图分类号：…), the keywords (价格虚高；市场失灵；监管俘获), a reference ([J].).
 _ISSUE = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()·\s]{2,30}?\s*(?:19|20)\d{2}\s*年\s*第?\s*\d{1,3}\s*期$"
-                    r"|Issue\s*[（(]\d{1,3}[）)]\s*[：:]\s*\d|^DOI\s*[：:]|\bDOI\s*[：:]\s*10\.\d{4}")
+                    r"|Issue\s*[（(]\d{1,3}[）)]\s*[：:]\s*\d|^DOI\s*[：:]|\bDOI\s*[：:]?\s*10\.\d{4}")  # (DOI 10.6039/…, probe-418)
 _APPARATUS_FIELD = re.compile(r"^[*＊]?\s*(?:基金项目|作者简介|通[信讯]作者|收稿日期|修回日期|中图分类号|文献标识码|文章编号|引用本文|复制引用"
                               r"|关\s*键\s*词|Key\s?words?|Abstract|作者信息)(?:\s*[：:]|$)|^[【\[]?摘\s*要[】\]]?$"
                               # the keywords with a space for their colon, no sentence (关键词 乡村人才振兴；农村职业教育；…, hp-459)
                               r"|^关\s*键\s*词\s+(?=\S)[^。！？]*$"
                               # …or in brackets: 【关键词】京津冀 高质量发展 【中图分类号】F20, [作者简介] 刘冬梅,…
-                              r"|^[【\[](?:基金项目|作者简介|通[信讯]作者|收稿日期|中图分类号|文献标识码|文章编号|关\s*键\s*词)[】\]]")
+                              r"|^[【\[](?:基金项目|作者简介|通[信讯]作者|收稿日期|中图分类号|文献标识码|文章编号|关\s*键\s*词)[】\]]"
+                              # …or with a space for the colon: 中圖分類號 R951 文獻標志碼 A…, 關鍵詞 國家藥品質量通告制度;藥品質量
+                              # (probe-418)
+                              r"|^中图分类号\s+[A-Z]{1,2}\d|^关\s*键\s*词\s+[^。！？]{2,80}[;；]")
 _POSTCODE = r"(?<![\d.．])[0-8]\d{5}(?![\d万亿元人个%.．])"
 _INSTITUTION = r"大学|学院|研究院|研究所|中心|医院|学校|局|委员会|公司"
 _AFFILIATION = re.compile(
@@ -743,6 +763,10 @@ KANA_SHARE = 0.2  # of a long paragraph (probe-026: 0.27): a Chinese story quoti
 # site's line about its upload (《….docx》由会员分享，可在线阅读，更多相关《…》请在冰豆网上搜索。, probe-342)
 _SITE_NOTICE = re.compile(r"网路内容分级处理办法|网站分级推广基金会|由会员分享[，,]\s*可在线阅读|更多相关《[^》]{1,120}》请在\S{1,10}上搜索")
 MAX_SITE_NOTICE = 300
+# a caption under its ▲, longer than a line of furniture (▲ 香港医管局提供的月薪，普通驻院医生(Resident)为 72,824~147,649
+# 港元；副顾问医生…的为 151,372~174,399 港元。, probe-421: glued into the summary)
+_MARKED_CAPTION = re.compile(r"^[▲△]\s*\S")
+MAX_MARKED_CAPTION = 160
 # a crawler's stamp before a page's first line ( date 2020-07 【有線新聞】, probe-364; date 2026-02-19 為達最佳瀏覽效果…)
 _DATE_STAMP = re.compile(r"^date\s+(?:19|20)\d{2}-\d{1,2}(?:-\d{1,2})?(?:\s+|$)")
 
@@ -774,6 +798,8 @@ def line_kind(line: str) -> str | None:
         return "spam"  # Japanese on a Chinese page: a spam mirror's injected text (男女免费污しかし彼は…, probe-026), a language menu
     if len(text) <= MAX_CITATION_LINE and _CITATION_BOX.search(text):
         return "furniture"
+    if len(text) <= MAX_MARKED_CAPTION and _MARKED_CAPTION.match(text):
+        return "caption"
     if len(text) > MAX_JUNK_LINE:
         return None
     if _URL_ONLY.match(text) or _END_MARK.match(text) or not re.search(rf"[{_HAN}A-Za-z0-9]", text):
@@ -851,6 +877,22 @@ def trending_items(lines: list[str]) -> set[int]:
             if RANK_LABEL.fullmatch(line):
                 items.update(j for j in (index - 1, index + 1) if 0 <= j < len(lines) and is_related_item(lines[j]))
     return items
+
+
+# a post's tags, two words said twice running over its headline (槟榔州福建会馆 / 陈坤海 / 槟榔州福建会馆 / 陈坤海, a
+# Malaysian paper's page, probe-385: the tag box and its copy); a headline is no word of a dozen characters said twice
+MAX_TAG_WORD = 12
+
+
+def tag_pairs(lines: list[str]) -> set[int]:
+    """The indexes of every pair of short lines with no sentence end said twice running (A, B, A, B)."""
+    pairs: set[int] = set()
+    for index in range(len(lines) - 3):
+        first, second = lines[index], lines[index + 1]
+        if first and second and first != second and lines[index + 2] == first and lines[index + 3] == second \
+                and max(len(first), len(second)) <= MAX_TAG_WORD and not _ends_sentence(first) and not _ends_sentence(second):
+            pairs.update(range(index, index + 4))
+    return pairs
 
 
 def _ends_sentence(text: str) -> bool:

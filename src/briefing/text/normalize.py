@@ -26,7 +26,10 @@ _FULLWIDTH_ALNUM = {
 # Kangxi radicals written for the characters they look like (我国科技⼈才队伍, ⼤中型⼯业企业, probe-335: a PDF's
 # text layer): the same character to a reader, another to every word and repeat match
 _RADICALS = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
-_FULLWIDTH_TABLE = str.maketrans({**_FULLWIDTH_ALNUM, **_RADICALS})
+# the division and fraction slashes a Taiwan byline may write for its slash (記者陳金龍∕台中報導, probe-401): the
+# byline patterns know / and ／
+_SLASHES = {"\u2215": "/", "\u2044": "/"}
+_FULLWIDTH_TABLE = str.maketrans({**_FULLWIDTH_ALNUM, **_RADICALS, **_SLASHES})
 
 # control characters (tab and line breaks aside), and code points that are no characters: they
 # print as nothing or as boxes, and XML (the DOCX) cannot hold them at all
