@@ -53,3 +53,25 @@ def test_a_person_named_with_a_surname_the_list_lacked_or_a_date_before_what_the
         assert name in _facts(sentence), (page_id, _facts(sentence))
     # … and not a common word before 在 (包括在, 温度在): those surnames stay out of the list
     assert not any(w in _facts("，包括在内的多项指标达标。") for w in ("包括", "包括在"))
+
+
+def test_a_sentence_naming_the_storys_subject_again_may_follow_any_sentence_before_it():
+    # c-0127: 该医院综合住院大楼的建成启用，可新增住院床位250张，… names the building of the lead (…镇安县医院住院
+    # 综合大楼建成…), two sentences before it; b-0104: 这次获批的特瑞普利单抗是由苏州众合生物医药股份有限公司研制
+    # 开发的… the drug the lead says was approved (…17日获批上市)
+    for page_id, fact in (("c-0127", "250张"), ("b-0104", "苏州众合生物医药股份有限公司")):
+        summary = summarize(read_tune_page(page_id), BUDGET)
+        assert fact in summary, (page_id, summary)
+    # … but never opens a summary, and a connective (此外、同时…) still needs the sentence right before it
+    leaning = [s for s in candidates(read_tune_page("c-0127"), shortened=True) if s.text.startswith("该医院")]
+    assert leaning and leaning[0].leans_back and leaning[0].names_back == "医院"
+    assert not any(s.names_back for s in candidates(read_tune_page("c-0127"), shortened=True) if s.text.startswith(("此外", "同时")))
+    assert not summarize(read_tune_page("c-0127"), BUDGET).startswith("该")
+
+
+def test_a_photos_keyword_label_is_cut_from_the_sentence_it_is_glued_to():
+    # hp-042: …投入正式运行。图片关键词中国散裂中子源作为我国首台散裂中子源、… (hp-041, the same story, has no label)
+    article = read_page("hp-042")
+    assert not any("图片关键词" in s.text for s in candidates(article, shortened=True))
+    assert any(s.text.startswith("中国散裂中子源作为我国首台散裂中子源") for s in candidates(article, shortened=True))
+    assert "图片关键词" not in summarize(article, BUDGET)

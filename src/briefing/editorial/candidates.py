@@ -26,6 +26,10 @@ GLUED_BULLET = re.compile(r"\s+[-–•·]\s+")  # a list's bullet between two i
 CONNECTIVES = ("此外", "同时", "其中", "对此", "另外", "与此同时", "而且", "但是", "但", "因此", "不过",
                "比如", "例如", "此前", "随后", "然而", "为此", "对于这", "这也", "这是", "这一", "这些",
                "这种", "这个", "这项", "这位", "这家", "这里", "这座", "这所", "这次", "这场", "这批", "该", "其", "此次", "它们", "他们", "她们", "他", "她", "它")
+# Openings that name the story's subject or event again (该医院综合住院大楼的建成启用，…, tune c-0127; 这次获批的
+# 特瑞普利单抗是由…研制, tune b-0104): what they name may stand in any sentence before them that names it (…县医院…,
+# …获批上市), not only in the one right before (not 此次: let in so, it cost tune-a's ROUGE-L; b-0087 lost its lead)
+DEMONSTRATIVES = ("该", "这次", "这场")
 # The time a sentence is set in, before its subject (2025年，…, 6日，…, 同年…, 目前，…)
 SET_IN_TIME = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚)?|(?:今|去|明|同|当)年(?:\d{1,2}月)?|目前|截至目前|近年来|当天|当日)[，,]?")
 # A sentence that points back at a statement said before it (…发表主旨演讲时作上述表示。, probe-135's shuffled
@@ -103,6 +107,7 @@ SENTENCE_PREFIX = re.compile(
     # 该片摄于1998年, 他们摄下了…
     r"|^(?:[\u4e00-\u9fff]{2,8}?(?:网|社|报|台))?\s*(?:记者\s*)?[\u4e00-\u9fff\U00020000-\U0002ffff]{2,3}\s*摄(?![影像制入取氏于下得录])\s*(?:[（(][^）)]{1,10}[）)])?\s*"
     r"|^[（(]图\s*[／/][^（）()]{1,30}[）)]\s*"
+    r"|^图片关键词\s*"  # a photo's keyword label left of the sentence after it (图片关键词中国散裂中子源作为…, hp-042)
 )
 # A wire dateline anywhere near the front: whatever came before it is page furniture.
 WIRE_DATELINE = re.compile(r"(?:社|网|报|台|新闻|客户端)\s*[^，。“”]{0,10}?\d{1,2}月\d{1,2}日(?:电|讯)\s*(?:[（(][^）)]{0,30}[）)])?\s*")
@@ -211,6 +216,7 @@ class Sentence:
     text: str
     leans_back: bool
     points_back: bool = False  # at a statement before it (作上述表示): only after one that comes before it
+    names_back: str = ""  # the word a demonstrative opening names again (该医院… -> 医院): any sentence before it that names it will do
 
 
 def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = False) -> list[Sentence]:
@@ -265,7 +271,7 @@ def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = F
             if (QUOTED.match(text) and not _quoted_news(text)) or SCENE.match(text) or _run_of_captions(text):
                 continue
             found.append(Sentence(len(found), shorten(text) if shortened else text, _leans_back(text),
-                                  bool(POINTS_BACK.search(text))))
+                                  bool(POINTS_BACK.search(text)), _names_back(text)))
     return found
 
 
@@ -400,3 +406,13 @@ def _leans_back(sentence: str) -> bool:
     # (after a time it is set in: 2025年，其实现收入…, the sample's 诺诚健华 sentence, is still about
     # the company named before it)
     return sentence.startswith(CONNECTIVES) or SET_IN_TIME.sub("", sentence, count=1).startswith(CONNECTIVES)
+
+
+def _names_back(sentence: str) -> str:
+    """The word after a demonstrative opening (该医院… -> 医院, 这次获批的… -> 获批), "" without one."""
+    opening = SET_IN_TIME.sub("", sentence, count=1)
+    for demonstrative in DEMONSTRATIVES:
+        if opening.startswith(demonstrative):
+            word = opening[len(demonstrative):len(demonstrative) + 2]
+            return word if re.fullmatch(r"[\u4e00-\u9fff]{2}", word) else ""
+    return ""

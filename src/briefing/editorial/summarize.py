@@ -16,7 +16,8 @@ story's key facts: who, what, the figures.
 3. Sentences are picked one at a time by value — score, plus the facts not yet in the summary,
    minus likeness to what is already picked (MMR) — until the minimum length is met, then
    while a sentence that still fits brings a fact the summary lacks. A sentence that opens with
-   a connective pointing back (此外、同时、其中 …) is picked only after the one it leans on, one
+   a connective pointing back (此外、同时、其中 …) is picked only after the one it leans on (a
+   demonstrative, 该医院…, after any sentence before it that names it: …县医院…), one
    that points back at a statement (作上述表示, 以上措施) does not open the summary (it is chosen
    again without it, up to MAX_BARRED times: a story of nothing else keeps its summary).
    The greedy pick is then improved by exchanges (one sentence out, one or two in) while the
@@ -189,7 +190,7 @@ def _select(sentences: list[Sentence], vectors: list[Vector], scores: list[float
             i = s.index
             if i in chosen or i in barred or length + len(s.text) > budget.max_chars:
                 continue
-            if s.leans_back and i - 1 not in chosen:
+            if s.leans_back and not _leaned_on(s, chosen, sentences):
                 continue
             fresh = sum(weight for fact, weight in facts[i].items() if fact not in covered)
             if length >= budget.min_chars and (fresh < MIN_FILL_FACTS or relevance[i] < FILL_RELEVANCE):
@@ -250,7 +251,7 @@ def _improve(chosen: set[int], sentences: list[Sentence], vectors: list[Vector],
         length = sum(lengths[i] for i in picked)
         if not floor <= length <= budget.max_chars:
             return False
-        if any(sentences[i].leans_back and i - 1 not in picked for i in picked):
+        if any(sentences[i].leans_back and not _leaned_on(sentences[i], picked, sentences) for i in picked):
             return False
         return not any(cos(i, j) >= REPEATS for i in picked for j in picked if i < j)
 
@@ -284,6 +285,13 @@ def _improve(chosen: set[int], sentences: list[Sentence], vectors: list[Vector],
             break
         chosen = best
     return chosen
+
+
+def _leaned_on(sentence: Sentence, picked: set[int] | list[int], sentences: list[Sentence]) -> bool:
+    """What a sentence that leans back leans on is in the summary: the sentence right before it, or
+    for one naming the story's subject again (该医院…) a sentence before it that names it (…县医院…)."""
+    i, word = sentence.index, sentence.names_back
+    return i - 1 in picked or bool(word and any(j < i and word in sentences[j].text for j in picked))
 
 
 def _menu_like(text: str) -> bool:
