@@ -1,6 +1,6 @@
 """Summaries, round 13: key facts that were lost before a summary could choose them. The real
 examples: tune pages read from the corpus file (c-0122, c-0161, a-0019, c-0044, b-0155, a-0171, c-0029,
-a-0043; their text is not copied here) and probe pages (probe-187, hp-090)."""
+a-0043, c-0127, b-0104; the tests quote them only in comments) and probe pages (probe-187, hp-090, hp-042)."""
 
 from __future__ import annotations
 
