@@ -26,6 +26,10 @@ GLUED_BULLET = re.compile(r"\s+[-–•·]\s+")  # a list's bullet between two i
 CONNECTIVES = ("此外", "同时", "其中", "对此", "另外", "与此同时", "而且", "但是", "但", "因此", "不过",
                "比如", "例如", "此前", "随后", "然而", "为此", "对于这", "这也", "这是", "这一", "这些",
                "这种", "这个", "这项", "这位", "这家", "这里", "这座", "这所", "这次", "这场", "这批", "该", "其", "此次", "它们", "他们", "她们", "他", "她", "它")
+# Openings that name the story's subject or event again (该医院综合住院大楼的建成启用，…, tune c-0127; 这次获批的
+# 特瑞普利单抗是由…研制, tune b-0104): what they name may stand in any sentence before them that names it (…县医院…,
+# …获批上市), not only in the one right before (not 此次: let in so, it cost tune-a's ROUGE-L; b-0087 lost its lead)
+DEMONSTRATIVES = ("该", "这次", "这场")
 # The time a sentence is set in, before its subject (2025年，…, 6日，…, 同年…, 目前，…)
 SET_IN_TIME = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚)?|(?:今|去|明|同|当)年(?:\d{1,2}月)?|目前|截至目前|近年来|当天|当日)[，,]?")
 # A sentence that points back at a statement said before it (…发表主旨演讲时作上述表示。, probe-135's shuffled
@@ -99,9 +103,11 @@ SENTENCE_PREFIX = re.compile(
     r"|^[（(]资料图片?[）)]\s*(?:[\u4e00-\u9fff]{2,4}\s*摄\s*(?:[（(][^）)]{1,10}[）)])?)?\s*"
     r"|^(?:受访者|受访单位|[\u4e00-\u9fff]{2,8}(?:医院|公司|大学|学院))供图\s*|^[（(][^（）()，。]{2,20}(?:供稿|供图|提供)[）)]\s*"
     # a photographer's credit, with the outlet or the agency (中国网信网马𬱖 摄为探寻…, b-0040; 马二虎摄（人民图片）…,
-    # a-0173; （图／翻摄微信公众号「央视军事」）…, probe-240); not the verb of 该片摄于1998年, 他们摄下了…
-    r"|^(?:[\u4e00-\u9fff]{2,8}?(?:网|社|报|台))?\s*[\u4e00-\u9fff\U00020000-\U0002ffff]{2,3}\s*摄(?![影像制入取氏于下得录])\s*(?:[（(][^）)]{1,10}[）)])?\s*"
+    # a-0173; （图／翻摄微信公众号「央视军事」）…, probe-240; 记者韩星童摄香港特区政府推出的…, c-0044); not the verb of
+    # 该片摄于1998年, 他们摄下了…
+    r"|^(?:[\u4e00-\u9fff]{2,8}?(?:网|社|报|台))?\s*(?:记者\s*)?[\u4e00-\u9fff\U00020000-\U0002ffff]{2,3}\s*摄(?![影像制入取氏于下得录])\s*(?:[（(][^）)]{1,10}[）)])?\s*"
     r"|^[（(]图\s*[／/][^（）()]{1,30}[）)]\s*"
+    r"|^图片关键词\s*"  # a photo's keyword label left of the sentence after it (图片关键词中国散裂中子源作为…, hp-042)
 )
 # A wire dateline anywhere near the front: whatever came before it is page furniture.
 WIRE_DATELINE = re.compile(r"(?:社|网|报|台|新闻|客户端)\s*[^，。“”]{0,10}?\d{1,2}月\d{1,2}日(?:电|讯)\s*(?:[（(][^）)]{0,30}[）)])?\s*")
@@ -123,6 +129,10 @@ LISTING_UP_TO = 140  # characters: a list of names joined by 、 without a comma
 SCENE = re.compile(r"^(?:清晨|早上|上午|中午|下午|傍晚|晚上|凌晨)?\d{1,2}[:：]\d{2}，[^，。；！？]{2,20}。$")
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|‰|万|亿|个|项|家|名|人|元|美元|倍|年|颗|条|台|套|座|笔|所|种)"
                     r"|[一二三四五六七八九十百千万亿两]+(?:万|亿)")
+# a figure with its unit closing a clause: what a story's last sentence ends on when only its full stop is missing
+ENDS_ON_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:余|多)?(?:万|亿)?(?:%|个|项|家|名|人次|人|元|美元|倍|台|套|座|所|种|张|件|吨|亩|例|份)$")
+QUOTE_OPEN = re.compile(r"[“「][^”」]*$")
+AD_LABEL = re.compile(r"^(?:[x×✕]\s*)?广告")
 ENDINGS = ("。", "！", "？", "!", "?", "”", "）", "」", "』")
 MIN_SENTENCE = 12  # characters: shorter ones are slogans (大国科技，硬核登场。)
 PUNCTUATION = set("，。、；：？！“”‘’（）《》〈〉【】—…·「」『』,.;:?!()[]-%/ \n\t")
@@ -206,6 +216,7 @@ class Sentence:
     text: str
     leans_back: bool
     points_back: bool = False  # at a statement before it (作上述表示): only after one that comes before it
+    names_back: str = ""  # the word a demonstrative opening names again (该医院… -> 医院): any sentence before it that names it will do
 
 
 def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = False) -> list[Sentence]:
@@ -235,9 +246,8 @@ def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = F
             paragraph = CUT_TEASER.sub("", paragraph)
         # (a Taiwanese page's dash is box-drawing characters, which a garble is made of too)
         pieces = [piece.replace("──", "——") for piece in split_sentences(paragraph)]
-        if number == last and pieces and not pieces[-1].endswith(ENDINGS) \
-                and UNPUNCTUATED_FROM <= len(pieces[-1]) <= UNPUNCTUATED_UP_TO:
-            pieces[-1] = _whole_clauses(pieces[-1])  # the page (or its excerpt) cut the story off mid-sentence
+        if number == last and pieces and not pieces[-1].endswith(ENDINGS) and len(pieces[-1]) <= UNPUNCTUATED_UP_TO:
+            pieces[-1] = _ended(pieces[-1], lost_stops)
         garbled_before = False  # the piece before ended in a garble's ？: this one starts mid-word
         for position, raw in enumerate(pieces):
             if len(found) >= limit:
@@ -262,7 +272,7 @@ def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = F
             if (QUOTED.match(text) and not _quoted_news(text)) or SCENE.match(text) or _run_of_captions(text):
                 continue
             found.append(Sentence(len(found), shorten(text) if shortened else text, _leans_back(text),
-                                  bool(POINTS_BACK.search(text))))
+                                  bool(POINTS_BACK.search(text)), _names_back(text)))
     return found
 
 
@@ -271,6 +281,18 @@ def _list_items(paragraph: str) -> list[str]:
     is its items: each one reads as a sentence of its own, the whole line as none."""
     items = [item.strip() for item in GLUED_BULLET.split(paragraph)]
     return items if len(items) >= 3 and len(paragraph) > UNPUNCTUATED_UP_TO else [paragraph]
+
+
+def _ended(fragment: str, lost_stops: bool) -> str:
+    """The story's last sentence, which the page (or its excerpt) left without its full stop: whole
+    when it ends on a figure with its unit (…今年1月31日有效就业金卡为8318人次, tune c-0122; …补助标准提高到
+    84元, tune c-0161), not an ad's teaser (x 广告5月11日…感染者36例, probe-187), else cut off mid-sentence and
+    ended at its last whole clause. (On a page that lost all its stops the last item may be cut off
+    after a figure too: …与各国形成14项, tune a-0019.)"""
+    if ENDS_ON_FIGURE.search(fragment) and len(fragment) >= MIN_SENTENCE and not QUOTE_OPEN.search(fragment) \
+            and not AD_LABEL.match(fragment) and not lost_stops:
+        return fragment + "。"
+    return _whole_clauses(fragment) if len(fragment) >= UNPUNCTUATED_FROM else fragment
 
 
 def _whole_clauses(fragment: str) -> str:
@@ -385,3 +407,13 @@ def _leans_back(sentence: str) -> bool:
     # (after a time it is set in: 2025年，其实现收入…, the sample's 诺诚健华 sentence, is still about
     # the company named before it)
     return sentence.startswith(CONNECTIVES) or SET_IN_TIME.sub("", sentence, count=1).startswith(CONNECTIVES)
+
+
+def _names_back(sentence: str) -> str:
+    """The word after a demonstrative opening (该医院… -> 医院, 这次获批的… -> 获批), "" without one."""
+    opening = SET_IN_TIME.sub("", sentence, count=1)
+    for demonstrative in DEMONSTRATIVES:
+        if opening.startswith(demonstrative):
+            word = opening[len(demonstrative):len(demonstrative) + 2]
+            return word if re.fullmatch(r"[\u4e00-\u9fff]{2}", word) else ""
+    return ""

@@ -16,7 +16,8 @@ story's key facts: who, what, the figures.
 3. Sentences are picked one at a time by value — score, plus the facts not yet in the summary,
    minus likeness to what is already picked (MMR) — until the minimum length is met, then
    while a sentence that still fits brings a fact the summary lacks. A sentence that opens with
-   a connective pointing back (此外、同时、其中 …) is picked only after the one it leans on, one
+   a connective pointing back (此外、同时、其中 …) is picked only after the one it leans on (a
+   demonstrative, 该医院…, after any sentence before it that names it: …县医院…), one
    that points back at a statement (作上述表示, 以上措施) does not open the summary (it is chosen
    again without it, up to MAX_BARRED times: a story of nothing else keeps its summary).
    The greedy pick is then improved by exchanges (one sentence out, one or two in) while the
@@ -71,7 +72,8 @@ CN_AMOUNT = (r"|(?<![一二三四五六七八九十百千万两])(?![一两][项
              r"|第[一二三四五六七八九十百\d]{1,4}(?:届|批|次|期)")
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
             "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-            "赖岑裴樊柳阴宣甘苑丛谷翟聂庞乔柴殷耿祝邢俞詹倪祁傅鲍卓滕凌佟阎葛牟辛")
+            "赖岑裴樊柳阴宣甘苑丛谷翟聂庞乔柴殷耿祝邢俞詹倪祁傅鲍卓滕凌佟阎葛牟辛"
+            "颜萧邰桑鲁戚骆饶伍艾喻")  # (not 包、温、游、单…: 包括在, 温度在, 游客在 read as a name before what they did)
 SAID = (r"介绍|表示|说|指出|认为|强调|称|坦言|透露|提到|解释|建议|感叹|同志|在|：|出席|主持|报告|致辞|讲话|回忆|告诉"
         r"|宣布|发言|回应|谈到|直言|呼吁|寄语|坦承|笑称")
 SAID_AT = re.compile(SAID)
@@ -80,7 +82,7 @@ SAID_AT = re.compile(SAID)
 # a role in a list of who came (联络组李新男秘书长，…联盟协发网程学忠秘书长)
 PERSON = re.compile(
     rf"(?:(?<=[师员授长任家者士生官记委手理，。、：“”])|^)[{SURNAMES}](?:(?![在说称今昨日近])[\u4e00-\u9fff]){{1,2}}"
-    rf"(?=(?:今天|今日|昨天|昨日|日前|近日)?(?:{SAID}))"
+    rf"(?=(?:今天|今日|昨天|昨日|日前|近日|\d{{1,2}}日)?(?:{SAID}))"
     rf"|(?<=[组网司处局部会院所校，、])[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
     rf"(?=(?:副|常务副)?(?:秘书长|调研员|主任|董事长|总经理|院士|教授|研究员|处长|局长|司长|部长|理事长|会长)(?:[，、。]|{SAID}))"
 )
@@ -188,7 +190,7 @@ def _select(sentences: list[Sentence], vectors: list[Vector], scores: list[float
             i = s.index
             if i in chosen or i in barred or length + len(s.text) > budget.max_chars:
                 continue
-            if s.leans_back and i - 1 not in chosen:
+            if s.leans_back and not _leaned_on(s, chosen, sentences):
                 continue
             fresh = sum(weight for fact, weight in facts[i].items() if fact not in covered)
             if length >= budget.min_chars and (fresh < MIN_FILL_FACTS or relevance[i] < FILL_RELEVANCE):
@@ -249,7 +251,7 @@ def _improve(chosen: set[int], sentences: list[Sentence], vectors: list[Vector],
         length = sum(lengths[i] for i in picked)
         if not floor <= length <= budget.max_chars:
             return False
-        if any(sentences[i].leans_back and i - 1 not in picked for i in picked):
+        if any(sentences[i].leans_back and not _leaned_on(sentences[i], picked, sentences) for i in picked):
             return False
         return not any(cos(i, j) >= REPEATS for i in picked for j in picked if i < j)
 
@@ -283,6 +285,13 @@ def _improve(chosen: set[int], sentences: list[Sentence], vectors: list[Vector],
             break
         chosen = best
     return chosen
+
+
+def _leaned_on(sentence: Sentence, picked: set[int] | list[int], sentences: list[Sentence]) -> bool:
+    """What a sentence that leans back leans on is in the summary: the sentence right before it, or
+    for one naming the story's subject again (该医院…) a sentence before it that names it (…县医院…)."""
+    i, word = sentence.index, sentence.names_back
+    return i - 1 in picked or bool(word and any(j < i and word in sentences[j].text for j in picked))
 
 
 def _menu_like(text: str) -> bool:
