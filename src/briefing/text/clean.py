@@ -171,7 +171,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
     if junk.is_spun(texts):
         return []  # a spun copy: no sentence of it can be trusted
     elsewhere = _menu_lines(raw_blocks) | junk.trending_items(texts) | junk.tag_pairs(texts) | _notes_and_notices(texts) \
-        | _headline_block(texts, title_key) | _caption_runs(texts) | _labelled_headline(texts)
+        | _headline_block(texts, title_key) | _caption_runs(texts) | _labelled_headline(texts) | _ad_teasers(texts)
     gallery = _gallery_total(texts)
     texts = junk.strip_toneless_pinyin(texts)
     starts_below = _stated_dateline_at(texts, found)
@@ -380,6 +380,18 @@ def _notes_and_notices(texts: list[str]) -> set[int]:
             if below is not None and junk.line_kind(texts[below]) is None:
                 lines.add(below)
     return lines
+
+
+# an ad slot's label on a line of its own (x 广告, 廣告): a line under it with no full stop is the ad's teaser
+# (x 广告 / 5月11日15时至12日15时，北京新增本土新冠肺炎病毒感染者36例 under a 青岛工匠日 story, probe-187); a paragraph of
+# the story under the label ends on its full stop and stays
+_AD_SLOT = re.compile(r"^(?:[x×✕]\s*)?(?:广告|廣告)$")
+
+
+def _ad_teasers(texts: list[str]) -> set[int]:
+    """The indexes of a line without a full stop under an ad slot's label."""
+    return {index + 1 for index, text in enumerate(texts[:-1])
+            if _AD_SLOT.match(text.strip()) and texts[index + 1].strip() and not ends_sentence(texts[index + 1].strip())}
 
 
 def _opens_list_item(texts: list[str], index: int) -> bool:
