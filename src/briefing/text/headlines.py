@@ -255,7 +255,8 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     lead under it opens with that outlet as its source (`大众网海报新闻 …` / `大众网·海报新闻济南讯`). A line under
     the dateline block gives way to the one above it (a subhead under 来源, not the headline), an
     op-ed's `作者/` goes. Without a likely line: a flash's
-    【…】, a notice's 《title》, the 原标题, the first line when the text under it names it."""
+    【…】, a notice's 《title》, the 原标题, the first line when the text under it names it, a line said
+    twice running over the story that names it."""
     texts = [normalize_text(line) for line in lines[:_reach(lines, LOOK_AHEAD + 20)]]
     kinds = _line_kinds(texts)
     original = original_title(lines)
@@ -313,7 +314,8 @@ def find_in_lines(lines: list[str]) -> Headline | None:
         return Headline(original, "original_title")
     return _first_line_title(texts, kinds) or _short_title_over_dateline(texts, kinds) \
         or _numbered_title_over_dateline(texts, kinds) or _credit_shaped_title_over_dateline(texts, kinds) \
-        or _title_said_between_paragraphs(texts, kinds)
+        or _title_said_between_paragraphs(texts, kinds) or _title_said_twice(texts, kinds) \
+        or _body_shaped_title_over_dateline(texts, kinds)
 
 
 def _main_title_under_kicker(best: CandidateLine, lines: list[CandidateLine], texts: list[str]) -> CandidateLine | None:
@@ -607,6 +609,44 @@ def _credit_shaped_title_over_dateline(texts: list[str], kinds: list[str | None]
     if len(under) >= MIN_PROSE and _bigram_share(text, under) >= FIRST_LINE_SHARE:
         return Headline(clean_decoration(text), "page", first)
     return None
+
+
+def _title_said_twice(texts: list[str], kinds: list[str | None]) -> Headline | None:
+    """A headline the page prints twice running, found only when nothing else is: its title bar's copy
+    over the article's own (颱風山陀兒來襲，台灣各地停班停課標準引發關注 twice, under a bulleted menu of other
+    stories, hp-478) is the headline when half its character pairs are the story's under it, its copies aside:
+    another story's headline a mirror stacked over this one and glued to its lead names nothing of it
+    (国家高新区“攀高逐新”实现开门红 ×3 over the CD47 story, c-0087); a menu's item is not said twice over a story."""
+    for i in range(min(len(texts) - 1, _reach(texts, LOOK_AHEAD))):
+        text = texts[i]
+        if kinds[i] is not None or kinds[i + 1] is not None or texts[i + 1] != text or not usable(text):
+            continue
+        under = "".join(t.replace(text, "") for t, k in zip(texts[i + 2:], kinds[i + 2:])
+                        if k is None and _is_prose(t))[:STORY_LEAD]
+        if len(under) >= MIN_PROSE and _bigram_share(text, under) >= FIRST_LINE_SHARE:
+            return Headline(without_site_name(clean_decoration(text)), "page", i, 2)
+    return None
+
+
+def _body_shaped_title_over_dateline(texts: list[str], kinds: list[str | None]) -> Headline | None:
+    """A headline that reads like a body's name (`_BODY`), found only when nothing else is: the page's
+    first line, a committee's name the site cut its title down to (第三届全国工业过程测量和控制标准化技术委员会,
+    hp-476), right over its dateline or source line, is the page's headline when the lead's first sentence
+    says it whole and goes on (…委员会（SAC/TC124…）委员第三次全体会议在浙江杭州…开幕); a notice's issuer signs
+    under its text and a company's name stands over its list of links, neither over a dateline and a lead."""
+    first = next((i for i, k in enumerate(kinds) if k not in ("furniture", "nav", "outlet")), None)
+    if first is None or first + 1 >= len(texts) or kinds[first] is not None \
+            or kinds[first + 1] not in ("dateline", "source_line"):
+        return None
+    text = texts[first]
+    if not _BODY.match(text) or not MIN_HEADLINE <= len(text) <= MAX_HEADLINE:
+        return None
+    lead = next((t for t, k in zip(texts[first + 2:], kinds[first + 2:]) if k is None and _is_prose(t)), "")
+    sentence = re.split(r"[。！？]", lead, maxsplit=1)[0]
+    at = sentence.find(text)
+    if at == -1 or len(sentence) - at - len(text) < MIN_HEADLINE:
+        return None
+    return Headline(text, "page", first)
 
 
 def choose_html_title(og_title: str | None, h1s: list[str], title: str | None) -> Headline | None:
