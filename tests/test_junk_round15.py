@@ -136,3 +136,10 @@ def test_a_paper_mirrors_own_abstract_label_goes_with_its_cut_copy() -> None:
 def test_a_paywalls_masked_digits_are_no_bold_marks() -> None:
     # hp-345: 查看隐藏内容（*）需先登录**月**日，辉县市举行… (the day masked, one character between the marks)
     assert "**月**日" in normalize_text("需先登录**月**日，辉县市举行第二届职业技能人才暨创业创新大赛启动仪式。")
+
+
+def test_a_pages_search_keywords_opening_on_one_place_are_no_headline() -> None:
+    # probe-451: 北京團體標準申請條件 北京團體標準申請流程費用 北京認證機構 was the title
+    assert kind("北京團體標準申請條件 北京團體標準申請流程費用 北京認證機構") == "furniture"
+    assert kind("北京市发布通知 北京市召开会议") is None  # (two phrases are a headline's)
+    assert kind("京津冀协同发展 长三角一体化 粤港澳大湾区建设") is None

@@ -745,6 +745,10 @@ _NAV_SEPARATORS = re.compile(r"\s*[|｜丨│¦•·]\s*|\s{2,}|\u3000+")
 # a page's tags, a word each, spaced: 技工教育 技术技能人才 工匠精神 世界技能大赛 参赛选手
 _TAGS = re.compile(rf"^(?:[{_HAN}]{{2,8}} ){{3,}}[{_HAN}]{{2,8}}$")
 MAX_TAGS_LINE = 40  # characters: a longer line of spaced words is a flash that lost its punctuation, not tags
+# a page's search keywords over its text, each phrase opening on the same place: 北京團體標準申請條件 北京團體標準申請
+# 流程費用 北京認證機構 (probe-451, taken for the headline)
+_SEARCH_KEYWORDS = re.compile(rf"^(?P<head>[{_HAN}]{{2}})[{_HAN}]{{3,12}}(?: (?P=head)[{_HAN}]{{3,12}}){{2,}}$")
+MAX_KEYWORDS_LINE = 60
 
 
 # A journal mirror (cnki, fx361, a 范文网) prints a paper's apparatus above its text, a line each:
@@ -885,6 +889,8 @@ def line_kind(line: str) -> str | None:
     if _is_nav(text):
         return "nav"
     if len(text) <= MAX_TAGS_LINE and _TAGS.match(text):  # (after the byline: 光明日报记者 严圣禾 唐一歌 吴春燕 is spaced words too)
+        return "furniture"
+    if len(text) <= MAX_KEYWORDS_LINE and _SEARCH_KEYWORDS.match(text):
         return "furniture"
     if is_info_line(_WORD_ENDING_IN_WEN.sub("文 ", text)):  # 2021-03-22 09:46 来源：人民网 作者：张三
         return "dateline"
