@@ -28,6 +28,7 @@ _LEAD = re.compile(
     rf"^据?(?:(?P<dated>本报|{_OUTLET})(?:[{_HAN}]{{2,8}}?)?{_DATE}(?:电|讯)"
     rf"|(?P<paper>本报)讯"
     rf"|(?P<wire>{_OUTLET})(?:[{_HAN}]{{2,4}}?)?(?:电|讯)(?=[\s（，：])"  # 新华社电（…）, 据新华社北京电 日前…, not 广播电视台电影频道
+    rf"|(?P<news>{_OUTLET})消息(?=\s*：)"  # 央视网消息：今年是澳门回归25周年… (probe-452)
     rf"|(?:本报)?记者\s*(?P<reporter>[{_HAN}]{{2,3}})(?={_DATE}))"  # 记者陈丽平3月29日，由…
     r"\s*(?:（(?P<credit>[^（）]{1,40})）)?[ ，：]*"
 )
@@ -87,11 +88,13 @@ def lead_byline(text: str) -> Byline | None:
     if match and (credit is None or credit_names(credit) is not None or _BARE_NAMES.fullmatch(credit)):
         authors = credit_names(credit or "") or (tuple(re.split(r"[、 ]", credit)) if credit else ()) \
             or ((match.group("reporter"),) if match.group("reporter") else ())
-        outlet = match.group("dated") or match.group("paper") or match.group("wire")
+        outlet = match.group("dated") or match.group("paper") or match.group("wire") or match.group("news")
         return Byline(tuple(authors), None if outlet == "本报" else outlet, text[match.end():])
     bracket = _BRACKET_LEAD.match(text)
     inner = bracket and (bracket.group("inner") or bracket.group("round"))
-    if inner and re.search(rf"报道|{_ROLE}|讯|电" if bracket.group("inner") else rf"(?:{_ROLE}).*报[道导]$", inner):
+    # (a column's writer by the title his column gives him: 【区域观察员 陈思】早晨7:15，昆山花桥地铁站… probe-448)
+    if inner and re.search(rf"报道|{_ROLE}|讯|电|(?:观察员|特派员|评论员)\s*{NAME}$" if bracket.group("inner")
+                           else rf"(?:{_ROLE}).*报[道导]$", inner):
         inner = re.sub(rf"(?<=[{_HAN}])\s*[／/]?\s*[{_HAN}]{{0,4}}报[道导]$", "", inner) if bracket.group("round") else inner
         names = credit_names(inner[inner.find(_first_role(inner)):]) if _first_role(inner) else None
         outlet = re.match(rf"^({_OUTLET})", inner)

@@ -82,7 +82,9 @@ _HEADED_BYLINE = re.compile(r"^[^。！？，]{4,40}?\s*(?:19|20)\d{2}年\d{1,2}
 _DATED_CHANNEL = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?=[\u4e00-\u9fff])[^\s，。；！？：:、“”]{2,24}$")
 # (a label printed spaced, a space for its colon: 摘 要 人才振兴是乡村振兴的基础，…, fx361's copy, hp-459; and the
 # 目的： it may head, both go: 摘 要 目的:為進一步完善…, probe-418)
-_ABSTRACT_LABEL = re.compile(r"^(?:(?:[【\[](?:摘\s*要|目\s*的)[】\]]\s*[：:]?|(?:摘\s*要|目\s*的)\s*[：:]|摘\s+要\s+)\s*)+(?=\S)")
+# (a paper mirror's own label over the abstract's copy: 本文摘要：摘要：长三角区域基本形成了…, probe-454)
+_ABSTRACT_LABEL = re.compile(r"^(?:(?:[【\[](?:摘\s*要|目\s*的)[】\]]\s*[：:]?|(?:本文)?(?:摘\s*要|目\s*的)\s*[：:]|摘\s+要\s+)\s*)+(?=\S)")
+_STRAY_STOP = re.compile(r"(?<=[\u4e00-\u9fff”」》）)])\.$")
 # the wire's end mark closing the story: what follows it is the page's (links, a video list)
 _END_MARK = re.compile(r"\s*[（(](?:完|全文完|本文完)[）)]$")
 # a paged story's page number after its headline, spaced inside its brackets: 林郑月娥宣布将建民间对话平台( 九 )
@@ -151,6 +153,8 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
     seen = RepeatFilter()  # one per article: repeats can straddle a subhead
     title_key = compact(title)
     bare_title_key = compact(_BRACKETED_TAIL.sub("", title)) or title_key  # 璧山区人才租房补贴标准一览(璧山区人才公寓)
+    # (a headline line closed by a stray full stop the story's own copy of it has not: …5周年观察. / **…5周年观察**, probe-443)
+    bare_title_key = _STRAY_STOP.sub("", bare_title_key)
     in_related = False
 
     def flush() -> None:
@@ -170,8 +174,9 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
     texts = [normalize_text(b.text) for b in raw_blocks]  # spaces still separate the names in a byline
     if junk.is_spun(texts):
         return []  # a spun copy: no sentence of it can be trusted
-    elsewhere = _menu_lines(raw_blocks) | junk.trending_items(texts) | junk.tag_pairs(texts) | _notes_and_notices(texts) \
-        | _headline_block(texts, title_key) | _caption_runs(texts) | _labelled_headline(texts) | _ad_teasers(texts)
+    elsewhere = _menu_lines(raw_blocks) | junk.trending_items(texts) | junk.tag_pairs(texts) | junk.picture_captions(texts) \
+        | _notes_and_notices(texts) | _headline_block(texts, title_key) | _caption_runs(texts) | _labelled_headline(texts) \
+        | _ad_teasers(texts)
     gallery = _gallery_total(texts)
     texts = junk.strip_toneless_pinyin(texts)
     starts_below = _stated_dateline_at(texts, found)
@@ -187,7 +192,8 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
             if sum(map(len, paragraphs)) + sum(len(b.text) for b in blocks if b.kind == "para") >= MIN_STORY_ABOVE:
                 break  # the list's next item
             continue
-        if before_story and _ABSTRACT_LABEL.match(text) and _opens_alike(_ABSTRACT_LABEL.sub("", text), _next_text(texts, index)):
+        if before_story and _ABSTRACT_LABEL.match(text) \
+                and _opens_alike(_ABSTRACT_LABEL.sub("", text), _ABSTRACT_LABEL.sub("", _next_text(texts, index))):
             continue  # a teaser cut from the story's first paragraph, under its label ([摘要] 9月5日,…举行的是 对, probe-317)
         if before_story:
             text = _above_the_story(text, raw_blocks, paper, found)

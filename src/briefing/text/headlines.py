@@ -30,6 +30,7 @@ from functools import lru_cache
 from itertools import accumulate, takewhile
 from pathlib import Path
 
+from .bylines import lead_byline
 from .junk import (
     PROVINCES,
     SPAM_START,
@@ -39,6 +40,7 @@ from .junk import (
     is_spam,
     line_kind,
     stated_in_dateline,
+    picture_captions,
     tag_pairs,
     trending_items,
 )
@@ -303,7 +305,8 @@ def find_in_lines(lines: list[str]) -> Headline | None:
         text = _without_dateline_name(text, texts[under] if under < len(texts) else "", "".join(texts[under + 1:]))
         text = _without_paper_note_mark(text, texts[under:under + 4])
         return Headline(_without_injected_tail(without_site_name(text), below), "page", index, spans)
-    flash = next((m for t in texts[:6] if (m := _FLASH.match(t))), None)
+    # (not a writer's byline in the brackets: 【区域观察员 陈思】早晨7:15，… probe-448)
+    flash = next((m for t in texts[:6] if (m := _FLASH.match(t)) and not lead_byline(t)), None)
     if flash and usable(flash.group(1)):  # 【中老签署标准化合作谅解备忘录】市场监管总局消息，…
         return Headline(flash.group(1), "page")
     whole = "\n".join(texts)  # a notice: its title stands under the covering letter that names it in 《》
@@ -793,7 +796,7 @@ def candidate_lines(texts: list[str], kinds: list[str | None], original: str | N
     one item a line does not push it down) and against the story's start, its shape (length,
     commas, a colon, a bar, a dash, a space) and what stands around it."""
     counts = Counter(texts)
-    listed = _link_list(texts) | trending_items(texts) | tag_pairs(texts)
+    listed = _link_list(texts) | trending_items(texts) | tag_pairs(texts) | picture_captions(texts) | _dash_items(texts)
     # a line only this module knows for furniture or a byline (_line_kinds): a reader's header, a poster
     # (line_kind judged again only for the rare line of those kinds: it is the costly part)
     listed |= {i for i, k in enumerate(kinds) if k is not None and _own_kind(texts, i) and line_kind(texts[i]) is None}
@@ -998,6 +1001,18 @@ def _link_list(texts: list[str]) -> set[int]:
             listed.update(run)
         run = []
     return listed
+
+
+# a feature's list of figures set with hyphens, an item a line: - 跨城通勤人数达87万（较2020年增长212%） / - 异地医保… /
+# - 大气污染联防联控达标率提升至92.6% (probe-448): a fact under the story's heading, never its headline
+_DASH_ITEM = re.compile(r"^-\s+(?=\S)")
+DASH_LIST_REACH = 3  # lines: another item this near makes a list (a spam word pasted before one may hide its dash)
+
+
+def _dash_items(texts: list[str]) -> set[int]:
+    """The lines set as hyphened items with another such item near them."""
+    items = [i for i, text in enumerate(texts) if _DASH_ITEM.match(text)]
+    return {i for i in items if any(0 < abs(i - j) <= DASH_LIST_REACH for j in items)}
 
 
 def _crumb_tail(text: str) -> str | None:

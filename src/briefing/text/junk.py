@@ -78,11 +78,16 @@ MIN_TONELESS = 3  # in one text
 MIN_TONELESS_PAGE = 6  # on one page
 
 
+# An emoji in brackets a video mirror scatters between characters, also inside an annotation: 创新(😯)(xīn )协同,
+# 北京首(shǒ(🛡)u )批 (probe-440); once it goes, the annotation stands after its character again.
+_BRACKETED_EMOJI = re.compile(r"[（(]\s*[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]\ufe0f?\s*[）)]")
+
+
 def strip_pinyin(text: str) -> str:
     """The text without anti-scraping pinyin annotations: 创（chuàng）新 -> 创新, 全(quan)球(qiu) -> 全球."""
     if "(" not in text and "（" not in text:
         return text
-    text = _PINYIN.sub("", text)
+    text = _PINYIN.sub("", _BRACKETED_EMOJI.sub("", text))
     return _TONELESS.sub("", text) if len(_TONELESS.findall(text)) >= MIN_TONELESS else text
 
 
@@ -211,8 +216,11 @@ _SCATTERED_SYMBOLS = re.compile(r"(?<=\S)[◆■★◇□☆]+")
 
 # A betting site's name a mirror injects into sentences, even mid-word: …培育发展创新药、欧宝电竞官方网站医疗器械、…
 # (or a casino's name with its site code, put where the school's name was: 3月25日，永利yl23411集团官网召开…, probe-167)
-_BRAND_CODE = r"[\u4e00-\u9fff]{2,4}[a-z]{1,4}\d{3,6}(?:集团|娱乐|国际)?(?:官方网站|官网)"
+# (and 皇家royal1688唯一官网 for a hospital's name, in its source line and its sentences alike, probe-427)
+_BRAND_CODE = r"[\u4e00-\u9fff]{2,4}[a-z]{1,6}\d{3,6}(?:集团|娱乐|国际)?(?:唯一)?(?:官方网站|官网)"
+# (a betting site's web-version entrance where a school's news site's name was: 米兰网页版登录入口新闻网投稿须知, probe-430)
 _INJECTED_BRAND = re.compile(r"[\u4e00-\u9fff]{2,4}(?:电竞|娱乐城|棋牌|彩票|体育)(?:官方网站|官网)(?:入口|登录|注册|下载|(?i:app))*"
+                             r"|[\u4e00-\u9fff]{2,4}(?:网页版|官网|官方网站|手机版)登录入口"
                              rf"|{_BRAND_CODE}(?:入口|登录|注册|下载)*")
 
 
@@ -235,6 +243,30 @@ _AD_KEYWORD = re.compile(r"(?m)^[\u4e00-\u9fff]{0,8}(?:墙体广告|墻體廣告
 
 # a line's indentation that a wrong encoding turned into question marks: ????一批卫生大项目已开工建设
 _LOST_INDENT = re.compile(r"(?m)^[?？]{2,}(?=\S)")
+# Markdown's bold marks a page pasted as text: **成渝双城经济圈**是以重庆市和成都市为核心… (probe-443); not a paywall's
+# masked digits, 需先登录**月**日 (hp-345, one character between)
+_BOLD = re.compile(r"\*\*(?=\S)([^*\n]{2,200}?)(?<=\S)\*\*")
+# An anti-scraping mirror's random run of ASCII opening each line before the text: ?8YbTn1f) 華中科技大學同濟醫學院…,
+# lT_dzO 單位, mXI'=Vo!S 1955 年由上海…, x5b .^75p$ 同濟醫院… (probe-439): both cases of letters and a mark no word holds,
+# with a digit or a second mark, or two marks no code holds (a model's name, GPT-4o, an app's, iOS/macOS, a ward's,
+# A&E, a title's Dr.Wang's, have neither).
+_SCRAMBLE_PREFIX = re.compile(r"^(?P<run>[!-~]{2,12}(?: [!-~]{1,12})?) +(?=[\u4e00-\u9fff\d])")
+_WORDLESS_MARK = re.compile(r"[!\"#$&'()*,:;<=>?@\[\]^_`{|}~]")
+_CODELESS_MARK = re.compile(r"[$^~|{}<>=!&#@\\`]")
+
+
+def _without_scramble_prefix(text: str) -> str:
+    match = _SCRAMBLE_PREFIX.match(text)
+    if not match:
+        return text
+    run = match["run"]
+    if " " in run and not _WORDLESS_MARK.search(run.split(" ")[1]):
+        run = run.split(" ")[0]  # (the number after it is the text's: }$#PIyz 2014 年門診量…)
+    marks = len(_WORDLESS_MARK.findall(run))
+    mixed = re.search("[a-z]", run) and re.search("[A-Z]", run) and marks and (re.search(r"[\d_]", run) or marks >= 2)
+    if not mixed and len(_CODELESS_MARK.findall(run)) < 2:
+        return text
+    return text[len(run):].lstrip()
 
 
 # Markup a page pasted as text still carries: an image element (<image>data:image/png;base64,…</image>),
@@ -274,7 +306,7 @@ def strip_markup(text: str) -> str:
         text = _QUOTE_AFTER_CODE.sub("", text)
     if "于" in text and _POST_FIELDS.search(text):
         text = _POST_FIELDS.sub(" ", text)
-    if "官" in text:
+    if "官" in text or "登录入口" in text:
         text = _INJECTED_BRAND.sub("", text)
     if "<" in text or "\\u003c" in text:
         text = _HTML.sub("", _ABSTRACT_MARK.sub("", text))
@@ -284,6 +316,10 @@ def strip_markup(text: str) -> str:
         text = _COUNTER_RUN.sub("", _AD_PREFIX.sub("", text))
     if "?" in text or "？" in text:
         text = _LOST_INDENT.sub("", text)
+    if "**" in text:
+        text = _BOLD.sub(r"\1", text)
+    if text[:1].isascii() and text[:1] > " ":
+        text = _without_scramble_prefix(text)
     if "#" in text:
         text = _TRAILING_TAGS.sub("", _LEADING_TAGS.sub("", text))
     if "蓝字" in text:
@@ -378,7 +414,9 @@ def is_place_name(name: str) -> bool:
 _SURELY_SPUN = re.compile(r"(?<![大除过守吃团])年夜(?![饭里晚])|本家儿|不雅(?:察|点|众|念|测)"
                           r"|(?:客|宏|微|主|乐|悲|直|壮)不雅|平易近(?!人)|标的目的|师长教师|体系体例|回回故国|练习近平"
                           # another tool's: 扳谈 for 攀谈, 不雅观众 for 观众, 配景的差别 for 背景的差别 (probe-316)
-                          r"|扳谈|不雅观众|配景(?=的?(?:差别|差异|不同))")
+                          r"|扳谈|不雅观众|配景(?=的?(?:差别|差异|不同))"
+                          # and 迷信院 for 科学院, 留念病院 for 纪念医院 (中山年夜学孙逸仙留念病院, 中国迷信院院士, probe-438)
+                          r"|迷信(?:院|界)|留念病院")
 # the tool's for 成就, 成长, 成果, 图形成, 测试 — which a writer may say too: 把创业当作就业的出路, 把…当作长期任务,
 # 把卫星图形当作输入, 此前的测验考试中
 _MAYBE_SPUN = re.compile(r"当作(?:就|长|果)|形当作|测验考试")
@@ -579,8 +617,9 @@ _DATELINE = re.compile(
     # an e-paper's field of the day without its year: 日期:10-21
     r"|^(?:日期|时间)\s*[：:]\s*\d{1,2}-\d{1,2}$"
     # a journal mirror's date with the authors' names run into it: 2022-03-01龚松柏, 2024-09-02 00:00:00宋杰; a
-    # portal's date, author and source: 2020-01-07 佚名 国家卫健委网站 (hp-429)
-    rf"|^(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s*{_TIME})?\s*[{_HAN}·]{{1,12}}(?:\s+[{_HAN}·]{{2,12}})?$"
+    # portal's date, author and source: 2020-01-07 佚名 国家卫健委网站 (hp-429); a view count glued to the source:
+    # 2019-11-13 科技日報823 (probe-429)
+    rf"|^(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s*{_TIME})?\s*[{_HAN}·]{{1,12}}(?:\s+[{_HAN}·]{{2,12}})?(?:\s*\d{{1,7}})?$"
 )
 _LAYOUT = re.compile(
     rf"^(?:{_DATE}\s*)?(?:[（(【\[]?\s*)?第?\s*(?:[A-Za-z]?\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*版\s*(?:[（(][^）)]{{0,8}}[）)])?\s*[：:|｜]?\s*\S{{0,10}}\s*[）)】\]]?$"
@@ -602,6 +641,11 @@ _CREDIT = re.compile(
 )
 # a citation box's entry, longer than a line of furniture: ※ Me Too医疗器材上市前许可指引，资讯工业策进会科技法律
 # 研究所，https://stli.iii.org.tw/…（最后浏览日：2026/01/20） (probe-183)
+# an epigraph's source under the quote, on a line of its own: ——《论语·卫灵公》 (probe-434; left, it is glued to the
+# story's first paragraph)
+_EPIGRAPH_SOURCE = re.compile(r"^[—–]{1,2}\s*《[^《》]{2,24}》$")
+# a WeChat post's contributors after a bar, on a line of their own: |中国科学院物理研究所 李存东 秦晓宇 成蒙 供稿 (probe-434)
+_CONTRIBUTED = re.compile(r"^[|｜丨]?\s*[^。！？，；：|｜丨]{2,50}?\s*供稿$")
 _CITATION_BOX = re.compile(r"^※[^。]{0,160}(?:https?://|www\.)|最后浏览日\s*[：:]\s*(?:19|20)\d{2}")
 MAX_CITATION_LINE = 240
 # a video's production credits, a role and its names a line (主播：欧阳晨雨 / 剪辑：柴枫桔 白凯 / 包装：刘雨薇 /
@@ -702,6 +746,10 @@ _NAV_SEPARATORS = re.compile(r"\s*[|｜丨│¦•·]\s*|\s{2,}|\u3000+")
 # a page's tags, a word each, spaced: 技工教育 技术技能人才 工匠精神 世界技能大赛 参赛选手
 _TAGS = re.compile(rf"^(?:[{_HAN}]{{2,8}} ){{3,}}[{_HAN}]{{2,8}}$")
 MAX_TAGS_LINE = 40  # characters: a longer line of spaced words is a flash that lost its punctuation, not tags
+# a page's search keywords over its text, each phrase opening on the same place: 北京團體標準申請條件 北京團體標準申請
+# 流程費用 北京認證機構 (probe-451, taken for the headline)
+_SEARCH_KEYWORDS = re.compile(rf"^(?P<head>[{_HAN}]{{2}})[{_HAN}]{{3,12}}(?: (?P=head)[{_HAN}]{{3,12}}){{2,}}$")
+MAX_KEYWORDS_LINE = 60
 
 
 # A journal mirror (cnki, fx361, a 范文网) prints a paper's apparatus above its text, a line each:
@@ -829,7 +877,8 @@ def line_kind(line: str) -> str | None:
         return "outlet"
     if bylines.byline_paragraph(text) or _BYLINE.match(text):
         return "byline"
-    if ((_CREDIT.match(text) or _BRACKETED_OUTLET.match(text)) and len(text) <= 24) or _VIDEO_CREDIT.match(text):
+    if ((_CREDIT.match(text) or _BRACKETED_OUTLET.match(text)) and len(text) <= 24) or _VIDEO_CREDIT.match(text) \
+            or _CONTRIBUTED.match(text) or _EPIGRAPH_SOURCE.match(text):
         return "credit"
     if _CAPTION.match(text) or _FIGURE_LABEL.match(text) or (len(text) <= MAX_CREDIT_LINE and _PICTURE_LABEL.search(text)) \
             or _PHOTO_CAPTION.search(text) or (_PHOTO_LABEL.match(text) and not _ends_sentence(text)):
@@ -841,6 +890,8 @@ def line_kind(line: str) -> str | None:
     if _is_nav(text):
         return "nav"
     if len(text) <= MAX_TAGS_LINE and _TAGS.match(text):  # (after the byline: 光明日报记者 严圣禾 唐一歌 吴春燕 is spaced words too)
+        return "furniture"
+    if len(text) <= MAX_KEYWORDS_LINE and _SEARCH_KEYWORDS.match(text):
         return "furniture"
     if is_info_line(_WORD_ENDING_IN_WEN.sub("文 ", text)):  # 2021-03-22 09:46 来源：人民网 作者：张三
         return "dateline"
@@ -894,6 +945,25 @@ def tag_pairs(lines: list[str]) -> set[int]:
                 and max(len(first), len(second)) <= MAX_TAG_WORD and not _ends_sentence(first) and not _ends_sentence(second):
             pairs.update(range(index, index + 4))
     return pairs
+
+
+# A picture's place left as its word, with the picture's caption under it set off by a dot: 圖片 / ●粵澳合作中醫藥科技
+# 產業園 (a gov.mo page's, probe-437). The word alone may stand over a transcript's speakers (a-0027), so it goes only
+# on a page that pairs it with such a caption somewhere (there, the word alone is a picture without one: 圖片 / 血餘、…).
+_PICTURE_WORD = re.compile(r"^(?:图片|圖片)$")
+_DOT_CAPTION = re.compile(r"^●\s*[^。！？!?]{2,40}$")
+
+
+def picture_captions(lines: list[str]) -> set[int]:
+    """The indexes of every picture's word and the dotted caption right under it, and of the word alone on a page
+    that has such a pair."""
+    pairs: set[int] = set()
+    for index in range(len(lines) - 1):
+        if _PICTURE_WORD.match(lines[index].strip()) and _DOT_CAPTION.match(lines[index + 1].strip()):
+            pairs.update((index, index + 1))
+    if not pairs:
+        return pairs
+    return pairs | {index for index, line in enumerate(lines) if _PICTURE_WORD.match(line.strip())}
 
 
 def _ends_sentence(text: str) -> bool:
