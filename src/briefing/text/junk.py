@@ -549,12 +549,15 @@ _FURNITURE = re.compile(
     # probe-324), a broadcaster's promo closing on its call to watch (…推出《…特别报道》，敬请收看。, probe-325)
     r"|^(?i:page)\s*\d{1,4}\s*[-–—]\s*\S|^(?i:p)\.\s*\d{1,4}$|^[“\"]?这是[^，。！？“”]{1,20}的第\s*\d+\s*篇(?:原创)?(?:文章|推送)[”\"]?$"
     r"|^由《[^》]{1,20}》[^，。！？]{0,6}出品$|^参与(?:评论|讨论|互动)请"
+    # a news site's comment count under the story (參與互動(0) | 【編輯:吳歆】 |, chinanews, wp-135) and an in-body ad slot's
+    # marker (我是廣告 請繼續往下閱讀, ETtoday, wp-128)
+    r"|^参与互动\s*[（(]\d+[)）]|^我是广告\s*请继续往下阅读"
     # a share bar of one word and each network's name, run together (分享到Facebook分享到LINE分享到Twitter分享到Wechat, probe-309)
     r"|^(?:分享(?:到|至)\s*(?i:facebook|line|twitter|x|wechat|weibo|whatsapp|telegram|plurk|email|微信|微博|qq|qq空间|朋友圈)\s*){2,}$"
     # a site's search box and its hot words (搜全站 热搜: LED LED照明 led展…, probe-347); a template's contact card
     # (邮箱:admin@youweb.com / 手机:13800000000 / 地址:广东省广州市天河区88号 over a copied story, probe-336): a label and
     # an address with no clause of its own
-    r"|^搜(?:全站|索)\s*热搜\s*[：:]|^热搜\s*[：:]|^(?:联系)?地址\s*[：:]\s*[^，。；！？,;:：\s]{4,40}$"
+    r"|^搜(?:全站|索)\s*热搜\s*[：:]|^(?:当前)?热搜\s*[：:]|^(?:联系)?地址\s*[：:]\s*[^，。；！？,;:：\s]{4,40}$"
     r"|^(?:电子)?(?:邮箱|信箱|(?i:e-?mail))\s*[：:]\s*\S+@\S+$"
     r"|^[（(](?:全文|本文|原文)(?:刊登|刊发|刊载|发表|载)(?:于|在)《[^》]{2,20}》[^）)]{0,16}[）)]$|[，,]\s*敬请(?:收看|收听|垂注)[。！!]?$"
     # a browser notice that the page needs scripts (您的浏览器不支援 JavaScript 功能，可能会造成部分网页功能无法正常使用, probe-413),
@@ -584,6 +587,7 @@ _BREADCRUMB = re.compile(
     r"^(?:您的位置|您当前的位置|您现在的位置是?|您现在所在的位置|您所在的位置|当前位置|当前所在|所在位置|首页)\s*[：:>＞»/›]"
     r"|^\S{1,12}(?:\s*(?:>>?|＞|»|›|→)\s*\S{1,12}){2,}\s*$"
     r"|^\S{1,12}\s*(?:>>?|＞|»|›|→)\s*(?:正文|首页|\S{1,8}(?:频道|栏目|新闻|要闻|动态))\s*$"
+    r"|^首页\s*[-－–—]\s*\S{2,8}(?:\s*[-－–—]\s*\S{2,8})*$"  # 首页-新闻资讯 (wp-148)
 )
 _END_MARK = re.compile(r"^[（(【\[]?(?:完|全文完|本文完|END)[）)】\]]?$", re.IGNORECASE)
 _EDITOR = re.compile(
