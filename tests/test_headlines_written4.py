@@ -36,3 +36,11 @@ def test_a_trail_of_more_than_two_steps_and_a_story_line_with_a_hyphen():
     assert line_kind("首页 - 科技 - 正文") == "breadcrumb"
     assert line_kind("首页-新闻资讯的改版方案已于昨日通过评审，将于下月上线。") is None
     assert line_kind("我是广告人，从业二十年。") is None
+
+
+def test_a_subhead_between_the_storys_paragraphs_is_no_headline():
+    # 星島: date 2025-08-16 第二季整體貨物出口…將成關鍵指標。 / 倘搶出口減弱 影響下半年經濟 / 另外，服務輸出… (wp-153):
+    # the paragraph under the line goes on from the one above it, so the line is a subhead
+    article = written_page("wp-153")
+    assert title_origin(article) == "written"
+    assert "11.5%" in item_title(article, CAP)

@@ -906,7 +906,7 @@ def _not_a_headline(i: int, candidate: str, texts: list[str], kinds: list[str | 
     if prose_above and (_CHART_TITLE.search(candidate)
                         or any(k is None and _is_prose(t) and _NEWS_LEAD.match(t) for t, k in zip(texts[:i], kinds[:i]))):
         return True
-    if _under_the_opening_prose(i, texts, kinds):
+    if _under_the_opening_prose(i, texts, kinds) or (prose_above >= OPENING_PROSE and _goes_on_under(i, texts, kinds)):
         return True
     if _SUBHEAD.match(candidate):
         siblings = _sibling_subheads(i, candidate, texts, kinds)
@@ -931,6 +931,18 @@ def _opens_the_page(i: int, kinds: list[str | None]) -> bool:
     the story's subheads under the lead share its shape (紧急通报：四川突发地震 / 就在10分钟前，… / 地震瞬间：… /
     灾情速报：… / 救援行动：…, hp-471); hp-298's first subhead has the page's headline above it."""
     return all(kind == "furniture" for kind in kinds[:i])
+
+
+# a paragraph that goes on from the one before it: no story opens on it
+_GOES_ON = re.compile(r"^(?:另外|此外|另一方面|与此同时|同时|而且|并且|不过|然而|但是|因此|所以|对此)[，,]")
+
+
+def _goes_on_under(i: int, texts: list[str], kinds: list[str | None]) -> bool:
+    """The paragraph under the line goes on from the story's prose above it: the line is a subhead between
+    two paragraphs (date 2025-08-16 第二季整体货物出口…将成关键指标。 / 倘抢出口减弱 影响下半年经济 / 另外，服务输出…,
+    wp-153), not a headline over its story's first paragraph."""
+    below = next(((t, k) for t, k in zip(texts[i + 1:], kinds[i + 1:]) if t.strip()), None)
+    return below is not None and below[1] is None and _is_prose(below[0]) and bool(_GOES_ON.match(below[0]))
 
 
 def _under_the_opening_prose(i: int, texts: list[str], kinds: list[str | None]) -> bool:
