@@ -65,6 +65,7 @@ DANGLING = frozenset("的 之 和 与 及 或 并 在 对 为 将 把 被 从 �
                      "如果 虽然 尽管 然而 不过 而 还是 只要 只有 除了".split())
 # nor on a verb that is nothing without its object (…签署超级计算中心建设协议具有|非常重要的意义, probe wp-116)
 NEEDS_OBJECT = frozenset("具有 具备 拥有 成为 属于 位于 包含 含有 作为 涵盖 享有 富有".split())
+NO_CUT_AFTER = DANGLING | NEEDS_OBJECT  # (one set, not a union built for every word a cut tries)
 
 # Written headlines
 LEAD_SENTENCES = 6  # the clauses of this many first sentences are considered
@@ -427,7 +428,7 @@ def _at_phrase_end(unit: str, text: str) -> str:
         last, following = tags[k][1], next((t for w, t in tags[k + 1:] if w.strip()), "")
         continued = following.startswith(NOUN_LIKE + (OBJECT_OPENERS if last.startswith("v") else ()))
         inside_list = bool(MODIFIERS_LEFT.match(unit[ends[k]:]))
-        if last.startswith(WHOLE_WORDS) and not continued and not inside_list and tags[k][0] not in DANGLING | NEEDS_OBJECT \
+        if last.startswith(WHOLE_WORDS) and not continued and not inside_list and tags[k][0] not in NO_CUT_AFTER \
                 and not unit[ends[k]:].lstrip().startswith(OPENING_QUOTES) and not _open_preposition(tags[:k + 1]):
             # (what is left is no list of who with nothing said: 忠县人民医院、忠县中医院|分别与25家…, tune b-0170)
             kept = unit[start:ends[k]].rstrip(TRAILING)
