@@ -102,11 +102,12 @@ def test_writer_before_a_slash_leaves_the_lead() -> None:
     assert "张秀娟" in story.authors
 
 
-def test_wires_day_and_bar_leave_the_lead() -> None:
-    # probe-285: 11月5日丨 before the company, the written title 丨白云山公布
+def test_wires_bar_leaves_the_lead_and_its_day_stays() -> None:
+    # probe-285: 11月5日丨 before the company, the written title 丨白云山公布; the day is the story's fact
     story = article(["11月5日丨白雲山(600332.SH) -0.030 (-0.103%) 公佈,子公司廣州白雲山奇星藥業有限公司收到廣東省藥品監督管理局"
                      "核准簽發的《藥品生產許可證》。"])
-    assert story.paragraphs[0].startswith("白云山")
+    assert story.paragraphs[0].startswith("11月5日，白云山")
+    assert "丨" not in story.paragraphs[0]
 
 
 def test_search_pages_next_item_ends_the_story() -> None:

@@ -38,6 +38,7 @@ from ..render.docx import (
     SECTION_BOOKMARK,
 )
 from ..render.layout import DOCX_STYLE_NAMES
+from ..text.normalize import without_spaces
 
 MAX_FILE_MB = 50  # a draft is a few dozen KiB; pasted pictures make it bigger, not 50 MB
 MAX_UNPACKED_MB = 200  # refuses ZIP bombs before python-docx unpacks anything
@@ -373,7 +374,7 @@ def _titles_to_ids(section_titles: dict[str, str | list[str]]) -> dict[str, str]
 
 
 def _plain(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return without_spaces(text)
 
 
 def _primary_name(name: str | None) -> str:

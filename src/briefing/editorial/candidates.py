@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article
-from ..text.junk import is_garbled
+from ..text.junk import AD_LABEL, is_garbled
+from ..text.normalize import without_spaces
 from ..text.sentences import split_sentences
 
 MAX_CHARS = 12000  # characters of a body read for its sentences (a long news story has ~5000)
@@ -132,7 +133,6 @@ FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|‰|万|亿|个|项|家|名|人|元
 # a figure with its unit closing a clause: what a story's last sentence ends on when only its full stop is missing
 ENDS_ON_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:余|多)?(?:万|亿)?(?:%|个|项|家|名|人次|人|元|美元|倍|台|套|座|所|种|张|件|吨|亩|例|份)$")
 QUOTE_OPEN = re.compile(r"[“「][^”」]*$")
-AD_LABEL = re.compile(r"^(?:[x×✕]\s*)?广告")
 ENDINGS = ("。", "！", "？", "!", "?", "”", "）", "」", "』")
 MIN_SENTENCE = 12  # characters: shorter ones are slogans (大国科技，硬核登场。)
 PUNCTUATION = set("，。、；：？！“”‘’（）《》〈〉【】—…·「」『』,.;:?!()[]-%/ \n\t")
@@ -372,8 +372,8 @@ def _without_headline(sentence: str, title: str) -> str:
     if not lead_in:
         return sentence
     rest = sentence[lead_in.end():]
-    title = re.sub(r"\s+", "", title)
-    if title and re.sub(r"\s+", "", rest).startswith(title):
+    title = without_spaces(title)
+    if title and without_spaces(rest).startswith(title):
         seen = 0
         for end, char in enumerate(rest):  # the end of the title in `rest`, which may hold spaces
             seen += not char.isspace()

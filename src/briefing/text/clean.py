@@ -15,7 +15,7 @@ from itertools import groupby
 from ..model import Article, Block, RawArticle, article_id
 from . import bylines, junk
 from .metadata import info_fields, is_info_line, iso_date
-from .normalize import compact, compact_cjk_spaces, normalize_text
+from .normalize import compact, compact_cjk_spaces, normalize_text, without_spaces
 from .repair import TEASER_OPENING, RepeatFilter, join_broken
 from .sentences import ends_sentence
 
@@ -72,7 +72,8 @@ _MARKED_HEADING = re.compile(r"^[■▌▍]\s*(?=\S)")
 # (probe-277); and a financial wire's day before a bar, opening it: 11月5日丨白雲山(600332.SH)公佈,子公司… (格隆汇,
 # probe-285). Only on the story's first paragraph (a headline-like line, 北京 / 上海 or 5月1日丨新规施行, stays whole)
 _SLASH_WRITER = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3}) / (?=[\u4e00-\u9fff「“（(])")
-_DAY_BAR = re.compile(r"^\d{1,2}月\d{1,2}日\s*[丨|｜]\s*(?=[\u4e00-\u9fff])")
+# The day is the story's own fact (a summary may keep it): only the bar goes, a comma takes its place.
+_DAY_BAR = re.compile(r"^(?P<day>\d{1,2}月\d{1,2}日)\s*[丨|｜]\s*(?=[\u4e00-\u9fff])")
 # a blog's copy of a paper's story on one line: its headline, the day and hour, and the writer and where he wrote
 # before the text (媽祖醫院院慶 新醫療大樓將啟用 2015年11月17日 04:10 張朝欣/雲林報導 中國醫藥大學附設…, probe-390)
 _HEADED_BYLINE = re.compile(r"^[^。！？，]{4,40}?\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*(?:\d{1,2}[:：]\d{2}\s*)?"
@@ -388,16 +389,12 @@ def _notes_and_notices(texts: list[str]) -> set[int]:
     return lines
 
 
-# an ad slot's label on a line of its own (x 广告, 廣告): a line under it with no full stop is the ad's teaser
-# (x 广告 / 5月11日15时至12日15时，北京新增本土新冠肺炎病毒感染者36例 under a 青岛工匠日 story, probe-187); a paragraph of
-# the story under the label ends on its full stop and stays
-_AD_SLOT = re.compile(r"^(?:[x×✕]\s*)?(?:广告|廣告)$")
-
-
 def _ad_teasers(texts: list[str]) -> set[int]:
-    """The indexes of a line without a full stop under an ad slot's label."""
+    """The indexes of a line without a full stop under an ad slot's label alone on its line (junk.AD_LABEL): the
+    ad's teaser (x 广告 / 5月11日15时至12日15时，北京新增本土新冠肺炎病毒感染者36例 under a 青岛工匠日 story, probe-187);
+    a paragraph of the story under the label ends on its full stop and stays."""
     return {index + 1 for index, text in enumerate(texts[:-1])
-            if _AD_SLOT.match(text.strip()) and texts[index + 1].strip() and not ends_sentence(texts[index + 1].strip())}
+            if junk.AD_LABEL.fullmatch(text.strip()) and texts[index + 1].strip() and not ends_sentence(texts[index + 1].strip())}
 
 
 def _opens_list_item(texts: list[str], index: int) -> bool:
@@ -531,7 +528,7 @@ def _above_the_story(text: str, raw_blocks: tuple[Block, ...], paper: list[bool]
                 and not junk.is_place_name(writer.group("name")):
             found.authors.append(writer.group("name"))
             text = text[writer.end():]
-        text = _DAY_BAR.sub("", text)
+        text = _DAY_BAR.sub(r"\g<day>，", text)
     text = _after_inline_apparatus(text)
     text = _EDITORS_NOTE.sub("", text)  # the note stays, its label goes (编者按：1月22日，四川省…, hp-190)
     authors = len(text) <= MAX_PAPER_AUTHORS and _PAPER_AUTHORS.match(text) and not _NUMBERED_HEADING.match(text)
@@ -636,12 +633,9 @@ def _title_phrase(text: str, title: str) -> bool:
     return " " in title and len(text) <= MAX_HEADING and _key(text) in {compact(p) for p in title.split() if len(p) >= 4}
 
 
-_SPACES = re.compile(r"[\s\u3000]+")
-
-
 def _key(normalized: str) -> str:
     """`compact` of a text normalised already (normalising again is the cost, not the result)."""
-    return _SPACES.sub("", normalized)
+    return without_spaces(normalized)
 
 
 MAX_UNMARKED_HEADING = 24  # characters

@@ -44,7 +44,7 @@ from .junk import (
     tag_pairs,
     trending_items,
 )
-from .normalize import normalize_text
+from .normalize import normalize_text, without_spaces
 
 MIN_HEADLINE, MAX_HEADLINE = 6, 64  # characters
 LOOK_AHEAD = 80  # lines: the headline stands above the story, below at most a long menu (_reach)
@@ -57,7 +57,6 @@ _STATED_FIELD = re.compile(r"^(?:\d{1,2}\s*[.、．]\s*)?(?:新闻|文章)?(?:�
 _DATED = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _FLASH = re.compile(r"^【([^【】]{8,40})】(?=\S)")
 _HAN = re.compile("[\u4e00-\u9fff]")
-_SPACES = re.compile(r"\s+")
 _ORIGINAL_WORD = r"原(?:标题|题目?|文标题)"  # 原题目: a mirror's synonym-spun 原标题
 _ORIGINAL = re.compile(rf"[（(【\[]?\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]?\s*$")
 _ORIGINAL_INLINE = re.compile(rf"[（(【\[]\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]")
@@ -358,7 +357,7 @@ def _title_said_between_paragraphs(texts: list[str], kinds: list[str | None]) ->
         if text in ahead[:i] or not any(paragraphs[:i]) or not any(paragraphs[i + 1:again]):
             continue
         under = "".join(t for t, k in zip(texts, kinds) if k is None and t != text)[:2000]
-        if len(under) >= STORY_MASS and _bigram_share(text, under) >= FIRST_LINE_SHARE:
+        if _story_names(text, under, mass=STORY_MASS):
             return Headline(without_site_name(clean_decoration(text)), "page", i)
     return None
 
@@ -521,7 +520,7 @@ def _first_line_title(texts: list[str], kinds: list[str | None]) -> Headline | N
     restated = _head_restated(text) if len(under) < MIN_PROSE else None  # a page of one line
     if restated:
         return Headline(restated, "page")  # the teaser, glued to it, stays the body
-    if usable(text) and len(under) >= MIN_PROSE and _bigram_share(text, under) >= FIRST_LINE_SHARE:
+    if usable(text) and _story_names(text, under):
         return Headline(without_site_name(text), "page", first)
     if usable(text) and len(under) >= MIN_PROSE and first + 1 < len(texts) and _IMAGE_ONLY.match(texts[first + 1]):
         # a WeChat-style article: its title, its cover image, its text (医保改革破局天价药 / 图片 / 2026年初，…,
@@ -568,8 +567,8 @@ def _short_title_over_dateline(texts: list[str], kinds: list[str | None]) -> Hea
         if kinds[i] is not None or not SHORT_HEADLINE <= len(text) < MIN_HEADLINE \
                 or len(_HAN.findall(text)) != len(text) or kinds[i + 1] not in ("dateline", "source_line"):
             continue
-        under = "".join(t for t, k in zip(texts[i + 2:], kinds[i + 2:]) if k is None and _is_prose(t))[:STORY_LEAD]
-        if len(under) >= MIN_PROSE and _bigram_share(text, under) >= FIRST_LINE_SHARE:
+        under = _story_prose(texts[i + 2:], kinds[i + 2:])
+        if _story_names(text, under):
             return Headline(text, "page", i)
     return None
 
@@ -588,8 +587,8 @@ def _numbered_title_over_dateline(texts: list[str], kinds: list[str | None]) -> 
         heading = _NUMBERED.sub("", text, count=1)
         if kinds[i + 1] != "dateline" or kinds[i] is not None or not usable(heading):
             return None
-        under = "".join(t for t, k in zip(texts[i + 2:], kinds[i + 2:]) if k is None and _is_prose(t))[:STORY_LEAD]
-        if len(under) >= MIN_PROSE and _bigram_share(heading, under) >= FIRST_LINE_SHARE:
+        under = _story_prose(texts[i + 2:], kinds[i + 2:])
+        if _story_names(heading, under):
             return Headline(text, "page", i)
         return None
     return None
@@ -608,8 +607,8 @@ def _credit_shaped_title_over_dateline(texts: list[str], kinds: list[str | None]
     if not MIN_HEADLINE <= len(text) <= MAX_HEADLINE or len(_HAN.findall(text)) < MIN_HEADLINE or not _balanced(text) \
             or re.search(r"[：:，,。；/／|｜]", text):
         return None  # (记者 张三 通讯员 李四, 文/张三: a byline's own marks)
-    under = "".join(t for t, k in zip(texts[first + 2:], kinds[first + 2:]) if k is None and _is_prose(t))[:STORY_LEAD]
-    if len(under) >= MIN_PROSE and _bigram_share(text, under) >= FIRST_LINE_SHARE:
+    under = _story_prose(texts[first + 2:], kinds[first + 2:])
+    if _story_names(text, under):
         return Headline(clean_decoration(text), "page", first)
     return None
 
@@ -624,9 +623,8 @@ def _title_said_twice(texts: list[str], kinds: list[str | None]) -> Headline | N
         text = texts[i]
         if kinds[i] is not None or kinds[i + 1] is not None or texts[i + 1] != text or not usable(text):
             continue
-        under = "".join(t.replace(text, "") for t, k in zip(texts[i + 2:], kinds[i + 2:])
-                        if k is None and _is_prose(t))[:STORY_LEAD]
-        if len(under) >= MIN_PROSE and _bigram_share(text, under) >= FIRST_LINE_SHARE:
+        under = _story_prose(texts[i + 2:], kinds[i + 2:], without=text)
+        if _story_names(text, under):
             return Headline(without_site_name(clean_decoration(text)), "page", i, 2)
     return None
 
@@ -1131,7 +1129,7 @@ def _without_injected_tail(headline: str, below: list[str]) -> str:
     story says after the headline's own words is the headline's: …散裂中子源今日通过国家验收 over
     …项目顺利通过国家验收 and 国家验收委员会专家认为…."""
     story = "".join(below)
-    compact_story = _SPACES.sub("", story)
+    compact_story = without_spaces(story)
     for line in below:
         for size in range(8, 3, -1):  # four characters at least: a headline ending in 开园 over 开园仪式… keeps it
             tail = headline[-size:]
@@ -1146,7 +1144,7 @@ def _words_before(headline: str, size: int) -> str:
     """The headline's last `size` characters and the two before them, spaces aside: a title the page wraps over
     two lines under its copy on one (…宣传周” 倡导 职业健康先行 over …宣传周” 倡导 / 职业健康先行, hp-465) says its
     tail after its own words, without the space between them."""
-    return _SPACES.sub("", headline[:-size])[-2:] + _SPACES.sub("", headline[-size:])
+    return without_spaces(headline[:-size])[-2:] + without_spaces(headline[-size:])
 
 
 def _without_dateline_name(headline: str, dateline: str, story: str) -> str:
@@ -1230,6 +1228,19 @@ def _without_spam_parts(text: str) -> str:
 def _bigrams(text: str) -> frozenset[str]:
     chars = [c for c in text if c.isalnum()]  # (a Chinese character is a letter: isalnum holds)
     return frozenset(a + b for a, b in zip(chars, chars[1:]))
+
+
+def _story_prose(texts: list[str], kinds: list[str | None], without: str = "") -> str:
+    """The story's lead as a last-resort finder weighs a line against it: the prose lines of no kind, with a
+    copy of the line itself cut out (a mirror's copy glued to the lead would otherwise name it)."""
+    prose = (t.replace(without, "") if without else t for t, k in zip(texts, kinds) if k is None and _is_prose(t))
+    return "".join(prose)[:STORY_LEAD]
+
+
+def _story_names(text: str, under: str, mass: int = MIN_PROSE) -> bool:
+    """Whether the story under a line is long enough to judge by and says at least FIRST_LINE_SHARE of the
+    line's character pairs: the test every last-resort finder puts to the line it would take."""
+    return len(under) >= mass and _bigram_share(text, under) >= FIRST_LINE_SHARE
 
 
 def _bigram_share(part: str, whole: str) -> float:

@@ -119,6 +119,9 @@ def is_garbled(text: str) -> bool:
 
 # Markup a page pasted as Markdown keeps: ![](http://…/a.jpg), [文字](http://…), and the [1][2]
 # reference marks of a digest.
+# an ad slot's label (x 广告, 廣告), the slot's close button before it: alone on a line or glued before the ad's teaser,
+# it marks what follows as the ad's, not the story's (probe-187)
+AD_LABEL = re.compile(r"^(?:[x×✕]\s*)?(?:广告|廣告)")
 _IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\s]{0,500}\)")
 _LINK = re.compile(r"\[([^\]\n]{1,200})\]\((?:https?://|/)[^)\s]{0,500}\)")
 _REFERENCES = re.compile(r"(?:\[\d{1,2}\])+")

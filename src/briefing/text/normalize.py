@@ -154,6 +154,15 @@ def _curly_quotes(text: str) -> str:
     return "".join(out)
 
 
+_WHITESPACE = re.compile(r"\s+")  # \s takes the ideographic space (U+3000) too
+
+
+def without_spaces(text: str) -> str:
+    """The text with every run of whitespace taken out: how two copies of a Chinese line compare when a line
+    break or a wide space fell in one of them."""
+    return _WHITESPACE.sub("", text)
+
+
 def compact(text: str) -> str:
     """A comparison key: no whitespace, no punctuation differences."""
-    return re.sub(r"[\s\u3000]+", "", normalize_text(text))
+    return without_spaces(normalize_text(text))

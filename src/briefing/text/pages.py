@@ -15,7 +15,7 @@ from ..model import Block, Document, RawArticle
 from .bylines import lead_byline
 from .headlines import find_in_lines, page_roles
 from .junk import trending_items
-from .normalize import normalize_text
+from .normalize import normalize_text, without_spaces
 from .sentences import ends_sentence
 
 # the space after the hashes is Markdown's (CommonMark's) own rule, and what tells a heading from a
@@ -105,7 +105,6 @@ def _lines(text: str) -> list[Line]:
     return lines
 
 
-_SPACES = re.compile(r"\s+")
 _TRAILING_BAR = re.compile(r"([^|｜]{6,}?)\s+[|｜]")
 
 
@@ -181,10 +180,10 @@ def _wrapped_again(texts: list[str], title: str, start: int) -> set[int]:
     证券代码 field, hp-328): no story text, and glued to the story's first sentence if left in."""
     # (spaces aside: the line break takes the place of the space between the title's two phrases, 市一院启动“职业病
     # 防治法宣传周” 倡导 / 职业健康先行 under its copy on one line, hp-465)
-    whole = _SPACES.sub("", title)
+    whole = without_spaces(title)
     for k in range(start, min(len(texts) - 1, start + WRAPPED_AGAIN_WITHIN)):
         first, second = normalize_text(texts[k]), normalize_text(texts[k + 1])
-        if first and second and _SPACES.sub("", first + second) == whole:
+        if first and second and without_spaces(first + second) == whole:
             return {k, k + 1}
     return set()
 
