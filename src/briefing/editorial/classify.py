@@ -46,7 +46,7 @@ from .learned import (
 )
 from .lexicon import DEFAULT_SECTIONS
 from .lexicon import OFF_TOPIC as OFF_TOPIC_LEXICON
-from .lexicon import words
+from .lexicon import FAST_BATCH, cut_fast_from_now, words
 
 if TYPE_CHECKING:
     from ..config import EditorialSettings
@@ -76,7 +76,10 @@ class Score:
 def classify(articles: list[Article], sections: list[SectionSpec], settings: EditorialSettings
              ) -> list[Classification]:
     load_model()  # loaded once, before a large intake is split across the cores
-    words("", frozenset(t for s in sections for t in s.keywords))
+    terms = frozenset(t for s in sections for t in s.keywords)
+    if len(articles) >= FAST_BATCH:
+        cut_fast_from_now(terms)
+    words("", terms)
     return map_articles(partial(classify_one, sections=sections, min_score=settings.min_score,
                                 min_margin=settings.min_margin), articles)
 

@@ -87,14 +87,19 @@ def features_of_words(headline: str, headline_words: list[str], body: str, body_
 
 def logits(model: Model, counts: Counter) -> tuple[list[float], dict[str, float]]:
     """The model's logit per class, and each known feature's scaled value (for explaining)."""
-    rows = {f: (c, row) for f, c in counts.items() if (row := model.row(f)) is not None}
-    known = {f: c * row[0] for f, (c, row) in rows.items()}
+    seen, row = model.seen, model.row  # a known feature's row is a dict look-up once seen: no call per feature
+    weights, known = [], {}
+    for feature, count in counts.items():
+        found = seen.get(feature) or row(feature)
+        if found is not None:
+            known[feature] = count * found[0]
+            weights.append(found[1])
     norm = math.sqrt(sum(v * v for v in known.values())) or 1.0
     values = {f: v / norm for f, v in known.items()}
     scores = list(model.bias)
     if values:
         # one weighted row per feature, summed column by column (zip and sum run in C)
-        weighted = [[v * w for w in rows[f][1][1]] for f, v in values.items()]
+        weighted = [[v * w for w in ws] for v, ws in zip(values.values(), weights)]
         scores = [b + s for b, s in zip(model.bias, map(sum, zip(*weighted)))]
     return scores, values
 
@@ -102,9 +107,10 @@ def logits(model: Model, counts: Counter) -> tuple[list[float], dict[str, float]
 def contributions(model: Model, values: dict[str, float], winner: str, against: str) -> list[tuple[str, float]]:
     """What made `winner` beat `against`: each feature's share of the difference, largest first."""
     i, j = model.classes.index(winner), model.classes.index(against)
+    seen, row = model.seen, model.row
     parts = []
     for feature, value in values.items():
-        weights = model.row(feature)[1]
+        weights = (seen.get(feature) or row(feature))[1]
         part = value * (weights[i] - weights[j])
         if part > 0:
             parts.append((feature, part))
