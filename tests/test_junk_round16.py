@@ -143,3 +143,13 @@ def test_letters_before_a_numbered_heading_go() -> None:
     # probe-439 (left from round 15): the summary opened on KJ 一、医院简介华中科技大学…
     assert not summary_of("probe-439").startswith("KJ")
     assert "GPT" in article(["GPT 模型一、二代的差别在于参数规模，研究团队介绍。"]).body  # (not before a heading)
+
+
+def test_a_closing_quote_opening_the_headline_line_opens_it() -> None:
+    # probe-471: ”关注小环境,共享大健康”——第30个爱国卫生月活动, read as no headline for its quotes and glued to the lead
+    from briefing.text.normalize import normalize_text
+
+    assert normalize_text("”关注小环境,共享大健康”——第30个爱国卫生月活动") == "“关注小环境，共享大健康”——第30个爱国卫生月活动"
+    assert title_of("probe-471").startswith("“关注小环境，共享大健康”")
+    assert not summary_of("probe-471").startswith("”")
+    assert normalize_text("”他说。") == "”他说。"  # (no second quote: left as it is)

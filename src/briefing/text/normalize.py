@@ -150,7 +150,14 @@ def _fullwidth_parentheses(text: str) -> str:
     return re.sub(r"\(([^()\n]*)\)", swap, text)
 
 
+# a closing quote typed where the line's quotation opens (”关注小环境，共享大健康”——第30个爱国卫生月活动, probe-471: read as no
+# headline for its unbalanced quotes, and glued to the lead)
+_OPENING_CLOSER = re.compile(r"^”(?=[^“”]{1,40}”)")
+
+
 def _curly_quotes(text: str) -> str:
+    if text.startswith("”"):
+        text = _OPENING_CLOSER.sub("“", text)
     if '"' not in text or not IDEOGRAPH.search(text) or text.count('"') % 2:
         return text
     parts = text.split('"')
