@@ -29,7 +29,10 @@ _LEAD = re.compile(
     rf"|(?P<paper>本报)讯"
     rf"|(?P<wire>{_OUTLET})(?:[{_HAN}]{{2,4}}?)?(?:电|讯)(?=[\s（，：])"  # 新华社电（…）, 据新华社北京电 日前…, not 广播电视台电影频道
     rf"|(?P<news>{_OUTLET})消息(?=\s*：)"  # 央视网消息：今年是澳门回归25周年… (probe-452)
-    rf"|(?:本报)?记者\s*(?P<reporter>[{_HAN}]{{2,3}})(?={_DATE}))"  # 记者陈丽平3月29日，由…
+    rf"|(?:本报)?记者\s*(?P<reporter>[{_HAN}]{{2,3}})(?={_DATE})"  # 记者陈丽平3月29日，由…
+    # the reporter's name after a space, the story straight after it, under the copy's source and the outlet's 讯: 消息来源：上海证券报
+    # 上证报中国证券网讯记者 宋薇萍作为长三角一体化发展的重要平台之一，… (probe-397)
+    rf"|(?:消息来源\s*[：:]\s*[^\s：:]{{2,12}}\s+)?(?:[{_HAN}]{{2,12}}讯)?记者\s+(?P<spaced>[{_HAN}]{{2,3}}?)(?=作为|在|从|近日|日前|今天|今日|昨天|昨日|获悉|了解到|随着))"
     r"\s*(?:（(?P<credit>[^（）]{1,40})）)?[ ，：]*"
 )
 # the reporter's bare name in the dateline's brackets: 人民网厦门6月24日电（陈博）
@@ -62,6 +65,9 @@ _CAPTION = re.compile(
     r"|^[^。！？]{2,60}[。！？]\s*图\s*[/／：:]\s*[^\s。，！？/／]{2,20}$"
     # a short caption without a stop and the photographer's name after a space: 中國散裂中子源加速器(局部)  李子鋒攝 (probe-386)
     rf"|^[^。！？，,\s]{{2,30}}\s+[{_HAN}]{{2,3}}\s*摄$"
+    # a one-sentence caption and its contributor: 2019年广东“众创杯”博士博士后创新赛决赛现场。何健欢   供稿 (probe-465: glued to the
+    # paragraph under it, and its credit into the summary)
+    rf"|^[^。！？]{{2,60}}[。！？]\s*[{_HAN}]{{2,4}}\s*供稿$"
 )
 
 
@@ -70,7 +76,7 @@ _TRAILING_CREDIT = re.compile(
     rf"\s*(?:[（(][^（）()]{{0,30}}(?:摄|供图|发|图)[）)]|(?:[{_HAN}]{{0,8}}(?:记者|通讯员|摄影|网|社|报|台))?\s*{_CREDITED}"
     rf"(?:[ 、，]+{_CREDITED})*\s*/?\s*摄|(?<=[。！？])\s*图\s*[/／：:]\s*[^\s。，！？/／]{{2,20}}|[^\s。，！？]{{0,10}}供图|[{_HAN}]{{1,6}}社发|视觉中国|东方IC"
     r"|(?:图源|图片来源)\s*[：:]\s*\S{2,16}|[（(](?:图片?来源|图源|图片提供|照片来源)\s*[/／：:]\s*[^（）()]{1,20}[）)]"
-    r"|(?<=[。！？])\s*资料(?:图片?|照片))\s*$"
+    r"|(?<=[。！？])\s*资料(?:图片?|照片)|(?<=[。！？])\s*[\u4e00-\u9fff]{2,4}\s*供稿)\s*$"
 )
 
 
@@ -87,7 +93,7 @@ def lead_byline(text: str) -> Byline | None:
     credit = match and match.group("credit")
     if match and (credit is None or credit_names(credit) is not None or _BARE_NAMES.fullmatch(credit)):
         authors = credit_names(credit or "") or (tuple(re.split(r"[、 ]", credit)) if credit else ()) \
-            or ((match.group("reporter"),) if match.group("reporter") else ())
+            or ((match.group("reporter") or match.group("spaced"),) if match.group("reporter") or match.group("spaced") else ())
         outlet = match.group("dated") or match.group("paper") or match.group("wire") or match.group("news")
         return Byline(tuple(authors), None if outlet == "本报" else outlet, text[match.end():])
     bracket = _BRACKET_LEAD.match(text)

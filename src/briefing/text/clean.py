@@ -44,6 +44,17 @@ _PRODUCTION_CREDIT = re.compile(r"^(?:总\s*策\s*划|策\s*划|统\s*筹|执\s*
 _NOTE = re.compile(r"^[（(]?(?:注|备注)\s*[0-9*＊]?\s*[）)]?\s*[：:]")
 # an image's caption in brackets opening a paragraph: 【医院油画（源于网络）】“我顶你个肺！…(probe-162)
 _BRACKETED_CAPTION = re.compile(r"^【[^【】]{1,30}[（(](?:源于网络|来源于?网络|图片来源于?网络|网络图片|图源网络|资料图片?)[）)]\s*】\s*(?=\S)")
+# a photo's caption and credit run into the paragraph under it, the page's newline lost: 10月28日，…在山东省烟台市闭幕。图为闭幕式
+# 现场。国璇 摄人力资源和社会保障部…介绍，… (probe-464, 467: the caption taken into the summary and for the title)
+_GLUED_CAPTION = re.compile(r"^[^。！？]{4,100}。图为[^。！？]{2,40}。\s*[\u4e00-\u9fff·]{2,4}\s*摄(?=[\u4e00-\u9fff“「])")
+# a list page's item stamped at its end with its time and channels (…应尽速就医。 2025/12/16 18:37 生活 医药, probe-479): the
+# stamp is the list's, and the next stamped line is another story
+_ITEM_STAMP = re.compile(r"(?<=[。！？”」])\s*(?:19|20)\d{2}/\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}(?:\s*[\u4e00-\u9fff]{2,4}){1,3}$")
+# the item's headline before its bracketed byline on the same line (糖尿病患者數年增18萬! 3大雷點導致… 【記者賴昀岫/台北報導】台灣…)
+_HEADED_BRACKET_LEAD = re.compile(r"^[^【】。，]{6,60}?\s*(?=【[^【】]{2,30}[报報][道导導]】)")
+# a structured abstract's part labels (目的：… / 方法：… / 结果与结论：…, probe-474; inline too, …提供建议。方法：…。结果：…, hp-457):
+# the summary takes its sentences, not the labels; only on a page whose abstract has 目的 and another label
+_ABSTRACT_PART = re.compile(r"(?:^|(?<=[。！？])|(?<=摘要[：:]))\s*(?P<label>目的|方法|结果(?:与结论)?|结论)\s*[：:]\s*(?=\S)")
 # a repost's outlet and column label opening the text: 大公/评论：港区全国人大代表… (probe-133)
 _COLUMN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*/\s*(?:评论|社评|时评|快评|短评|评论员|观察|观点|专栏|社论)\s*[：:]\s*(?=\S)")
 # A paper on a journal mirror (its apparatus found among its first lines: text/junk.py's
@@ -172,6 +183,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
     snippets: list[bool] = []  # whether the page is a list of cut snippets, judged when a line first asks
     paper: list[bool] = []  # whether the page is a paper, judged when a line first asks (rarely)
     dated: list[str] = []  # the dateline or byline the story's first dated paragraph opened with
+    stamped: list[str] = []  # the list item read, when the page's items end on their time and channels
     texts = [normalize_text(b.text) for b in raw_blocks]  # spaces still separate the names in a byline
     if junk.is_spun(texts):
         return []  # a spun copy: no sentence of it can be trusted
@@ -179,6 +191,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
         | _notes_and_notices(texts) | _headline_block(texts, title_key) | _caption_runs(texts) | _labelled_headline(texts) \
         | _ad_teasers(texts)
     gallery = _gallery_total(texts)
+    structured = _is_structured_abstract(texts)
     texts = junk.strip_toneless_pinyin(texts)
     starts_below = _stated_dateline_at(texts, found)
     for index, block in enumerate(raw_blocks):
@@ -229,14 +242,26 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
             continue  # the story under it tells it again, whole; a table's note, a feature's credits are no part of it
         if before_story:
             text = _COLUMN_LABEL.sub("", _without_glued_title(text, title_key))
-        text = _BRACKETED_CAPTION.sub("", text)
+        text = _GLUED_CAPTION.sub("", _BRACKETED_CAPTION.sub("", text))
+        if structured:
+            text = _ABSTRACT_PART.sub("", text)
+        if stamp := _ITEM_STAMP.search(text):
+            if stamped:
+                break  # the list's next item
+            stamped.append(text)
+            text = text[:stamp.start()]
+            if before_story:
+                text = _HEADED_BRACKET_LEAD.sub("", text)
         cut = _cut_at(text)
         if cut is not None and not _opens_next(text, raw_blocks[index + 1:index + 2]):
             if not snippets:
                 snippets.append(sum(_cut_at(t) is not None for t in texts) >= MIN_SNIPPETS)
             if snippets[0] and not _shares_run(text, title):
                 continue  # an aggregator's snippet of another story (三星s9手机未发布… 三星S9 ..., probe-107)
+            whole = text
             text = _before_cut(text, cut)
+            if snippets[0] and text == whole:
+                continue  # a snippet with no sentence before its cut: a fragment (…每天风雨不改地准备疫情记者会，大家在 ...全文, probe-456)
         if block.kind == "subhead" or _is_numbered_heading(text) or _is_marked_heading(text):
             flush()
             blocks.append(Block("subhead", _MARKED_HEADING.sub("", text)))  # a space may part its two phrases
@@ -460,7 +485,11 @@ def _menu_lines(raw_blocks: tuple[Block, ...]) -> set[int]:
 
 
 # a snippet cut off mid-sentence: …截至2月2日已累计盘点286个点位。獐子岛信息披露 ... (not the writer's ……)
-_CUT_MARK = re.compile(r"\s*(?<![.…])(?:\.{3}|…)$")
+# (a search page's link after the cut: …黎德荣行医逾30年, ...全文, probe-456)
+_CUT_MARK = re.compile(r"\s*(?<![.…])(?:\.{3}|…)(?:\s*全文)?$")
+# a clause that only names who spoke: cut before what was said (…卢宠茂今早（29日）在电台节目表示，本港 ..., probe-455),
+# it says nothing on its own
+_SPEECH_VERB_END = re.compile(r"(?:表示|指出|说|称|认为|强调|透露|介绍|坦言|直言|提到)$")
 MIN_SNIPPETS = 2  # cut lines on a page of snippets (an aggregator's results)
 MIN_CUT_CLAUSE = 8  # characters of the last whole clause before the cut, to keep it
 SHARED_RUN = 3  # characters a snippet of the story shares with its title, at least once
@@ -486,7 +515,8 @@ def _before_cut(text: str, cut: int) -> str:
     if end < 0:
         return text  # (a teaser cut in its first sentence: the summary takes none of it, probe-118)
     clause = max(text.rfind(mark, 0, cut) for mark in "，；")
-    if clause > end and clause - max(end, text.rfind("，", 0, clause), text.rfind("；", 0, clause)) > MIN_CUT_CLAUSE:
+    if clause > end and clause - max(end, text.rfind("，", 0, clause), text.rfind("；", 0, clause)) > MIN_CUT_CLAUSE \
+            and not _SPEECH_VERB_END.search(text[:clause]):
         return text[:clause] + "。"
     return text[:end + 1]
 
@@ -495,6 +525,11 @@ def _shares_run(text: str, title: str) -> bool:
     """Whether the text has a run of SHARED_RUN characters of the title (医管局, in a snippet of its story)."""
     key = _key(title)
     return not key or any(key[k:k + SHARED_RUN] in text for k in range(len(key) - SHARED_RUN + 1))
+
+
+def _is_structured_abstract(texts: list[str]) -> bool:
+    labels = {m["label"][:2] for text in texts for m in _ABSTRACT_PART.finditer(text)}
+    return "目的" in labels and len(labels) >= 2
 
 
 def _without_handle(text: str, found: _Found) -> str:

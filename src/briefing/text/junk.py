@@ -256,6 +256,7 @@ _BOLD = re.compile(r"\*\*(?=\S)([^*\n]{2,200}?)(?<=\S)\*\*")
 _SCRAMBLE_PREFIX = re.compile(r"^(?P<run>[!-~]{2,12}(?: [!-~]{1,12})?) +(?=[\u4e00-\u9fff\d])")
 _WORDLESS_MARK = re.compile(r"[!\"#$&'()*,:;<=>?@\[\]^_`{|}~]")
 _CODELESS_MARK = re.compile(r"[$^~|{}<>=!&#@\\`]")
+_HAN_NUMBERED = re.compile(r"[一二三四五六七八九十]{1,3}、")
 
 
 def _without_scramble_prefix(text: str) -> str:
@@ -265,6 +266,8 @@ def _without_scramble_prefix(text: str) -> str:
     run = match["run"]
     if " " in run and not _WORDLESS_MARK.search(run.split(" ")[1]):
         run = run.split(" ")[0]  # (the number after it is the text's: }$#PIyz 2014 年門診量…)
+    if re.fullmatch(r"[A-Za-z]{2,4}", run) and _HAN_NUMBERED.match(text, match.end()):
+        return text[match.end():]  # (letters alone before a numbered heading: KJ 一、醫院簡介, probe-439; no word stands there)
     marks = len(_WORDLESS_MARK.findall(run))
     mixed = re.search("[a-z]", run) and re.search("[A-Z]", run) and marks and (re.search(r"[\d_]", run) or marks >= 2)
     if not mixed and len(_CODELESS_MARK.findall(run)) < 2:
@@ -354,6 +357,9 @@ _SPAM = re.compile(
     r"|(?:老公|老婆|男人)(?:阳痿|早泄)|(?:阳痿|早泄|壮阳|伟哥|丰胸|包皮)(?=[^。！？；\n]{0,12}?(?:www\.|https?://|\.com|\.cn|哪家|怎么|多少钱|最好|偏方|秘方|专科|咨询|电话|微信|(?i:qq)|医院|$))"
     r"|黄色(?:网站|视频)|一夜情|约炮|小姐上门|裸聊|信用卡套现|网贷口子|刷单|网站建设|网站优化|(?<![A-Za-z])(?i:seo)(?![A-Za-z])|关键词排名|整站优化"
     r"|快速排名|外链代发|私服|外挂|代写论文|论文代发|加(?:微信|微|VX|vx|V信|QQ|扣扣)\s*[：:]?\s*[A-Za-z0-9_-]{5,}"
+    # (a porn site's list over a copied story, its first item closed by a full stop: 中文字幕一级黄色A级片|免费特级毛片。…, probe-474)
+    # (not 三级片段, a spam word glued to hp-364's headline that the headline finder cuts off, nor a plan's A级片区)
+    r"|(?<![A-Za-z])[Aa]级片(?!区)|一级黄色|毛片"
     r"|在线观看|免费观看|免费播放|无遮挡|黄色片|国产精品|久久久|亚洲乱|一区二区|(?<![A-Za-z])(?i:av)(?![A-Za-z])|无码|高清无"
     r"|新?澳彩|开奖(?:记录|结果|直播|号码)|彩票(?:网|平台|官网|走势)|蜜桃|成人(?:一区|二区|视频|网站|影院)"
     r"|(?:QQ|qq|微信|电话|手机|热线)\s*[：:]?\s*\d{5,}|(?<!\d)1[3-9]\d{9}(?!\d)"
@@ -570,6 +576,9 @@ _FURNITURE = re.compile(
     # 局长 卢宠茂, probe-424: the speaker is the title's; what he says follows)
     r"|(?:不|无法|未能)(?:支援|支持)\s*(?i:javascript)|(?:开启|启用)[^，。]{0,6}(?i:javascript)"
     r"|^\S{1,30}\s+发帖数\s*[：:]\s*\d+|[（(]试读[）)]\s*(?:\.{2,}|…+)?$|^[（(]全文共计\s*\d+\s*字|^【同期声?】[^。！？]{0,30}$"
+    # a journal database's note on the day it put the paper online, its page count and the paper's pages under the abstract
+    # (2018-10-31（万方平台首次上网日期，不代表论文的发表时间） / 共2页 / 50-51, probe-471: glued to the summary's end)
+    r"|首次上网日期|^共\s*\d{1,4}\s*页$|^\d{1,4}\s*[-–]\s*\d{1,4}$"
 )
 # An aggregator's template around what it copied, however long the line (虽然这篇…乡民发文没有被收入到精华区：…
 # 我们另外找到其它相关的精选爆赞文章 / 在 …中有9篇Facebook贴文，粉丝数超过0的网红，… / …在 Facebook 的最佳贴文, probe-217)
@@ -659,6 +668,14 @@ MAX_CITATION_LINE = 240
 # 三维：向茂槐 杨希典, probe-179; _EDITOR has the editors' and producers' roles)
 _VIDEO_CREDIT = re.compile(r"^(?:主播|剪辑|包装|三维|摄像|摄制|配音|后期|导演|文案|动画|动效|海报|航拍|调色|字幕|灯光|美术|视频|音频)"
                            r"\s*[：:]\s*[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,5}$")
+# an interview's credits, a role and a slash (主办/镜报基金, 主持/周伯展医生 镜报顾问, 访谈者/陈肇始 食物及卫生局局长, 视频播放/「镜新闻
+# YouTube频道」、Facebook、微博, probe-457: the last taken for the title)
+_ROLE_CREDIT = re.compile(r"^(?:主办|协办|主持|访谈者|受访者|嘉宾|视频播放|播出平台)\s*[/／]\s*[^。！？]{1,60}$")
+# a WeChat copy's line of the paper's first author, 等, and the journal, under its date (2017-12-14 白莉华,等 中国医学伦理学,
+# probe-478: glued into the abstract under it)
+_AUTHOR_AND_JOURNAL = re.compile(rf"^(?:(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}\s*)?[{_HAN}·]{{2,4}}\s*[,，]\s*等\s*[{_HAN}]{{2,16}}$")
+# a photo's caption placing its people, with no sentence: 陈肇始局长（右）及周伯展医生（左） (probe-457)
+_PLACED_PEOPLE = re.compile(r"^(?:[^。！？，；：]{1,20}[（(][左右中][一二三四五六七八九\d]?[）)]){2,4}$")
 # a copy's reprint line naming the outlet and the day it ran the story: 参考消息网2026-03-04号报道 (probe-188),
 # 中新网3月2日电, 环球网3月4日报道 (the headline is above it, or nowhere)
 _REPRINT = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:网|社|报|台|客户端)\s*(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
@@ -817,7 +834,14 @@ KANA_SHARE = 0.2  # of a long paragraph (probe-026: 0.27): a Chinese story quoti
 # Notices of any length that are the site's, not the story's: a Taiwan portal's age-rating note (根據「電腦網路內容分級處理辦法」
 # 修正條文第六條第三款規定，已於網站首頁或各該限制級網頁，依台灣網站分級推廣基金會規定作標示。…, probe-034) and a document
 # site's line about its upload (《….docx》由会员分享，可在线阅读，更多相关《…》请在冰豆网上搜索。, probe-342)
-_SITE_NOTICE = re.compile(r"网路内容分级处理办法|网站分级推广基金会|由会员分享[，,]\s*可在线阅读|更多相关《[^》]{1,120}》请在\S{1,10}上搜索")
+_SITE_NOTICE = re.compile(r"网路内容分级处理办法|网站分级推广基金会|由会员分享[，,]\s*可在线阅读|更多相关《[^》]{1,120}》请在\S{1,10}上搜索"
+                          # a portal's call for tips and its note on readers' comments under a copied story (想爆料？请登录《阳光连线》、
+                          # 拨打新闻热线…提供新闻线索。齐鲁网广告热线…, 网友评论仅供网友表达个人看法…, probe-475)
+                          r"|^想爆料|网友评论仅供网友表达个人看法"
+                          # a video player's messages left as lines when its video did not load (Video Player is loading. / This is a
+                          # modal window. / The media could not be loaded, either because…, probe-455)
+                          r"|^(?i:video player is loading|this is a modal window|the media could not be loaded|beginning of dialog window"
+                          r"|end of dialog window|current time \d|duration \d|remaining time -?\d)")
 MAX_SITE_NOTICE = 300
 # a caption under its ▲, longer than a line of furniture (▲ 香港医管局提供的月薪，普通驻院医生(Resident)为 72,824~147,649
 # 港元；副顾问医生…的为 151,372~174,399 港元。, probe-421: glued into the summary)
@@ -885,8 +909,12 @@ def line_kind(line: str) -> str | None:
     if bylines.byline_paragraph(text) or _BYLINE.match(text):
         return "byline"
     if ((_CREDIT.match(text) or _BRACKETED_OUTLET.match(text)) and len(text) <= 24) or _VIDEO_CREDIT.match(text) \
-            or _CONTRIBUTED.match(text) or _EPIGRAPH_SOURCE.match(text):
+            or _CONTRIBUTED.match(text) or _EPIGRAPH_SOURCE.match(text) or _ROLE_CREDIT.match(text):
         return "credit"
+    if _AUTHOR_AND_JOURNAL.match(text):
+        return "byline"
+    if _PLACED_PEOPLE.match(text):
+        return "caption"
     if _CAPTION.match(text) or _FIGURE_LABEL.match(text) or (len(text) <= MAX_CREDIT_LINE and _PICTURE_LABEL.search(text)) \
             or _PHOTO_CAPTION.search(text) or (_PHOTO_LABEL.match(text) and not _ends_sentence(text)):
         return "caption"
