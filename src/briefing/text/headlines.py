@@ -82,6 +82,10 @@ _FRAGMENT_START = re.compile(r"^(?:[\u4e00-\u9fff][、，；。]|[，。、；�
 _LIST_MARK = re.compile(r"^[•·▪●○◆◇■□►]\s*")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）|\d{1,2}[、.．](?!\d)"
                        r"|第[一二三四五六七八九十百\d]{1,3}[章节篇部](?:分)?\s)")  # a chapter's heading: 第一章 创新要素…
+# an ordered list's marker, a digit, a dot and a space, that a page's markup put before the one story title it
+# holds (返回顶部 / 1. 总投资超千亿元 川渝科技创新中心项目建设正式开工 / 时间：… 来源：…, hp-509): not the title's
+# own number, as a chapter's 三、 is
+_LIST_ITEM_NUMBER = re.compile(r"^\d{1,2}[.．]\s+")
 # a photo's caption or credit, never a headline: 这是…拍摄的…, 图1手术机器人…, …。图/资料照片, （…供稿）,
 # 【医院油画（源于网络）】 (probe-162)
 _CAPTION = re.compile(r"拍摄|^图\s*\d|^图为|图据|图源|(?:来)?源于网络|图片来[源自]|图\s*/|照片[）)]?$|供稿|^[（(][^（）()]*[）)]\s*[|｜]?\s*$"
@@ -110,12 +114,19 @@ _ABSTRACT = re.compile(r"^(?:【|\[)?(?:摘\s*要|内容摘要|关键词|關鍵�
 _DOCUMENT_NUMBER = re.compile(r"(?:(?<=通告)|(?<=公告)|(?<=通知))\s*[（(]?第\s*\d{1,4}\s*号[）)]?$")
 # 河套香港园区下半年开园分享到：; a bar left of a menu cut away: …筑牢科技自立自强根基| (probe-368)
 _GLUED_BAR = re.compile(r"\s*(?:分享到|分享至|(?:分享|字号)(?=[：:]))[：:]?\s*$|(?<=[^\s|｜丨])(?:\s*[|｜丨])+\s*$")
+_COUNTER_TAIL = re.compile(r"(?<=[\u4e00-\u9fff」』”）)！？])\s+(\d{1,3})\s*$")  # …不定時評鑑 23
 _DOUBLED = re.compile(r"^(.{6,}?)\s+\1$")  # 新盘「顶烂市」 楼价又跌 新盘「顶烂市」 楼价又跌
 # a visit's 副题 under its headline, the officials who went along and no verb of their own (姚民声来虞考察 /
 # 任其良温暖赵畅吕军陪同, an e-paper's 上虞日报, hp-377): the headline is the line above it — not a headline that
 # says the visit itself and who went along (李强在浙江调研 吴政隆陪同)
 _ESCORT_SUBTITLE = re.compile(r"^(?![^陪]*(?:在|调研|考察|视察|出席|会见|主持|召开|看望|慰问|参观|检查))"
                               r"[\u4e00-\u9fff、，·\s]{2,40}?(?:等)?(?:一同|一起)?陪同$")
+# a meeting's 副题 under its headline, who chaired it and who attended, each name with no verb but its role
+# (市委人才工作领导小组召开会议 / 曹路宝主持并讲话 吴庆文出席, 苏州日报, hp-504): the headline is the line above it —
+# not a headline that says where the official spoke (李强在全国科技大会上讲话)
+_ROLE = r"(?:主持(?:会议)?(?:并讲话|并致辞)?|出席(?:会议|活动)?(?:并(?:发表)?(?:重要)?讲话|并致辞)?|讲话|致辞|陪同|参加)"
+_ATTENDANCE_SUBTITLE = re.compile(rf"^(?!.*(?:在|召开|举行|调研|考察|视察|会见|看望|慰问))"
+                                  rf"(?:[\u4e00-\u9fff·、]{{2,16}}?{_ROLE}[\s，]*){{1,4}}$")
 # a line that only names a body: a notice's issuer or signature (中共廊坊市委, 重庆市高技能人才工作联席会办公室),
 # a company's name over its news list (上药控股有限公司); never a headline
 _BODY = re.compile(r"^(?:中共)?[\u4e00-\u9fff（）()·]{2,24}(?:人民政府|办公厅|办公室|委员会|常委会|市委|省委|县委|区委|党委|党组|工委"
@@ -291,7 +302,8 @@ def find_in_lines(lines: list[str]) -> Headline | None:
             index, text, spans = main.index, main.text, main.lines  # the 主题 under its 引题
         elif text.startswith(("——", "—")) and index and usable(texts[index - 1]):
             index, text, spans = index - 1, clean_decoration(texts[index - 1]), 1  # the subtitle's headline, above it
-        elif _ESCORT_SUBTITLE.match(text) and index and not kinds[index - 1] and usable(texts[index - 1]):
+        elif (_ESCORT_SUBTITLE.match(text) or _ATTENDANCE_SUBTITLE.match(text)) and index and not kinds[index - 1] \
+                and usable(texts[index - 1]):
             index, text, spans = index - 1, clean_decoration(texts[index - 1]), 2  # … and the 副题 goes with it
         elif (piece := _NUMBERED_PIECE.match(text)) and (whole := next(
                 (line for line in lines_found if line.index < index and line.text.startswith(piece.group("stem"))
@@ -303,6 +315,7 @@ def find_in_lines(lines: list[str]) -> Headline | None:
         text = _without_category_label(_without_injected_phrase(text, below), "".join(texts[under:]))
         text = _without_dateline_name(text, texts[under] if under < len(texts) else "", "".join(texts[under + 1:]))
         text = _without_paper_note_mark(text, texts[under:under + 4])
+        text = _without_counter(text, lines[index], "".join(texts[under:]))
         return Headline(_without_injected_tail(without_site_name(text), below), "page", index, spans)
     # (not a writer's byline in the brackets: 【区域观察员 陈思】早晨7:15，… probe-448)
     flash = next((m for t in texts[:6] if (m := _FLASH.match(t)) and not lead_byline(t)), None)
@@ -577,8 +590,8 @@ def _numbered_title_over_dateline(texts: list[str], kinds: list[str | None]) -> 
     """A series' chapter published as a page of its own, found only when nothing else is: the page's
     first numbered line, right over its dateline and above the story, whose words the story under it
     says (手机版 / 三、专业体系建设逐步完善，技术支撑能力不断提高 / 2012-02-07 / 经过十年的发展，…技术支撑能力
-    不断提高。). A numbered line is otherwise a subhead (`_NUMBERED`); under the story's first prose, or
-    after another numbered line, it still is."""
+    不断提高。), or a lone story title in a page's ordered list, its 1. dropped (hp-509). A numbered line is
+    otherwise a subhead (`_NUMBERED`); under the story's first prose, or after another numbered line, it still is."""
     for i, text in enumerate(texts[:min(len(texts) - 1, _reach(texts, LOOK_AHEAD))]):
         if _is_prose(text) and len(text) > MAX_HEADLINE:
             return None  # the story has begun
@@ -589,7 +602,7 @@ def _numbered_title_over_dateline(texts: list[str], kinds: list[str | None]) -> 
             return None
         under = _story_prose(texts[i + 2:], kinds[i + 2:])
         if _story_names(heading, under):
-            return Headline(text, "page", i)
+            return Headline(_LIST_ITEM_NUMBER.sub("", text), "page", i)  # a list's 1. goes, a chapter's 三、 stays
         return None
     return None
 
@@ -695,6 +708,17 @@ def _balanced(text: str) -> bool:
         return True  # a headline the site cut short (…原来具有这样的“火车头……)
     text = _CLOSED_KICKER.sub("", text)
     return all(text.count(a) == text.count(b) for a, b in ("（）", "()", "《》", "“”", "【】", "「」"))
+
+
+def _without_counter(text: str, raw_line: str, story: str) -> str:
+    """A page's counter printed after the headline on its line, a space before it (醫院評鑑改6年一次有例外！
+    石崇良：「低空飛過的」不定時評鑑 23, a Yahoo page's comments, hp-513), goes when the story under it never says
+    the number: the page's count, not the headline's words (normalizing took the space away)."""
+    counter = _COUNTER_TAIL.search(raw_line)
+    if counter is None or not text.endswith(number := counter.group(1)) \
+            or re.search(rf"(?<!\d){number}(?!\d)", story):
+        return text
+    return text[:-len(number)].rstrip()
 
 
 def _without_paper_note_mark(text: str, below: list[str]) -> str:
