@@ -162,7 +162,8 @@ def _cached_words(text: str, terms: frozenset[str]) -> tuple[str, ...]:
 
 
 # A day's intake of this many articles or more is cut by rjieba, jieba's Rust port: the same words
-# (tests/test_fast_cuts.py compares them on every corpus and probe page), a tenth of the time, but
+# (tests/test_fast_cuts.py compares them on every probe page; only a run of one repeated character, 久久久久久 in
+# a spam line, may be cut the other of two equally likely ways), a tenth of the time, but
 # loading our dictionary into it takes a tenth of a second, which a build of a few articles would
 # only lose (the bundled sample's six).
 FAST_BATCH = 48
