@@ -359,10 +359,17 @@ def _strip_framing(sentence: str, first: bool, title: str = "") -> str:
             sentence = DATELINE.sub("", sentence, count=1)
         sentence = _without_headline(sentence, title)
     sentence = SENTENCE_PREFIX.sub("", sentence, count=1)
-    stripped = FRAMING.sub(lambda m: m.group("when") or "", sentence, count=1)
+    stripped = FRAMING.sub(_framing_kept, sentence, count=1)
     # what a cut leaves in front (，国家发展改革委… after a flash's 【title】财联社7月22日电), and a mark
     # of Markdown (** ，南方多地…): a sentence opens with a word, a quote or a bracket
     return LEADING_MARKS.sub("", stripped if len(stripped) >= MIN_SENTENCE else sentence)
+
+
+def _framing_kept(match: re.Match[str]) -> str:
+    """What stays of a framing lead-in: its time, set off from the news by a comma (5月24日笔者获悉，随州市… ->
+    5月24日，随州市…, probe-504; the time glued to the subject read 5月24日随州市中心医院近日举行…)."""
+    when = match.group("when")
+    return when.rstrip("，") + "，" if when else ""
 
 
 def _without_headline(sentence: str, title: str) -> str:

@@ -29,6 +29,8 @@ _LEAD = re.compile(
     rf"|(?P<paper>本报)讯"
     rf"|(?P<wire>{_OUTLET})(?:[{_HAN}]{{2,4}}?)?(?:电|讯)(?=[\s（，：])"  # 新华社电（…）, 据新华社北京电 日前…, not 广播电视台电影频道
     rf"|(?P<news>{_OUTLET})消息(?=\s*：)"  # 央视网消息：今年是澳门回归25周年… (probe-452)
+    # an app's or a site's name and 报道 before the reporter in brackets: 云上咸宁报道（记者 李欣）10月28日下午，… (probe-503)
+    rf"|(?P<reported>[{_HAN}]{{2,8}}?)报道(?=\s*（(?:{_ROLE}))"
     rf"|(?:本报)?记者\s*(?P<reporter>[{_HAN}]{{2,3}})(?={_DATE})"  # 记者陈丽平3月29日，由…
     # the reporter's name after a space, the story straight after it, under the copy's source and the outlet's 讯: 消息来源：上海证券报
     # 上证报中国证券网讯记者 宋薇萍作为长三角一体化发展的重要平台之一，… (probe-397)
@@ -56,7 +58,8 @@ _CAPTION = re.compile(
     # a picture's source in brackets closing the caption: …法遵与监管趋势。（图片来源/侒可传媒） (probe-185)
     r"|[。！？]\s*（(?:图片?来源|图源|图片提供|照片来源)\s*[/／：:]\s*[^（）]{1,20}）$"
     rf"|[。！？]\s*[{_HAN}](?:\s?[{_HAN}]){{1,3}}\s*摄$"  # 裁判员在评判。 张 琮摄
-    rf"|[。！？]\s*[{_HAN}]{{1,8}}(?:网|社|报|台)\s*[{_HAN}·]{{2,4}}\s*摄$"  # …授牌仪式。人民网 陈博摄
+    # …授牌仪式。人民网 陈博摄; a wire's photo sent out under its name: …携手主持典礼。 中新社发 邓庆乐 摄 (probe-517)
+    rf"|[。！？]\s*[{_HAN}]{{1,8}}(?:网|社|报|台)发?\s*{_CREDITED}\s*摄$"
     # a photo story's caption closed by the archive's label: 中国散裂中子源科研团队在工作中。资料图片 (probe-210);
     # a WeChat post's caption and the picture's source after a bar: …药盒样品及胶囊样品 | 图：上海药物研究所官网 (probe-216)
     r"|[。！？]\s*资料(?:图片?|照片)$|\s[|｜]\s*(?:图|图片|图源)\s*[：:/／]\s*\S{2,20}$"
@@ -94,7 +97,8 @@ def lead_byline(text: str) -> Byline | None:
     if match and (credit is None or credit_names(credit) is not None or _BARE_NAMES.fullmatch(credit)):
         authors = credit_names(credit or "") or (tuple(re.split(r"[、 ]", credit)) if credit else ()) \
             or ((match.group("reporter") or match.group("spaced"),) if match.group("reporter") or match.group("spaced") else ())
-        outlet = match.group("dated") or match.group("paper") or match.group("wire") or match.group("news")
+        outlet = match.group("dated") or match.group("paper") or match.group("wire") or match.group("news") \
+            or match.group("reported")
         return Byline(tuple(authors), None if outlet == "本报" else outlet, text[match.end():])
     bracket = _BRACKET_LEAD.match(text)
     inner = bracket and (bracket.group("inner") or bracket.group("round"))

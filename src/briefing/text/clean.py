@@ -43,6 +43,11 @@ _PRODUCTION_CREDIT = re.compile(r"^(?:总\s*策\s*划|策\s*划|统\s*筹|执\s*
 # a table's or a figure's note on a line of its own: 注：有*标注的建设—运行起始时间为…的预期时间。(probe-136)
 _NOTE = re.compile(r"^[（(]?(?:注|备注)\s*[0-9*＊]?\s*[）)]?\s*[：:]")
 # an image's caption in brackets opening a paragraph: 【医院油画（源于网络）】“我顶你个肺！…(probe-162)
+# a caption closed, after its full stop, by its photographer's credit in brackets, printed twice over the story that says it
+# again (…耗资逾157亿，今天正式开幕。（记者蔡淑媛摄）, probe-508; a Taiwan paper's photo and its gallery). The normaliser takes
+# bracketed credits out of sentences, so the line is judged by its text before that. A caption printed once stays for the
+# title writer, who may take its words (科技股强势上攻，今日科创50指数狂飙7%。（记者章萝兰摄）, tune a-0072)
+_CREDIT_CLOSED = re.compile(r"[。！？]\s*[（(]\s*(?:(?:摄影|特约|实习)?记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}\s*[/／]?\s*摄\s*[）)]\s*$")
 _BRACKETED_CAPTION = re.compile(r"^【[^【】]{1,30}[（(](?:源于网络|来源于?网络|图片来源于?网络|网络图片|图源网络|资料图片?)[）)]\s*】\s*(?=\S)")
 # a photo's caption and credit run into the paragraph under it, the page's newline lost: 10月28日，…在山东省烟台市闭幕。图为闭幕式
 # 现场。国璇 摄人力资源和社会保障部…介绍，… (probe-464, 467: the caption taken into the summary and for the title)
@@ -135,7 +140,9 @@ class _Found:
 def clean_article(raw: RawArticle) -> Article:
     found = _Found(authors=list(raw.authors))
     title = _PAGE_NUMBER.sub("", normalize_text(raw.title)).rstrip("。，；：")
-    blocks = _clean_blocks(raw.blocks, title, found)
+    brands = junk.injected_brands([title] + [normalize_text(b.text) for b in raw.blocks])
+    title = _without(brands, title)
+    blocks = _clean_blocks(raw.blocks, title, found, brands)
     body = "\n".join(b.text for b in blocks if b.kind == "para")
     # An outlet named in the dateline (新华社…电) is who wrote the story; the operator's or the
     # page's outlet is who carried it. The briefing cites the writer.
@@ -159,7 +166,13 @@ def clean_article(raw: RawArticle) -> Article:
     )
 
 
-def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> list[Block]:
+def _without(brands: list[str], text: str) -> str:
+    for brand in brands:
+        text = text.replace(brand, "")
+    return text
+
+
+def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found, brands: list[str]) -> list[Block]:
     blocks: list[Block] = []
     paragraphs: list[str] = []
     seen = RepeatFilter()  # one per article: repeats can straddle a subhead
@@ -184,12 +197,13 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
     paper: list[bool] = []  # whether the page is a paper, judged when a line first asks (rarely)
     dated: list[str] = []  # the dateline or byline the story's first dated paragraph opened with
     stamped: list[str] = []  # the list item read, when the page's items end on their time and channels
-    texts = [normalize_text(b.text) for b in raw_blocks]  # spaces still separate the names in a byline
+    texts = [_without(brands, normalize_text(b.text)) for b in raw_blocks]  # spaces still separate the names in a byline
     if junk.is_spun(texts):
         return []  # a spun copy: no sentence of it can be trusted
     elsewhere = _menu_lines(raw_blocks) | junk.trending_items(texts) | junk.tag_pairs(texts) | junk.picture_captions(texts) \
         | _notes_and_notices(texts) | _headline_block(texts, title_key) | _caption_runs(texts) | _labelled_headline(texts) \
         | _ad_teasers(texts)
+    doubled = {text for text, times in Counter(texts).items() if times > 1}
     gallery = _gallery_total(texts)
     structured = _is_structured_abstract(texts)
     texts = junk.strip_toneless_pinyin(texts)
@@ -266,7 +280,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found) -> l
             flush()
             blocks.append(Block("subhead", _MARKED_HEADING.sub("", text)))  # a space may part its two phrases
             continue
-        if bylines.is_caption(text):
+        if bylines.is_caption(text) or (text in doubled and len(text) <= MAX_CAPTION and _CREDIT_CLOSED.search(block.text)):
             words_only = compact_cjk_spaces(bylines.strip_credit(text))
             if len(words_only) <= MAX_CAPTION:
                 captions.append(words_only)

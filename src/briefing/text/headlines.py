@@ -69,6 +69,9 @@ _DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|�
                          r"|(?<=\S)\s*[（(](?:原|转|轉)[载載][^（）()]{2,30}[）)]$"
                          # a Yahoo page's date label on the headline's own line: date 2025-12-06 中市首座市立醫院今開幕！… (hp-207)
                          r"|^(?i:date)\s*[:：]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?=\S)"
+                         # a content farm's reading label before the headline: 热读：博士后制度实施35周年… (probe-492,
+                         # its footer's 标题：热读：… too)
+                         r"|^(?:热读|必读|荐读|热文|精读)\s*[：:]\s*(?=\S)"
                          # a province's government account and its counter, glued on by a copying site:
                          # 保健品宣传医疗功能被罚款数十万元湖南发布1 (c-0106; …在湖南发布 has no count after it)
                          rf"|(?<=[\u4e00-\u9fff”」》！？])(?:{PROVINCES})发布\d{{1,4}}$")

@@ -31,6 +31,7 @@ function says it takes raw text.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from functools import lru_cache
@@ -132,8 +133,8 @@ _CITATION = re.compile(r"\[\d{1,2}\][^\[\]。\n]{2,80}?\[[JMDCNRSPZ](?:/OL)?\]\s
 _BRACKETED = re.compile(
     r"\s?[（(]\s*(?:(?:https?://|www\.)[^）)\s]{3,80}|(?:图\s*[/／]\s*)?(?:记者|编辑|制作|摄影|撰文|文字)[^（）()]{2,24}?(?:制作|摄|编辑|报道)[^（）()]{0,8})\s*[）)]"
     # a byline in brackets inside a sentence: …市卫健委（记者 张三 通讯员 李四）近日… (not the
-    # dateline's own, 本报讯（记者 张三）/ …电（记者 张三）, which names the authors: text/bylines.py)
-    r"|(?<=[^\s讯电])\s?[（(](?:本报|特约)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}"
+    # dateline's own, 本报讯（记者 张三）/ …电（记者 张三）/ 云上咸宁报道（记者 李欣）, which names the authors: text/bylines.py)
+    r"|(?<=[^\s讯电])(?<!报道)\s?[（(](?:本报|特约)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}"
     r"(?:[\s、，]*(?:(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{2,4}){0,4}\s*[）)]"
     # a photo's caption and credit in brackets: （表彰大会现场。李桂杰/摄）; a figure reference: （图1）, （组图）
     r"|\s?[（(][^（）()]{0,40}?[\u4e00-\u9fff·]{2,4}\s*[/／]\s*摄\s*[）)]|[（(](?:组图|图\s*\d{0,2}|(?:网络|资料)?配图|网络图片|图片来自网络)[）)]"
@@ -225,6 +226,30 @@ _BRAND_CODE = r"[\u4e00-\u9fff]{2,4}[a-z]{1,6}\d{3,6}(?:集团|娱乐|国际)?(?
 _INJECTED_BRAND = re.compile(r"[\u4e00-\u9fff]{2,4}(?:电竞|娱乐城|棋牌|彩票|体育)(?:官方网站|官网)(?:入口|登录|注册|下载|(?i:app))*"
                              r"|[\u4e00-\u9fff]{2,4}(?:网页版|官网|官方网站|手机版)登录入口"
                              rf"|{_BRAND_CODE}(?:入口|登录|注册|下载)*")
+
+
+# A betting site's brand a mirror puts for a name all through the page, each time with its entrance word: 新金宝官方网站入口
+# for 雄安 (高质量推进新金宝官方网站入口新区建设…, probe-499), 必威登录网址 in a copy's footer (probe-495). Where the brand begins
+# is what every one of its places shares before the entrance word (推进新金宝… / 加强新金宝… / ，新金宝…); a site named once
+# with its 官网入口 may be a real one, so it stays
+_ENTRANCE = re.compile(r"(?:官方网站|官网|网址|网页版)(?:登录)?入口|登录网址")
+MIN_BRAND_PLACES = 2
+BRAND_CONTEXT = 6  # characters looked at before each entrance word
+
+
+def injected_brands(texts: list[str]) -> list[str]:
+    """Each brand-and-entrance string a mirror substituted into the page's lines two times or more."""
+    before: dict[str, list[str]] = {}
+    for text in texts:
+        for match in _ENTRANCE.finditer(text):
+            before.setdefault(match.group(0), []).append(text[max(0, match.start() - BRAND_CONTEXT):match.start()])
+    brands = []
+    for entrance, contexts in before.items():
+        shared = os.path.commonprefix([context[::-1] for context in contexts])[::-1]
+        brand = re.search(r"[\u4e00-\u9fff]{2,4}$", shared)
+        if len(contexts) >= MIN_BRAND_PLACES and brand:
+            brands.append(brand.group(0) + entrance)
+    return brands
 
 
 # An app ad a mirror puts in front of a real line, before a colon: 杏彩体育app下载：我国大科学装置发展的…
@@ -645,7 +670,8 @@ _LAYOUT = re.compile(
     # an e-paper's column name: 潍坊新闻·焦点, 要闻·综合
     r"|^[\u4e00-\u9fff]{0,6}(?:新闻|要闻|时评|专刊|副刊|综合)·[\u4e00-\u9fff]{2,4}$"
     r"|^[（(]\s*[上下](?:接|转)\s*第?\s*[A-Za-z]?\d{1,3}\s*版\s*[）)]$"
-    rf"|^《\s*[^《》]{{2,12}}\s*》\s*[（(]\s*{_DATE}\s*(?:第\s*)?[A-Za-z]?\d{{1,3}}\s*版\s*[）)]$"
+    # (the year lost from the issue's date by a copying site: 《人民日报》（年12月08日13版）, probe-492)
+    rf"|^《\s*[^《》]{{2,12}}\s*》\s*[（(]\s*(?:年\s*)?{_DATE}\s*(?:第\s*)?[A-Za-z]?\d{{1,3}}\s*版\s*[）)]$"
 )
 _CREDIT = re.compile(
     r"^[（(【\[]?\s*(?:(?:图|图片|摄影|摄|供图|制图|图文|视频)\s*[/／|｜：:]\s*(?:[A-Za-z]+(?: [A-Za-z]+){1,2}|\S{1,16})|\S{1,16}\s*[/／]\s*(?:图|摄|供图|图片)"
@@ -712,13 +738,17 @@ _CAPTION = re.compile(r"^(?:图为|图\s*[0-9一二三四五六七八九十]?\s*
 # a photo's caption on a line of its own: 这是9月30日在巴西里约热内卢拍摄的…里约换流站（无人机照片）, 这是1月23日
 # 拍摄的建设中的河套深港科技创新合作区香港园区。 (the wire's form, even with its full stop); 从空中拍摄的上海65米射电
 # 天文望远镜建设工地 (no sentence)
+_PLACE = r"[（(](?:前排|后排)?(?:[左右][一二三四五六七八九十\d]{0,2}|中)[）)]"  # （右三）, （前排左五）, （中）
 _PHOTO_CAPTION = re.compile(r"^这是[^，。！？；：]{0,40}(?:拍摄|航拍)的[^，。！？；：]{2,60}。?$|[（(](?:无人机|手机|航拍|资料)(?:照片|拍摄|图片?)[）)]$"
                             # the day the photo was taken in the caption's brackets: 空中俯瞰位于上海张江科学城的上海光源
                             # （2024年2月27日摄，无人机照片）。 (probe-249)
                             rf"|[（(]\s*{_DATE}\s*摄\s*(?:[，,]\s*(?:无人机|手机|航拍|资料)(?:照片|图片?)\s*)?[）)]。?$"
                             # a dated caption naming who stands where: 2024年4月6日，在…，团队成员朱健和（左）在和同事讨论…
                             # (probe-248, 249; a story's sentence names no one by the picture's left and right)
-                            rf"|^{_DATE}[^。！？]{{0,12}}，[^。！？]{{4,120}}[（(](?:左|右|中|前排|后排)[一二三四五六七八九十\d]?[）)]")
+                            rf"|^{_DATE}[^。！？]{{0,12}}，[^。！？]{{4,120}}[（(](?:左|右|中|前排|后排)[一二三四五六七八九十\d]?[）)]"
+                            # one sentence placing two people or more by where they stand: 卢宠茂（右三）与特区政府代表在
+                            # 政府总部与赖志鸿（左三）及其率领的代表团举行会议。 (probe-490, over the story that says it again)
+                            rf"|^[^。！？]{{2,40}}{_PLACE}[^。！？]{{2,60}}{_PLACE}[^。！？]{{0,60}}[。！]?$")
 # a figure's or table's numbered label on a line of its own: 图1-4 长三角地区医药行业产业链 (probe-101), 表2 主要指标
 _FIGURE_LABEL = re.compile(rf"^[图表]\s*\d{{1,2}}(?:\s*[-－.．]\s*\d{{1,2}})?\s*[{_HAN}][^。！？，；：]{{1,40}}$")
 _PHOTO_LABEL = re.compile(r"^[^，。！？；：]{0,30}(?:拍摄|航拍|抓拍)的[^，。！？；：]{2,50}$")
