@@ -15,6 +15,8 @@ from conftest import REPO
 
 def test_wheel_install_builds_the_sample_from_any_folder(tmp_path):
     venv = tmp_path / "venv"
+    # The installed wheel is under test, not a checkout a PYTHONPATH of the runner's may point at
+    clean_env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
     purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
@@ -24,14 +26,14 @@ def test_wheel_install_builds_the_sample_from_any_folder(tmp_path):
     dependency_paths = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"], *site.getsitepackages()}
     Path(purelib, "test-deps.pth").write_text("\n".join(sorted(dependency_paths)) + "\n")
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(REPO)], check=True,
-                   env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"})
+                   env={**clean_env, "PIP_DISABLE_PIP_VERSION_CHECK": "1"})
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     where = subprocess.run([str(python), "-c", "import briefing; print(briefing.__file__)"], cwd=elsewhere,
-                           check=True, capture_output=True, text=True).stdout.strip()
+                           env=clean_env, check=True, capture_output=True, text=True).stdout.strip()
     assert where.startswith(purelib), where
     result = subprocess.run([str(venv / "bin" / "briefing"), "build", "--date", "2026-11-26", "--json"],
-                            cwd=elsewhere, capture_output=True, text=True, timeout=300)
+                            cwd=elsewhere, env=clean_env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     manifest = json.loads(result.stdout)
     folder = elsewhere / "out" / "2026-11-26-daily-1"
