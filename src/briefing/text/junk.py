@@ -520,6 +520,9 @@ _FURNITURE = re.compile(
     # a release's kind over it, the listing's label: 105年衛生福利部新聞 (an agency's year of releases, wp-183),
     # 景氣動向調查新聞稿 (wp-201); not a story's headline, which says what the release said
     r"|^\d{2,3}年[\u4e00-\u9fff]{2,12}新闻稿?$|^[\u4e00-\u9fff]{2,12}新闻稿$"
+    # a logo's alt text on a line of its own where the picture was (衛福部LOGO, wp-183: glued to the lead's first words;
+    # not news of a logo: 央视发布新LOGO)
+    r"|^(?![^，]*(?:发布|启用|更换|换|征集|新|设计|亮相|曝光))[\u4e00-\u9fff]{1,10}\s*(?i:logo)$"
     # an English page's furniture on a line of its own (a slide-sharing site's Slides: / Advertisements /
     # Similar presentations, probe-161)
     r"|^(?i:slides?|advertisements?|similar presentations|related (?:posts|articles|presentations|videos)"
