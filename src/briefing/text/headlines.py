@@ -134,6 +134,11 @@ _ATTENDANCE_SUBTITLE = re.compile(rf"^(?!.*(?:在|召开|举行|调研|考察|�
 # a company's name over its news list (上药控股有限公司); never a headline
 _BODY = re.compile(r"^(?:中共)?[\u4e00-\u9fff（）()·]{2,24}(?:人民政府|办公厅|办公室|委员会|常委会|市委|省委|县委|区委|党委|党组|工委"
                    r"|管委会|有限公司|有限责任公司|集团)$")
+# … or a body and its verb, what it announced on the lines under it: a post's sentence broken into short lines
+# (近日 / 中华全国总工会公布 / 100家重点支持工匠学院名单 / 徐工技师学院榜上有名, wp-191); a headline says what it
+# announced (…名单公布), never only who did
+_BODY_ANNOUNCES = re.compile(r"^(?:中共)?[\u4e00-\u9fff（）()·]{2,24}(?:总工会|工会|委员会|人民政府|政府|办公厅|办公室|部|局|厅|署|委|院|中心"
+                             r"|集团|公司)(?:近日|日前|今天|今日|正式)?(?:公布|发布|宣布|印发|通报)$")
 _CUT_ENTITY = re.compile(r"&(?:[A-Za-z]{0,6}|#\d{0,5})$")  # a headline the site cut inside &quot;: 200名工匠获&
 # a field of a programme's or a meeting's card, never a headline: 主持人：张凤萍, 嘉 宾：梁万年 国家卫生健康委…,
 # 地 点：安徽省铜陵市, 编导：陈颢之、张凤萍
@@ -700,7 +705,8 @@ def usable(text: str) -> bool:
         return False  # a caption, a breadcrumb, two sentences (…预报图。图据中央气象台网站)
     if len(_INFO_FIELD.findall(text)) >= 2 or _CONTACT.search(text) or _ATTACHMENT.match(text):
         return False  # an information table's fields, a contact line's telephone number or address, an attachment
-    if _BODY.match(text) or _CUT_ENTITY.search(text) or _FIELD.match(text) or _NAME_AND_OFFICE.match(text):
+    if _BODY.match(text) or _BODY_ANNOUNCES.match(text) or _CUT_ENTITY.search(text) or _FIELD.match(text) \
+            or _NAME_AND_OFFICE.match(text):
         return False  # a notice's issuer, a headline cut short inside an HTML entity, a card's field, a guest
     return not text.endswith(("。", "；", "，", "：", "、"))
 

@@ -540,6 +540,14 @@ _FURNITURE = re.compile(
     r"|^(?:打开文本图片集|点击查看大图)$|^本(?:单元|栏目|专栏)由编辑部|^摘[录錄]自[^，。！？\s]{2,20}$"
     r"|本文字数\s*[：:]\s*\d|^(?i:pages?)\s*[：:]\s*\d+(?:\s+\d+)*$|^(?:导语|提要|内容提要)[：:]?$|^发布于\s*[\u4e00-\u9fff]{2,8}$|手机(?:端|上)(?:查看|观看|阅读)"
     r"|(?i:open\s*/\s*close menu|skip to (?:main )?content|toggle navigation)"
+    # (and the skip link in Chinese, a gov page's first line: 按 Enter 到主內容區 over its :::, wp-183; 跳到主要内容)
+    r"|^(?i:按\s*enter\s*)?(?:到|跳到|跳至|跳转到?|前往)主要?内容(?:区块?|区域)?$"
+    # a release's kind over it, the listing's label: 105年衛生福利部新聞 (an agency's year of releases, wp-183),
+    # 景氣動向調查新聞稿 (wp-201); not a story's headline, which says what the release said
+    r"|^\d{2,3}年[\u4e00-\u9fff]{2,12}新闻稿?$|^[\u4e00-\u9fff]{2,12}新闻稿$"
+    # a logo's alt text on a line of its own where the picture was (衛福部LOGO, wp-183: glued to the lead's first words;
+    # not news of a logo: 央视发布新LOGO)
+    r"|^(?![^，]*(?:发布|启用|更换|换|征集|新|设计|亮相|曝光))[\u4e00-\u9fff]{1,10}\s*(?i:logo)$"
     # an English page's furniture on a line of its own (a slide-sharing site's Slides: / Advertisements /
     # Similar presentations, probe-161)
     r"|^(?i:slides?|advertisements?|similar presentations|related (?:posts|articles|presentations|videos)"

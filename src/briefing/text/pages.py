@@ -250,9 +250,14 @@ def _headline_apart(part: str) -> str:
     if len(part) <= MAX_HEADLINE or " " not in part[:MAX_HEADLINE] or lead_byline(normalize_text(part[:2 * MAX_HEADLINE])):
         return part  # (the space after a dateline, 本报北京3月28日电 （记者…）, parts no headline from its story)
     cuts = [m.start() for m in _PROSE_AFTER_SPACE.finditer(part, 0, MAX_HEADLINE + 200)
-            if MIN_HEADLINE_CUT <= m.start() <= MAX_HEADLINE and not re.search(r"[,，:：;；]", part[:m.start()])]
+            if MIN_HEADLINE_CUT <= m.start() <= MAX_HEADLINE and not re.search(r"[,，:：;；]", part[:m.start()])
+            and not _STOCK_QUOTE_END.search(part[:m.start()])]
     return part if not cuts else part[:cuts[-1]] + "\n" + part[cuts[-1] + 1:]
 
 
+# a financial wire's stock, its code and that minute's quote before the space: the subject of the sentence
+# after it, not a headline (長春高新(000661.SZ) -0.750 (-0.577%) 公告稱,公司子公司…, wp-179; …(00719.HK) +0.010
+# (+0.173%) 公布,…, wp-182)
+_STOCK_QUOTE_END = re.compile(r"[(（]\d{4,6}[.．](?:HK|SH|SZ|SS)[)）](?:\s*[+-]?\d+(?:\.\d+)?\s*[(（][+-]?\d+(?:\.\d+)?%[)）])?$")
 MAX_HEADLINE = 64  # characters (text/headlines.py)
 MIN_HEADLINE_CUT = 6
