@@ -6,6 +6,7 @@ from __future__ import annotations
 from test_headlines_round8 import _pages, assert_found  # the probe's pages, read as the checker reads them
 
 from briefing.text.headlines import clean_decoration, find_in_lines
+from briefing.text.junk import line_kind
 
 
 def _headline(raw: str) -> str | None:
@@ -42,3 +43,17 @@ def test_the_copies_must_stand_between_the_storys_paragraphs():
     # …and said only once, over a story that says so few of its words, it is not taken either
     assert _headline("\n".join([title] + body)) is None
 
+
+
+def test_a_portals_tagline_over_the_headline_is_furniture():
+    # hp-558 (pttnews.cc): 每日最新頭條.有趣資訊 / 捷報！世界技能奧林匹克，中國金牌獎牌拿第一 / 喀山傳來捷報！…; the tagline,
+    # taken for a headline above it, left the real one under the model's threshold
+    assert line_kind("每日最新頭條.有趣資訊") == "furniture"
+    assert line_kind("实时新闻 · 热门资讯") == "furniture"
+    assert _headline(_raw("hp-558")) == "捷報！世界技能奧林匹克，中國金牌獎牌拿第一"
+    assert_found("hp-558", "捷報!世界技能奧林匹克,中國金牌獎牌拿第一")
+
+
+def test_a_headline_that_opens_with_a_taglines_words_is_no_tagline():
+    assert line_kind("最新头条：国务院常务会议部署稳就业举措") is None
+    assert line_kind("热门资讯里的健康谣言，医生逐条辟谣") is None
