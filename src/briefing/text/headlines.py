@@ -61,7 +61,9 @@ _ORIGINAL_WORD = r"原(?:标题|题目?|文标题)"  # 原题目: a mirror's syn
 _ORIGINAL = re.compile(rf"[（(【\[]?\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]?\s*$")
 _ORIGINAL_INLINE = re.compile(rf"[（(【\[]\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]")
 # decorations a portal adds to a headline: 标题（图）, 标题(组图), 标题【视频】, a forum thread's 标题 [复制链接]
-_DECORATION = re.compile(r"\s*[（(【\[](?:组?图|视频|图文|高清组图|附视频|多图|直播|音频|复制链接)[）)】\]]\s*$"
+# (in either script: a Hong Kong or Taiwan mirror's 標題（圖）, hp-551)
+_DECORATION = re.compile(r"\s*[（(【\[](?:[组組]?[图圖]|[视視][频頻]|[图圖]文|高清[组組][图圖]|附[视視][频頻]|多[图圖]|直播|音[频頻]"
+                         r"|[复複][制製][链鏈]接)[）)】\]]\s*$"
                          r"|(?<=\S)\s+[（(]\d{1,2}[:：]\d{2}[）)]$"  # an instant-news page's time: …應急醫院 (19:36)
                          # where a column first ran: 中國散裂中子源(刊載於2019年9月11日《東周刊》) (a legislator's site, hp-265)
                          # (its verb and 于/自, or 原载/转载 alone: a kicker's （载誉归来） stays)
@@ -232,6 +234,8 @@ _GENRE_KICKER = re.compile(r"(?<=[|｜·・])(?:记者|采访|编辑|编者)(?:�
 RESTATED = 8  # characters of a headline's end that a teaser glued to it says again
 SHORT_HEADLINE = 4  # characters: a shorter line over the dateline is a headline only as a last resort
 FIRST_LINE_SHARE = 0.5  # of its character pairs in the text under it: the page's first line is its title
+PICTURE_COPIES = 2  # copies of the first line between the story's paragraphs: a mirror printed it at each picture
+PICTURE_TITLE_SHARE = 0.125  # of its character pairs the story need say then (_title_at_every_picture)
 
 
 @dataclass(frozen=True)
@@ -338,7 +342,30 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     return _first_line_title(texts, kinds) or _short_title_over_dateline(texts, kinds) \
         or _numbered_title_over_dateline(texts, kinds) or _credit_shaped_title_over_dateline(texts, kinds) \
         or _title_said_between_paragraphs(texts, kinds) or _title_said_twice(texts, kinds) \
-        or _body_shaped_title_over_dateline(texts, kinds)
+        or _body_shaped_title_over_dateline(texts, kinds) or _title_at_every_picture(texts, kinds)
+
+
+def _title_at_every_picture(texts: list[str], kinds: list[str | None]) -> Headline | None:
+    """A mirror that printed the page's title where each of the story's pictures stood (the picture's alt
+    text): the page's first line said again at least twice further down, each copy with a paragraph of the
+    story between it and the one before (美國“光速”研發疫苗，是拔苗助長還是另有隱情（圖） over the lead and after
+    every third paragraph, hp-551), found only when nothing else is. The copies are the evidence, so the story
+    need say only a few of its words (PICTURE_TITLE_SHARE: 美國, 疫苗); copies stacked over the story are
+    another story's headline a mirror repeated (c-0087), and a line the story says nothing of is no title."""
+    first = next((i for i, k in enumerate(kinds) if k is None), None)
+    if first is None or _is_prose(texts[first]) or not usable(clean_decoration(texts[first])):
+        return None
+    title, copies, prose_since = texts[first], 0, False
+    for text, kind in zip(texts[first + 1:LOOK_AHEAD], kinds[first + 1:LOOK_AHEAD]):
+        if text == title:
+            copies += prose_since
+            prose_since = False
+        elif kind is None and _is_prose(text):
+            prose_since = True
+    under = _story_prose(texts[first + 1:], kinds[first + 1:], without=title)
+    if copies < PICTURE_COPIES or len(under) < STORY_MASS or _bigram_share(title, under) < PICTURE_TITLE_SHARE:
+        return None
+    return Headline(without_site_name(clean_decoration(title)), "page", first)
 
 
 def _main_title_under_kicker(best: CandidateLine, lines: list[CandidateLine], texts: list[str]) -> CandidateLine | None:

@@ -881,6 +881,11 @@ _SITE_NOTICE = re.compile(r"网路内容分级处理办法|网站分级推广基
                           r"|^(?i:video player is loading|this is a modal window|the media could not be loaded|beginning of dialog window"
                           r"|end of dialog window|current time \d|duration \d|remaining time -?\d)")
 MAX_SITE_NOTICE = 300
+# A portal's tagline, a line of nothing but what it serves (每日最新頭條.有趣資訊 over the headline, hp-558; 实时新闻 · 热门资讯):
+# phrases of an adjective and a kind of news, in either script (the finder reads a page before it is converted)
+_TAGLINE_PHRASE = (r"(?:每日|每天|天天|[即实實][时時]|24小[时時])?(?:最新|最[热熱]|[热熱][门門]|精彩|有趣|好看|[独獨]家|[权權]威)?"
+                   r"(?:[头頭][条條]|[资資][讯訊]|新[闻聞]|快[讯訊]|[热熱]点|[热熱]點)")
+_TAGLINE = re.compile(rf"^{_TAGLINE_PHRASE}(?:(?:\s*[.．·・|｜、，,]\s*|\s+){_TAGLINE_PHRASE})+$")
 # a caption under its ▲, longer than a line of furniture (▲ 香港医管局提供的月薪，普通驻院医生(Resident)为 72,824~147,649
 # 港元；副顾问医生…的为 151,372~174,399 港元。, probe-421: glued into the summary)
 _MARKED_CAPTION = re.compile(r"^[▲△]\s*\S")
@@ -899,6 +904,8 @@ def line_kind(line: str) -> str | None:
     if len(text) <= MAX_AGGREGATOR_LINE and _AGGREGATOR.search(text):
         return "furniture"
     if len(text) <= MAX_SITE_NOTICE and _SITE_NOTICE.search(text):
+        return "furniture"
+    if _TAGLINE.match(text):
         return "furniture"
     if text.startswith("date") and (stamp := _DATE_STAMP.match(text)):
         rest = text[stamp.end():]
