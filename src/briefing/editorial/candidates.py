@@ -264,7 +264,11 @@ def candidates(article: Article, limit: int = MAX_SENTENCES, shortened: bool = F
                 raw = _restored_stop(raw)
             else:
                 garbled_before = starts_garbled or is_garbled(raw + after[:GARBLE_CONTEXT])
+                # a sentence a garble broke at its front keeps its clauses after the garble when they
+                # state a figure: …？；颙又羞M行群众咨询100余人次，发放宣传资料500余份。 (tune a-0104)
                 if garbled_before:
+                    raw = _after_garble(raw) if starts_garbled else ""
+                if not raw:
                     continue  # garbled, across the split too: …高地？！背啥贾…, then 贬枪？ and 至9月… after it
             text = _strip_framing(raw, first=position == 0, title=article.title)
             if len(text) < MIN_SENTENCE or not text.endswith(ENDINGS) or FURNITURE.search(text) or is_garbled(text):
@@ -339,6 +343,32 @@ def _before_garble(sentence: str) -> str:
             or kept.count("（") != kept.count("）"):
         return ""
     return kept + "。"
+
+
+# what may not open the clauses kept after a garble: a word that joins them to the clause it broke
+JOINS_BACK = tuple("的地得和与及并而但也还又则就才都或")
+# a figure with its unit, approximate or not (500余份, 5000小时): what makes those clauses worth keeping
+TAIL_FIGURE = re.compile(FIGURE.pattern + r"|\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?\s*(?:人次|份|件|例|张|吨|亩|小时|天|辆|篇|次)")
+
+
+def _after_garble(sentence: str) -> str:
+    """The clauses after a garble at the front of a sentence, from the first clause break where what
+    follows is no longer garbled to the sentence's own end, when they stand alone and state a figure
+    (…颙又羞M行群众咨询100余人次，发放宣传资料500余份。 -> 发放宣传资料500余份。, tune a-0104; not the
+    figure-less 提高我国标准化工作决策水平的重要举措。 after 建立标准化领域？qū)<易稍儥C制是…, a-0097);
+    "" when none."""
+    if not sentence.endswith(("。", "！", "。”", "！”")):
+        return ""  # (a piece ending in a garble's ？ is cut off there)
+    sentence = sentence.lstrip("，；,; ")  # (the break before the garbled clause, not after it)
+    for cut in (m.end() for m in re.finditer("[，；,;]", sentence)):
+        tail = sentence[cut:].lstrip()
+        if is_garbled(tail):
+            continue
+        if len(tail) < MIN_SENTENCE or tail.startswith(JOINS_BACK) or _leans_back(tail) or not TAIL_FIGURE.search(tail) \
+                or tail.count("“") != tail.count("”") or tail.count("（") != tail.count("）"):
+            return ""
+        return tail
+    return ""
 
 
 # the headline said again in front of the first sentence: 标题：中国天眼望远镜再获重大发现…近日，… (hp-079),
