@@ -100,7 +100,7 @@ def test_a_garble_is_judged_across_the_question_mark_that_split_it():
 
 def test_the_full_stop_a_garble_ate_is_restored_and_the_sentence_before_it_kept():
     # a-0025: …顺利通过国家验收？？偼顿Y14.344亿元…; a-0104: …互动答题？,F场活动气氛热烈…？；颙又羞M行…
-    # (the summary opens on it; since sum15 the clauses after the next garble may follow: test_sum15.py)
+    # (the summary opens on it; since summaries round 15 the clauses after the next garble may follow: test_summaries_round15.py)
     assert summarize(read_tune_page("a-0025")).startswith("当日，我国迄今为止最大的大科学装置和大科学平台——上海同步辐射光源顺利通过国家验收。")
     texts = [c.text for c in candidates(read_tune_page("a-0104"))]
     assert any(t.endswith("指导群众参与“世界标准日知识大挑战”互动答题。") for t in texts)

@@ -1,4 +1,4 @@
-"""Summaries, round sum15 (tune split pages only): what a garble at the front of a sentence leaves
+"""Summaries, round 15 (tune split pages only): what a garble at the front of a sentence leaves
 that a summary may still use."""
 
 from __future__ import annotations
