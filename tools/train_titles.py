@@ -3,7 +3,7 @@
 (src/briefing/editorial/titles_model.json).
 
     pip install -e ".[train]"                     # scikit-learn, for this script only
-    python tools/train_titles.py [--corpus FILE ...] [--half tune-a|tune-b] [--misses] [--titles-only]
+    python tools/train_titles.py [--corpus FILE ...] [--half tune-a|tune-b] [--misses] [--titles-only] [--with-probes]
 
 **Finding the headline** of a pasted page (text/headlines.py): every line that could be one is
 described by HEADLINE_FEATURES (what it shares with the story under it and with the whole text,
@@ -33,6 +33,11 @@ tune split (benchmarks/corpus.py, a second hash of the URL) choose on the other 
 without a headline, both ways, beside the best any choice could do; C is the one with the most
 pages fitting summed over both directions (ties: the larger C, the weaker regularisation). Then it fits on the whole tune
 split (or on --half only). Never reads a test page.
+
+`--with-probes` adds the labelled probe pages (benchmarks/probe/headlines.jsonl, written.jsonl) to every set the chooser
+learns from, on both sides of the halves' check and in the final fit, except the rounds kept held out to check it
+(PROBE_HELD_OUT: the headline probe's rounds 19 and 20, the written probe's rounds 4 and 6), whose fitting share is printed
+beside the halves'. The probes' pages are no corpus pages: their URLs' hash says nothing of them, so all count.
 """
 
 from __future__ import annotations
@@ -71,24 +76,40 @@ from briefing.text.pages import pasted_lines  # noqa: E402
 HEADLINE_C_GRID = (0.3, 1.0, 3.0, 10.0)
 THRESHOLD_GRID = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4)
 TITLE_C_GRID = (0.3, 1.0, 3.0, 10.0)
+PROBES = ROOT / "benchmarks" / "probe"
+# the probe rounds the chooser never learns from: what it does on them is the check of --with-probes
+PROBE_HELD_OUT = {"headlines.jsonl": {19, 20}, "written.jsonl": {4, 6}}
 
 
 # ----------------------------------------------------------------------------- writing a headline
 
 def load_examples(files: list[Path] | None) -> list[dict]:
-    cap = EditorialSettings().title_max_chars
-    examples = []
-    for page in load_pages(files, split="tune"):
-        article = main_article(page)
-        units = title_units(article, cap) if article is not None else []
-        if not units:
-            continue
-        headline = clean_title(normalize_text(simplified(page["headline"])))
-        examples.append({"id": page["id"], "half": page["half"], "written": not page["headline_in_text"], "units": units,
-                         "headline": headline, "features": np.array([u.features for u in units]),
-                         "f1": np.array([rouge_l(u.text, headline) for u in units]),
-                         "choosable": choosable(units)})
-    return examples
+    examples = (title_example(page, page["half"], not page["headline_in_text"]) for page in load_pages(files, split="tune"))
+    return [e for e in examples if e is not None]
+
+
+def load_probe_examples() -> tuple[list[dict], list[dict]]:
+    """The labelled probe pages as chooser examples: those to learn from, and the held-out rounds'."""
+    learned, held = [], []
+    for name, held_rounds in PROBE_HELD_OUT.items():
+        for line in (PROBES / name).read_text(encoding="utf-8").splitlines():
+            page = json.loads(line)
+            example = title_example(page, f"probe {name} round {page['round']}", name == "written.jsonl")
+            if example is not None:
+                (held if page["round"] in held_rounds else learned).append(example)
+    return learned, held
+
+
+def title_example(page: dict, half: str, written: bool) -> dict | None:
+    article = main_article(page)
+    units = title_units(article, EditorialSettings().title_max_chars) if article is not None else []
+    if not units:
+        return None
+    headline = clean_title(normalize_text(simplified(page["headline"])))
+    return {"id": page["id"], "half": half, "written": written, "units": units,
+            "headline": headline, "features": np.array([u.features for u in units]),
+            "f1": np.array([rouge_l(u.text, headline) for u in units]),
+            "choosable": choosable(units)}
 
 
 def fit(examples: list[dict], c: float) -> np.ndarray:
@@ -210,6 +231,10 @@ def train_headline_model(files: list[Path] | None, half: str | None, show_misses
     print(f"{HEADLINE_MODEL}: {len(HEADLINE_FEATURES)} weights")
 
 
+def held_out_rounds() -> str:
+    return "; ".join(f"{name} rounds {', '.join(map(str, sorted(rounds)))}" for name, rounds in PROBE_HELD_OUT.items())
+
+
 # ----------------------------------------------------------------------------- the run
 
 def main() -> None:
@@ -219,25 +244,35 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=TITLE_MODEL, help="where the written-headline chooser goes")
     parser.add_argument("--misses", action="store_true", help="list the other half's pages the headline finder misses")
     parser.add_argument("--titles-only", action="store_true", help="train the written-headline chooser only (the headline finder's model is left as it is)")
+    parser.add_argument("--with-probes", action="store_true", help="the chooser learns from the labelled probe pages too, "
+                        "but for the held-out rounds it is checked on")
     args = parser.parse_args()
     if not args.titles_only:
         train_headline_model(args.corpus, args.half, args.misses)
     examples = load_examples(args.corpus)
-    print(f"writing headlines: {len(examples)} tune pages, {sum(e['written'] for e in examples)} of them without one")
+    extra, held = load_probe_examples() if args.with_probes else ([], [])
+    print(f"writing headlines: {len(examples)} tune pages, {sum(e['written'] for e in examples)} of them without one"
+          + (f"; {len(extra)} probe pages learned from, {sum(e['written'] for e in held)} held-out pages without one"
+             if args.with_probes else ""))
     fitted = {}  # C -> the pages fitting, summed over both directions
     for c in TITLE_C_GRID:
         fitted[c] = 0
         for train, check in (("tune-a", "tune-b"), ("tune-b", "tune-a")):
-            weights = fit([e for e in examples if e["half"] == train], c)
+            weights = fit([e for e in examples if e["half"] == train] + extra, c)
             chosen, possible, count = fitting_share(weights, [e for e in examples if e["half"] == check])
             fitted[c] += round(chosen * count)
-            print(f"  C={c}: learned on {train}, chosen on {check}: {chosen:.3f} fitting of {count} "
+            print(f"  C={c}: learned on {train}{' and the probes' if extra else ''}, chosen on {check}: {chosen:.3f} "
+                  f"fitting of {count} (the best clause each time: {possible:.3f})")
+        if held:
+            chosen, possible, count = fitting_share(fit(examples + extra, c), held)
+            print(f"  C={c}: learned on tune and the probes, chosen on the held-out rounds: {chosen:.3f} fitting of {count} "
                   f"(the best clause each time: {possible:.3f})")
     c = max(TITLE_C_GRID, key=lambda k: (fitted[k], k))  # the most across both ways; ties: the weaker regularisation
     print(f"  chosen C={c} ({fitted[c]} pages fitting across the halves)")
     used = [e for e in examples if args.half in (None, e["half"])]
-    weights = fit(used, c)
-    data = {"trained_on": f"{len(used)} tune pages of benchmarks/corpus{' (' + args.half + ')' if args.half else ''}", "C": c,
+    weights = fit(used + extra, c)
+    data = {"trained_on": f"{len(used)} tune pages of benchmarks/corpus{' (' + args.half + ')' if args.half else ''}"
+                          + (f" and {len(extra)} labelled probe pages (held out: {held_out_rounds()})" if extra else ""), "C": c,
             "weights": {name: round(float(w), 4) for name, w in zip(TITLE_FEATURES, weights)}}
     args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{args.out}: {len(TITLE_FEATURES)} weights")
