@@ -753,7 +753,13 @@ def _gallery_total(texts: list[str]) -> int:
 # a list's headline that asks or exclaims (（全国两会）如何解读2026年政府工作报告的涉台内容？, probe-140's
 # 视频 / 更多 list): a headline as much as one without a mark; a sentence of a story has a clause before it
 def _is_question_headline(text: str) -> bool:
-    return len(text) <= junk.MAX_RELATED_ITEM and text.endswith(("？", "！")) and not re.search(r"[。，；]", text[:-1])
+    if len(text) > junk.MAX_RELATED_ITEM or not text.endswith(("？", "！")):
+        return False
+    # (a comma in it too when a column's bar opens it: 印度大選|如果贏家是莫迪,中印關係會如何?, probe-526's 視頻 / 更 多 list)
+    return not re.search(r"[。，；]" if not _COLUMN_BAR.match(text) else r"[。；]", text[:-1])
+
+
+_COLUMN_BAR = re.compile(r"^[^|｜，。]{2,8}[|｜](?=\S)")
 
 
 MIN_GLUED_TITLE = 12  # characters

@@ -315,6 +315,14 @@ _LINK_LABEL = re.compile(r"\s*网页链接\s*$", re.MULTILINE)
 # a copying site's stamp glued before the story's dateline: its address, the day and a counter whose number
 # was lost (52fw.cn 02-24 次遇见四川在线消息…, probe-259)
 _SITE_STAMP = re.compile(rf"(?m)^(?:{_DOMAIN})\s+\d{{1,2}}-\d{{1,2}}\s*\d*\s*次(?:遇见|浏览|阅读|围观|查看)\s*(?=\S)")
+# a site's prompts to scan its code, on the headline's line on either side of it (掃描二維碼訪問中評網移動版 林全新竹視察
+# 臺灣光子源及“國家太空中心” 掃描二維碼訪問中評社微信, 中评社, probe-530: the headline lost with its line), in either script
+_SCAN_PROMPT = re.compile(r"\s*(?:扫描|掃描|扫一扫|掃一掃)(?:二维码|二維碼)?(?:访问|訪問|关注|關注|下载|下載)[\u4e00-\u9fff]{1,10}?"
+                          r"(?:移动版|移動版|手机版|手機版|微信|客户端|客戶端|(?i:app))\s*")
+# a WeChat post's reprint note glued before its first words, closed by the cover picture's source and a space (本文来自微信公众号:
+# 放大灯(ID: guokr233),作者:李拓,题图来自:图虫 美东时间2019年11月21日，…, probe-541: a teaser repeating the lead)
+_REPRINT_NOTE = re.compile(r"^本文来自(?:微信)?公众号\s*[：:][^，。,\n]{1,40}[，,]\s*作者\s*[：:][^，。,\n]{1,20}[，,]\s*"
+                           r"(?:题图|头图|封面)(?:来自|来源)\s*[：:]\s*[^\s，。,]{1,16}\s+(?=\S)")
 # a row of counters run into the text: 发布于：新闻转发：0回复：0喜欢：0蓝鲸财经…
 _COUNTER_RUN = re.compile(r"(?:(?:转发|回复|喜欢|评论|点赞|收藏|阅读|浏览|分享)\s*[：:]\s*\d+\s*){2,}")
 
@@ -353,6 +361,10 @@ def strip_markup(text: str) -> str:
         text = _without_scramble_prefix(text)
     if "#" in text:
         text = _TRAILING_TAGS.sub("", _LEADING_TAGS.sub("", text))
+    if ("二维码" in text or "二維碼" in text or "扫一扫" in text or "掃一掃" in text) and _SCAN_PROMPT.search(text):
+        text = _SCAN_PROMPT.sub(" ", text).strip()
+    if text.startswith("本文来自"):
+        text = _REPRINT_NOTE.sub("", text)
     if "蓝字" in text:
         text = _FOLLOW_PROMPT.sub("", text)
     if "广告" in text or "廣告" in text or "彩" in text:
@@ -386,6 +398,9 @@ _SPAM = re.compile(
     # (not 三级片段, a spam word glued to hp-364's headline that the headline finder cuts off, nor a plan's A级片区)
     r"|(?<![A-Za-z])[Aa]级片(?!区)|一级黄色|毛片"
     r"|在线观看|免费观看|免费播放|无遮挡|黄色片|国产精品|久久久|亚洲乱|一区二区|(?<![A-Za-z])(?i:av)(?![A-Za-z])|无码|高清无"
+    # a porn site's name and its address between 一一 marks before a copied story (中文字幕最新在线专区高清::[一一91pio.com一一]
+    # 2月22日，天津，…, probe-539); a Mark Six site's bait (香港正版免费图库大全, probe-537: the page's title)
+    r"|(?:中文字幕)?(?:在线|最新|无码|高清)+专区|[\[［【]一一[^\]］】\s]{2,30}一一[\]］】]|正版(?:免费)?图库|(?:香港|澳门|新澳)(?:正版|免费)*资料大全"
     r"|新?澳彩|开奖(?:记录|结果|直播|号码)|彩票(?:网|平台|官网|走势)|蜜桃|成人(?:一区|二区|视频|网站|影院)"
     r"|(?:QQ|qq|微信|电话|手机|热线)\s*[：:]?\s*\d{5,}|(?<!\d)1[3-9]\d{9}(?!\d)"
     r"|[A-Za-z0-9-]+\.(?i:cc|vip|xyz|top|bet|app|club|wang|live)\b|免费污"
@@ -612,6 +627,9 @@ _FURNITURE = re.compile(
     # a journal database's note on the day it put the paper online, its page count and the paper's pages under the abstract
     # (2018-10-31（万方平台首次上网日期，不代表论文的发表时间） / 共2页 / 50-51, probe-471: glued to the summary's end)
     r"|首次上网日期|^共\s*\d{1,4}\s*页$|^\d{1,4}\s*[-–]\s*\d{1,4}$"
+    # a picture's name left where it stood, a time stamp of ten digits or more (1732261265859, probe-536: glued to the
+    # paragraph under it); a Q&A site's label over its doctor (參與醫生, probe-524)
+    r"|^\d{10,}$|^(?:参与|回答|解答|答疑|审核|审稿|讲解)(?:医生|专家|医师)\s*[：:]?$"
 )
 # An aggregator's template around what it copied, however long the line (虽然这篇…乡民发文没有被收入到精华区：…
 # 我们另外找到其它相关的精选爆赞文章 / 在 …中有9篇Facebook贴文，粉丝数超过0的网红，… / …在 Facebook 的最佳贴文, probe-217)
@@ -626,7 +644,9 @@ _FURNITURE_WORDS = frozenset(
     "保存 下载 字体 背景色 我要 投稿 转发 赞 踩 全文 阅读 原文 打印纸张 字号选择 行高 带图打印 返回原文 收藏本站 设为首页 "
     # (a font-size bar in traditional script too: 字體：放大 還原 縮小, hp-371; an ad slot's label said twice
     # on a line, 廣告 廣告, probe-387)
-    "字体大小 字号大小 还原 字體 字號 字體大小 字號大小 縮小 還原 默認 標準 广告".split()
+    "字体大小 字号大小 还原 字體 字號 字體大小 字號大小 縮小 還原 默認 標準 广告 "
+    # (中评社's bar: 【CNML格式】 【 】 【打 印】, its 打印 letter-spaced, probe-530: glued to the lead)
+    "CNML格式".split()
 )
 _BREADCRUMB = re.compile(
     r"^(?:您的位置|您当前的位置|您现在的位置是?|您现在所在的位置|您所在的位置|当前位置|当前所在|所在位置|首页)\s*[：:>＞»/›]"
@@ -665,6 +685,9 @@ _DATELINE = re.compile(
     rf"|^{_TIME}$|^{_WEEKDAY}$"
     # an e-paper's field of the day without its year: 日期:10-21
     r"|^(?:日期|时间)\s*[：:]\s*\d{1,2}-\d{1,2}$"
+    # a post's stamp with the hour after 上午 / 下午 and the unit that posted it (張貼.2013/08/14 上午 08:56:25 祕書室媒體公關組 .,
+    # a university's news page, probe-529: glued between its headline and the lead)
+    rf"|^(?:张贴|发布|发表|更新|上传)(?:时间|日期|于)?\s*[.．:：]?\s*{_DATE}\s*(?:[上下]午\s*)?{_TIME}(?:\s*[{_HAN}]{{1,20}})?[\s.．]*$"
     # a journal mirror's date with the authors' names run into it: 2022-03-01龚松柏, 2024-09-02 00:00:00宋杰; a
     # portal's date, author and source: 2020-01-07 佚名 国家卫健委网站 (hp-429); a view count glued to the source:
     # 2019-11-13 科技日報823 (probe-429)
@@ -702,6 +725,10 @@ MAX_CITATION_LINE = 240
 # 三维：向茂槐 杨希典, probe-179; _EDITOR has the editors' and producers' roles)
 _VIDEO_CREDIT = re.compile(r"^(?:主播|剪辑|包装|三维|摄像|摄制|配音|后期|导演|文案|动画|动效|海报|航拍|调色|字幕|灯光|美术|视频|音频)"
                            r"\s*[：:]\s*[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,5}$")
+# a Q&A site's doctor under the question, the hospital, the spaced name and the title (中南大學湘雅醫院 唐勇軍 主任醫師, probe-524:
+# glued to the answer's first words)
+_DOCTOR_CREDIT = re.compile(r"^[\u4e00-\u9fff]{2,24}(?:医院|卫生院|医学院|大学|中心)(?:\s+[\u4e00-\u9fff]{2,10}科)?\s+[\u4e00-\u9fff·]{2,4}"
+                            r"\s+(?:主任|副主任|主治|住院)?(?:医师|医生|教授|副教授|研究员|主任|护士长)$")
 # an interview's credits, a role and a slash (主办/镜报基金, 主持/周伯展医生 镜报顾问, 访谈者/陈肇始 食物及卫生局局长, 视频播放/「镜新闻
 # YouTube频道」、Facebook、微博, probe-457: the last taken for the title)
 _ROLE_CREDIT = re.compile(r"^(?:主办|协办|主持|访谈者|受访者|嘉宾|视频播放|播出平台)\s*[/／]\s*[^。！？]{1,60}$")
@@ -954,7 +981,7 @@ def line_kind(line: str) -> str | None:
     if bylines.byline_paragraph(text) or _BYLINE.match(text):
         return "byline"
     if ((_CREDIT.match(text) or _BRACKETED_OUTLET.match(text)) and len(text) <= 24) or _VIDEO_CREDIT.match(text) \
-            or _CONTRIBUTED.match(text) or _EPIGRAPH_SOURCE.match(text) or _ROLE_CREDIT.match(text):
+            or _CONTRIBUTED.match(text) or _EPIGRAPH_SOURCE.match(text) or _ROLE_CREDIT.match(text) or _DOCTOR_CREDIT.match(text):
         return "credit"
     if _AUTHOR_AND_JOURNAL.match(text):
         return "byline"
@@ -1064,8 +1091,12 @@ def _date_among_labels(text: str) -> bool:
 
 
 def _only_furniture_words(text: str) -> bool:
+    text = _LETTER_SPACED.sub("", text)  # (打 印 is 打印)
     tokens = [t for t in re.split(r"[\s|｜丨│/·•:：,，、\[\]【】()（）<>《》]+", text) if t]
     return bool(tokens) and all(t in _FURNITURE_WORDS for t in tokens)
+
+
+_LETTER_SPACED = re.compile(rf"(?<![{_HAN}][{_HAN}])(?<=[{_HAN}]) (?=[{_HAN}](?![{_HAN}]))")  # one character, a space, one character
 
 
 MIN_LONG_MENU = 6  # spaced items: a menu whose items may be longer than four characters
@@ -1080,12 +1111,20 @@ def _items_share_words(items: list[str]) -> bool:
     return in_family * 2 >= len(items)
 
 
+# a site's menu opening on its home link, however long its items (首 頁 資訊 產業動態 發明·創新 探索·發現 科學麻辣燙 …, a
+# spam mirror's copy of a science portal, probe-536: glued to the lead); a line of the story does not open on 首页 and
+# three bare words more
+_HOME_MENU = re.compile(rf"^首\s?页(?:\s+[{_HAN}A-Za-z·]{{2,6}}){{3,}}$")
+
+
 def _is_nav(text: str) -> bool:
     """美妇网 | 发型 | 着装 | 健康 |, 首页 新闻 财经 体育, • 重大事项: link labels."""
     if _ends_sentence(text) or re.search(r"[，。；！？]", text):
         return False
     if re.match(r"^[•·▪●○◆◇■□►»›>\-–]\s*\S{1,10}$", text) or re.match(r"^\S{0,8}(?:新闻|评论|焦点|导航|导读|要闻|专题|时评|视点|频道|栏目)\s*[|｜]$", text):
         return True  # one item of a menu list, or of a bar (新闻评论 |)
+    if _HOME_MENU.match(text):
+        return True
     tokens = [t for t in _NAV_SEPARATORS.split(text) if t.strip()]
     if len(tokens) < 3 and not (len(tokens) >= 2 and re.search(r"[|｜丨│]\s*$", text)):
         spaced = text.split()
