@@ -208,6 +208,8 @@ WHERE_ONLY = re.compile(r"(?<![正保持处位望])在[^ ，在]{1,30}(?<!以)(?
 # a report received, the story's start, its deed in what follows: 东光县公安局接内蒙古赤峰市警方消息 (tune b-0059),
 # 惠州市博罗县公安局接到民众举报
 REPORT_RECEIVED = re.compile(r"(?:接到?|接获|收到)[^ ]{0,20}(?:消息|报警|报案|举报|线索|求助|电话)$")
+# how fast or hard a body moved, its deed in the next clause: 沧州东光县公安局快速出击，抓获一名… (tune b-0059), 消防救援站迅速出动
+MANNER_ONLY = re.compile(r"(?:快速|迅速|火速|主动|重拳|果断|立即|闻令|闻警|第一时间)(?:出击|行动|出动|反应|响应|而动|处置)$")
 # the season or phase the story is set in, nothing that happened: 北京市仍处于流感等呼吸道传染病高发期 (probe wp-110),
 # 眼下是高校毕业生离校前落实就业单位的关键时期 (probe wp-080)
 PERIOD_ONLY = re.compile(r"(?:是|处于|正值|正处|进入|迎来)[^，]*(?:时期|高发期|多发期|高峰期|关键期|窗口期|流行期|流行季|旺季|淡季)$")
@@ -252,10 +254,10 @@ def plainly_unfit(text: str) -> bool:
     """A unit no headline should be while the lead offers another: an attribution (alone, or the
     first of two clauses) whose fact is in the next clause, a photo's caption, a numbered list's
     item, a first-person or anecdotal opening, the tail of a list or a clause (以及…, 包括…, 得益于…, 覆盖…),
-    a bare place or circumstance (在…车间, 随着…, 经…批准, …在…的带领下), a report received (…公安局接…警方消息)
-    or a name and a time with nothing said (国家药监局2024年)."""
+    a bare place or circumstance (在…车间, 随着…, 经…批准, …在…的带领下), a report received (…公安局接…警方消息),
+    how fast a body moved (…公安局快速出击) or a name and a time with nothing said (国家药监局2024年)."""
     return (any(ATTRIBUTION.search(half) for half in text.split(" ")) or bool(CAPTION.search(text))
-            or bool(REPORT_RECEIVED.search(text)) or _name_and_time(text) or bool(WHERE_ONLY.search(text))
+            or bool(REPORT_RECEIVED.search(text)) or bool(MANNER_ONLY.search(text)) or _name_and_time(text) or bool(WHERE_ONLY.search(text))
             or bool(LIST_ITEM.match(text)) or bool(FIRST_PERSON.match(text)) or bool(CONJUNCTION_FIRST.match(text))
             or bool(NOT_THE_SUBJECTS.match(text)) or bool(CIRCUMSTANCE_ONLY.match(text)) or _bare_place(text)
             or bool(PERIOD_ONLY.search(text)) or bool(EVALUATION.search(text))
