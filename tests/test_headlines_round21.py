@@ -81,4 +81,40 @@ def test_a_stamped_label_leaves_the_headline_under_it():
 def test_a_date_stamp_glued_to_its_line_still_goes():
     # normalizing drops the space between the stamp's day and a Chinese line (hp-567's ` date 2025-12-27 即時中心／…`)
     assert line_kind("date 2025-12-27联合报／ 记者许维宁／台北即时报导") == "byline"
+    assert line_kind("date 2025-12-27每日最新头条.有趣资讯") == "furniture"  # (a kind judged only on the whole line)
+    assert line_kind("date 2025-12-27相关新闻") == "related"
     assert line_kind("date 2025-12-27") == "dateline"
+
+
+def test_a_notice_boards_publishing_unit_is_no_headline():
+    # hp-583 (a university's notice board): 發布單位:環安室衛生保健組 / 日期範圍:… under the notice's title; the
+    # field was taken for the headline
+    assert line_kind("發布單位:環安室衛生保健組") == "furniture"
+    assert line_kind("发布单位：环安室卫生保健组") == "furniture"
+    assert "环安室" not in simplified(read_page("hp-583").title)
+
+
+def test_a_unit_named_in_a_headline_stays():
+    assert line_kind("发布单位调整后首批公告今起施行") is None
+
+
+def test_a_posts_title_run_into_its_date_field_ends_there():
+    # hp-588 (speakout.hk): the title, `發表於 2017-01-09 08:00 分享 讚好 0` and the text, all on one line
+    title = "黃錦輝:「港深創新及科技園」是本地創新及科技界的新年大禮"
+    assert simplified(_headline(_raw("hp-588"))) == simplified(title)
+    assert_found("hp-588", title)
+
+
+def test_an_ad_glued_after_the_bar_goes_whole():
+    # hp-589 (a spam mirror): 香港特区政府:续与大湾区兄弟城市共推创科事业发展|国产偷人爽久久久久久老妇APP; the ad's first
+    # words (no spam word of their own) stayed
+    assert _headline(_raw("hp-589")) == "香港特区政府：续与大湾区兄弟城市共推创科事业发展"
+    assert_found("hp-589", "香港特区政府:续与大湾区兄弟城市共推创科事业发展")
+
+
+def test_an_ad_glued_with_no_bar_is_still_cut_at_its_spam_word():
+    # tune a-0151: 原创 探访中国科学院上海天文台天马望远镜新澳彩历史开奖记录大全查询 (no bar: the line is one part, and all of
+    # it counts as spam; the headline is what stands before the spam word)
+    article = read_page("a-0151", "corpus/pages-a.jsonl")
+    assert article.title_from == "page"
+    assert "天马望远镜" in article.title and "新澳彩" not in article.title

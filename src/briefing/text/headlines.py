@@ -43,6 +43,7 @@ from .junk import (
     picture_captions,
     tag_pairs,
     trending_items,
+    without_spam,
 )
 from .normalize import normalize_text, without_spaces
 
@@ -174,6 +175,7 @@ _GLUED_LEAD = re.compile(r"^(?P<head>\S.{7,63}?)\s+(?=(?:本报讯|本网讯|本
                          r"\d{1,2}月\d{1,2}日电|据[\u4e00-\u9fff]{2,10}报道)[（(，]?)")
 # … or to the English text of a bilingual page: 我国在疫苗接种方面迈出了一大步From offering the world's first…
 # (a sentence's first word and four more, with no Chinese character among them)
+_GLUED_POST = re.compile(r"^(?P<head>\S.{5,63}?)\s+(?:发表于|發表於|发布于|發佈於|發布於)\s*[：:]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
 _GLUED_ENGLISH = re.compile(r"^(?P<head>[^A-Za-z]{6,64}?[\u4e00-\u9fff”」》！？!?])\s*(?=[A-Z][a-z'’]*(?:[\s,]+[A-Za-z'’-]+){4})")
 # a guest list's or a caption's person: 马伟杭 浙江省卫生健康委巡视员 (a name, a space, an office)
 _NAME_AND_OFFICE = re.compile(r"^[\u4e00-\u9fff·]{1,3}\s?[\u4e00-\u9fff·]{1,2}\s+[\u4e00-\u9fff（）()、]{2,30}"
@@ -582,6 +584,9 @@ def _first_line_title(texts: list[str], kinds: list[str | None]) -> Headline | N
     glued = _GLUED_LEAD.match(text)
     if glued and usable(glued.group("head")) and len(text) - glued.end() >= MIN_PROSE:
         return Headline(glued.group("head"), "page")
+    posted = _GLUED_POST.match(text)  # a post's title run into its date and its text: …新年大禮 發表於 2017-01-09 … (hp-588)
+    if posted and usable(posted.group("head")) and len(text) - posted.end() >= MIN_PROSE:
+        return Headline(posted.group("head"), "page")
     english = _GLUED_ENGLISH.match(text)  # a bilingual page's headline run into its English text (hp-210)
     if english and usable(english.group("head")) and len(text) - english.end() >= MIN_PROSE:
         return Headline(english.group("head"), "page")
@@ -1297,6 +1302,8 @@ def _without_spam_parts(text: str) -> str:
         return text
     kept = []
     for part in re.split(r"\s*[|｜]\s*|\s{2,}", text):
+        if kept and not without_spam(part).strip():  # a part after the headline that is all ad goes whole:
+            break  # …共推創科事業發展|国产偷人爽久久… (hp-589; cut at its spam word, 国产偷人爽 stayed)
         match = SPAM_START.search(part)
         part = part[:match.start()].strip() if match else part.strip()
         if part:
