@@ -43,6 +43,7 @@ from .junk import (
     picture_captions,
     tag_pairs,
     trending_items,
+    without_spam,
 )
 from .normalize import normalize_text, without_spaces
 
@@ -60,9 +61,15 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 _ORIGINAL_WORD = r"原(?:标题|题目?|文标题)"  # 原题目: a mirror's synonym-spun 原标题
 _ORIGINAL = re.compile(rf"[（(【\[]?\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]?\s*$")
 _ORIGINAL_INLINE = re.compile(rf"[（(【\[]\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]")
+_DATE_LABEL = re.compile(r"^(?i:date)\s*[:：]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?=\S)")  # (as in _DECORATION)
+# the story's title as it first ran, in a repost's note on its source (an outlet's name alone, or an English
+# original's title, is no Chinese headline: MIN_SOURCE_TITLE)
+_ORIGINAL_SOURCE = re.compile(r"^原文出[处處]\s*[：:]\s*(?P<title>\S.{7,79})$")
+MIN_SOURCE_TITLE = 8  # Chinese characters
 # decorations a portal adds to a headline: 标题（图）, 标题(组图), 标题【视频】, a forum thread's 标题 [复制链接]
 # (in either script: a Hong Kong or Taiwan mirror's 標題（圖）, hp-551)
-_DECORATION = re.compile(r"\s*[（(【\[](?:[组組]?[图圖]|[视視][频頻]|[图圖]文|高清[组組][图圖]|附[视視][频頻]|多[图圖]|直播|音[频頻]"
+_DECORATION = re.compile(r"\s*(?:[（(]\d{1,2}[）)]\s*(?=[（(][图圖][）)]))?"  # a gallery's picture number: …車潮(3) (圖), hp-575
+                         r"[（(【\[](?:[组組]?[图圖]|[视視][频頻]|[图圖]文|高清[组組][图圖]|附[视視][频頻]|多[图圖]|直播|音[频頻]"
                          r"|[复複][制製][链鏈]接)[）)】\]]\s*$"
                          r"|(?<=\S)\s+[（(]\d{1,2}[:：]\d{2}[）)]$"  # an instant-news page's time: …應急醫院 (19:36)
                          # where a column first ran: 中國散裂中子源(刊載於2019年9月11日《東周刊》) (a legislator's site, hp-265)
@@ -168,6 +175,7 @@ _GLUED_LEAD = re.compile(r"^(?P<head>\S.{7,63}?)\s+(?=(?:本报讯|本网讯|本
                          r"\d{1,2}月\d{1,2}日电|据[\u4e00-\u9fff]{2,10}报道)[（(，]?)")
 # … or to the English text of a bilingual page: 我国在疫苗接种方面迈出了一大步From offering the world's first…
 # (a sentence's first word and four more, with no Chinese character among them)
+_GLUED_POST = re.compile(r"^(?P<head>\S.{5,63}?)\s+(?:发表于|發表於|发布于|發佈於|發布於)\s*[：:]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
 _GLUED_ENGLISH = re.compile(r"^(?P<head>[^A-Za-z]{6,64}?[\u4e00-\u9fff”」》！？!?])\s*(?=[A-Z][a-z'’]*(?:[\s,]+[A-Za-z'’-]+){4})")
 # a guest list's or a caption's person: 马伟杭 浙江省卫生健康委巡视员 (a name, a space, an office)
 _NAME_AND_OFFICE = re.compile(r"^[\u4e00-\u9fff·]{1,3}\s?[\u4e00-\u9fff·]{1,2}\s+[\u4e00-\u9fff（）()、]{2,30}"
@@ -253,6 +261,10 @@ def original_title(lines: list[str]) -> str | None:
         match = (re.search(_ORIGINAL_WORD, text[:6]) and _ORIGINAL.match(text)) or _ORIGINAL_INLINE.search(text)
         if match and usable(match.group("title")):
             return clean_decoration(match.group("title"))
+    for line in lines[-20:]:  # a repost's closing note on where it ran: 原文出處：快新聞／宜蘭外海規模7地震… (hp-567)
+        match = _ORIGINAL_SOURCE.match(normalize_text(line))
+        if match and usable(match.group("title")) and len(_HAN.findall(match.group("title"))) >= MIN_SOURCE_TITLE:
+            return clean_decoration(match.group("title"))
     return None
 
 
@@ -301,6 +313,7 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     best = choose_line(lines_found, story)
     if best is not None:
         best = _over_its_subhead(best, lines_found, texts, kinds)
+        best = _stamped_title_over(best, lines_found, texts)
     epaper = _title_over_epaper_meta(texts, kinds)
     if epaper is not None and (best is None or best.index < epaper.index):
         return epaper  # the e-paper article's own head; what stands above it is the reader's
@@ -526,6 +539,17 @@ def _over_its_subhead(best: CandidateLine, lines: list[CandidateLine], texts: li
     return headline
 
 
+def _stamped_title_over(best: CandidateLine, lines: list[CandidateLine], texts: list[str]) -> CandidateLine:
+    """The line a crawler's date stamp opens (` date 2025-11-26 香港新界住宅區發生大火 … 1消防員殉職`, a Yahoo page's
+    title, hp-207) rather than the line right under it (`入夜升為最嚴重五級火警 大批居民暫住庇護所`, its subtitle, hp-578):
+    the stamp stands on the page's title line; the model, weighing the two, may prefer the one nearer the story."""
+    if best.index == 0 or not _DATE_LABEL.match(texts[best.index - 1]):
+        return best
+    model = _headline_model()
+    above = next((line for line in lines if line.index + line.lines == best.index), None)
+    return above if above is not None and headline_probability(above, model) >= model.threshold else best
+
+
 def _without_author(text: str, below: list[str]) -> str:
     """蘇益仁/台灣生醫產業 不要以管窺天 -> 台灣生醫產業 不要以管窺天, when the byline under it names 蘇益仁."""
     match = _AUTHOR_SLASH.match(text)
@@ -560,6 +584,9 @@ def _first_line_title(texts: list[str], kinds: list[str | None]) -> Headline | N
     glued = _GLUED_LEAD.match(text)
     if glued and usable(glued.group("head")) and len(text) - glued.end() >= MIN_PROSE:
         return Headline(glued.group("head"), "page")
+    posted = _GLUED_POST.match(text)  # a post's title run into its date and its text: …新年大禮 發表於 2017-01-09 … (hp-588)
+    if posted and usable(posted.group("head")) and len(text) - posted.end() >= MIN_PROSE:
+        return Headline(posted.group("head"), "page")
     english = _GLUED_ENGLISH.match(text)  # a bilingual page's headline run into its English text (hp-210)
     if english and usable(english.group("head")) and len(text) - english.end() >= MIN_PROSE:
         return Headline(english.group("head"), "page")
@@ -1275,6 +1302,8 @@ def _without_spam_parts(text: str) -> str:
         return text
     kept = []
     for part in re.split(r"\s*[|｜]\s*|\s{2,}", text):
+        if kept and not without_spam(part).strip():  # a part after the headline that is all ad goes whole:
+            break  # …共推創科事業發展|国产偷人爽久久… (hp-589; cut at its spam word, 国产偷人爽 stayed)
         match = SPAM_START.search(part)
         part = part[:match.start()].strip() if match else part.strip()
         if part:

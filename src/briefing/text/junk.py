@@ -136,8 +136,9 @@ _BRACKETED = re.compile(
     # dateline's own, 本报讯（记者 张三）/ …电（记者 张三）/ 云上咸宁报道（记者 李欣）, which names the authors: text/bylines.py)
     r"|(?<=[^\s讯电])(?<!报道)\s?[（(](?:本报|特约)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}"
     r"(?:[\s、，]*(?:(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{2,4}){0,4}\s*[）)]"
-    # a photo's caption and credit in brackets: （表彰大会现场。李桂杰/摄）; a figure reference: （图1）, （组图）
-    r"|\s?[（(][^（）()]{0,40}?[\u4e00-\u9fff·]{2,4}\s*[/／]\s*摄\s*[）)]|[（(](?:组图|图\s*\d{0,2}|(?:网络|资料)?配图|网络图片|图片来自网络)[）)]"
+    # a photo's caption and credit in brackets: （表彰大会现场。李桂杰/摄）; a figure reference: （图1）, （组图）, a
+    # gallery's picture number with it (二二八連假首日 國道湧車潮(3) (圖), hp-575)
+    r"|\s?[（(][^（）()]{0,40}?[\u4e00-\u9fff·]{2,4}\s*[/／]\s*摄\s*[）)]|(?:[（(]\d{1,2}[）)]\s*)?[（(](?:组图|图\s*\d{0,2}|(?:网络|资料)?配图|网络图片|图片来自网络)[）)]"
     # a financial wire's editor's initials closing its paragraph: …自身免疫疾病。(js/a)~ (AASTOCKS, probe-228)
     r"|(?<=[。！？.!?])\s?[（(][a-z]{1,4}/[a-z]{1,4}[）)]~?"
 )
@@ -541,6 +542,8 @@ _FURNITURE = re.compile(
     r"|^[【\[]?(?:栏目|频道|分类|所属(?:地区|栏目|分类)|来源专题|所属专题|标签|关键[词字]|TAG|相关(?:企业|公司|股票|个股|概念|标签|话题))[】\]]?\s*[：:]|^【[^】]{1,20}】$|^[（(]?此件公开发布[）)]?$"
     # a gov 信息公开 page's table (索引号: | 3070…/2024… | 发布机构: | |), a forum's buttons (发新话题 回复该主题)
     r"|^(?:索\s*引\s*号|名\s*称|发布机构|生效日期|废止日期|文\s*号|所属主题|主题分类)\s*[：:]|发新话题|回复该主题|^只看楼主$"
+    # a school's or an office's notice board: 發布單位:環安室衛生保健組 (hp-583, taken for the headline), in either script
+    r"|^(?:发布单位|發布單位|發布機構)\s*[：:]"
     r"|本篇文章\d+字|读完约\d+分钟|阅读时长|^(?:地址|网址|链接|原文链接|本文链接)\s*[：:]\s*(?:https?://|www\.)|^导读[：:]?$|^正文$|^目录$"
     r"|\d+\s*(?:分钟|小时|天)前\s*$|^专栏名称[：:]|^[（(]?原载(?:于|自)?\s*《"
     r"|复制(?:以下|本文)?链接|发送给(?:好友|朋友)"
@@ -813,6 +816,9 @@ _BYLINE = re.compile(
     rf"(?:[ 、，]+[{_HAN}·]{{2,4}})*"
     # a Taiwan outlet's writer and where he wrote: 波新聞-林冬生/苗栗 (probe-309)
     rf"|[{_HAN}]{{1,6}}(?:新闻|新闻网|日报|时报|晚报|电视台?)\s*[-－–]\s*[{_HAN}·]{{2,4}}(?:[、，][{_HAN}·]{{2,4}})*\s*[/／]\s*[{_HAN}]{{2,4}}(?:报导|报道)?"
+    # a portal's desk and its writers (or the place they wrote from): 即時中心／徐子為、黃彥翔報導 (hp-567, taken
+    # for the headline), 社會中心/新北報導
+    rf"|[{_HAN}]{{1,6}}中心\s*[/／]\s*[{_HAN}·]{{2,4}}(?:[、，][{_HAN}·]{{2,4}})*\s*(?:报导|报道|報導|報道)"
     # a blog's post line, its date read apart: 發表於 2019-03-19 / by Ernest Chiu (probe-312)
     r"|(?i:by)\s+[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}"
     # a writer and the paper he wrote for (倪思潔/中國科學報, probe-386: taken for the headline)
@@ -918,7 +924,8 @@ _TAGLINE = re.compile(rf"^{_TAGLINE_PHRASE}(?:(?:\s*[.．·・|｜、，,]\s*|\s
 _MARKED_CAPTION = re.compile(r"^[▲△]\s*\S")
 MAX_MARKED_CAPTION = 160
 # a crawler's stamp before a page's first line ( date 2020-07 【有線新聞】, probe-364; date 2026-02-19 為達最佳瀏覽效果…)
-_DATE_STAMP = re.compile(r"^date\s+(?:19|20)\d{2}-\d{1,2}(?:-\d{1,2})?(?:\s+|$)")
+# (normalizing drops the space between its day and a Chinese line: date 2025-12-27即時中心／…, hp-567)
+_DATE_STAMP = re.compile(r"^date\s+(?:19|20)\d{2}-\d{1,2}(?:-\d{1,2})?(?!\d)\s*")
 
 
 def line_kind(line: str) -> str | None:
