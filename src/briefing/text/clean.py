@@ -80,7 +80,8 @@ NOTE_WITHIN = 3  # paragraphs from the top
 # a notice's bare label (温馨提示：): the paragraph under it is the site's notice to readers (a contest's call, probe-211)
 _NOTICE_LABEL = re.compile(r"^温馨提示\s*[：:]?$")
 # a page's date label opening the story's first line: date 2025-08-26 ▲地下700公尺深的… (ETtoday, hk01, probe-225)
-_DATE_LABEL = re.compile(r"^(?i:date)\s*[:：]?\s*(?P<date>(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s+(?=\S)")
+# (or only its month: date 2024-12 CGTN …, hp-609)
+_DATE_LABEL = re.compile(r"^(?i:date)\s*[:：]?\s*(?P<date>(?:19|20)\d{2}[-/.]\d{1,2}(?:[-/.]\d{1,2})?)\s+(?=\S)")
 # a feature's section heading set off by a square: ■ 产业跃迁：从虹吸效应到溢出效应 (probe-231), never glued to the
 # line under it (a list's bullets are others: •, ●)
 _MARKED_HEADING = re.compile(r"^[■▌▍]\s*(?=\S)")

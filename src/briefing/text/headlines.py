@@ -61,11 +61,14 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 _ORIGINAL_WORD = r"原(?:标题|题目?|文标题)"  # 原题目: a mirror's synonym-spun 原标题
 _ORIGINAL = re.compile(rf"[（(【\[]?\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]?\s*$")
 _ORIGINAL_INLINE = re.compile(rf"[（(【\[]\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]")
-_DATE_LABEL = re.compile(r"^(?i:date)\s*[:：]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?=\S)")  # (as in _DECORATION)
+# (its day may be missing: date 2024-12 CGTN 發文介紹澳門…, a wire release's, hp-609)
+_DATE_LABEL = re.compile(r"^(?i:date)\s*[:：]?\s*(?:19|20)\d{2}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\s*(?=\S)")  # (as in _DECORATION)
 # the story's title as it first ran, in a repost's note on its source (an outlet's name alone, or an English
 # original's title, is no Chinese headline: MIN_SOURCE_TITLE)
 _ORIGINAL_SOURCE = re.compile(r"^原文出[处處]\s*[：:]\s*(?P<title>\S.{7,79})$")
 MIN_SOURCE_TITLE = 8  # Chinese characters
+TWICE_WITHIN = 2  # lines: a title an e-paper prints twice, its copies and the subtitle under it this close
+STAMPED_SHARE = 0.5  # of the line under it's odds: a crawler's stamped line is the title over it (_stamped_title_over)
 # decorations a portal adds to a headline: 标题（图）, 标题(组图), 标题【视频】, a forum thread's 标题 [复制链接]
 # (in either script: a Hong Kong or Taiwan mirror's 標題（圖）, hp-551)
 _DECORATION = re.compile(r"\s*(?:[（(]\d{1,2}[）)]\s*(?=[（(][图圖][）)]))?"  # a gallery's picture number: …車潮(3) (圖), hp-575
@@ -77,7 +80,7 @@ _DECORATION = re.compile(r"\s*(?:[（(]\d{1,2}[）)]\s*(?=[（(][图圖][）)]))
                          r"|(?<=\S)\s*[（(](?:(?:原|转|轉|刊)?[载載]|刊[登发發]|[发發]表)[于於自在][^（）()]{2,30}[）)]$"
                          r"|(?<=\S)\s*[（(](?:原|转|轉)[载載][^（）()]{2,30}[）)]$"
                          # a Yahoo page's date label on the headline's own line: date 2025-12-06 中市首座市立醫院今開幕！… (hp-207)
-                         r"|^(?i:date)\s*[:：]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?=\S)"
+                         r"|^(?i:date)\s*[:：]?\s*(?:19|20)\d{2}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\s*(?=\S)"
                          # a content farm's reading label before the headline: 热读：博士后制度实施35周年… (probe-492,
                          # its footer's 标题：热读：… too)
                          r"|^(?:热读|必读|荐读|热文|精读)\s*[：:]\s*(?=\S)"
@@ -194,6 +197,9 @@ _READER = re.compile(r"^(?:(?:电子|数字)(?:报|报纸|报刊|版)(?:阅读[�
                      r"|^(?:论文|文章|全文|原文|正文|文档)?(?:部分)?内容(?:阅读|预览)$")
 # a repost's column kicker 分享 before its bar, which text/junk.py takes for a share button's label:
 # 分享 | 突发公共卫生事件智慧应急发展探讨 (hp-353); the headline is what follows the bar
+# a search page's header (搜索结果, 搜尋結果：共 12 筆) and the bare quoted query under it, in either script
+_SEARCH_HEADER = re.compile(r"^(?:搜索|搜尋|搜寻|检索|檢索|查询|查詢)(?:结果|結果)(?:\s*[：:]?\s*[^，。！？]{0,16})?$")
+_QUERY_ECHO = re.compile(r"^[「“『\"][^「」“”『』\"]{1,30}[」”』\"]$")
 _SHARE_KICKER = re.compile(r"^分享\s*[|｜丨]\s*(?=\S{6})")
 # a repost's note of where it was taken from, over the text: 本文选自中国工程院院刊《中国工程科学》2021年第5期 (hp-353)
 _REPOST_NOTE = re.compile(r"^(?:本文|此文|文章)(?:选自|转自|转载自|摘自|节选自|来源于)[^。，]{2,40}$")
@@ -314,6 +320,7 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     if best is not None:
         best = _over_its_subhead(best, lines_found, texts, kinds)
         best = _stamped_title_over(best, lines_found, texts)
+        best = _printed_twice_over(best, lines_found)
     epaper = _title_over_epaper_meta(texts, kinds)
     if epaper is not None and (best is None or best.index < epaper.index):
         return epaper  # the e-paper article's own head; what stands above it is the reader's
@@ -485,6 +492,8 @@ def _own_kind(texts: list[str], i: int) -> str | None:
         return "furniture"
     if i and _SOURCE_FIELD.search(texts[i - 1]) and not _is_prose(texts[i]):
         return "furniture"  # the value of a source field above it: 本系列图表出处文件名：… / 《…》 (probe-136)
+    if _SEARCH_HEADER.match(texts[i]) or i and _SEARCH_HEADER.match(texts[i - 1]) and _QUERY_ECHO.match(texts[i]):
+        return "furniture"  # a search page's header and the query it echoes: 搜索結果 / 「香港大埔宏福苑火災」 (hp-599)
     if _TONELESS.search(texts[i]):  # a byline a mirror annotated with toneless pinyin: 每经记者（zhe）|陈（chen）星
         kind = line_kind(_TONELESS.sub("", texts[i]))
         if kind in ("byline", "editor_line", "credit", "dateline", "source_line"):
@@ -543,11 +552,36 @@ def _stamped_title_over(best: CandidateLine, lines: list[CandidateLine], texts: 
     """The line a crawler's date stamp opens (` date 2025-11-26 香港新界住宅區發生大火 … 1消防員殉職`, a Yahoo page's
     title, hp-207) rather than the line right under it (`入夜升為最嚴重五級火警 大批居民暫住庇護所`, its subtitle, hp-578):
     the stamp stands on the page's title line; the model, weighing the two, may prefer the one nearer the story."""
-    if best.index == 0 or not _DATE_LABEL.match(texts[best.index - 1]):
+    if best.index == 0 or not _DATE_LABEL.match(texts[best.index - 1]) or _spelled_in_link(best.text, texts):
         return best
     model = _headline_model()
     above = next((line for line in lines if line.index + line.lines == best.index), None)
-    return above if above is not None and headline_probability(above, model) >= model.threshold else best
+    if above is None:
+        return best
+    odds = headline_probability(above, model)
+    # a stamped line the model rates far under the line below is a topic's label, not the title
+    # (宏福苑五級火｜純文字重點 不帶災場畫面 at 0.18 over its story's headline at 0.999, hp-602)
+    return above if odds >= model.threshold and odds >= STAMPED_SHARE * headline_probability(best, model) else best
+
+
+def _printed_twice_over(best: CandidateLine, lines: list[CandidateLine]) -> CandidateLine:
+    """The line an e-paper prints twice right over the chosen one, its writer's name between (跨城博覽促澳珠科技交流 /
+    劉 英 / 跨城博覽促澳珠科技交流 / 元宇宙企業或落戶澳門, a 澳門日報 page, hp-610): the title said twice is the headline,
+    the line under its second copy its subtitle."""
+    above = [line for line in lines if best.index - TWICE_WITHIN <= line.index < best.index]
+    for second in reversed(above):
+        first = next((line for line in lines if second.index - TWICE_WITHIN <= line.index < second.index
+                      and line.text == second.text), None)
+        if first is not None and second.text != best.text and best.index - second.index - second.lines < TWICE_WITHIN:
+            return second
+    return best
+
+
+def _spelled_in_link(text: str, texts: list[str]) -> bool:
+    """Whether a link on the page spells the line in its address, its spaces as hyphens: a repost's note on where it
+    ran (原文刊登於 AM730 https://…/遇火警逃命要冷靜-逃生三寶不可少/622542, hp-598) names the story's own title."""
+    slug = re.sub(r"\s+", "-", text.strip())
+    return len(_HAN.findall(slug)) >= MIN_SOURCE_TITLE and any("http" in t and slug in t for t in texts)
 
 
 def _without_author(text: str, below: list[str]) -> str:
