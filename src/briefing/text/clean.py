@@ -293,6 +293,13 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found, bran
             dateline = _key(text[:len(text) - len(lead.rest)])
             if dated and dated[0] != dateline:
                 break  # a list page's next story, under its own dateline (（亚洲经济通讯社记者粘超程/彰化报导）…, probe-199)
+            if not dated and paragraphs and not ends_sentence(paragraphs[-1]) and len(paragraphs[-1]) <= MAX_DECK:
+                # a line ending no sentence right over the lead's dateline is the headline's deck, not the first half
+                # of the lead's sentence: 市茶协已收集22场国内外茶业博览会信息 / 本报讯（刘端莉）近日，… (probe-559,
+                # glued into 市茶协已收集…信息近日，市茶业协会召开…)
+                deck = paragraphs.pop()
+                flush()
+                blocks.append(Block("subhead", deck))
             dated.append(dateline)  # (the same dateline again opens the story under its teaser: 摘要：本报北京9月27日电…)
         text = _take_metadata(text, found)
         if len(text) > MAX_HEADING and (ends_sentence(text) or "。" in text):
@@ -317,6 +324,7 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found, bran
 # over the text (probe-203), no sentence of the story
 _BRACKETED_TAIL = re.compile(r"\s*[（(][^（）()]{2,20}[）)]$")
 MAX_PAGE_HEADLINE = 40  # characters
+MAX_DECK = 40  # characters: a headline's deck over the lead's dateline is a headline's length
 
 
 MAX_SERIES_LABEL = 12  # characters before the bar

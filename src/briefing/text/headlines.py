@@ -84,6 +84,8 @@ _DECORATION = re.compile(r"\s*(?:[（(]\d{1,2}[）)]\s*(?=[（(][图圖][）)]))
                          # a content farm's reading label before the headline: 热读：博士后制度实施35周年… (probe-492,
                          # its footer's 标题：热读：… too)
                          r"|^(?:热读|必读|荐读|热文|精读)\s*[：:]\s*(?=\S)"
+                         # … and its daily label: 每日资讯：学习套色剪纸 让中华优秀传统文化焕发新生机 (probe-545)
+                         r"|^(?:每日|今日|每天)(?:资讯|快讯|看点|热点|热闻|推荐)\s*[：:]\s*(?=\S)"
                          # a province's government account and its counter, glued on by a copying site:
                          # 保健品宣传医疗功能被罚款数十万元湖南发布1 (c-0106; …在湖南发布 has no count after it)
                          rf"|(?<=[\u4e00-\u9fff”」》！？])(?:{PROVINCES})发布\d{{1,4}}$")

@@ -324,6 +324,9 @@ _SCAN_PROMPT = re.compile(r"\s*(?:扫描|掃描|扫一扫|掃一掃)(?:二维码
 # 放大灯(ID: guokr233),作者:李拓,题图来自:图虫 美东时间2019年11月21日，…, probe-541: a teaser repeating the lead)
 _REPRINT_NOTE = re.compile(r"^本文来自(?:微信)?公众号\s*[：:][^，。,\n]{1,40}[，,]\s*作者\s*[：:][^，。,\n]{1,20}[，,]\s*"
                            r"(?:题图|头图|封面)(?:来自|来源)\s*[：:]\s*[^\s，。,]{1,16}\s+(?=\S)")
+# a closing tag that lost its < to a mirror's undecoded bytes, the run of ? and ! they left where the sentence's end
+# mark stood: …中国民间文化艺术（剪纸）之乡?!?/p> (probe-548: closing the summary as 之乡？!?); the full stop back
+_TAG_TAIL = re.compile(r"(?<=[\u4e00-\u9fff”」）)])[?？!！]{1,4}/(?:p|div|span|li|td|font|strong|b|h[1-6])>")
 # a row of counters run into the text: 发布于：新闻转发：0回复：0喜欢：0蓝鲸财经…
 _COUNTER_RUN = re.compile(r"(?:(?:转发|回复|喜欢|评论|点赞|收藏|阅读|浏览|分享)\s*[：:]\s*\d+\s*){2,}")
 
@@ -348,6 +351,8 @@ def strip_markup(text: str) -> str:
         text = _POST_FIELDS.sub(" ", text)
     if "官" in text or "登录入口" in text:
         text = _INJECTED_BRAND.sub("", text)
+    if "/" in text and ">" in text:
+        text = _TAG_TAIL.sub("。", text)
     if "<" in text or "\\u003c" in text:
         text = _HTML.sub("", _ABSTRACT_MARK.sub("", text))
     if "." in text:
@@ -633,6 +638,13 @@ _FURNITURE = re.compile(
     # a picture's name left where it stood, a time stamp of ten digits or more (1732261265859, probe-536: glued to the
     # paragraph under it); a Q&A site's label over its doctor (參與醫生, probe-524)
     r"|^\d{10,}$|^(?:参与|回答|解答|答疑|审核|审稿|讲解)(?:医生|专家|医师)\s*[：:]?$"
+    # a content farm's greeting over what it copied: 今天神州网小怡分享福建漳浦剪纸「浦江剪纸」一文，希望对您有帮助。
+    # (probe-546: opening the summary); a newsletter's consent line: 订阅即表示你同意SBS的服务使用条款私隐保障政策，包括
+    # 接收来自SBS的电子邮件通讯。 (probe-554: closing it) — said to the reader, so a story on a policy or a mail stays
+    r"|^今天[^，。！？]{1,16}(?:分享|整理|介绍)[^。！？]{1,60}(?:一文|文章)[，,]\s*希望(?:对|能)(?:您|你|大家)"
+    r"|(?:订阅|注册|登录|登入)(?:即|即表示|就表示|代表)(?:您|你)?(?:已)?(?:同意|接受)|接收来自[^，。！？]{1,20}的电子邮件"
+    # (and its pitch over it: 订阅SBS中文电子报，接收最新新闻资讯。 / 立即订阅SBS中文电子报, a line of it alone)
+    r"|^(?:立即|马上|免费)?订阅[^，。！？]{1,20}电子(?:报|邮件|杂志)(?:[，,]\s*(?:接收|获取|收到)[^，。！？]{1,20})?[。！!]?$"
 )
 # An aggregator's template around what it copied, however long the line (虽然这篇…乡民发文没有被收入到精华区：…
 # 我们另外找到其它相关的精选爆赞文章 / 在 …中有9篇Facebook贴文，粉丝数超过0的网红，… / …在 Facebook 的最佳贴文, probe-217)
@@ -789,7 +801,11 @@ _PHOTO_CAPTION = re.compile(r"^这是[^，。！？；：]{0,40}(?:拍摄|航拍
                             rf"|^[^。！？]{{2,40}}{_PLACE}[^。！？]{{2,60}}{_PLACE}[^。！？]{{0,60}}[。！]?$")
 # a figure's or table's numbered label on a line of its own: 图1-4 长三角地区医药行业产业链 (probe-101), 表2 主要指标
 _FIGURE_LABEL = re.compile(rf"^[图表]\s*\d{{1,2}}(?:\s*[-－.．]\s*\d{{1,2}})?\s*[{_HAN}][^。！？，；：]{{1,40}}$")
-_PHOTO_LABEL = re.compile(r"^[^，。！？；：]{0,30}(?:拍摄|航拍|抓拍)的[^，。！？；：]{2,50}$")
+_PHOTO_LABEL = re.compile(r"^[^，。！？；：]{0,30}(?:拍摄|航拍|抓拍)的[^，。！？；：]{2,50}$"
+                          # a group photo's short label under the picture: 参观留影, 集体合影, 合影留念 (probe-564: glued
+                          # before the paragraph under it); no more than four characters before it, so a headline that
+                          # names who posed with whom (习近平同代表们合影) is no label
+                          r"|^[\u4e00-\u9fff]{0,4}(?:留影|合影)(?:留念)?$")
 _OUTLET = re.compile(
     rf"^[{_HAN}A-Za-z]{{1,10}}(?:网|报|社|台|客户端|新闻|频道|日报|晚报|早报|时报|商报|在线|头条|视频|新闻网|电视台|广播)$"
 )

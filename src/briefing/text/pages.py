@@ -33,6 +33,9 @@ _DATE = r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\
 _FIELD_VALUE = re.compile(
     rf"(?:(?:发布|更新|发表)?(?:时间|日期)\s*[：:]\s*{_DATE}"
     r"|(?:来源|作者|责任编辑|编辑|责编|浏览(?:次数|量)?|阅读(?:数|量)?|点击(?:数|量)?|字号)\s*[：:]\s*[^\s，。；|｜]{0,20})"
+    # (the outlet's name before the date, on a tag page's entry: 製茶師漸凋零 農會成立體驗茶坊傳承手藝 芋傳媒 2019-10-18 19:08
+    # 製茶師隨歲月凋零… (probe-561: the title kept 芋传媒); the name goes with its date, not with the headline)
+    rf"|(?<=\s)[\u4e00-\u9fff]{{1,6}}(?:传媒|傳媒|新闻网|新聞網|日报|日報|晚报|晚報|时报|時報|电视台|電視台)\s+{_DATE}(?=\s)"
     rf"|(?<=\s){_DATE}(?=\s)"
     # a bare month and day between spaces, with the page's print button after it: …本港競爭力 08月14日 列印 創科局副局長…
     # (hp-387); not a day inside a sentence that lost its punctuation (將於 8月14日 起發放)
