@@ -176,7 +176,9 @@ def summarize(article: Article, budget: Budget = Budget()) -> str:
     ]
     chosen = _select(sentences, vectors, scores, facts, budget)
     barred: frozenset[int] = frozenset()
-    while sentences[min(chosen)].points_back and len(barred) < MAX_BARRED:
+    # (until the opening is one already barred: with nothing else to hold, the choice gives it back, and a story of one
+    # sentence saying 上述 would loop for ever)
+    while sentences[min(chosen)].points_back and min(chosen) not in barred and len(barred) < MAX_BARRED:
         # a summary does not open on a sentence pointing back at what it does not hold (…作上述表示。,
         # probe-135): chosen again without it
         barred |= {min(chosen)}
