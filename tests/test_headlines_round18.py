@@ -4,15 +4,9 @@
 from __future__ import annotations
 
 from corpus_pages import read_tune_page
-from test_headlines_round8 import _pages, assert_found  # the probe's pages, read as the checker reads them
+from test_headlines_round8 import _pages, assert_found, headline_found  # the probe's pages, read as the checker reads them
 
-from briefing.text.headlines import find_in_lines
 from briefing.text.junk import line_kind
-
-
-def _headline(raw: str) -> str | None:
-    found = find_in_lines([line for line in raw.split("\n") if line.strip()])
-    return found.text if found is not None else None
 
 
 def test_a_forum_posts_bracketed_keywords_field_is_furniture_not_its_headline():
@@ -32,7 +26,7 @@ def test_a_line_said_twice_running_that_the_story_does_not_name_is_no_headline()
     lines = _pages("probe/headlines.jsonl")["hp-478"]["raw"].split("\n")
     at = lines.index("颱風山陀兒來襲,台灣各地停班停課標準引發關注")
     raw = "\n".join(lines[:at] + ["香港保險公司接連收到可疑炭疽信件", "香港保險公司接連收到可疑炭疽信件"] + lines[at + 3:])
-    assert _headline(raw) != "香港保险公司接连收到可疑炭疽信件"
+    assert headline_found(raw) != "香港保险公司接连收到可疑炭疽信件"
 
 
 def test_a_committees_name_over_the_dateline_that_the_lead_goes_on_from_is_the_headline():
@@ -43,8 +37,7 @@ def test_a_committees_name_over_the_dateline_that_the_lead_goes_on_from_is_the_h
 def test_a_bodys_name_over_a_dateline_is_still_no_headline_when_the_lead_does_not_name_it():
     raw = "重庆市高技能人才工作联席会办公室\n2024-05-06 来源：市人力社保局\n" \
           "近日，全市技能人才工作会议在渝中区召开，会议总结了去年的工作成效并部署了今年的重点任务，要求各区县抓好落实。"
-    assert _headline(raw) is None
-
+    assert headline_found(raw) is None
 
 
 def test_another_storys_headline_stacked_over_the_story_and_glued_to_its_lead_is_not_said_twice_over_it():

@@ -3,19 +3,10 @@
 
 from __future__ import annotations
 
-from test_headlines_round8 import _pages, assert_found  # the probe's pages, read as the checker reads them
+from test_headlines_round8 import assert_found, headline_found, probe_raw  # the probe's pages, read as the checker reads them
 
-from briefing.text.headlines import clean_decoration, find_in_lines
+from briefing.text.headlines import clean_decoration
 from briefing.text.junk import line_kind
-
-
-def _headline(raw: str) -> str | None:
-    found = find_in_lines([line for line in raw.split("\n") if line.strip()])
-    return found.text if found is not None else None
-
-
-def _raw(page_id: str) -> str:
-    return _pages("probe/headlines.jsonl")[page_id]["raw"]
 
 
 def test_a_portals_picture_mark_goes_in_traditional_script_too():
@@ -29,20 +20,19 @@ def test_a_portals_picture_mark_goes_in_traditional_script_too():
 def test_a_title_printed_at_every_picture_of_the_story_is_the_headline():
     # hp-551: the title opens the page and stands again after every few paragraphs (the pictures' alt text);
     # the story says only 美國 and 疫苗 of it, too little for the first-line rule
-    assert _headline(_raw("hp-551")) == "美國“光速”研發疫苗，是拔苗助長還是另有隱情"
+    assert headline_found(probe_raw("hp-551")) == "美國“光速”研發疫苗，是拔苗助長還是另有隱情"
     assert_found("hp-551", "美國“光速”研發疫苗,是拔苗助長還是另有隱情")
 
 
 def test_the_copies_must_stand_between_the_storys_paragraphs():
     # hp-551's title with its copies moved together over the lead, as c-0087's other story's headline stands
     # ×3 over its story: copies stacked over the story are no picture titles
-    lines = [line for line in _raw("hp-551").split("\n") if line.strip()]
+    lines = [line for line in probe_raw("hp-551").split("\n") if line.strip()]
     title = lines[0]
     body = [line for line in lines if line != title]
-    assert _headline("\n".join([title, title, title] + body)) is None
+    assert headline_found("\n".join([title, title, title] + body)) is None
     # …and said only once, over a story that says so few of its words, it is not taken either
-    assert _headline("\n".join([title] + body)) is None
-
+    assert headline_found("\n".join([title] + body)) is None
 
 
 def test_a_portals_tagline_over_the_headline_is_furniture():
@@ -50,7 +40,7 @@ def test_a_portals_tagline_over_the_headline_is_furniture():
     # taken for a headline above it, left the real one under the model's threshold
     assert line_kind("每日最新頭條.有趣資訊") == "furniture"
     assert line_kind("实时新闻 · 热门资讯") == "furniture"
-    assert _headline(_raw("hp-558")) == "捷報！世界技能奧林匹克，中國金牌獎牌拿第一"
+    assert headline_found(probe_raw("hp-558")) == "捷報！世界技能奧林匹克，中國金牌獎牌拿第一"
     assert_found("hp-558", "捷報!世界技能奧林匹克,中國金牌獎牌拿第一")
 
 

@@ -3,19 +3,10 @@
 
 from __future__ import annotations
 
-from test_headlines_round8 import _pages, assert_found, read_page, simplified  # the probe's pages, read as the checker reads them
+from test_headlines_round8 import assert_found, headline_found, probe_raw, read_page, simplified  # the probe's pages, read as the checker reads them
 
-from briefing.text.headlines import clean_decoration, find_in_lines, original_title
+from briefing.text.headlines import clean_decoration, original_title
 from briefing.text.junk import line_kind, strip_markup
-
-
-def _headline(raw: str) -> str | None:
-    found = find_in_lines([line for line in raw.split("\n") if line.strip()])
-    return found.text if found is not None else None
-
-
-def _raw(page_id: str) -> str:
-    return _pages("probe/headlines.jsonl")[page_id]["raw"]
 
 
 def test_a_portals_desk_and_its_writers_are_a_byline():
@@ -33,14 +24,14 @@ def test_a_headline_naming_a_centre_is_no_byline():
 
 
 def test_the_byline_alone_over_the_story_is_not_taken_for_its_headline():
-    lines = [line for line in _raw("hp-567").split("\n") if line.strip() and not line.startswith("原文出處")]
-    assert _headline("\n".join(lines)) != "即時中心／徐子為、黃彥翔報導"
+    lines = [line for line in probe_raw("hp-567").split("\n") if line.strip() and not line.startswith("原文出處")]
+    assert headline_found("\n".join(lines)) != "即時中心／徐子為、黃彥翔報導"
 
 
 def test_a_reposts_note_on_where_the_story_ran_names_its_headline():
     # hp-567: the title stands only in the closing `原文出處：快新聞／宜蘭外海規模7地震…` line
     title = "快新聞／宜蘭外海規模7地震「921、0403後最大」 氣象署：不排除有6.0餘震"
-    assert original_title(_raw("hp-567").split("\n")) == title
+    assert original_title(probe_raw("hp-567").split("\n")) == title
     article = read_page("hp-567")
     assert simplified(article.title) == simplified(title)
 
@@ -67,15 +58,15 @@ def test_the_line_a_date_stamp_opens_is_the_headline_over_its_subtitle():
     # hp-578 (Yahoo TW): ` date 2025-11-26 香港新界住宅區發生大火 … 1消防員殉職` / `入夜升為最嚴重五級火警 大批居民暫住庇護所`
     # / the story; the model preferred the subtitle, nearer the story
     title = "香港新界住宅區發生大火 竹棚延燒多棟大樓已13死15傷 1消防員殉職"
-    assert simplified(_headline(_raw("hp-578"))) == simplified(title)
+    assert simplified(headline_found(probe_raw("hp-578"))) == simplified(title)
     assert_found("hp-578", title)
 
 
 def test_a_stamped_label_leaves_the_headline_under_it():
     # hp-581 (udn): ` date 2025-09-04 快訊` over the headline: the label is no headline, the line under it stays
-    assert _headline(_raw("hp-581")) == "教育部新成員亮相 政務次長劉國偉：心情像轉學生"
+    assert headline_found(probe_raw("hp-581")) == "教育部新成員亮相 政務次長劉國偉：心情像轉學生"
     # hp-568: the stamp on the headline's own line, with no subtitle under it
-    assert _headline(_raw("hp-568")) == "香港宏福苑大火 陸委會哀悼：但尚無台人受影響"
+    assert headline_found(probe_raw("hp-568")) == "香港宏福苑大火 陸委會哀悼：但尚無台人受影響"
 
 
 def test_a_date_stamp_glued_to_its_line_still_goes():
@@ -101,14 +92,14 @@ def test_a_unit_named_in_a_headline_stays():
 def test_a_posts_title_run_into_its_date_field_ends_there():
     # hp-588 (speakout.hk): the title, `發表於 2017-01-09 08:00 分享 讚好 0` and the text, all on one line
     title = "黃錦輝:「港深創新及科技園」是本地創新及科技界的新年大禮"
-    assert simplified(_headline(_raw("hp-588"))) == simplified(title)
+    assert simplified(headline_found(probe_raw("hp-588"))) == simplified(title)
     assert_found("hp-588", title)
 
 
 def test_an_ad_glued_after_the_bar_goes_whole():
     # hp-589 (a spam mirror): 香港特区政府:续与大湾区兄弟城市共推创科事业发展|国产偷人爽久久久久久老妇APP; the ad's first
     # words (no spam word of their own) stayed
-    assert _headline(_raw("hp-589")) == "香港特区政府：续与大湾区兄弟城市共推创科事业发展"
+    assert headline_found(probe_raw("hp-589")) == "香港特区政府：续与大湾区兄弟城市共推创科事业发展"
     assert_found("hp-589", "香港特区政府:续与大湾区兄弟城市共推创科事业发展")
 
 

@@ -3,19 +3,10 @@ each from its real page (benchmarks/probe/headlines.jsonl)."""
 
 from __future__ import annotations
 
-from test_headlines_round8 import _pages, assert_found, simplified  # the probe's pages, read as the checker reads them
+from test_headlines_round8 import assert_found, headline_found, probe_raw, simplified  # the probe's pages, read as the checker reads them
 
-from briefing.text.headlines import clean_decoration, find_in_lines, page_roles
+from briefing.text.headlines import clean_decoration, page_roles
 from briefing.text.normalize import normalize_text
-
-
-def _headline(raw: str) -> str | None:
-    found = find_in_lines([line for line in raw.split("\n") if line.strip()])
-    return found.text if found is not None else None
-
-
-def _raw(page_id: str) -> str:
-    return _pages("probe/headlines.jsonl")[page_id]["raw"]
 
 
 def test_a_crawlers_stamp_with_only_its_month_goes():
@@ -29,7 +20,7 @@ def test_a_crawlers_stamp_with_only_its_month_goes():
 
 def test_a_stamped_topic_label_the_model_rates_far_under_the_line_below_is_not_the_title():
     # hp-602 (Yahoo HK): ` date 2025-11-28 宏福苑五級火｜純文字重點 不帶災場畫面` over the story's own headline
-    found = _headline(_raw("hp-602"))
+    found = headline_found(probe_raw("hp-602"))
     assert found is not None
     assert found.startswith(normalize_text("宏福苑五級火燒逾 43 小時救熄"))
 
@@ -38,9 +29,9 @@ def test_a_link_spelling_the_line_under_the_stamp_names_the_title():
     # hp-598 (Yahoo HK): the stamp opens another story's link (大埔宏福苑五級火 大小商戶緊急支援一覽); the closing
     # `原文刊登於 AM730 https://…/遇火警逃命要冷靜-逃生三寶不可少/622542` spells the title under it
     assert_found("hp-598", "遇火警逃命要冷靜 逃生三寶不可少")
-    raw = _raw("hp-598").split("\n")
+    raw = probe_raw("hp-598").split("\n")
     without_link = "\n".join(line for line in raw if "am730.com.hk" not in line)
-    assert _headline(without_link) == normalize_text("大埔宏福苑五級火 大小商戶緊急支援一覽")  # no link: the stamp's line
+    assert headline_found(without_link) == normalize_text("大埔宏福苑五級火 大小商戶緊急支援一覽")  # no link: the stamp's line
 
 
 def test_a_search_pages_header_and_its_query_are_furniture():
@@ -64,5 +55,5 @@ def test_the_title_an_epaper_prints_twice_over_its_subtitle_is_the_headline():
 
 def test_a_stamped_title_over_its_subtitle_still_stands():
     # guard (round 21, hp-578): the stamped line is the title when the model rates it near the line below
-    found = _headline(_raw("hp-578"))
+    found = headline_found(probe_raw("hp-578"))
     assert found is not None and simplified(found).startswith(simplified("香港新界住宅區發生大火"))

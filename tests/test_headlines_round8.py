@@ -41,6 +41,17 @@ def simplified(text: str) -> str:
     return normalize_text(to_simplified(text))
 
 
+def headline_found(raw: str) -> str | None:
+    """The line the finder takes for the headline of a page's raw lines, or None."""
+    found = find_in_lines([line for line in raw.split("\n") if line.strip()])
+    return found.text if found is not None else None
+
+
+def probe_raw(page_id: str) -> str:
+    """A headline-probe page's raw text, as collected."""
+    return _pages("probe/headlines.jsonl")[page_id]["raw"]
+
+
 def assert_found(page_id: str, headline: str) -> None:
     """The page's own headline, found among its lines (not written), as the checker counts it."""
     article = read_page(page_id)
