@@ -141,9 +141,10 @@ class _Found:
 def clean_article(raw: RawArticle) -> Article:
     found = _Found(authors=list(raw.authors))
     title = _PAGE_NUMBER.sub("", normalize_text(raw.title)).rstrip("。，；：")
-    brands = junk.injected_brands([title] + [normalize_text(b.text) for b in raw.blocks])
+    normalized = [normalize_text(b.text) for b in raw.blocks]  # spaces still separate the names in a byline
+    brands = junk.injected_brands([title] + normalized)
     title = _without(brands, title)
-    blocks = _clean_blocks(raw.blocks, title, found, brands)
+    blocks = _clean_blocks(raw.blocks, [_without(brands, text) for text in normalized], title, found)
     body = "\n".join(b.text for b in blocks if b.kind == "para")
     # An outlet named in the dateline (新华社…电) is who wrote the story; the operator's or the
     # page's outlet is who carried it. The briefing cites the writer.
@@ -173,7 +174,8 @@ def _without(brands: list[str], text: str) -> str:
     return text
 
 
-def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found, brands: list[str]) -> list[Block]:
+def _clean_blocks(raw_blocks: tuple[Block, ...], texts: list[str], title: str, found: _Found) -> list[Block]:
+    """The page's blocks cleaned; `texts` are their texts normalized, a mirror's injected brands taken out."""
     blocks: list[Block] = []
     paragraphs: list[str] = []
     seen = RepeatFilter()  # one per article: repeats can straddle a subhead
@@ -198,7 +200,6 @@ def _clean_blocks(raw_blocks: tuple[Block, ...], title: str, found: _Found, bran
     paper: list[bool] = []  # whether the page is a paper, judged when a line first asks (rarely)
     dated: list[str] = []  # the dateline or byline the story's first dated paragraph opened with
     stamped: list[str] = []  # the list item read, when the page's items end on their time and channels
-    texts = [_without(brands, normalize_text(b.text)) for b in raw_blocks]  # spaces still separate the names in a byline
     if junk.is_spun(texts):
         return []  # a spun copy: no sentence of it can be trusted
     elsewhere = _menu_lines(raw_blocks) | junk.trending_items(texts) | junk.tag_pairs(texts) | junk.picture_captions(texts) \
