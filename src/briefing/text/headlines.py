@@ -62,7 +62,8 @@ _ORIGINAL_WORD = r"原(?:标题|题目?|文标题)"  # 原题目: a mirror's syn
 _ORIGINAL = re.compile(rf"[（(【\[]?\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]?\s*$")
 _ORIGINAL_INLINE = re.compile(rf"[（(【\[]\s*{_ORIGINAL_WORD}\s*[：:]\s*(?P<title>[^）)】\]\n]{{4,80}}?)\s*[）)】\]]")
 # (its day may be missing: date 2024-12 CGTN 發文介紹澳門…, a wire release's, hp-609)
-_DATE_LABEL = re.compile(r"^(?i:date)\s*[:：]?\s*(?:19|20)\d{2}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\s*(?=\S)")  # (as in _DECORATION)
+_DATE_STAMP = r"^(?i:date)\s*[:：]?\s*(?:19|20)\d{2}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\s*(?=\S)"
+_DATE_LABEL = re.compile(_DATE_STAMP)
 # the story's title as it first ran, in a repost's note on its source (an outlet's name alone, or an English
 # original's title, is no Chinese headline: MIN_SOURCE_TITLE)
 _ORIGINAL_SOURCE = re.compile(r"^原文出[处處]\s*[：:]\s*(?P<title>\S.{7,79})$")
@@ -80,7 +81,7 @@ _DECORATION = re.compile(r"\s*(?:[（(]\d{1,2}[）)]\s*(?=[（(][图圖][）)]))
                          r"|(?<=\S)\s*[（(](?:(?:原|转|轉|刊)?[载載]|刊[登发發]|[发發]表)[于於自在][^（）()]{2,30}[）)]$"
                          r"|(?<=\S)\s*[（(](?:原|转|轉)[载載][^（）()]{2,30}[）)]$"
                          # a Yahoo page's date label on the headline's own line: date 2025-12-06 中市首座市立醫院今開幕！… (hp-207)
-                         r"|^(?i:date)\s*[:：]?\s*(?:19|20)\d{2}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\s*(?=\S)"
+                         rf"|{_DATE_STAMP}"
                          # a content farm's reading label before the headline: 热读：博士后制度实施35周年… (probe-492,
                          # its footer's 标题：热读：… too)
                          r"|^(?:热读|必读|荐读|热文|精读)\s*[：:]\s*(?=\S)"
