@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import zipfile
 
 import pytest
@@ -16,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from conftest import SAMPLE
-from documents_geometry import libreoffice_pdf
+from documents_geometry import libreoffice_pdf, poppler
 
 MM = 36000  # EMU per millimetre
 STYLE_FONTS = {  # the issue's font for each named style, as officials' machines name them
@@ -239,7 +238,7 @@ def soffice_to_pdf(docx, work):
 
 
 def pdf_pages_text(pdf):
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = poppler("pdftotext", "-layout", str(pdf), "-")
     return text.split("\f")[:-1]
 
 

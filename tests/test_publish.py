@@ -18,6 +18,8 @@ from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from documents_geometry import poppler
+
 NEW_TEXT = "北京生物医药企业今年以来对外授权交易金额再创新高，多款创新药进入国际多中心临床试验阶段。"
 ADDED_PARAGRAPH = "编辑补充：相关指数将每年更新一次，并向社会公开发布评价结果。"
 FACILITIES_TITLE = "怀柔科学城发布8项代表性重大成果"
@@ -117,7 +119,7 @@ def ledger_status(tmp_path):
 
 
 def pdf_text(pdf):
-    return squash(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    return squash(poppler("pdftotext", str(pdf), "-"))
 
 
 # --- the round trip -------------------------------------------------------------------------
