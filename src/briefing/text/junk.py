@@ -945,7 +945,29 @@ _DATE_STAMP = re.compile(r"^date\s+(?:19|20)\d{2}-\d{1,2}(?:-\d{1,2})?(?!\d)\s*"
 
 
 def line_kind(line: str) -> str | None:
-    """The kind of page furniture the whole line is (one of KINDS), or None when it is text."""
+    """The kind of page furniture the whole line is (one of KINDS), or None when it is text.
+
+    The patterns are spelled in simplified script, and a traditional page is read before it is converted
+    (chinese.simplify_article runs on the article found): a line that converting changes is judged again as
+    simplified script spells it (相關新聞, 當前位置：首頁 > 新聞中心, 記者封以恩/台北報導, 聲明：以上內容為本網站轉自…),
+    with what normalizing takes off a simplified line taken off it too (a headline's inline （圖） mark, which the
+    caption patterns would otherwise read as a picture's, hp-551)."""
+    kind = _kind_as_spelled(line)
+    if kind is None and (simplified := as_simplified(line)) != line:
+        kind = _kind_as_spelled(strip_markup(simplified))
+    return kind
+
+
+@lru_cache(maxsize=8192)
+def as_simplified(text: str) -> str:
+    """The text in simplified script (OpenCC), to match patterns against; loaded only when asked (chinese imports
+    this module)."""
+    from .chinese import to_simplified
+
+    return to_simplified(text)
+
+
+def _kind_as_spelled(line: str) -> str | None:
     text = _BULLET.sub("", line.strip()) or line.strip()
     if not text:
         return None
