@@ -54,3 +54,15 @@ def test_a_simplified_page_drops_its_traditional_related_label():
     article = read_page("b-0011", "corpus/pages-b.jsonl")
     assert not any("相關文章" in paragraph for paragraph in article.paragraphs)
     assert simplified(article.title) == simplified("黄山市3年引入高层次人才196名")
+
+
+def test_a_breadcrumbs_label_in_the_familiar_you_is_a_breadcrumb():
+    # hp-645 (second batch, ipim.gov.mo): 你現在的位置: 首頁Publications 第72期 – Oct. 2018 焦點澳門中醫藥發展前景廣闊,
+    # its crumbs run together without marks, over 搜尋期數 and the title
+    assert line_kind("你現在的位置: 首頁Publications 第72期 – Oct. 2018 焦點澳門中醫藥發展前景廣闊") == "breadcrumb"
+    assert_found("hp-645", "澳門中醫藥發展前景廣闊")
+    assert line_kind("您现在的位置是：首页 > 新闻中心") == "breadcrumb"  # the polite 您, as before
+
+
+def test_a_sentence_about_where_you_stand_is_no_breadcrumb():
+    assert line_kind("你现在的位置决定了你未来能走多远，这是很多年轻人在求职时忽略的问题。") is None
