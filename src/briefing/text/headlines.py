@@ -251,6 +251,7 @@ _GENRE_KICKER = re.compile(r"(?<=[|｜·・])(?:记者|采访|编辑|编者)(?:�
 RESTATED = 8  # characters of a headline's end that a teaser glued to it says again
 SHORT_HEADLINE = 4  # characters: a shorter line over the dateline is a headline only as a last resort
 FIRST_LINE_SHARE = 0.5  # of its character pairs in the text under it: the page's first line is its title
+MIN_PARALLEL_SUBHEADS = 3  # `kicker：…` subheads of one shape: a feature set out in parts (_title_over_parallel_subheads)
 PICTURE_COPIES = 2  # copies of the first line between the story's paragraphs: a mirror printed it at each picture
 PICTURE_TITLE_SHARE = 0.125  # of its character pairs the story need say then (_title_at_every_picture)
 
@@ -365,7 +366,29 @@ def find_in_lines(lines: list[str]) -> Headline | None:
     return _first_line_title(texts, kinds) or _short_title_over_dateline(texts, kinds) \
         or _numbered_title_over_dateline(texts, kinds) or _credit_shaped_title_over_dateline(texts, kinds) \
         or _title_said_between_paragraphs(texts, kinds) or _title_said_twice(texts, kinds) \
-        or _body_shaped_title_over_dateline(texts, kinds) or _title_at_every_picture(texts, kinds)
+        or _body_shaped_title_over_dateline(texts, kinds) or _title_at_every_picture(texts, kinds) \
+        or _title_over_parallel_subheads(texts, kinds)
+
+
+def _title_over_parallel_subheads(texts: list[str], kinds: list[str | None]) -> Headline | None:
+    """A feature set out as parallel subheads (疑问1：… 疑问2：… 疑问3：… 疑问4：…, which _not_a_headline passes over):
+    the line the page opens on, over the intro and those subheads, is its title when it is no sentence, no subhead
+    itself, and the text under it says a word of it (疫苗到底该不该打？四大防疫疑问医师亲自解答, hp-629). The model
+    rates such a title low, for the intro under it says little of it; the first subhead it rated higher."""
+    first = next((i for i, k in enumerate(kinds) if k is None), None)
+    if first is None:
+        return None
+    text = clean_decoration(texts[first])
+    if not usable(text) or _is_prose(text) or _SUBHEAD.match(text):
+        return None
+    subheads = [j for j in range(first + 1, min(len(texts), LOOK_AHEAD)) if kinds[j] is None
+                and not _is_prose(texts[j]) and _SUBHEAD.match(texts[j])]
+    if not subheads or _sibling_subheads(subheads[0], texts[subheads[0]], texts, kinds) < MIN_PARALLEL_SUBHEADS - 1:
+        return None
+    under = "".join(t for t, k in zip(texts[first + 1:], kinds[first + 1:]) if k is None)
+    if len(under) < STORY_MASS or not _bigrams(text) - _FUNCTION_PAIRS & _bigrams(under):
+        return None
+    return Headline(without_site_name(text), "page", first)
 
 
 def _title_at_every_picture(texts: list[str], kinds: list[str | None]) -> Headline | None:
@@ -1118,8 +1141,8 @@ ALIEN_SHARE = 0.05  # of a repeated line's character pairs, at most, in the text
 ALIEN_PAIRS = 12
 _FUNCTION_PAIRS = frozenset("因为 所以 但是 如果 不是 没有 什么 这个 那个 一个 我们 你们 他们 自己 可以 就是 还是 已经 这样 "
                             "那样 怎么 为什么 时候 不会 那是 这是 的是 了一 是一 不能 还有 只是 而是 也是 都是".split())
-# a subhead's kicker before a colon: 通州提速：…
-_SUBHEAD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
+# a subhead's kicker before a colon: 通州提速：…, or numbered: 疑问1：打三剂疫苗还是重症死亡？… 疑问2：… (hp-629)
+_SUBHEAD = re.compile(r"^[\u4e00-\u9fff]{2,6}\d{0,2}[：:]")
 
 
 def _link_list(texts: list[str]) -> set[int]:

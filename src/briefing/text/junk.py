@@ -663,8 +663,10 @@ _FURNITURE_WORDS = frozenset(
     # (中评社's bar: 【CNML格式】 【 】 【打 印】, its 打印 letter-spaced, probe-530: glued to the lead)
     "CNML格式".split()
 )
+# (a breadcrumb's label in the familiar 你 too: 你现在的位置: 首页Publications 第72期 – … 焦点澳门中医药发展前景广阔, ipim.gov.mo,
+# hp-645)
 _BREADCRUMB = re.compile(
-    r"^(?:您的位置|您当前的位置|您现在的位置是?|您现在所在的位置|您所在的位置|当前位置|当前所在|所在位置|首页)\s*[：:>＞»/›]"
+    r"^(?:[您你](?:的|当前的|现在的|现在所在的|所在的)位置是?|当前位置|当前所在|所在位置|首页)\s*[：:>＞»/›]"
     r"|^\S{1,12}(?:\s*(?:>>?|＞|»|›|→)\s*\S{1,12}){2,}\s*$"
     r"|^\S{1,12}\s*(?:>>?|＞|»|›|→)\s*(?:正文|首页|\S{1,8}(?:频道|栏目|新闻|要闻|动态))\s*$"
     r"|^首页\s*[-－–—]\s*\S{2,8}(?:\s*[-－–—]\s*\S{2,8})*$"  # 首页-新闻资讯 (wp-148)
@@ -945,7 +947,34 @@ _DATE_STAMP = re.compile(r"^date\s+(?:19|20)\d{2}-\d{1,2}(?:-\d{1,2})?(?!\d)\s*"
 
 
 def line_kind(line: str) -> str | None:
-    """The kind of page furniture the whole line is (one of KINDS), or None when it is text."""
+    """The kind of page furniture the whole line is (one of KINDS), or None when it is text.
+
+    The patterns are spelled in simplified script, and a traditional page is read before it is converted
+    (chinese.simplify_article runs on the article found): a line that converting changes is judged again as
+    simplified script spells it (相關新聞, 當前位置：首頁 > 新聞中心, 記者封以恩/台北報導, 聲明：以上內容為本網站轉自…),
+    with what normalizing takes off a simplified line taken off it too (a headline's inline （圖） mark, which the
+    caption patterns would otherwise read as a picture's, hp-551)."""
+    kind = _kind_as_spelled(line)
+    if kind is None and (simplified := as_simplified(line)) != line:
+        kind = _kind_as_spelled(strip_markup(simplified))
+    return kind
+
+
+@lru_cache(maxsize=8192)
+def as_simplified(text: str) -> str:
+    """The text in simplified script, to match patterns against: OpenCC's t2s, as chinese.to_simplified converts an
+    article (its own converter here: chinese imports this module, and no import may run back)."""
+    return _t2s().convert(text)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # a compiled library: loaded only when a line needs it
+
+    return opencc.OpenCC("t2s")
+
+
+def _kind_as_spelled(line: str) -> str | None:
     text = _BULLET.sub("", line.strip()) or line.strip()
     if not text:
         return None
